@@ -1,0 +1,73 @@
+package org.synthos.api;
+
+/**
+ * Stable error codes. The numeric families follow the earlier Synthos service so that existing
+ * clients keep working: 1xxx data and input, 2xxx model, 3xxx resource, 4xxx timeout, 5xxx
+ * internal. Codes are never renumbered.
+ */
+public enum ErrorCode {
+  // 1xxx: input and data
+  FILE_NOT_FOUND(1001, ErrorCategory.USER, false),
+  NOT_A_FILE(1002, ErrorCategory.USER, false),
+  PERMISSION_DENIED(1003, ErrorCategory.USER, false),
+  UNSUPPORTED_FORMAT(1004, ErrorCategory.USER, false),
+  INVALID_ARGUMENT(1005, ErrorCategory.USER, false),
+  EMPTY_FILE(1010, ErrorCategory.DATA, false),
+  NO_DATA_ROWS(1011, ErrorCategory.DATA, false),
+  RAGGED_ROW(1012, ErrorCategory.DATA, false),
+  UNTERMINATED_QUOTE(1013, ErrorCategory.DATA, false),
+  INVALID_ENCODING(1014, ErrorCategory.DATA, false),
+  LINE_TOO_LONG(1015, ErrorCategory.DATA, false),
+  CORRUPT_FILE(1016, ErrorCategory.DATA, false),
+  COMPRESSION_MISMATCH(1017, ErrorCategory.DATA, false),
+  MALFORMED_RECORD(1018, ErrorCategory.DATA, false),
+  DUPLICATE_COLUMN(1019, ErrorCategory.DATA, false),
+  SCHEMA_MISMATCH(1020, ErrorCategory.DATA, false),
+  UNKNOWN_COLUMN(1021, ErrorCategory.USER, false),
+  INVALID_POLICY(1022, ErrorCategory.USER, false),
+  UNSUPPORTED_VERSION(1023, ErrorCategory.DATA, false),
+  INVALID_CERTIFICATE(1024, ErrorCategory.DATA, false),
+  // 2xxx: model
+  MODEL_FAILED(2001, ErrorCategory.INTERNAL, true),
+  // 3xxx: resources
+  STORAGE_UNAVAILABLE(3001, ErrorCategory.RESOURCE, true),
+  QUEUE_FULL(3002, ErrorCategory.RESOURCE, true),
+  OUT_OF_MEMORY(3003, ErrorCategory.RESOURCE, false),
+  NOT_FOUND(3004, ErrorCategory.USER, false),
+  // 4xxx: time
+  TIMEOUT(4001, ErrorCategory.RESOURCE, true),
+  CANCELLED(4002, ErrorCategory.USER, false),
+  // 5xxx: internal
+  INTERNAL(5001, ErrorCategory.INTERNAL, false),
+  IO_FAILURE(5002, ErrorCategory.INTERNAL, true);
+
+  private final int code;
+  private final ErrorCategory category;
+  private final boolean retryable;
+
+  ErrorCode(int code, ErrorCategory category, boolean retryable) {
+    this.code = code;
+    this.category = category;
+    this.retryable = retryable;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public ErrorCategory category() {
+    return category;
+  }
+
+  public boolean retryable() {
+    return retryable;
+  }
+
+  /** The process exit code a CLI uses for this error: 2 for user and data errors, 1 otherwise. */
+  public int exitCode() {
+    return switch (category) {
+      case USER, DATA -> 2;
+      case RESOURCE, INTERNAL -> 1;
+    };
+  }
+}
