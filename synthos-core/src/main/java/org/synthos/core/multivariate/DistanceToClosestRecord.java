@@ -70,7 +70,14 @@ public final class DistanceToClosestRecord {
     int[] p = NullBands.permutation(reference.rows(), seed);
     EncodedSample holdout = reference.select(Arrays.copyOfRange(p, 0, holdoutRows));
     EncodedSample train = reference.select(Arrays.copyOfRange(p, holdoutRows, p.length));
+    return fromSplit(train, holdout, candidate, maxListedRows);
+  }
 
+  /** The metric for a given split of the reference into {@code train} and {@code holdout}. */
+  static DcrResult fromSplit(
+      EncodedSample train, EncodedSample holdout, EncodedSample candidate, int maxListedRows) {
+    int holdoutRows = holdout.rows();
+    int trainRows = train.rows();
     double[] holdoutDcr = distances(holdout, train);
     double[] candidateDcr = distances(candidate, train);
     double[] sortedHoldout = holdoutDcr.clone();

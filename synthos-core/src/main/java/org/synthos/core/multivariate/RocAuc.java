@@ -24,7 +24,8 @@ final class RocAuc {
     if (positives == 0 || negatives == 0) {
       return Double.NaN;
     }
-    // A score's rank is the average of the one-based positions its value spans when sorted.
+    // A score's rank is the average of the one-based positions its value spans when sorted;
+    // numeric comparisons make -0.0 and 0.0 one value, as in scikit-learn.
     double rankSum = 0;
     for (int i = 0; i < n; i++) {
       if (!positive[i]) {
@@ -42,7 +43,7 @@ final class RocAuc {
     int hi = a.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (Double.compare(a[mid], v) < 0) {
+      if (a[mid] < v) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -56,7 +57,7 @@ final class RocAuc {
     int hi = a.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (Double.compare(a[mid], v) <= 0) {
+      if (a[mid] <= v) {
         lo = mid + 1;
       } else {
         hi = mid;
