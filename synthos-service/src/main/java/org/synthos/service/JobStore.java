@@ -102,7 +102,10 @@ final class JobStore implements AutoCloseable {
         return body.run(connection());
       } catch (SQLException e) {
         throw new SynthosException(
-            ErrorCode.STORAGE_UNAVAILABLE, "job store: " + what + " failed: " + e.getMessage(), null, e);
+            ErrorCode.STORAGE_UNAVAILABLE,
+            "job store: " + what + " failed: " + e.getMessage(),
+            null,
+            e);
       }
     }
   }
@@ -210,7 +213,11 @@ final class JobStore implements AutoCloseable {
                 + " WHERE state='RUNNING'");
     if (failed + requeued > 0) {
       LOG.info(
-          "recovered jobs interrupted by a stop: " + requeued + " re-queued, " + failed + " failed");
+          "recovered jobs interrupted by a stop: "
+              + requeued
+              + " re-queued, "
+              + failed
+              + " failed");
     }
     return query(
         "SELECT " + COLUMNS + " FROM synthos_jobs WHERE state='QUEUED' ORDER BY submitted_at, id",
@@ -218,8 +225,7 @@ final class JobStore implements AutoCloseable {
   }
 
   Optional<JobRecord> get(String id) {
-    List<JobRecord> found =
-        query("SELECT " + COLUMNS + " FROM synthos_jobs WHERE id=?", 1, id);
+    List<JobRecord> found = query("SELECT " + COLUMNS + " FROM synthos_jobs WHERE id=?", 1, id);
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 

@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 /**
  * Structured logs: one JSON object per line on standard error, each with the id of the request or
  * job it belongs to ({@code "id"}), taken from {@link #context()}. Lines written outside any
- * request or job carry {@code "id":"service"}. Library logs routed through SLF4J to JDK logging
- * get the same shape.
+ * request or job carry {@code "id":"service"}. Library logs routed through SLF4J to JDK logging get
+ * the same shape.
  */
 public final class JsonLogging {
   private static final ThreadLocal<String> CONTEXT = new ThreadLocal<>();

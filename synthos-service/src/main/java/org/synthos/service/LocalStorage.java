@@ -40,7 +40,8 @@ final class LocalStorage implements Storage {
 
   @Override
   public Path fetch(String location, Path tempDir) {
-    Path p = resolve(location.startsWith("file:") ? Path.of(URI.create(location)).toString() : location);
+    Path p =
+        resolve(location.startsWith("file:") ? Path.of(URI.create(location)).toString() : location);
     if (!Files.exists(p)) {
       throw new SynthosException(
           ErrorCode.FILE_NOT_FOUND, "no such file in storage", Location.ofFile(location));

@@ -38,7 +38,8 @@ final class ProfileRunner implements ValidationRunner {
     Instant created = Instant.now();
     boolean withReference = inputs.reference().isPresent();
     double share = withReference ? 45 : 90;
-    Profile data = profile(inputs.dataset(), inputs.request().datasetUri(), "profiling", 5, share, progress);
+    Profile data =
+        profile(inputs.dataset(), inputs.request().datasetUri(), "profiling", 5, share, progress);
     progress.stageDone("profiling", data.toJson());
     ObjectNode stages = JSON.createObjectNode();
     stages.set("profiling", data.toJson());
@@ -83,11 +84,13 @@ final class ProfileRunner implements ValidationRunner {
   public PhaseResult phase(Phase phase, Inputs inputs, ProgressSink progress) {
     return switch (phase) {
       case DIVERSITY -> {
-        Profile p = profile(inputs.dataset(), inputs.request().datasetUri(), "profiling", 0, 100, progress);
+        Profile p =
+            profile(inputs.dataset(), inputs.request().datasetUri(), "profiling", 0, 100, progress);
         yield new PhaseResult.Ok(p.diversity());
       }
       case RECOMMENDATIONS -> {
-        Profile p = profile(inputs.dataset(), inputs.request().datasetUri(), "profiling", 0, 100, progress);
+        Profile p =
+            profile(inputs.dataset(), inputs.request().datasetUri(), "profiling", 0, 100, progress);
         yield new PhaseResult.Ok(recommendations(p));
       }
       case COLLAPSE, LOCALIZATION ->
@@ -168,7 +171,8 @@ final class ProfileRunner implements ValidationRunner {
             item(
                 name,
                 "impute_or_drop",
-                String.format(java.util.Locale.ROOT, "%.1f%% of values are missing", 100 * missingShare),
+                String.format(
+                    java.util.Locale.ROOT, "%.1f%% of values are missing", 100 * missingShare),
                 2));
       } else if (c.exact() && c.numeric < c.count && c.distinct.size() == c.count && c.count > 1) {
         items.add(
@@ -221,7 +225,9 @@ final class ProfileRunner implements ValidationRunner {
         c.put("name", names.get(i));
         if (!s.exact()) {
           c.put("distinct_at_least", DISTINCT_CAP + 1);
-          c.put("not_applicable", "more than " + DISTINCT_CAP + " distinct values; entropy not tracked");
+          c.put(
+              "not_applicable",
+              "more than " + DISTINCT_CAP + " distinct values; entropy not tracked");
         } else if (s.count == 0) {
           c.put("not_applicable", "every value is missing");
         } else {

@@ -15,6 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.Location;
+import org.synthos.api.SynthosException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -29,9 +32,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import org.synthos.api.ErrorCode;
-import org.synthos.api.Location;
-import org.synthos.api.SynthosException;
 
 /**
  * Objects in S3 or an S3-compatible server, addressed as {@code s3://bucket/key}. Keys given to
@@ -112,9 +112,7 @@ final class S3Storage implements Storage {
       String key = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
       if (!"s3".equals(uri.getScheme()) || uri.getHost() == null || key.isEmpty()) {
         throw new SynthosException(
-            ErrorCode.INVALID_ARGUMENT,
-            "expected s3://bucket/key",
-            Location.ofFile(location));
+            ErrorCode.INVALID_ARGUMENT, "expected s3://bucket/key", Location.ofFile(location));
       }
       return new ObjectRef(uri.getHost(), key);
     }
@@ -143,9 +141,7 @@ final class S3Storage implements Storage {
 
   @Override
   public void put(String key, byte[] data) {
-    call(
-        key,
-        () -> client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(data)));
+    call(key, () -> client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(data)));
   }
 
   @Override
@@ -247,10 +243,16 @@ final class S3Storage implements Storage {
     }
     if (e instanceof SdkException) {
       return new SynthosException(
-          ErrorCode.STORAGE_UNAVAILABLE, "object storage call failed: " + firstLine(e.getMessage()), where, e);
+          ErrorCode.STORAGE_UNAVAILABLE,
+          "object storage call failed: " + firstLine(e.getMessage()),
+          where,
+          e);
     }
     return new SynthosException(
-        ErrorCode.INTERNAL, "object storage call failed: " + e.getClass().getSimpleName(), where, e);
+        ErrorCode.INTERNAL,
+        "object storage call failed: " + e.getClass().getSimpleName(),
+        where,
+        e);
   }
 
   private static String firstLine(String s) {

@@ -22,11 +22,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The whole typed configuration of the service. Built by {@link #load}, which layers, lowest
- * first: defaults, a YAML file, environment variables ({@code SYNTHOS_} + the key upper-cased with
- * dots as underscores, e.g. {@code SYNTHOS_JOBS_QUEUE_CAPACITY}), and explicit overrides (CLI
- * flags). Every value is checked at start-up. Secrets (database password, S3 keys) are read only
- * from files or environment variables and never printed: {@link Secret#toString()} is redacted.
+ * The whole typed configuration of the service. Built by {@link #load}, which layers, lowest first:
+ * defaults, a YAML file, environment variables ({@code SYNTHOS_} + the key upper-cased with dots as
+ * underscores, e.g. {@code SYNTHOS_JOBS_QUEUE_CAPACITY}), and explicit overrides (CLI flags). Every
+ * value is checked at start-up. Secrets (database password, S3 keys) are read only from files or
+ * environment variables and never printed: {@link Secret#toString()} is redacted.
  *
  * @param dataDir where the embedded job store and the local storage live by default
  */
@@ -71,7 +71,11 @@ public record ServiceConfig(
    * @param maxAttempts how often a job interrupted by a crash is started before it is failed
    */
   public record Jobs(
-      int concurrency, int queueCapacity, Duration timeout, Duration shutdownGrace, int maxAttempts) {}
+      int concurrency,
+      int queueCapacity,
+      Duration timeout,
+      Duration shutdownGrace,
+      int maxAttempts) {}
 
   /** The job store: an embedded H2 file by default, or PostgreSQL by JDBC URL. */
   public record Store(String jdbcUrl, String user, Optional<Secret> password) {}

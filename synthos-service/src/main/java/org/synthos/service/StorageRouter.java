@@ -8,8 +8,8 @@ import org.synthos.api.Location;
 import org.synthos.api.SynthosException;
 
 /**
- * Sends each location to the storage that serves it: {@code s3://} to S3 when configured, paths
- * and {@code file:} URIs to the local root. Keys (reports) go to the local root.
+ * Sends each location to the storage that serves it: {@code s3://} to S3 when configured, paths and
+ * {@code file:} URIs to the local root. Keys (reports) go to the local root.
  */
 final class StorageRouter implements Storage {
   private final LocalStorage local;
