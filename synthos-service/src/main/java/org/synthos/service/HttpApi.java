@@ -77,12 +77,14 @@ final class HttpApi implements AutoCloseable {
         requestId,
         () -> {
           ex.getResponseHeaders().set("X-Request-Id", requestId);
-          try (ex) {
+          try {
             route(ex);
           } catch (RuntimeException e) {
             sendError(ex, ErrorMapping.classify(e));
           } catch (IOException e) {
             LOG.info("client connection failed: " + e.getMessage());
+          } finally {
+            ex.close();
           }
         });
   }
