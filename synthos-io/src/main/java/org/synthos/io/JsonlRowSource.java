@@ -27,7 +27,8 @@ import org.synthos.api.SynthosException;
  * and cell parsers serve CSV and JSON Lines. {@code NaN} and {@code Infinity} are accepted as
  * numbers. A key first seen after the inference sample is a {@link ErrorCode#SCHEMA_MISMATCH} that
  * names the line: ignoring it would drop data silently. Declaring the key in the schema overrides,
- * or a larger sample, fixes it.
+ * or a larger sample, fixes it. A {@code null} under an unseen key carries no data and is skipped,
+ * as is {@code null} for a key already flattened into dotted children.
  */
 final class JsonlRowSource implements RowSource {
   private static final JsonFactory FACTORY =
@@ -93,18 +94,29 @@ final class JsonlRowSource implements RowSource {
         readObject(name + ".");
         continue;
       }
-      int i = columnIndex(name);
-      cells[i] =
-          switch (v) {
-            case START_ARRAY -> arrayText();
-            case VALUE_NULL -> null;
-            default -> parser.getText();
-          };
+      if (v == JsonToken.VALUE_NULL) {
+        if (!index.containsKey(name) && !frozen && !hasChildren(name)) {
+          columnIndex(name);
+        }
+        continue;
+      }
+      cells[columnIndex(name)] = v == JsonToken.START_ARRAY ? arrayText() : parser.getText();
     }
     if (t != JsonToken.END_OBJECT) {
       throw new SynthosException(
           ErrorCode.MALFORMED_RECORD, "unexpected " + describe(t), file.withLine(line));
     }
+  }
+
+  /** Whether {@code name} is a flattened object already, so its null means null children. */
+  private boolean hasChildren(String name) {
+    String prefix = name + ".";
+    for (String c : columns) {
+      if (c.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String arrayText() throws IOException {

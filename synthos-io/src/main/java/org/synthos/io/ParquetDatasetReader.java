@@ -352,8 +352,9 @@ final class ParquetDatasetReader implements DatasetReader {
         throw s;
       }
       Location where = file.withRow(rowsDecoded + 1);
-      if (current >= 0) {
-        where = where.withColumn(columns[current].name());
+      String column = current >= 0 ? columns[current].name() : locateDamage(nextBlock - 1);
+      if (column != null) {
+        where = where.withColumn(column);
       }
       throw new SynthosException(
           ErrorCode.CORRUPT_FILE,
@@ -364,13 +365,14 @@ final class ParquetDatasetReader implements DatasetReader {
   }
 
   private boolean startNextRowGroup() throws IOException {
+    nextBlock++;
     PageReadStore pages = reader.readNextRowGroup();
     if (pages == null) {
       bytesRead = totalBytes;
       return false;
     }
-    if (nextBlock < blocks.size()) {
-      bytesRead += blocks.get(nextBlock++).getCompressedSize();
+    if (nextBlock <= blocks.size()) {
+      bytesRead += blocks.get(nextBlock - 1).getCompressedSize();
     }
     ColumnReadStoreImpl store =
         new ColumnReadStoreImpl(
@@ -380,6 +382,32 @@ final class ParquetDatasetReader implements DatasetReader {
     }
     rowsLeftInGroup = pages.getRowCount();
     return rowsLeftInGroup > 0 || startNextRowGroup();
+  }
+
+  /**
+   * After a row group failed to load, re-reads it one top-level field at a time to name the damaged
+   * column; null when that does not single one out. Runs only on the failure path.
+   */
+  private String locateDamage(int group) {
+    if (group < 0 || group >= blocks.size()) {
+      return null;
+    }
+    try {
+      for (ParquetColumn c : columns) {
+        String top = c.descriptor().getPath()[0];
+        reader.setRequestedSchema(new MessageType(fileSchema.getName(), fileSchema.getType(top)));
+        try {
+          reader.readRowGroup(group);
+        } catch (IOException | RuntimeException e) {
+          return c.name();
+        }
+      }
+    } catch (RuntimeException e) {
+      return null;
+    } finally {
+      reader.setRequestedSchema(fileSchema);
+    }
+    return null;
   }
 
   private static Column decodeColumn(ParquetColumn c, ColumnReader r, int n) {
