@@ -39,6 +39,7 @@ public final class Datasets {
                   options.maxLineLength(),
                   where,
                   compression);
+      source = new PrefetchingRowSource(source, Math.min(options.batchSize(), 4096));
       return new TextDatasetReader(source, options, where, probe.counter(), probe.size());
     } catch (RuntimeException e) {
       if (source != null) {

@@ -174,6 +174,18 @@ class BadInputTest {
   }
 
   @Test
+  void truncatedZstdIsCorrupt() {
+    StringBuilder sb = new StringBuilder("a,b\n");
+    for (int i = 0; i < 20_000; i++) {
+      sb.append(i).append(",").append(i * 7).append('\n');
+    }
+    byte[] zst = TestData.zstd(sb.toString());
+    byte[] cut = java.util.Arrays.copyOf(zst, zst.length / 2);
+    SynthosException e = TestData.failure(TestData.writeBytes(dir, "cut.csv.zst", cut));
+    assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
+  }
+
+  @Test
   void unknownOverrideColumn() {
     Path f = TestData.write(dir, "o.csv", "a\n1\n");
     SynthosException e =

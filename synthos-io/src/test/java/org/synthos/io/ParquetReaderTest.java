@@ -170,6 +170,7 @@ class ParquetReaderTest {
     Path cut = TestData.writeBytes(dir, "cut.parquet", Arrays.copyOf(bytes, bytes.length - 10));
     SynthosException e = TestData.failure(cut);
     assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
+    assertThat(BadInputTest.openDescriptorsOn(cut)).isZero();
     assertThat(e.getMessage()).contains("footer");
   }
 
@@ -205,8 +206,10 @@ class ParquetReaderTest {
     for (long i = start + size - 40; i < start + size - 8; i++) {
       bytes[(int) i] ^= 0x5A;
     }
-    SynthosException e = TestData.failure(TestData.writeBytes(dir, "bad.parquet", bytes));
+    Path bad = TestData.writeBytes(dir, "bad.parquet", bytes);
+    SynthosException e = TestData.failure(bad);
     assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
+    assertThat(BadInputTest.openDescriptorsOn(bad)).isZero();
     assertThat(e.location().orElseThrow().row()).isEqualTo(1);
     assertThat(e.location().orElseThrow().column()).isEqualTo("d");
   }
