@@ -163,25 +163,25 @@ class BadInputTest {
 
   @Test
   void truncatedGzipIsCorrupt() {
-    StringBuilder sb = new StringBuilder("a,b\n");
-    for (int i = 0; i < 20_000; i++) {
-      sb.append(i).append(",").append(i * 7).append('\n');
-    }
-    byte[] gz = TestData.gzip(sb.toString());
-    byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);
-    SynthosException e = TestData.failure(TestData.writeBytes(dir, "cut.csv.gz", cut));
-    assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
+    assertHalfACompressedFileIsCorrupt("cut.csv.gz", TestData.gzip(manyRows()));
   }
 
   @Test
   void truncatedZstdIsCorrupt() {
+    assertHalfACompressedFileIsCorrupt("cut.csv.zst", TestData.zstd(manyRows()));
+  }
+
+  private static String manyRows() {
     StringBuilder sb = new StringBuilder("a,b\n");
     for (int i = 0; i < 20_000; i++) {
       sb.append(i).append(",").append(i * 7).append('\n');
     }
-    byte[] zst = TestData.zstd(sb.toString());
-    byte[] cut = java.util.Arrays.copyOf(zst, zst.length / 2);
-    SynthosException e = TestData.failure(TestData.writeBytes(dir, "cut.csv.zst", cut));
+    return sb.toString();
+  }
+
+  private void assertHalfACompressedFileIsCorrupt(String name, byte[] compressed) {
+    byte[] cut = java.util.Arrays.copyOf(compressed, compressed.length / 2);
+    SynthosException e = TestData.failure(TestData.writeBytes(dir, name, cut));
     assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
   }
 
