@@ -52,7 +52,15 @@ public final class Datasets {
 
   /** Detects format and compression without reading more than the first 64 KiB. */
   public static DetectedFormat detect(Path file) {
-    Probe probe = probe(file, ReadOptions.defaults());
+    return detect(file, ReadOptions.defaults());
+  }
+
+  /**
+   * What {@link #open} would read the file as: detection with the format and delimiter overrides of
+   * {@code options} applied.
+   */
+  public static DetectedFormat detect(Path file, ReadOptions options) {
+    Probe probe = probe(file, options);
     if (probe.text() != null) {
       closeQuietly(probe.text());
     }

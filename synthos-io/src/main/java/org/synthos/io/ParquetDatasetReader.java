@@ -40,7 +40,8 @@ import org.synthos.api.SynthosException;
  * Reads Parquet through parquet-java's column API ({@code readNextRowGroup} + {@code
  * ColumnReadStoreImpl}), one primitive array per column, never a record object per row. Page
  * checksums are verified when the writer stored them, so a damaged page is an error rather than
- * wrong numbers. Memory is bounded by one row group's compressed pages plus one batch.
+ * wrong numbers. Memory is bounded by one row group's compressed pages plus one batch. A batch
+ * never spans two row groups, so the batch before a row-group boundary may be short.
  *
  * <p>Type mapping: INT32/INT64 are INTEGER (unsigned 64-bit values above the signed range are
  * invalid cells), or DATETIME with a DATE or TIMESTAMP annotation (any unit, converted to

@@ -120,6 +120,13 @@ class BadInputTest {
   }
 
   @Test
+  void utf16TextIsAnEncodingError() {
+    byte[] bytes = "\uFEFFa,b\n1,2\n".getBytes(StandardCharsets.UTF_16LE);
+    assertThat(TestData.failure(TestData.writeBytes(dir, "excel.csv", bytes)).code())
+        .isEqualTo(ErrorCode.INVALID_ENCODING);
+  }
+
+  @Test
   void lineOverTheLimit() {
     String longLine = "x".repeat(200);
     Path f = TestData.write(dir, "long.csv", "a\n1\n" + longLine + "\n");
