@@ -5,7 +5,9 @@ import java.util.Set;
 
 /** The cell texts read as null. An empty (or all-space) cell is always null. */
 final class NullTokens {
-  private final Set<String> tokens;
+  /** Few tokens: a length-guarded scan beats hashing every candidate cell. */
+  private final String[] tokens;
+
   private final int maxLength;
 
   /** First characters of the tokens, so that most cells skip the hash lookup. */
@@ -14,7 +16,7 @@ final class NullTokens {
   private final boolean anyNonAsciiFirst;
 
   NullTokens(Set<String> tokens) {
-    this.tokens = new HashSet<>(tokens);
+    this.tokens = new HashSet<>(tokens).toArray(new String[0]);
     int max = 0;
     boolean nonAscii = false;
     for (String t : tokens) {
@@ -44,7 +46,13 @@ final class NullTokens {
     if (c < 128 ? !firstAscii[c] : !anyNonAsciiFirst) {
       return false;
     }
-    return tokens.contains(trimmed);
+    int length = trimmed.length();
+    for (String t : tokens) {
+      if (t.length() == length && t.equals(trimmed)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The cell without surrounding ASCII spaces and tabs; the same instance when there are none. */

@@ -120,6 +120,20 @@ class BadInputTest {
   }
 
   @Test
+  void lineNumbersCountCrLfAndLoneCrOnce() {
+    Path f = TestData.write(dir, "mixed-ends.csv", "a\r\n1\r2\n" + "x".repeat(50) + "\r\n");
+    SynthosException e = TestData.failure(f, ReadOptions.defaults().withMaxLineLength(20));
+    assertThat(e.code()).isEqualTo(ErrorCode.LINE_TOO_LONG);
+    assertThat(e.location().orElseThrow().line()).isEqualTo(4);
+  }
+
+  @Test
+  void aLineExactlyAtTheLimitIsAccepted() {
+    Path f = TestData.write(dir, "edge.csv", "a\r\n" + "x".repeat(20) + "\r\n");
+    assertThat(TestData.read(f, ReadOptions.defaults().withMaxLineLength(20)).rows()).isEqualTo(1);
+  }
+
+  @Test
   void utf16TextIsAnEncodingError() {
     byte[] bytes = "\uFEFFa,b\n1,2\n".getBytes(StandardCharsets.UTF_16LE);
     assertThat(TestData.failure(TestData.writeBytes(dir, "excel.csv", bytes)).code())
