@@ -23,9 +23,10 @@
  *       invalid UTF-8, over-long line, corrupt compression or Parquet page) stops the read with a
  *       {@link org.synthos.api.SynthosException} naming the file and, where known, line, row and
  *       column.
- *   <li><b>Bounded memory.</b> Text formats hold the inference sample (default 10 000 rows) plus
- *       one batch; Parquet holds one row group's compressed pages plus one batch. The stream is
- *       opened once: the sample is buffered and then served, so gzip and zstd input is
+ *   <li><b>Bounded memory.</b> Text formats hold the inference sample (default 10 000 rows, at
+ *       most 32 Mi characters), up to four chunks of rows tokenized ahead by a background thread,
+ *       and one batch; Parquet holds one row group's compressed pages plus one batch. The stream
+ *       is opened once: the sample is buffered and then served, so gzip and zstd input is
  *       decompressed once. A 10-million-row CSV reads with {@code -Xmx256m}.
  *   <li><b>Files are closed on every path</b>: by {@code close()}, or by the factory when opening
  *       fails. Writers never leave a partial file at the target (temporary file plus atomic
@@ -67,12 +68,15 @@
  *
  * <p>Inference (rules in {@code TypeInference}) looks at the non-null cells of the sample: a
  * majority (more than half) of boolean words makes BOOLEAN, of date-times DATETIME, of numbers
- * INTEGER (all integral) or FLOAT; otherwise the column holds strings: IDENTIFIER when all values
+ * INTEGER (all integral; zero-padded integers such as {@code 01234} are codes and stay strings)
+ * or FLOAT; otherwise the column holds strings: IDENTIFIER when all values
  * are distinct and the name hints at a key ({@code id}, {@code *_id}, {@code userId}, {@code
  * uuid}, ...) or the values look like keys (20 or more, no whitespace, at most 64 characters);
  * TEXT when long (mean length over 40) or high-cardinality (more than 20 distinct values and more
  * than half of the values distinct); CATEGORICAL otherwise. A column with no value in the sample
- * is TEXT. Cells after the sample that do not fit are invalid, never dropped. {@link
+ * is TEXT. Cells after the sample that do not fit are invalid, never dropped (so an INTEGER
+ * column whose first decimal value comes after the sample counts it as invalid: override the
+ * column to FLOAT or enlarge the sample). {@link
  * org.synthos.io.ReadOptions#schemaOverrides()} replaces any inferred type.
  *
  * <h2>JSON Lines</h2>
