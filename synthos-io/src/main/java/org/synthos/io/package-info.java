@@ -68,15 +68,14 @@
  *
  * <p>Inference (rules in {@code TypeInference}) looks at the non-null cells of the sample: a
  * majority (more than half) of boolean words makes BOOLEAN, of date-times DATETIME, of numbers
- * INTEGER (all integral; zero-padded integers such as {@code 01234} are codes and stay strings)
- * or FLOAT; otherwise the column holds strings: IDENTIFIER when all values
- * are distinct and the name hints at a key ({@code id}, {@code *_id}, {@code userId}, {@code
- * uuid}, ...) or the values look like keys (20 or more, no whitespace, at most 64 characters);
- * TEXT when long (mean length over 40) or high-cardinality (more than 20 distinct values and more
- * than half of the values distinct); CATEGORICAL otherwise. A column with no value in the sample
- * is TEXT. Cells after the sample that do not fit are invalid, never dropped (so an INTEGER
- * column whose first decimal value comes after the sample counts it as invalid: override the
- * column to FLOAT or enlarge the sample). {@link
+ * INTEGER (all integral; zero-padded integers such as {@code 01234} are codes and stay strings) or
+ * FLOAT; otherwise the column holds strings: IDENTIFIER when all values are distinct and the name
+ * hints at a key ({@code id}, {@code *_id}, {@code userId}, {@code uuid}, ...) or the values look
+ * like keys (20 or more, no whitespace, at most 64 characters); TEXT when long (mean length over
+ * 40) or high-cardinality (more than 20 distinct values and more than half of the values distinct);
+ * CATEGORICAL otherwise. A column with no value in the sample is TEXT. Cells after the sample that
+ * do not fit are invalid, never dropped (so an INTEGER column whose first decimal value comes after
+ * the sample counts it as invalid: override the column to FLOAT or enlarge the sample). {@link
  * org.synthos.io.ReadOptions#schemaOverrides()} replaces any inferred type.
  *
  * <h2>JSON Lines</h2>
