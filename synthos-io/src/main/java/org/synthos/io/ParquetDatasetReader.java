@@ -21,6 +21,7 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.DummyRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -112,6 +113,18 @@ final class ParquetDatasetReader implements DatasetReader {
       blockBytes += b.getCompressedSize();
     }
     this.bytesRead = Math.max(0, totalBytes - blockBytes);
+    for (BlockMetaData b : blocks) {
+      for (ColumnChunkMetaData chunk : b.getColumns()) {
+        if (!ParquetCodecs.SUPPORTED.contains(chunk.getCodec())) {
+          throw new SynthosException(
+              ErrorCode.UNSUPPORTED_FORMAT,
+              "Parquet compression "
+                  + chunk.getCodec()
+                  + " is not supported; rewrite the file with SNAPPY, ZSTD, GZIP, LZ4_RAW or none",
+              file.withColumn(chunk.getPath().toDotString()));
+        }
+      }
+    }
     List<ColumnDescriptor> descriptors = fileSchema.getColumns();
     this.columns = new ParquetColumn[descriptors.size()];
     for (int i = 0; i < columns.length; i++) {
@@ -140,7 +153,11 @@ final class ParquetDatasetReader implements DatasetReader {
       reader =
           ParquetFileReader.open(
               new LocalInputFile(path),
-              ParquetReadOptions.builder().usePageChecksumVerification(true).build());
+              ParquetReadOptions.builder()
+                  .usePageChecksumVerification(true)
+                  .withCodecFactory(
+                      new ParquetCodecs(ParquetReadOptions.builder().build().getCodecFactory()))
+                  .build());
     } catch (IOException | RuntimeException e) {
       throw new SynthosException(
           ErrorCode.CORRUPT_FILE,
