@@ -365,6 +365,13 @@ final class ParquetDatasetReader implements DatasetReader {
       rowsLeftInGroup -= n;
       rowsDecoded += n;
       return out;
+    } catch (LinkageError e) {
+      // A codec or feature whose classes are absent without Hadoop: say so rather than crash.
+      throw new SynthosException(
+          ErrorCode.UNSUPPORTED_FORMAT,
+          "this Parquet file needs a feature that is not available: " + InputFiles.oneLine(e),
+          file.withRow(rowsDecoded + 1),
+          e);
     } catch (IOException | RuntimeException e) {
       if (e instanceof SynthosException s) {
         throw s;
