@@ -49,4 +49,16 @@ final class Sketches {
   static CountsState counts(String[] values) {
     return categorical(values).counts();
   }
+
+  /** The contingency table of two categorical columns with a per-column category cap. */
+  static org.synthos.core.state.ContingencyState table(String[] a, String[] b, int cap) {
+    org.synthos.api.Schema schema =
+        org.synthos.api.Schema.of(
+            new Field("a", ColumnType.CATEGORICAL), new Field("b", ColumnType.CATEGORICAL));
+    org.synthos.core.state.PairAccumulator acc =
+        org.synthos.core.state.PairAccumulator.of(
+            schema, StateConfig.defaults().withPairCategoryCap(cap), 2, 2);
+    acc.update(TestBatches.batch(schema, 0, TestBatches.strings(a), TestBatches.strings(b)));
+    return acc.snapshot().contingency().get(new org.synthos.core.state.ColumnPair(0, 1));
+  }
 }
