@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.synthos.core.state.CoMomentsState;
 import org.synthos.core.state.ColumnPair;
 import org.synthos.core.state.ContingencyState;
+import org.synthos.core.state.CorrelationRatioState;
 import org.synthos.core.state.CountsState;
 import org.synthos.core.state.FrequencyState;
 import org.synthos.core.state.MomentsState;
@@ -238,5 +239,24 @@ public final class Fidelity {
           "no pair of numeric columns has a correlation on both sides");
     }
     return MetricValue.of(sum / pairs);
+  }
+
+  /**
+   * Correlation-ratio similarity 1 - |eta_r - eta_c| for a numeric x categorical pair, eta from
+   * {@link CorrelationRatioState#eta()} (Synthos's own score, in the spirit of SDMetrics
+   * CorrelationSimilarity; Gretel's correlation matrix uses the same eta). Not applicable when
+   * either eta is undefined (constant numbers, overflowed categories, fewer than two rows).
+   */
+  public static MetricValue correlationRatioSimilarity(
+      CorrelationRatioState reference, CorrelationRatioState candidate) {
+    var er = reference.eta();
+    var ec = candidate.eta();
+    if (er.isEmpty() || ec.isEmpty()) {
+      return MetricValue.notApplicable(
+          reference.overflowed() || candidate.overflowed()
+              ? "the categorical column has more categories than the pair cap"
+              : "the numeric column is constant or has fewer than two rows with a category");
+    }
+    return MetricValue.of(1 - Math.abs(er.getAsDouble() - ec.getAsDouble()));
   }
 }

@@ -18,10 +18,13 @@ public final class SharedBins {
   private SharedBins() {}
 
   /**
-   * {@code bins} equal-width bins over the reference's [min, max], the outer ones open to -inf and
-   * +inf (as SDMetrics ContingencySimilarity discretizes): (-inf, e1], (e1, e2], ..., (e_{k-1},
-   * +inf). Masses come from the KLL sketches, so each cumulative mass is within the sketches' rank
-   * error. Empty when either side has no values or the reference is constant.
+   * Up to {@code bins} equal-mass bins of the reference: the edges are the reference's quantiles at
+   * ranks i / bins (deciles for 10), deduplicated when ties make them coincide, and the outer bins
+   * are open to -inf and +inf: (-inf, e1], (e1, e2], ..., (e_{k-1}, +inf). This is the usual PSI
+   * binning; unlike equal-width bins it is not emptied by one outlier, and every reference bin
+   * holds enough mass for the sketches' rank error to stay small beside it. Masses come from the
+   * KLL sketches, so each cumulative mass is within the sketches' rank error ({@link
+   * BinnedPair#rankError()}). Empty when either side has no values or the reference is constant.
    */
   public static Optional<BinnedPair> numeric(
       MomentsState referenceMoments, QuantileState reference, QuantileState candidate, int bins) {
@@ -31,19 +34,31 @@ public final class SharedBins {
     if (reference.isEmpty() || candidate.isEmpty() || referenceMoments.count() == 0) {
       return Optional.empty();
     }
-    double lo = referenceMoments.min();
-    double hi = referenceMoments.max();
-    if (!(hi > lo)) {
+    if (!(referenceMoments.max() > referenceMoments.min())) {
       return Optional.empty();
     }
-    double[] edges = new double[bins - 1];
+    double[] ranks = new double[bins - 1];
     for (int i = 1; i < bins; i++) {
-      edges[i - 1] = lo + (hi - lo) * i / bins;
+      ranks[i - 1] = i / (double) bins;
     }
-    List<String> labels = new ArrayList<>(bins);
-    for (int i = 0; i < bins; i++) {
+    double[] q = reference.sketch().getQuantiles(ranks, QuantileSearchCriteria.INCLUSIVE);
+    double[] edges = new double[q.length];
+    int n = 0;
+    for (double e : q) {
+      // an edge at the maximum would leave an empty last bin
+      if ((n == 0 || e > edges[n - 1]) && e < referenceMoments.max()) {
+        edges[n++] = e;
+      }
+    }
+    if (n == 0) {
+      edges = new double[] {referenceMoments.min()};
+    } else {
+      edges = java.util.Arrays.copyOf(edges, n);
+    }
+    List<String> labels = new ArrayList<>(edges.length + 1);
+    for (int i = 0; i <= edges.length; i++) {
       String left = i == 0 ? "-inf" : Double.toString(edges[i - 1]);
-      String right = i == bins - 1 ? "+inf" : Double.toString(edges[i]);
+      String right = i == edges.length ? "+inf" : Double.toString(edges[i]);
       labels.add("(" + left + ", " + right + "]");
     }
     double err = 0;
