@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.synthos.api.Field;
 import org.synthos.core.profile.DatasetProfile;
 import org.synthos.core.state.CoMomentsState;
 import org.synthos.core.state.ColumnPair;
 import org.synthos.core.state.ColumnStates;
 import org.synthos.core.state.MomentsState;
+import org.synthos.core.state.PairStates;
 import org.synthos.core.state.QuantileState;
 
 /**
@@ -146,56 +148,66 @@ public final class ProfileComparison {
    */
   public static List<PairComparison> pairs(DatasetProfile reference, DatasetProfile candidate) {
     List<PairComparison> out = new ArrayList<>();
-    reference
-        .pairs()
-        .coMoments()
-        .forEach(
-            (k, r) ->
-                matching(reference, candidate, k, candidate.pairs().coMoments(), true)
-                    .ifPresent(
-                        c ->
-                            out.add(
-                                pair(
-                                    reference,
-                                    k,
-                                    Map.of(
-                                        "correlation_similarity",
-                                        Fidelity.correlationSimilarity(r, c))))));
-    reference
-        .pairs()
-        .contingency()
-        .forEach(
-            (k, r) ->
-                matching(reference, candidate, k, candidate.pairs().contingency(), true)
-                    .ifPresent(
-                        c ->
-                            out.add(
-                                pair(
-                                    reference,
-                                    k,
-                                    Map.of(
-                                        "contingency_similarity",
-                                        Fidelity.contingencySimilarity(r, c),
-                                        "cramers_v_reference",
-                                        Information.cramersV(r),
-                                        "cramers_v_candidate",
-                                        Information.cramersV(c))))));
-    reference
-        .pairs()
-        .correlationRatio()
-        .forEach(
-            (k, r) ->
-                matching(reference, candidate, k, candidate.pairs().correlationRatio(), false)
-                    .ifPresent(
-                        c ->
-                            out.add(
-                                pair(
-                                    reference,
-                                    k,
-                                    Map.of(
-                                        "correlation_ratio_similarity",
-                                        Fidelity.correlationRatioSimilarity(r, c))))));
+    PairStates r = reference.pairs();
+    PairStates c = candidate.pairs();
+    eachMatched(
+        reference,
+        candidate,
+        r.coMoments(),
+        c.coMoments(),
+        true,
+        (a, b) ->
+            out.add(
+                pair(
+                    reference,
+                    a.getKey(),
+                    Map.of(
+                        "correlation_similarity",
+                        Fidelity.correlationSimilarity(a.getValue(), b)))));
+    eachMatched(
+        reference,
+        candidate,
+        r.contingency(),
+        c.contingency(),
+        true,
+        (a, b) ->
+            out.add(
+                pair(
+                    reference,
+                    a.getKey(),
+                    Map.of(
+                        "contingency_similarity", Fidelity.contingencySimilarity(a.getValue(), b),
+                        "cramers_v_reference", Information.cramersV(a.getValue()),
+                        "cramers_v_candidate", Information.cramersV(b)))));
+    eachMatched(
+        reference,
+        candidate,
+        r.correlationRatio(),
+        c.correlationRatio(),
+        false,
+        (a, b) ->
+            out.add(
+                pair(
+                    reference,
+                    a.getKey(),
+                    Map.of(
+                        "correlation_ratio_similarity",
+                        Fidelity.correlationRatioSimilarity(a.getValue(), b)))));
     return out;
+  }
+
+  /** Calls {@code action} with each reference pair state and the candidate's matching state. */
+  private static <T> void eachMatched(
+      DatasetProfile reference,
+      DatasetProfile candidate,
+      SortedMap<ColumnPair, T> referenceStates,
+      SortedMap<ColumnPair, T> candidateStates,
+      boolean symmetric,
+      BiConsumer<Map.Entry<ColumnPair, T>, T> action) {
+    for (Map.Entry<ColumnPair, T> e : referenceStates.entrySet()) {
+      matching(reference, candidate, e.getKey(), candidateStates, symmetric)
+          .ifPresent(other -> action.accept(e, other));
+    }
   }
 
   /**
@@ -206,17 +218,16 @@ public final class ProfileComparison {
       DatasetProfile reference, DatasetProfile candidate) {
     TreeMap<ColumnPair, CoMomentsState> r = new TreeMap<>();
     TreeMap<ColumnPair, CoMomentsState> c = new TreeMap<>();
-    reference
-        .pairs()
-        .coMoments()
-        .forEach(
-            (k, s) ->
-                matching(reference, candidate, k, candidate.pairs().coMoments(), true)
-                    .ifPresent(
-                        other -> {
-                          r.put(k, s);
-                          c.put(k, other);
-                        }));
+    eachMatched(
+        reference,
+        candidate,
+        reference.pairs().coMoments(),
+        candidate.pairs().coMoments(),
+        true,
+        (a, b) -> {
+          r.put(a.getKey(), a.getValue());
+          c.put(a.getKey(), b);
+        });
     return Fidelity.correlationMatrixDifference(r, c);
   }
 
