@@ -262,6 +262,25 @@ public final class Information {
         .orElseGet(() -> MetricValue.notApplicable("a column is constant, so rho is undefined"));
   }
 
+  /**
+   * Spearman's rho of every pair of {@code columns} (each an array of one column's values over the
+   * same rows, NaN for missing), as {@link #spearman}: {@code result[i][j]} for i != j; the
+   * diagonal is 1 for a column with at least two distinct values. Meant for a seeded row sample,
+   * whose sampling error is about (1 - rho^2) / sqrt(rows).
+   */
+  public static MetricValue[][] spearmanMatrix(double[][] columns) {
+    int p = columns.length;
+    MetricValue[][] out = new MetricValue[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = i; j < p; j++) {
+        MetricValue v = spearman(columns[i], columns[j]);
+        out[i][j] = v;
+        out[j][i] = v;
+      }
+    }
+    return out;
+  }
+
   /** Average ranks, 1-based, ties sharing the mean of their positions. */
   static double[] ranks(double[] v) {
     int n = v.length;

@@ -244,4 +244,14 @@ class MetricsTest {
             org.synthos.core.state.TestBatches.doubles(y)));
     return acc.snapshot().coMoments().get(new org.synthos.core.state.ColumnPair(0, 1));
   }
+
+  @Test
+  void spearmanMatrixIsSymmetricWithAUnitDiagonal() {
+    double[][] cols = {{1, 2, 3, 4}, {10, 30, 20, 40}, {4, 3, 2, 1}};
+    MetricValue[][] m = Information.spearmanMatrix(cols);
+    assertThat(m[0][0].orElseThrow()).isEqualTo(1);
+    assertThat(m[0][2].orElseThrow()).isCloseTo(-1, within(1e-15));
+    assertThat(m[1][0]).isEqualTo(m[0][1]);
+    assertThat(m[0][1].orElseThrow()).isCloseTo(0.8, within(1e-15));
+  }
 }
