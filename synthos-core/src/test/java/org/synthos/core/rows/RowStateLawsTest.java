@@ -17,8 +17,12 @@ import org.junit.jupiter.api.Tag;
 /**
  * Merge laws of every row state: folding partitions and merging equals folding the whole, in any
  * order and grouping; the empty state is the identity first and last; the codec round-trips.
+ *
+ * <p>jqwik reads only its own tag annotation, so the class carries both: the JUnit one for the
+ * project's convention and the jqwik one for surefire's group filter.
  */
 @Tag("laws")
+@net.jqwik.api.Tag("laws")
 class RowStateLawsTest {
   private static final long SEED = 7;
 

@@ -10,8 +10,8 @@ import org.synthos.api.Mask;
 import org.synthos.api.Schema;
 
 /** Builds batches from rows of boxed cells (tests only; null means a null cell). */
-final class Tables {
-  static final Schema MIXED =
+public final class Tables {
+  public static final Schema MIXED =
       Schema.of(
           new Field("i", ColumnType.INTEGER),
           new Field("f", ColumnType.FLOAT),
@@ -21,7 +21,7 @@ final class Tables {
   private Tables() {}
 
   /** One batch of {@code rows} starting at global row {@code firstRow}. */
-  static ColumnBatch batch(Schema schema, List<Object[]> rows, long firstRow) {
+  public static ColumnBatch batch(Schema schema, List<Object[]> rows, long firstRow) {
     int n = rows.size();
     List<Column> columns = new ArrayList<>();
     for (int c = 0; c < schema.size(); c++) {
@@ -66,7 +66,7 @@ final class Tables {
   }
 
   /** Feeds {@code rows[from, to)} to the accumulator in batches of {@code batchSize}. */
-  static <S extends RowState> S fold(
+  public static <S extends RowState> S fold(
       RowAccumulator<S> acc, Schema schema, List<Object[]> rows, int from, int to, int batchSize) {
     for (int start = from; start < to; start += batchSize) {
       int end = Math.min(to, start + batchSize);
