@@ -93,6 +93,24 @@ class RowStatesTest {
   }
 
   @Test
+  void snapshotsStayImmutableWhileTheAccumulatorGoesOn() {
+    List<Object[]> t = new ArrayList<>();
+    for (long i = 0; i < 50; i++) {
+      t.add(new Object[] {i % 7, 0.5, "a", true});
+    }
+    RowAccumulator<DuplicateRowsState> acc = DuplicateRowsState.newAccumulator(2);
+    acc.update(Tables.batch(Tables.MIXED, t.subList(0, 20), 0));
+    DuplicateRowsState first = acc.snapshot();
+    RowState copy = RowStateCodec.decode(RowStateCodec.encode(first));
+    assertThat(acc.snapshot()).isSameAs(first);
+    acc.update(Tables.batch(Tables.MIXED, t.subList(20, 50), 20));
+    DuplicateRowsState second = acc.snapshot();
+    assertThat(first).isEqualTo(copy);
+    assertThat(second.rowCount()).isEqualTo(50);
+    assertThat(second.distinctRowCount()).isEqualTo(7);
+  }
+
+  @Test
   void groupsAreLargestFirstWithGlobalRowIndexes() {
     List<Object[]> t =
         rows(
