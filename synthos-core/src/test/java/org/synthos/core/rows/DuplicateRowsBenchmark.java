@@ -5,7 +5,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
@@ -39,7 +38,6 @@ public final class DuplicateRowsBenchmark {
     for (int i = 0; i < categories.length; i++) {
       categories[i] = "category-" + i;
     }
-    SplittableRandom random = new SplittableRandom(1);
     RowAccumulator<DuplicateRowsState> acc = DuplicateRowsState.newAccumulator(42);
     long start = System.nanoTime();
     long generation = 0;
@@ -53,19 +51,19 @@ public final class DuplicateRowsBenchmark {
         if (c < 4) {
           long[] v = new long[n];
           for (int i = 0; i < n; i++) {
-            v[i] = cell(first + i, c, random);
+            v[i] = cell(first + i, c);
           }
           columns.add(new Column.Longs(v, n, none, none));
         } else if (c < 8) {
           double[] v = new double[n];
           for (int i = 0; i < n; i++) {
-            v[i] = cell(first + i, c, random) / 1024.0;
+            v[i] = cell(first + i, c) / 1024.0;
           }
           columns.add(new Column.Doubles(v, n, none, none));
         } else {
           String[] v = new String[n];
           for (int i = 0; i < n; i++) {
-            v[i] = categories[(int) Math.floorMod(cell(first + i, c, random), 1000L)];
+            v[i] = categories[(int) Math.floorMod(cell(first + i, c), 1000L)];
           }
           columns.add(new Column.Strings(v, n, none, none));
         }
@@ -88,7 +86,7 @@ public final class DuplicateRowsBenchmark {
         rows, seconds, rows / seconds / 1e6, state.duplicateRowCount(), peak >> 20);
   }
 
-  private static long cell(long row, int column, SplittableRandom unused) {
+  private static long cell(long row, int column) {
     long seedRow = row % 100 == 99 ? row - 50 : row;
     return org.synthos.core.rows.Hashing.fmix64(seedRow * 31 + column) % 100_000;
   }
