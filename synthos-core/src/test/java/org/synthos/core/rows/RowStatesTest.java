@@ -235,6 +235,28 @@ class RowStatesTest {
   }
 
   @Test
+  void textCellsAreShingledByWord() {
+    Schema schema =
+        Schema.of(new Field("id", ColumnType.IDENTIFIER), new Field("body", ColumnType.TEXT));
+    String base = "the quick brown fox jumps over the lazy dog near the river bank today";
+    List<Object[]> t =
+        rows(
+            new Object[] {"a", base},
+            new Object[] {"b", base.replace("lazy", "sleepy")},
+            new Object[] {"c", "an entirely different sentence about tabular data quality"},
+            new Object[] {"d", null},
+            new Object[] {"e", ""});
+    NearDuplicateState s =
+        Tables.fold(NearDuplicateState.newAccumulator(5, 100, 32, 2), schema, t, 0, t.size(), 2);
+    NearDuplicateReport report = s.find(0.5, 10);
+    assertThat(report.pairs()).hasSize(1);
+    assertThat(report.pairs().get(0).firstRow()).isZero();
+    assertThat(report.pairs().get(0).secondRow()).isEqualTo(1);
+    // 12 distinct words plus the id per row: 11 tokens shared of 15, Jaccard 0.73.
+    assertThat(report.pairs().get(0).estimatedJaccard()).isBetween(0.6, 0.95);
+  }
+
+  @Test
   void nearDuplicateSearchIsBoundedByItsCapacity() {
     List<Object[]> t = wideRows(300, 2);
     NearDuplicateState s =
