@@ -134,11 +134,6 @@ final class CsvRowSource implements RowSource {
   }
 
   @Override
-  public long line() {
-    return line;
-  }
-
-  @Override
   public List<String> columns() {
     return columns;
   }

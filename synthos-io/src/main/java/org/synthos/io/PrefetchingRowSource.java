@@ -106,11 +106,6 @@ final class PrefetchingRowSource implements RowSource {
   }
 
   @Override
-  public long line() {
-    return inner.line();
-  }
-
-  @Override
   public List<String> columns() {
     return inner.columns();
   }

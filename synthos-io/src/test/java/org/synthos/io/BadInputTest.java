@@ -240,6 +240,32 @@ class BadInputTest {
     assertThat(open).isZero();
   }
 
+  @Test
+  void aJsonFailureClosesTheFileToo() throws IOException {
+    Path f = TestData.write(dir, "bad.jsonl", "{\"a\":1}\n{oops}\n");
+    assertThat(TestData.failure(f).code()).isEqualTo(ErrorCode.MALFORMED_RECORD);
+    assertThat(openDescriptorsOn(f)).isZero();
+  }
+
+  @Test
+  void closingMidStreamReleasesTheFileAndTheWorker() throws IOException {
+    StringBuilder sb = new StringBuilder("n\n");
+    for (int i = 0; i < 200_000; i++) {
+      sb.append(i).append('\n');
+    }
+    Path f = TestData.write(dir, "big.csv", sb.toString());
+    try (DatasetReader reader = Datasets.open(f, ReadOptions.defaults().withBatchSize(100))) {
+      assertThat(reader.next()).isPresent();
+      assertThat(openDescriptorsOn(f)).isEqualTo(1);
+    }
+    assertThat(openDescriptorsOn(f)).isZero();
+    assertThat(
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("synthos-row-prefetch") && t.isAlive())
+                .count())
+        .isZero();
+  }
+
   /** Counts this process's descriptors open on {@code file} (Linux /proc). */
   static long openDescriptorsOn(Path file) throws IOException {
     Path fds = Path.of("/proc/self/fd");

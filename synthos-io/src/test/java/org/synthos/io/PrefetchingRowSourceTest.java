@@ -36,11 +36,6 @@ class PrefetchingRowSourceTest {
     }
 
     @Override
-    public long line() {
-      return produced + 1;
-    }
-
-    @Override
     public List<String> columns() {
       return List.of("n");
     }
