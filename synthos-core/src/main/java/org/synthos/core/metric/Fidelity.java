@@ -110,6 +110,12 @@ public final class Fidelity {
    * SDMetrics CategoryCoverage = |categories of the candidate that occur in the reference| /
    * |categories of the reference|, missing values excluded. Not applicable when the reference's
    * counts are estimates or it has no values.
+   *
+   * <p>Null band, analytic: a sample of m values from the reference distribution contains category
+   * c with probability q_c = 1 - (1 - p_c)^m, so the expected coverage is the mean of q_c; the
+   * limit subtracts the one-sided normal quantile times sqrt(sum q_c (1 - q_c)) / K, treating
+   * categories as independent. Rare reference categories make full coverage unlikely even for a
+   * perfect generator, which is what the band shows.
    */
   public static MetricValue categoryCoverage(FrequencyState reference, FrequencyState candidate) {
     if (reference.approximate()) {
@@ -127,7 +133,27 @@ public final class Fidelity {
         reference.exactCounts().keySet().stream()
             .filter(candidate.exactCounts()::containsKey)
             .count();
-    return MetricValue.of(covered / (double) reference.exactCounts().size());
+    int k = reference.exactCounts().size();
+    double m = candidate.total();
+    double expected = 0;
+    double variance = 0;
+    for (long count : reference.exactCounts().values()) {
+      double p = count / (double) reference.total();
+      double q = -Math.expm1(m * Math.log1p(-p)); // 1 - (1 - p)^m, accurate for tiny p
+      expected += q;
+      variance += q * (1 - q);
+    }
+    NullBand band =
+        new NullBand(
+            expected / k,
+            Math.max(
+                0,
+                (expected - Special.normalQuantile(NullBands.DEFAULT_LEVEL) * Math.sqrt(variance))
+                    / k),
+            NullBands.DEFAULT_LEVEL,
+            false,
+            "analytic: chance that a sample of this size contains each category");
+    return MetricValue.of(covered / (double) k, band);
   }
 
   /**

@@ -254,4 +254,31 @@ class MetricsTest {
     assertThat(m[1][0]).isEqualTo(m[0][1]);
     assertThat(m[0][1].orElseThrow()).isCloseTo(0.8, within(1e-15));
   }
+
+  @Test
+  void categoryCoverageBandExpectsRareCategoriesToBeMissed() {
+    // reference: one common category and 50 singletons; a 100-row candidate sees few singletons
+    String[] ref = new String[1050];
+    for (int i = 0; i < 1000; i++) {
+      ref[i] = "common";
+    }
+    for (int i = 0; i < 50; i++) {
+      ref[1000 + i] = "rare" + i;
+    }
+    String[] cand = new String[100];
+    java.util.Arrays.fill(cand, "common");
+    cand[0] = "rare0";
+    cand[1] = "rare1";
+    MetricValue.Value v =
+        (MetricValue.Value)
+            Fidelity.categoryCoverage(Sketches.frequencies(ref), Sketches.frequencies(cand));
+    assertThat(v.value()).isCloseTo(3 / 51.0, within(1e-15));
+    NullBand band = v.nullBand().orElseThrow();
+    // each rare category appears with probability 1 - (1 - 1/1050)^100, about 0.091
+    double q = 1 - Math.pow(1 - 1 / 1050.0, 100);
+    double p0 = 1 - Math.pow(1 - 1000 / 1050.0, 100);
+    assertThat(band.expected()).isCloseTo((p0 + 50 * q) / 51, within(1e-12));
+    assertThat(band.worseThanNoise(v.value())).isFalse();
+    assertThat(band.worseThanNoise(1 / 51.0)).isTrue();
+  }
 }
