@@ -281,4 +281,31 @@ class MetricsTest {
     assertThat(band.worseThanNoise(v.value())).isFalse();
     assertThat(band.worseThanNoise(1 / 51.0)).isTrue();
   }
+
+  @Test
+  void rangeCoverageBandExpectsSmallSamplesToMissTheExtremes() {
+    Random r = new Random(5);
+    double[] ref = new double[20_000];
+    for (int i = 0; i < ref.length; i++) {
+      ref[i] = r.nextDouble();
+    }
+    double[] sample = new double[100];
+    double[] narrow = new double[100];
+    for (int i = 0; i < 100; i++) {
+      sample[i] = r.nextDouble();
+      narrow[i] = 0.25 + 0.5 * r.nextDouble();
+    }
+    MomentsState rm = Sketches.moments(ref);
+    QuantileState rq = Sketches.of(ref, 2048);
+    MetricValue.Value fair =
+        (MetricValue.Value) Fidelity.rangeCoverage(rm, Sketches.moments(sample), rq);
+    NullBand band = fair.nullBand().orElseThrow();
+    // uniform: each expected gap is 1/(m + 1) of the range
+    assertThat(band.expected()).isCloseTo(1 - 2 / 101.0, within(0.005));
+    assertThat(band.worseThanNoise(fair.value())).isFalse();
+    MetricValue.Value bad =
+        (MetricValue.Value) Fidelity.rangeCoverage(rm, Sketches.moments(narrow), rq);
+    assertThat(bad.value()).isCloseTo(0.5, within(0.02));
+    assertThat(bad.nullBand().orElseThrow().worseThanNoise(bad.value())).isTrue();
+  }
 }
