@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.synthos.core.state.CoMomentsState;
 import org.synthos.core.state.ColumnPair;
 import org.synthos.core.state.ContingencyState;
@@ -141,14 +142,8 @@ public final class Fidelity {
     double alpha = 1 - NullBands.DEFAULT_LEVEL;
     double tail = Math.exp(Math.log(alpha / 2) / m); // (alpha/2)^(1/m)
     var sketch = referenceQuantiles.sketch();
-    double lowLimit =
-        sketch.getQuantile(
-                1 - tail, org.apache.datasketches.quantilescommon.QuantileSearchCriteria.INCLUSIVE)
-            - lo;
-    double highLimit =
-        hi
-            - sketch.getQuantile(
-                tail, org.apache.datasketches.quantilescommon.QuantileSearchCriteria.INCLUSIVE);
+    double lowLimit = sketch.getQuantile(1 - tail, QuantileSearchCriteria.INCLUSIVE) - lo;
+    double highLimit = hi - sketch.getQuantile(tail, QuantileSearchCriteria.INCLUSIVE);
     NullBand band =
         new NullBand(
             Math.max(0, 1 - (lowGap + highGap) / range),
