@@ -27,6 +27,8 @@ public enum ErrorCode {
   INVALID_POLICY(1022, ErrorCategory.USER, false),
   UNSUPPORTED_VERSION(1023, ErrorCategory.DATA, false),
   INVALID_CERTIFICATE(1024, ErrorCategory.DATA, false),
+  /** A job's result was asked for before the job finished. */
+  JOB_NOT_FINISHED(1025, ErrorCategory.USER, true),
   // 2xxx: model
   MODEL_FAILED(2001, ErrorCategory.INTERNAL, true),
   // 3xxx: resources

@@ -1,6 +1,6 @@
 package org.synthos.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,14 +8,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar on stderr. It stays silent for the first second, so quick runs print nothing, and it only
- * draws when stderr is a terminal (or when forced), so logs and pipes stay clean.
+ * A one-line progress bar on stderr. It stays silent for the first second, so quick runs print
+ * nothing, and it only draws when stderr is a terminal (or when forced), so logs and pipes stay
+ * clean.
  */
 final class ProgressBar implements AutoCloseable {
   private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final int WIDTH = 30;
 
-  private final PrintStream err;
+  private final PrintWriter err;
   private final String label;
   private final LongSupplier done;
   private final long total;
@@ -23,7 +24,8 @@ final class ProgressBar implements AutoCloseable {
   private final ScheduledExecutorService ticker;
   private volatile boolean drawn;
 
-  private ProgressBar(PrintStream err, String label, LongSupplier done, long total, boolean enabled) {
+  private ProgressBar(
+      PrintWriter err, String label, LongSupplier done, long total, boolean enabled) {
     this.err = err;
     this.label = label;
     this.done = done;
@@ -43,10 +45,11 @@ final class ProgressBar implements AutoCloseable {
   }
 
   /**
-   * Starts a bar over {@code total} units (bytes, usually); {@code done} is polled from another thread and must be
-   * safe to read concurrently.
+   * Starts a bar over {@code total} units (bytes, usually); {@code done} is polled from another
+   * thread and must be safe to read concurrently.
    */
-  static ProgressBar start(PrintStream err, String label, LongSupplier done, long total, boolean force) {
+  static ProgressBar start(
+      PrintWriter err, String label, LongSupplier done, long total, boolean force) {
     boolean enabled = force || System.console() != null;
     return new ProgressBar(err, label, done, total, enabled && total > 0);
   }
@@ -59,7 +62,10 @@ final class ProgressBar implements AutoCloseable {
     double fraction = Math.min(1.0, Math.max(0.0, (double) done.getAsLong() / total));
     int filled = (int) Math.round(fraction * WIDTH);
     double seconds = elapsed / 1e9;
-    String eta = fraction > 0.01 ? String.format(Locale.ROOT, " eta %.0fs", seconds / fraction - seconds) : "";
+    String eta =
+        fraction > 0.01
+            ? String.format(Locale.ROOT, " eta %.0fs", seconds / fraction - seconds)
+            : "";
     err.print(
         String.format(
             Locale.ROOT,

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     name = "synthos",
     mixinStandardHelpOptions = true,
     versionProvider = SynthosCli.Version.class,
-    description = "Tells whether a training dataset is safe to train on, and which rows make it unsafe.",
+    description =
+        "Tells whether a training dataset is safe to train on, and which rows make it unsafe.",
     subcommands = {ProfileCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -60,7 +61,8 @@ public final class SynthosCli implements Runnable {
       ex.printStackTrace(err);
     }
     if (ex instanceof SynthosException se) {
-      err.println("synthos: error " + se.code().code() + " (" + se.code().name() + "): " + se.getMessage());
+      err.println(
+          "synthos: error " + se.code().code() + " (" + se.code().name() + "): " + se.getMessage());
       return se.code().exitCode();
     }
     if (ex instanceof OutOfMemoryError) {
@@ -82,7 +84,9 @@ public final class SynthosCli implements Runnable {
 
   private static String commandPath(CommandLine c) {
     String qualified = c.getCommandSpec().qualifiedName(" ");
-    return qualified.startsWith("synthos") ? qualified.substring("synthos".length()).trim() + " " : "";
+    return qualified.startsWith("synthos")
+        ? qualified.substring("synthos".length()).trim() + " "
+        : "";
   }
 
   /** Reads the version stamped into the jar manifest by the build. */
@@ -92,7 +96,11 @@ public final class SynthosCli implements Runnable {
       String v = SynthosCli.class.getPackage().getImplementationVersion();
       return new String[] {
         "synthos " + (v == null ? "development build" : v),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")"
       };
     }
   }

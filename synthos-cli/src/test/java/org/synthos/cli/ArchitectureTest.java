@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: api &lt;- {core, io} &lt;- {cli, service, spark, bench}. Maven's enforcer keeps the
- * module graph in shape; this test checks the same at class level, including packages that a module could reach
- * through a transitive dependency.
+ * Dependencies point one way: api &lt;- {core, io} &lt;- {cli, service, spark, bench}. Maven's
+ * enforcer keeps the module graph in shape; this test checks the same at class level, including
+ * packages that a module could reach through a transitive dependency.
  */
 @Tag("unit")
 class ArchitectureTest {

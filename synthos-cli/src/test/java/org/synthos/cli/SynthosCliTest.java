@@ -28,7 +28,11 @@ class SynthosCliTest {
   void helpListsCommandsAndExitCodes() {
     Result r = run("--help");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("profile").contains("Exit codes").contains("3").contains("rejected");
+    assertThat(r.out())
+        .contains("profile")
+        .contains("Exit codes")
+        .contains("3")
+        .contains("rejected");
   }
 
   @Test

@@ -1,0 +1,101 @@
+package org.synthos.service;
+
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.ProtoUtils;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
+import org.synthos.v1.ErrorInfo;
+
+/**
+ * The one place where an {@link ErrorCode} becomes a transport status and a retry hint. The code
+ * families are those of the earlier service: 1xxx data, 2xxx model, 3xxx resource, 4xxx timeout,
+ * 5xxx internal.
+ */
+final class ErrorMapping {
+  /** The binary trailer that carries {@link ErrorInfo} on every failed gRPC call. */
+  static final Metadata.Key<ErrorInfo> ERROR_INFO_KEY =
+      ProtoUtils.keyForProto(ErrorInfo.getDefaultInstance());
+
+  private ErrorMapping() {}
+
+  /** Seconds a client should wait before retrying; 0 when retrying the same call cannot help. */
+  static long retryAfterSeconds(ErrorCode code) {
+    if (!code.retryable()) {
+      return 0;
+    }
+    return switch (code) {
+      case QUEUE_FULL, JOB_NOT_FINISHED -> 5;
+      case STORAGE_UNAVAILABLE, IO_FAILURE -> 30;
+      default -> 60;
+    };
+  }
+
+  static Status.Code grpcCode(ErrorCode code) {
+    return switch (code) {
+      case FILE_NOT_FOUND, NOT_FOUND -> Status.Code.NOT_FOUND;
+      case PERMISSION_DENIED -> Status.Code.PERMISSION_DENIED;
+      case JOB_NOT_FINISHED -> Status.Code.FAILED_PRECONDITION;
+      case QUEUE_FULL, OUT_OF_MEMORY -> Status.Code.RESOURCE_EXHAUSTED;
+      case STORAGE_UNAVAILABLE -> Status.Code.UNAVAILABLE;
+      case TIMEOUT -> Status.Code.DEADLINE_EXCEEDED;
+      case CANCELLED -> Status.Code.CANCELLED;
+      default ->
+          switch (code.category()) {
+            case USER, DATA -> Status.Code.INVALID_ARGUMENT;
+            case RESOURCE -> Status.Code.RESOURCE_EXHAUSTED;
+            case INTERNAL -> Status.Code.INTERNAL;
+          };
+    };
+  }
+
+  static int httpStatus(ErrorCode code) {
+    return switch (code) {
+      case FILE_NOT_FOUND, NOT_FOUND -> 404;
+      case PERMISSION_DENIED -> 403;
+      case JOB_NOT_FINISHED, CANCELLED -> 409;
+      case QUEUE_FULL -> 429;
+      case STORAGE_UNAVAILABLE, OUT_OF_MEMORY -> 503;
+      case TIMEOUT -> 504;
+      default ->
+          switch (code.category()) {
+            case USER -> 400;
+            case DATA -> 422;
+            case RESOURCE -> 503;
+            case INTERNAL -> 500;
+          };
+    };
+  }
+
+  /** Any failure as a SynthosException; unknown exceptions become INTERNAL. */
+  static SynthosException classify(Throwable t) {
+    if (t instanceof SynthosException s) {
+      return s;
+    }
+    if (t instanceof OutOfMemoryError) {
+      return new SynthosException(ErrorCode.OUT_OF_MEMORY, "the server ran out of memory", null, t);
+    }
+    return new SynthosException(
+        ErrorCode.INTERNAL, "internal error: " + t.getClass().getSimpleName(), null, t);
+  }
+
+  static ErrorInfo errorInfo(SynthosException e) {
+    return ErrorInfo.newBuilder()
+        .setCode(e.code().code())
+        .setName(e.code().name())
+        .setMessage(e.getMessage())
+        .setRetryable(e.code().retryable())
+        .setRetryAfterSeconds(retryAfterSeconds(e.code()))
+        .build();
+  }
+
+  static StatusRuntimeException toGrpc(Throwable t) {
+    SynthosException e = classify(t);
+    Metadata trailers = new Metadata();
+    trailers.put(ERROR_INFO_KEY, errorInfo(e));
+    return Status.fromCode(grpcCode(e.code()))
+        .withDescription(e.code().code() + " " + e.code().name() + ": " + e.getMessage())
+        .asRuntimeException(trailers);
+  }
+}

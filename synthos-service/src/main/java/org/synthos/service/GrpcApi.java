@@ -1,0 +1,280 @@
+package org.synthos.service;
+
+import io.grpc.Context;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
+import org.synthos.v1.Job;
+import org.synthos.v1.JobRef;
+import org.synthos.v1.ListRequest;
+import org.synthos.v1.ListResponse;
+import org.synthos.v1.NotApplicable;
+import org.synthos.v1.PhaseRequest;
+import org.synthos.v1.PhaseResponse;
+import org.synthos.v1.ProgressEvent;
+import org.synthos.v1.Report;
+import org.synthos.v1.SubmitRequest;
+import org.synthos.v1.SubmitResponse;
+import org.synthos.v1.ValidationServiceGrpc;
+
+/** The synthos.v1 gRPC service: a thin translation onto {@link JobManager}. */
+final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
+  private static final Logger LOG = Logger.getLogger(GrpcApi.class.getName());
+  private final JobManager jobs;
+
+  GrpcApi(JobManager jobs) {
+    this.jobs = jobs;
+  }
+
+  /** Runs one unary call in a fresh log context, mapping every failure in {@link ErrorMapping}. */
+  private static <T> void unary(String method, StreamObserver<T> out, Supplier<T> body) {
+    JsonLogging.withContext(
+        "req-" + UUID.randomUUID(),
+        () -> {
+          T result;
+          try {
+            result = body.get();
+          } catch (RuntimeException e) {
+            SynthosException s = ErrorMapping.classify(e);
+            LOG.info(method + " failed: " + s.code().code() + " " + s.getMessage());
+            out.onError(ErrorMapping.toGrpc(s));
+            return;
+          }
+          out.onNext(result);
+          out.onCompleted();
+        });
+  }
+
+  private static Optional<String> opt(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+  }
+
+  static ValidationRequest request(SubmitRequest r) {
+    if (r.getTimeoutSeconds() < 0) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "timeout_seconds must not be negative");
+    }
+    return new ValidationRequest(
+        r.getDatasetUri(),
+        opt(r.getReferenceUri()),
+        opt(r.getTarget()),
+        opt(r.getPolicy()),
+        opt(r.getValidationId()),
+        opt(r.getDatasetId()),
+        r.getTimeoutSeconds() > 0
+            ? Optional.of(Duration.ofSeconds(r.getTimeoutSeconds()))
+            : Optional.empty());
+  }
+
+  static org.synthos.v1.JobState state(JobState s) {
+    return org.synthos.v1.JobState.valueOf(s.name());
+  }
+
+  static org.synthos.v1.ErrorInfo error(JobRecord.JobError e) {
+    ErrorCode code;
+    try {
+      code = ErrorCode.valueOf(e.name());
+    } catch (IllegalArgumentException unknown) {
+      code = ErrorCode.INTERNAL;
+    }
+    return org.synthos.v1.ErrorInfo.newBuilder()
+        .setCode(e.code())
+        .setName(e.name())
+        .setMessage(e.message())
+        .setRetryable(e.retryable())
+        .setRetryAfterSeconds(ErrorMapping.retryAfterSeconds(code))
+        .build();
+  }
+
+  static Job toProto(JobRecord j) {
+    ValidationRequest r = j.request();
+    Job.Builder b =
+        Job.newBuilder()
+            .setJobId(j.id())
+            .setState(state(j.state()))
+            .setDatasetUri(r.datasetUri())
+            .setReferenceUri(r.referenceUri().orElse(""))
+            .setTarget(r.target().orElse(""))
+            .setPolicy(r.policy().orElse(""))
+            .setValidationId(j.validationId())
+            .setDatasetId(j.datasetId())
+            .setStage(j.stage())
+            .setPercent(j.percent())
+            .setRowsDone(j.rowsDone())
+            .setSubmittedAtMs(j.submittedAtMs())
+            .setStartedAtMs(j.startedAtMs())
+            .setFinishedAtMs(j.finishedAtMs())
+            .setAttempts(j.attempts());
+    j.error().ifPresent(e -> b.setError(error(e)));
+    return b.build();
+  }
+
+  static ProgressEvent toProto(JobEvent e) {
+    ProgressEvent.Builder b =
+        ProgressEvent.newBuilder()
+            .setJobId(e.jobId())
+            .setState(state(e.state()))
+            .setStage(e.stage())
+            .setPercent(e.percent())
+            .setRowsDone(e.rowsDone())
+            .setEtaSeconds(e.etaSeconds())
+            .setStageResultJson(e.stageResultJson());
+    e.error().ifPresent(x -> b.setError(error(x)));
+    return b.build();
+  }
+
+  @Override
+  public void submit(SubmitRequest req, StreamObserver<SubmitResponse> out) {
+    unary(
+        "Submit",
+        out,
+        () -> {
+          JobRecord job = jobs.submit(request(req));
+          return SubmitResponse.newBuilder()
+              .setJobId(job.id())
+              .setState(state(job.state()))
+              .build();
+        });
+  }
+
+  @Override
+  public void getJob(JobRef req, StreamObserver<Job> out) {
+    unary("GetJob", out, () -> toProto(jobs.get(req.getJobId())));
+  }
+
+  @Override
+  public void getReport(JobRef req, StreamObserver<Report> out) {
+    unary(
+        "GetReport",
+        out,
+        () ->
+            Report.newBuilder()
+                .setJobId(req.getJobId())
+                .setJson(jobs.report(req.getJobId()))
+                .build());
+  }
+
+  @Override
+  public void cancel(JobRef req, StreamObserver<Job> out) {
+    unary("Cancel", out, () -> toProto(jobs.cancel(req.getJobId())));
+  }
+
+  @Override
+  public void list(ListRequest req, StreamObserver<ListResponse> out) {
+    unary(
+        "List",
+        out,
+        () -> {
+          Optional<JobState> filter =
+              req.getState() == org.synthos.v1.JobState.JOB_STATE_UNSPECIFIED
+                      || req.getState() == org.synthos.v1.JobState.UNRECOGNIZED
+                  ? Optional.empty()
+                  : Optional.of(JobState.valueOf(req.getState().name()));
+          ListResponse.Builder b = ListResponse.newBuilder();
+          jobs.list(filter, req.getLimit()).forEach(j -> b.addJobs(toProto(j)));
+          return b.build();
+        });
+  }
+
+  @Override
+  public void watch(JobRef req, StreamObserver<ProgressEvent> out) {
+    ServerCallStreamObserver<ProgressEvent> call = (ServerCallStreamObserver<ProgressEvent>) out;
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicReference<AutoCloseable> handle = new AtomicReference<>();
+    call.setOnCancelHandler(
+        () -> {
+          done.set(true);
+          closeQuietly(handle.get());
+        });
+    try {
+      handle.set(
+          jobs.watch(
+              req.getJobId(),
+              event -> {
+                synchronized (call) {
+                  if (done.get()) {
+                    return;
+                  }
+                  call.onNext(toProto(event));
+                  if (event.state().terminal() && done.compareAndSet(false, true)) {
+                    call.onCompleted();
+                  }
+                }
+              }));
+      if (done.get()) {
+        closeQuietly(handle.get());
+      }
+    } catch (RuntimeException e) {
+      synchronized (call) {
+        if (done.compareAndSet(false, true)) {
+          call.onError(ErrorMapping.toGrpc(e));
+        }
+      }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.fine("watch handle close failed: " + e.getMessage());
+      }
+    }
+  }
+
+  private void phase(
+      ValidationRunner.Phase phase, PhaseRequest req, StreamObserver<PhaseResponse> out) {
+    Context ctx = Context.current();
+    unary(
+        phase.name(),
+        out,
+        () -> {
+          ValidationRequest r =
+              new ValidationRequest(
+                  req.getDatasetUri(),
+                  opt(req.getReferenceUri()),
+                  opt(req.getTarget()),
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty());
+          ValidationRunner.PhaseResult result = jobs.phase(phase, r, ctx::isCancelled);
+          PhaseResponse.Builder b = PhaseResponse.newBuilder().setDatasetUri(req.getDatasetUri());
+          if (result instanceof ValidationRunner.PhaseResult.Ok ok) {
+            b.setResultJson(ok.result().toString());
+          } else if (result instanceof ValidationRunner.PhaseResult.NotApplicable na) {
+            b.setNotApplicable(NotApplicable.newBuilder().setReason(na.reason()));
+          }
+          return b.build();
+        });
+  }
+
+  @Override
+  public void analyzeDiversity(PhaseRequest req, StreamObserver<PhaseResponse> out) {
+    phase(ValidationRunner.Phase.DIVERSITY, req, out);
+  }
+
+  @Override
+  public void detectCollapse(PhaseRequest req, StreamObserver<PhaseResponse> out) {
+    phase(ValidationRunner.Phase.COLLAPSE, req, out);
+  }
+
+  @Override
+  public void localizeProblems(PhaseRequest req, StreamObserver<PhaseResponse> out) {
+    phase(ValidationRunner.Phase.LOCALIZATION, req, out);
+  }
+
+  @Override
+  public void generateRecommendations(PhaseRequest req, StreamObserver<PhaseResponse> out) {
+    phase(ValidationRunner.Phase.RECOMMENDATIONS, req, out);
+  }
+}

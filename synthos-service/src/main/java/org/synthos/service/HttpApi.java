@@ -1,0 +1,312 @@
+package org.synthos.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
+
+/**
+ * The HTTP API on the JDK's own server: the REST mirror of the gRPC calls, the OpenAPI document,
+ * health checks and the Prometheus scrape. The JDK server starts in a tenth of a second and adds no
+ * dependency; the API is a handful of JSON routes, which is all it needs to do.
+ */
+final class HttpApi implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(HttpApi.class.getName());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern JOB_PATH =
+      Pattern.compile("^/v1/validations/([A-Za-z0-9_.\\-]{1,64})(/report)?$");
+  private static final int MAX_BODY = 1 << 20;
+
+  private final JobManager jobs;
+  private final ServiceMetrics metrics;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final byte[] openApi;
+
+  HttpApi(ServiceConfig.Http config, JobManager jobs, ServiceMetrics metrics) throws IOException {
+    this.jobs = jobs;
+    this.metrics = metrics;
+    try (InputStream in = HttpApi.class.getResourceAsStream("openapi.json")) {
+      this.openApi = in.readAllBytes();
+    }
+    this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+    AtomicInteger n = new AtomicInteger();
+    this.executor =
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "synthos-http-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange ex) {
+    String requestId =
+        Optional.ofNullable(ex.getRequestHeaders().getFirst("X-Request-Id"))
+            .filter(s -> s.matches("[A-Za-z0-9_.\\-]{1,64}"))
+            .orElse("req-" + UUID.randomUUID());
+    JsonLogging.withContext(
+        requestId,
+        () -> {
+          ex.getResponseHeaders().set("X-Request-Id", requestId);
+          try {
+            route(ex);
+          } catch (RuntimeException e) {
+            sendError(ex, ErrorMapping.classify(e));
+          } catch (IOException e) {
+            LOG.info("client connection failed: " + e.getMessage());
+          } finally {
+            ex.close();
+          }
+        });
+  }
+
+  private void route(HttpExchange ex) throws IOException {
+    String method = ex.getRequestMethod();
+    String path = ex.getRequestURI().getPath();
+    switch (path) {
+      case "/health/live" -> {
+        requireMethod(method, "GET");
+        sendJson(ex, 200, JSON.createObjectNode().put("status", "live"));
+        return;
+      }
+      case "/health/ready" -> {
+        requireMethod(method, "GET");
+        try {
+          jobs.checkReady();
+          sendJson(ex, 200, JSON.createObjectNode().put("status", "ready"));
+        } catch (SynthosException e) {
+          ObjectNode body = JSON.createObjectNode().put("status", "not ready");
+          body.put("reason", e.getMessage());
+          ex.getResponseHeaders().set("Retry-After", "5");
+          sendJson(ex, 503, body);
+        }
+        return;
+      }
+      case "/metrics" -> {
+        requireMethod(method, "GET");
+        send(
+            ex,
+            200,
+            "text/plain; version=0.0.4; charset=utf-8",
+            metrics.scrape().getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      case "/openapi.json" -> {
+        requireMethod(method, "GET");
+        send(ex, 200, "application/json", openApi);
+        return;
+      }
+      case "/v1/validations" -> {
+        if ("POST".equals(method)) {
+          JobRecord job = jobs.submit(parseSubmit(ex));
+          ex.getResponseHeaders().set("Location", "/v1/validations/" + job.id());
+          sendJson(ex, 202, toJson(job));
+        } else {
+          requireMethod(method, "GET");
+          ArrayNode list = JSON.createArrayNode();
+          jobs.list(Optional.empty(), 100).forEach(j -> list.add(toJson(j)));
+          sendJson(ex, 200, JSON.createObjectNode().set("jobs", list));
+        }
+        return;
+      }
+      default -> {
+        // Job routes below.
+      }
+    }
+    Matcher m = JOB_PATH.matcher(path);
+    if (!m.matches()) {
+      throw new SynthosException(ErrorCode.NOT_FOUND, "no such resource: " + path);
+    }
+    String id = m.group(1);
+    if (m.group(2) != null) {
+      requireMethod(method, "GET");
+      String report = jobs.report(id);
+      String accept = Optional.ofNullable(ex.getRequestHeaders().getFirst("Accept")).orElse("");
+      String query = Optional.ofNullable(ex.getRequestURI().getQuery()).orElse("");
+      if (query.contains("format=html")
+          || (accept.contains("text/html") && !accept.contains("json"))) {
+        send(ex, 200, "text/html; charset=utf-8", ReportHtml.render(JSON.readTree(report)));
+      } else {
+        send(ex, 200, "application/json", report.getBytes(StandardCharsets.UTF_8));
+      }
+    } else if ("DELETE".equals(method)) {
+      sendJson(ex, 200, toJson(jobs.cancel(id)));
+    } else {
+      requireMethod(method, "GET");
+      sendJson(ex, 200, toJson(jobs.get(id)));
+    }
+  }
+
+  private static void requireMethod(String method, String allowed) {
+    if (!allowed.equals(method)) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "method " + method + " not allowed here; use " + allowed);
+    }
+  }
+
+  private static ValidationRequest parseSubmit(HttpExchange ex) throws IOException {
+    byte[] body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body over 1 MiB");
+    }
+    JsonNode n;
+    try {
+      n = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "request body is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (n == null || !n.isObject()) {
+      throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body must be a JSON object");
+    }
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!java.util.Set.of(
+              "dataset_uri",
+              "reference_uri",
+              "target",
+              "policy",
+              "validation_id",
+              "dataset_id",
+              "timeout_seconds")
+          .contains(f)) {
+        throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "unknown field '" + f + "'");
+      }
+    }
+    JsonNode uri = n.get("dataset_uri");
+    if (uri == null || !uri.isTextual() || uri.asText().isBlank()) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "dataset_uri is required and must be a string");
+    }
+    JsonNode timeout = n.get("timeout_seconds");
+    if (timeout != null && !(timeout.canConvertToLong() && timeout.asLong() > 0)) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "timeout_seconds must be a positive whole number");
+    }
+    return new ValidationRequest(
+        uri.asText(),
+        text(n, "reference_uri"),
+        text(n, "target"),
+        text(n, "policy"),
+        text(n, "validation_id"),
+        text(n, "dataset_id"),
+        timeout == null ? Optional.empty() : Optional.of(Duration.ofSeconds(timeout.asLong())));
+  }
+
+  private static Optional<String> text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isTextual()) {
+      throw new SynthosException(ErrorCode.INVALID_ARGUMENT, field + " must be a string");
+    }
+    return v.asText().isBlank() ? Optional.empty() : Optional.of(v.asText());
+  }
+
+  static ObjectNode toJson(JobRecord j) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("job_id", j.id());
+    o.put("state", j.state().name());
+    o.put("dataset_uri", j.request().datasetUri());
+    j.request().referenceUri().ifPresent(v -> o.put("reference_uri", v));
+    j.request().target().ifPresent(v -> o.put("target", v));
+    j.request().policy().ifPresent(v -> o.put("policy", v));
+    o.put("validation_id", j.validationId());
+    o.put("dataset_id", j.datasetId());
+    o.put("stage", j.stage());
+    o.put("percent", j.percent());
+    o.put("rows_done", j.rowsDone());
+    o.put("submitted_at_ms", j.submittedAtMs());
+    o.put("started_at_ms", j.startedAtMs());
+    o.put("finished_at_ms", j.finishedAtMs());
+    o.put("attempts", j.attempts());
+    j.error().ifPresent(e -> o.set("error", errorJson(GrpcApi.error(e))));
+    return o;
+  }
+
+  private static ObjectNode errorJson(org.synthos.v1.ErrorInfo info) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("code", info.getCode());
+    o.put("name", info.getName());
+    o.put("message", info.getMessage());
+    o.put("retryable", info.getRetryable());
+    o.put("retry_after_seconds", info.getRetryAfterSeconds());
+    return o;
+  }
+
+  private static void sendError(HttpExchange ex, SynthosException e) {
+    org.synthos.v1.ErrorInfo info = ErrorMapping.errorInfo(e);
+    ObjectNode o = JSON.createObjectNode();
+    o.set("error", errorJson(info));
+    if (info.getRetryAfterSeconds() > 0) {
+      ex.getResponseHeaders().set("Retry-After", Long.toString(info.getRetryAfterSeconds()));
+    }
+    LOG.info(
+        ex.getRequestMethod()
+            + " "
+            + ex.getRequestURI().getPath()
+            + " failed: "
+            + info.getCode()
+            + " "
+            + info.getMessage());
+    try {
+      sendJson(ex, ErrorMapping.httpStatus(e.code()), o);
+    } catch (IOException io) {
+      LOG.info("could not send the error response: " + io.getMessage());
+    }
+  }
+
+  private static void sendJson(HttpExchange ex, int status, JsonNode body) throws IOException {
+    send(ex, status, "application/json", JSON.writeValueAsBytes(body));
+  }
+
+  private static void send(HttpExchange ex, int status, String type, byte[] body)
+      throws IOException {
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  /** Stops accepting connections, giving open exchanges up to {@code seconds} to finish. */
+  void stop(int seconds) {
+    server.stop(seconds);
+    executor.shutdownNow();
+  }
+
+  @Override
+  public void close() {
+    stop(0);
+  }
+}

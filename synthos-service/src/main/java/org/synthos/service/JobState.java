@@ -1,0 +1,14 @@
+package org.synthos.service;
+
+/** The life of a job: QUEUED, then RUNNING, then one of the three terminal states. */
+public enum JobState {
+  QUEUED,
+  RUNNING,
+  SUCCEEDED,
+  FAILED,
+  CANCELLED;
+
+  public boolean terminal() {
+    return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+  }
+}

@@ -1,0 +1,269 @@
+package org.synthos.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * Prometheus metrics with the earlier service's names and labels, so its dashboards keep working:
+ * {@code synthos_validation_requests_total{status,dataset_format}}, {@code
+ * synthos_validation_errors_total{error_type,stage}}, {@code synthos_active_validations}, {@code
+ * synthos_validation_duration_seconds{stage}} (histogram, buckets 1 s to 1 h), {@code
+ * synthos_dataset_rows_processed} (histogram, buckets 100 to 1e7), {@code synthos_collapse_score}
+ * and {@code synthos_diversity_score} (summaries, observed only when the engine computes them),
+ * {@code synthos_cpu_percent} and {@code synthos_memory_used_bytes} for the process, and {@code
+ * synthos_gpu_utilization_percent{gpu_id}} / {@code synthos_gpu_memory_used_bytes{gpu_id}} only
+ * when {@code nvidia-smi} lists a GPU.
+ */
+final class ServiceMetrics {
+  private static final Logger LOG = Logger.getLogger(ServiceMetrics.class.getName());
+  private static final Duration[] DURATION_BUCKETS = {
+    Duration.ofSeconds(1),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofSeconds(60),
+    Duration.ofSeconds(120),
+    Duration.ofSeconds(300),
+    Duration.ofSeconds(600),
+    Duration.ofSeconds(1800),
+    Duration.ofSeconds(3600)
+  };
+  private static final double[] ROW_BUCKETS = {100, 1e3, 1e4, 1e5, 1e6, 1e7};
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AtomicInteger active = new AtomicInteger();
+  private final DistributionSummary rows;
+  private final DistributionSummary collapse;
+  private final DistributionSummary diversity;
+  private final GpuProbe gpus;
+
+  ServiceMetrics() {
+    this(GpuProbe.detect());
+  }
+
+  ServiceMetrics(GpuProbe gpus) {
+    this.gpus = gpus;
+    Gauge.builder("synthos.active.validations", active, AtomicInteger::get)
+        .description("Validations running now")
+        .register(registry);
+    rows =
+        DistributionSummary.builder("synthos.dataset.rows.processed")
+            .description("Rows read per validation")
+            .serviceLevelObjectives(ROW_BUCKETS)
+            .register(registry);
+    collapse =
+        DistributionSummary.builder("synthos.collapse.score")
+            .description("Collapse scores of finished validations (higher is better)")
+            .register(registry);
+    diversity =
+        DistributionSummary.builder("synthos.diversity.score")
+            .description("Diversity scores of finished validations")
+            .register(registry);
+    com.sun.management.OperatingSystemMXBean os =
+        ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+    Gauge.builder("synthos.cpu.percent", os, o -> Math.max(0, o.getProcessCpuLoad()) * 100)
+        .description("Process CPU use, percent of all cores")
+        .register(registry);
+    Gauge.builder("synthos.memory.used.bytes", this, m -> residentBytes())
+        .description("Process resident memory")
+        .register(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    for (GpuProbe.Gpu gpu : gpus.initial()) {
+      String id = gpu.id();
+      Gauge.builder("synthos.gpu.utilization.percent", gpus, g -> g.read(id).utilization())
+          .tag("gpu_id", id)
+          .register(registry);
+      Gauge.builder("synthos.gpu.memory.used.bytes", gpus, g -> g.read(id).memoryBytes())
+          .tag("gpu_id", id)
+          .register(registry);
+    }
+    // Pre-register the series every dashboard panel expects, with zero observations.
+    for (String stage : List.of("total", "data_loading", "profiling")) {
+      duration(stage);
+    }
+  }
+
+  private Timer duration(String stage) {
+    return Timer.builder("synthos.validation.duration")
+        .description("Time per validation stage (stage=total for the whole job)")
+        .tag("stage", stage)
+        .serviceLevelObjectives(DURATION_BUCKETS)
+        .register(registry);
+  }
+
+  void started() {
+    active.incrementAndGet();
+  }
+
+  /** A job ended with {@code status} (succeeded, failed, cancelled, rejected). */
+  void ended(String status, String datasetFormat, long rowsRead, long nanos) {
+    active.decrementAndGet();
+    count(status, datasetFormat);
+    if (rowsRead > 0) {
+      rows.record(rowsRead);
+    }
+    duration("total").record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A request that never became a running job (refused or invalid). */
+  void count(String status, String datasetFormat) {
+    Counter.builder("synthos.validation.requests")
+        .description("Validation requests by outcome and dataset format")
+        .tag("status", status)
+        .tag("dataset_format", datasetFormat)
+        .register(registry)
+        .increment();
+  }
+
+  void stage(String stage, long nanos) {
+    duration(stage).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  void error(String errorType, String stage) {
+    Counter.builder("synthos.validation.errors")
+        .description("Errors by type and the stage they happened in")
+        .tag("error_type", errorType)
+        .tag("stage", stage)
+        .register(registry)
+        .increment();
+  }
+
+  void collapseScore(double score) {
+    collapse.record(score);
+  }
+
+  void diversityScore(double score) {
+    diversity.record(score);
+  }
+
+  boolean hasGpus() {
+    return !gpus.initial().isEmpty();
+  }
+
+  /** The Prometheus text exposition. */
+  String scrape() {
+    return registry.scrape();
+  }
+
+  private static double residentBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+        if (line.startsWith("VmRSS:")) {
+          return Double.parseDouble(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // Not Linux: fall back to the JVM's own view below.
+    }
+    Runtime rt = Runtime.getRuntime();
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  /**
+   * GPUs as {@code nvidia-smi} reports them. Reads are cached for 5 s so a scrape costs at most one
+   * process start.
+   */
+  static final class GpuProbe {
+    record Gpu(String id, double utilization, double memoryBytes) {}
+
+    private final List<Gpu> initial;
+    private List<Gpu> cached;
+    private long cachedAt;
+
+    private GpuProbe(List<Gpu> initial) {
+      this.initial = initial;
+      this.cached = initial;
+      this.cachedAt = System.nanoTime();
+    }
+
+    static GpuProbe none() {
+      return new GpuProbe(List.of());
+    }
+
+    static GpuProbe detect() {
+      List<Gpu> found = query();
+      if (!found.isEmpty()) {
+        LOG.info("GPU metrics enabled for " + found.size() + " GPU(s)");
+      }
+      return new GpuProbe(found);
+    }
+
+    List<Gpu> initial() {
+      return initial;
+    }
+
+    synchronized Gpu read(String id) {
+      if (System.nanoTime() - cachedAt > TimeUnit.SECONDS.toNanos(5)) {
+        List<Gpu> now = query();
+        if (!now.isEmpty()) {
+          cached = now;
+        }
+        cachedAt = System.nanoTime();
+      }
+      for (Gpu g : cached) {
+        if (g.id().equals(id)) {
+          return g;
+        }
+      }
+      return new Gpu(id, Double.NaN, Double.NaN);
+    }
+
+    /** Empty when nvidia-smi is missing, fails or lists nothing. */
+    static List<Gpu> query() {
+      try {
+        Process p =
+            new ProcessBuilder(
+                    "nvidia-smi",
+                    "--query-gpu=index,utilization.gpu,memory.used",
+                    "--format=csv,noheader,nounits")
+                .redirectErrorStream(true)
+                .start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+          p.destroyForcibly();
+          return List.of();
+        }
+        List<Gpu> gpus = new ArrayList<>();
+        for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
+          String[] f = line.split(",");
+          if (f.length == 3) {
+            try {
+              gpus.add(
+                  new Gpu(
+                      f[0].trim(),
+                      Double.parseDouble(f[1].trim()),
+                      Double.parseDouble(f[2].trim()) * 1024 * 1024));
+            } catch (NumberFormatException e) {
+              // "[N/A]" fields: this GPU does not report; leave it out.
+            }
+          }
+        }
+        return gpus;
+      } catch (IOException e) {
+        return List.of();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return List.of();
+      }
+    }
+  }
+}

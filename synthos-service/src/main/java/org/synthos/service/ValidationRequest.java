@@ -1,0 +1,60 @@
+package org.synthos.service;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a client asks to validate.
+ *
+ * @param datasetUri a path under the storage root, a {@code file:} URI or an {@code s3://} URI
+ * @param referenceUri the real data to compare against, if any
+ * @param target the target column, if any
+ * @param policy a policy name or document, if any
+ * @param validationId the caller's id for this validation (made unique by the server when absent)
+ * @param datasetId the caller's id for the dataset (derived from the URI when absent)
+ * @param timeout the job's limit; empty means the configured default
+ */
+public record ValidationRequest(
+    String datasetUri,
+    Optional<String> referenceUri,
+    Optional<String> target,
+    Optional<String> policy,
+    Optional<String> validationId,
+    Optional<String> datasetId,
+    Optional<Duration> timeout) {
+  public ValidationRequest {
+    Objects.requireNonNull(datasetUri, "datasetUri");
+    Objects.requireNonNull(referenceUri, "referenceUri");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(validationId, "validationId");
+    Objects.requireNonNull(datasetId, "datasetId");
+    Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** A request for one dataset with every option left at its default. */
+  public static ValidationRequest of(String datasetUri) {
+    return new ValidationRequest(
+        datasetUri,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** The format label used in metrics: the file extension, or "unknown". */
+  public String datasetFormat() {
+    String name = datasetUri.toLowerCase(java.util.Locale.ROOT);
+    for (String suffix : new String[] {".gz", ".zst"}) {
+      if (name.endsWith(suffix)) {
+        name = name.substring(0, name.length() - suffix.length());
+      }
+    }
+    int slash = name.lastIndexOf('/');
+    int dot = name.lastIndexOf('.');
+    return dot > slash && dot < name.length() - 1 ? name.substring(dot + 1) : "unknown";
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The Synthos validation service: gRPC ({@code synthos.v1}, optionally mutual TLS) and HTTP APIs
+ * over durable validation jobs, with Prometheus metrics and local or S3 storage.
+ *
+ * <p>Public entry points: {@link org.synthos.service.ServiceConfig#load}, {@link
+ * org.synthos.service.SynthosService#start} / {@link org.synthos.service.SynthosService#serve},
+ * {@link org.synthos.service.Certificates#generate} and the {@link
+ * org.synthos.service.ValidationRunner} interface behind which the engine sits.
+ *
+ * <p>Invariants:
+ *
+ * <ul>
+ *   <li>A submission is acknowledged only after its job row is committed; a job is never lost. Jobs
+ *       found RUNNING at start-up were interrupted by a crash and go back to QUEUED, or to FAILED
+ *       with a reason once they have been started {@code jobs.max_attempts} times.
+ *   <li>At most {@code jobs.queue_capacity} jobs wait; more are refused with QUEUE_FULL (gRPC
+ *       RESOURCE_EXHAUSTED, HTTP 429) and a Retry-After hint, so memory stays bounded.
+ *   <li>Error codes become transport statuses only in {@code ErrorMapping}; storage failures are
+ *       classified only in {@code LocalStorage.classify} and {@code S3Storage.classify}.
+ *   <li>Reports hold only computed numbers. What the engine in this build cannot compute (collapse,
+ *       localization, the training decision) is reported as not applicable with a reason, never as
+ *       a default score.
+ *   <li>Remote storage calls retry with exponential backoff and jitter (base 200 ms, factor 2, 50%
+ *       randomization, cap 5 s) only for transient failures, behind a circuit breaker that opens at
+ *       50% failures over 10 calls for 30 s.
+ * </ul>
+ *
+ * <p>Profile statistics follow Welford (1962) for the running mean and variance and Shannon (1948)
+ * for the entropy of value frequencies.
+ */
+package org.synthos.service;

@@ -1,0 +1,169 @@
+package org.synthos.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synthos.v1.ErrorInfo;
+import org.synthos.v1.JobRef;
+import org.synthos.v1.JobState;
+import org.synthos.v1.ListRequest;
+import org.synthos.v1.PhaseRequest;
+import org.synthos.v1.PhaseResponse;
+import org.synthos.v1.ProgressEvent;
+import org.synthos.v1.SubmitRequest;
+import org.synthos.v1.ValidationServiceGrpc;
+import org.synthos.v1.ValidationServiceGrpc.ValidationServiceBlockingStub;
+
+@Tag("integration")
+class GrpcMtlsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path dir;
+  static Certificates.Bundle certs;
+  static Certificates.Bundle otherCa;
+  static SynthosService service;
+  static final List<ManagedChannel> channels = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    certs = Certificates.generate(dir.resolve("certs"), Duration.ofDays(1));
+    otherCa = Certificates.generate(dir.resolve("other"), Duration.ofDays(1));
+    service =
+        SynthosService.start(
+            Harness.config(
+                dir,
+                "grpc.tls.cert", certs.serverCert().toString(),
+                "grpc.tls.key", certs.serverKey().toString(),
+                "grpc.tls.client_ca", certs.caCert().toString()));
+    Harness.csv(dir.resolve("storage/in/d.csv"), 20_000, 3);
+  }
+
+  @AfterAll
+  static void stop() {
+    channels.forEach(ManagedChannel::shutdownNow);
+    service.close();
+  }
+
+  static ValidationServiceBlockingStub stub(ChannelCredentials creds) {
+    ManagedChannel ch =
+        Grpc.newChannelBuilderForAddress("localhost", service.grpcPort(), creds).build();
+    channels.add(ch);
+    return ValidationServiceGrpc.newBlockingStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  static ValidationServiceBlockingStub trusted() throws Exception {
+    return stub(
+        TlsChannelCredentials.newBuilder()
+            .trustManager(certs.caCert().toFile())
+            .keyManager(certs.clientCert().toFile(), certs.clientKey().toFile())
+            .build());
+  }
+
+  @Test
+  void aClientWithoutACertificateIsRefused() throws Exception {
+    ValidationServiceBlockingStub s =
+        stub(TlsChannelCredentials.newBuilder().trustManager(certs.caCert().toFile()).build());
+    assertThatThrownBy(() -> s.list(ListRequest.getDefaultInstance()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+  }
+
+  @Test
+  void aCertificateFromAnotherCaIsRefused() throws Exception {
+    ValidationServiceBlockingStub s =
+        stub(
+            TlsChannelCredentials.newBuilder()
+                .trustManager(certs.caCert().toFile())
+                .keyManager(otherCa.clientCert().toFile(), otherCa.clientKey().toFile())
+                .build());
+    assertThatThrownBy(() -> s.list(ListRequest.getDefaultInstance()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+  }
+
+  @Test
+  void aValidClientIsServedAndWatchesProgressToTheEnd() throws Exception {
+    ValidationServiceBlockingStub s = trusted();
+    String id =
+        s.submit(SubmitRequest.newBuilder().setDatasetUri("in/d.csv").setTarget("x").build())
+            .getJobId();
+    List<ProgressEvent> events = new ArrayList<>();
+    Iterator<ProgressEvent> stream = s.watch(JobRef.newBuilder().setJobId(id).build());
+    stream.forEachRemaining(events::add);
+    ProgressEvent last = events.get(events.size() - 1);
+    assertThat(last.getState()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(last.getRowsDone()).isEqualTo(20_000);
+    assertThat(events).extracting(ProgressEvent::getPercent).isSorted();
+
+    JsonNode report = JSON.readTree(s.getReport(JobRef.newBuilder().setJobId(id).build()).getJson());
+    assertThat(report.at("/results/rows").asLong()).isEqualTo(20_000);
+    assertThat(s.getJob(JobRef.newBuilder().setJobId(id).build()).getTarget()).isEqualTo("x");
+    assertThat(s.list(ListRequest.newBuilder().setState(JobState.SUCCEEDED).build()).getJobsList())
+        .extracting(j -> j.getJobId())
+        .contains(id);
+  }
+
+  @Test
+  void phaseCallsAnswerFromTheProfileOrSayWhyNot() throws Exception {
+    ValidationServiceBlockingStub s = trusted();
+    PhaseRequest req = PhaseRequest.newBuilder().setDatasetUri("in/d.csv").build();
+    PhaseResponse diversity = s.analyzeDiversity(req);
+    JsonNode d = JSON.readTree(diversity.getResultJson());
+    JsonNode colour = d.at("/columns/2");
+    assertThat(colour.get("distinct").asInt()).isEqualTo(2);
+    // red is every third row: H = -(1/3 log2 1/3 + 2/3 log2 2/3) = 0.9183 bits.
+    assertThat(colour.get("entropy_bits").asDouble()).isCloseTo(0.9183, org.assertj.core.data.Offset.offset(1e-3));
+
+    PhaseResponse collapse = s.detectCollapse(req);
+    assertThat(collapse.hasNotApplicable()).isTrue();
+    assertThat(collapse.getNotApplicable().getReason()).contains("reference");
+    assertThat(s.localizeProblems(req).hasNotApplicable()).isTrue();
+    assertThat(JSON.readTree(s.generateRecommendations(req).getResultJson()).get("count").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void errorsCarryTheCodeFamilyAndRetryHint() throws Exception {
+    ValidationServiceBlockingStub s = trusted();
+    StatusRuntimeException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            StatusRuntimeException.class,
+            () -> s.getJob(JobRef.newBuilder().setJobId("missing").build()));
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    ErrorInfo info = e.getTrailers().get(ErrorMapping.ERROR_INFO_KEY);
+    assertThat(info.getCode()).isEqualTo(3004);
+    assertThat(info.getRetryable()).isFalse();
+
+    StatusRuntimeException bad =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            StatusRuntimeException.class, () -> s.submit(SubmitRequest.getDefaultInstance()));
+    assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(bad.getTrailers().get(ErrorMapping.ERROR_INFO_KEY).getCode()).isEqualTo(1005);
+
+    StatusRuntimeException unsupported =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            StatusRuntimeException.class,
+            () -> s.analyzeDiversity(PhaseRequest.newBuilder().setDatasetUri("s3://b/k.csv").build()));
+    assertThat(unsupported.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+  }
+}

@@ -1,0 +1,41 @@
+package org.synthos.service;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+/** Test helpers: configurations on free loopback ports and small generated datasets. */
+final class Harness {
+  private Harness() {}
+
+  /** A configuration under {@code dir} with free ports and the given overrides on top. */
+  static ServiceConfig config(Path dir, String... keyValues) {
+    Map<String, String> o = new HashMap<>();
+    o.put("data_dir", dir.toString());
+    o.put("grpc.port", "0");
+    o.put("http.port", "0");
+    o.put("jobs.shutdown_grace_seconds", "2");
+    for (int i = 0; i < keyValues.length; i += 2) {
+      o.put(keyValues[i], keyValues[i + 1]);
+    }
+    return ServiceConfig.load(java.util.Optional.empty(), Map.of(), o);
+  }
+
+  /** A CSV of {@code rows} rows: id, a seeded gaussian, a category and a constant column. */
+  static Path csv(Path file, int rows, long seed) throws IOException {
+    Files.createDirectories(file.getParent());
+    Random r = new Random(seed);
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("id,x,colour,constant\n");
+      for (int i = 0; i < rows; i++) {
+        w.write(i + "," + r.nextGaussian() + "," + (i % 3 == 0 ? "red" : "blue") + ",k\n");
+      }
+    }
+    return file;
+  }
+}

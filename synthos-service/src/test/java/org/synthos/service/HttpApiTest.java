@@ -1,0 +1,150 @@
+package org.synthos.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("integration")
+class HttpApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  @TempDir static Path dir;
+  static SynthosService service;
+  static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    service = SynthosService.start(Harness.config(dir));
+    base = "http://127.0.0.1:" + service.httpPort();
+    Harness.csv(dir.resolve("storage/data/small.csv"), 500, 7);
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  static HttpResponse<String> send(String method, String path, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode awaitEnd(String id) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode job = JSON.readTree(send("GET", "/v1/validations/" + id, null).body());
+      if (!job.get("state").asText().matches("QUEUED|RUNNING")) {
+        return job;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("job " + id + " did not end");
+  }
+
+  @Test
+  void submitThenReportFromTheRealProfile() throws Exception {
+    HttpResponse<String> r =
+        send("POST", "/v1/validations", "{\"dataset_uri\":\"data/small.csv\",\"validation_id\":\"v-1\"}");
+    assertThat(r.statusCode()).isEqualTo(202);
+    String id = JSON.readTree(r.body()).get("job_id").asText();
+    assertThat(r.headers().firstValue("Location")).contains("/v1/validations/" + id);
+    JsonNode job = awaitEnd(id);
+    assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("rows_done").asLong()).isEqualTo(500);
+    assertThat(job.get("percent").asDouble()).isEqualTo(100.0);
+
+    HttpResponse<String> report = send("GET", "/v1/validations/" + id + "/report", null);
+    assertThat(report.statusCode()).isEqualTo(200);
+    JsonNode rep = JSON.readTree(report.body());
+    assertThat(rep.get("validation_id").asText()).isEqualTo("v-1");
+    assertThat(rep.at("/results/rows").asLong()).isEqualTo(500);
+    assertThat(rep.at("/results/assessment/not_applicable").asText()).contains("assessment engine");
+    JsonNode columns = rep.at("/internal/stages/profiling/columns");
+    assertThat(columns.size()).isEqualTo(4);
+    assertThat(columns.get(1).get("numeric_count").asLong()).isEqualTo(500);
+    assertThat(columns.get(2).get("distinct").asLong()).isEqualTo(2);
+    // The constant column is flagged; the numeric id column is not mistaken for a label column.
+    assertThat(rep.at("/internal/stages/recommendations/items/0/column").asText())
+        .isEqualTo("constant");
+    assertThat(rep.at("/internal/stages/recommendations/count").asInt()).isEqualTo(1);
+    assertThat(report.body()).doesNotContain("\"collapse_score\"");
+
+    HttpResponse<String> html = send("GET", "/v1/validations/" + id + "/report?format=html", null);
+    assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(html.body()).contains("v-1");
+  }
+
+  @Test
+  void badRequestsMapToClientErrors() throws Exception {
+    HttpResponse<String> notJson = send("POST", "/v1/validations", "{oops");
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(notJson.body()).at("/error/code").asInt()).isEqualTo(1005);
+
+    HttpResponse<String> missing = send("POST", "/v1/validations", "{\"target\":\"y\"}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body()).contains("dataset_uri is required");
+
+    HttpResponse<String> unknownField = send("POST", "/v1/validations", "{\"dataset_uri\":\"a.csv\",\"x\":1}");
+    assertThat(unknownField.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> traversal = send("POST", "/v1/validations", "{\"dataset_uri\":\"../../etc/passwd.csv\"}");
+    String id = JSON.readTree(traversal.body()).get("job_id").asText();
+    JsonNode failed = awaitEnd(id);
+    assertThat(failed.get("state").asText()).isEqualTo("FAILED");
+    assertThat(failed.at("/error/name").asText()).isEqualTo("PERMISSION_DENIED");
+
+    HttpResponse<String> unknownId = send("GET", "/v1/validations/no-such-job", null);
+    assertThat(unknownId.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unknownId.body()).at("/error/name").asText()).isEqualTo("NOT_FOUND");
+    assertThat(send("DELETE", "/v1/validations/no-such-job", null).statusCode()).isEqualTo(404);
+    assertThat(send("GET", "/v1/validations/no-such-job/report", null).statusCode()).isEqualTo(404);
+    assertThat(send("GET", "/nothing-here", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void missingFileFailsWithAFileNotFoundCode() throws Exception {
+    String body = send("POST", "/v1/validations", "{\"dataset_uri\":\"data/absent.csv\"}").body();
+    JsonNode job = awaitEnd(JSON.readTree(body).get("job_id").asText());
+    assertThat(job.get("state").asText()).isEqualTo("FAILED");
+    assertThat(job.at("/error/code").asInt()).isEqualTo(1001);
+    HttpResponse<String> report = send("GET", "/v1/validations/" + job.get("job_id").asText() + "/report", null);
+    assertThat(report.statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void openApiHealthAndMetrics() throws Exception {
+    JsonNode api = JSON.readTree(send("GET", "/openapi.json", null).body());
+    assertThat(api.at("/paths").has("/v1/validations/{id}/report")).isTrue();
+    assertThat(send("GET", "/health/live", null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/health/ready", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> m = send("GET", "/metrics", null);
+    assertThat(m.statusCode()).isEqualTo(200);
+    assertThat(m.body())
+        .contains("synthos_active_validations")
+        .contains("synthos_validation_duration_seconds_bucket")
+        .contains("synthos_dataset_rows_processed")
+        .contains("synthos_collapse_score_count")
+        .contains("synthos_diversity_score_count")
+        .contains("synthos_cpu_percent")
+        .contains("synthos_memory_used_bytes");
+    if (ServiceMetrics.GpuProbe.query().isEmpty()) {
+      assertThat(m.body()).doesNotContain("synthos_gpu_");
+    } else {
+      assertThat(m.body()).contains("synthos_gpu_utilization_percent{gpu_id=");
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.synthos.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
+
+@Tag("unit")
+class ServiceConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaultsServeLoopbackWithAnEmbeddedStore() {
+    ServiceConfig c = ServiceConfig.defaults(dir);
+    assertThat(c.grpc().port()).isEqualTo(50051);
+    assertThat(c.http().port()).isEqualTo(8000);
+    assertThat(c.grpc().host()).isEqualTo("127.0.0.1");
+    assertThat(c.grpc().tls()).isEmpty();
+    assertThat(c.store().jdbcUrl()).startsWith("jdbc:h2:file:").contains("WRITE_DELAY=0");
+    assertThat(c.storage().localRoot()).isEqualTo(dir.resolve("storage"));
+    assertThat(c.jobs().timeout()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void yamlThenEnvironmentThenOverrides() throws Exception {
+    Path yaml = dir.resolve("s.yaml");
+    Files.writeString(
+        yaml,
+        "grpc:\n  port: 6000\nhttp:\n  port: 6001\njobs:\n  concurrency: 4\n  queue_capacity: 9\n");
+    ServiceConfig c =
+        ServiceConfig.load(
+            Optional.of(yaml),
+            Map.of("SYNTHOS_HTTP_PORT", "7001", "SYNTHOS_JOBS_CONCURRENCY", "3"),
+            Map.of("jobs.concurrency", "5"));
+    assertThat(c.grpc().port()).isEqualTo(6000);
+    assertThat(c.http().port()).isEqualTo(7001);
+    assertThat(c.jobs().concurrency()).isEqualTo(5);
+    assertThat(c.jobs().queueCapacity()).isEqualTo(9);
+  }
+
+  @Test
+  void badValuesAreNamedWithTheirKey() throws Exception {
+    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("jobs.concurrency", "0")))
+        .isInstanceOfSatisfying(
+            SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+        .hasMessageContaining("jobs.concurrency must be between 1 and 256, got 0");
+    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of("SYNTHOS_GRPC_PORT", "http"), Map.of()))
+        .hasMessageContaining("grpc.port must be a whole number, got 'http'");
+    Path yaml = dir.resolve("bad.yaml");
+    Files.writeString(yaml, "grpc:\n  prot: 1\n");
+    assertThatThrownBy(() -> ServiceConfig.load(Optional.of(yaml), Map.of(), Map.of()))
+        .hasMessageContaining("unknown configuration key 'grpc.prot'")
+        .hasMessageContaining(yaml.toString());
+    Files.writeString(yaml, "grpc: [1, 2\n");
+    assertThatThrownBy(() -> ServiceConfig.load(Optional.of(yaml), Map.of(), Map.of()))
+        .hasMessageContaining("not valid YAML");
+    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("grpc.tls.cert", yaml.toString())))
+        .hasMessageContaining("grpc.tls.cert and grpc.tls.key must be given together");
+    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("store.url", "jdbc:mysql://x")))
+        .hasMessageContaining("store.url must be a jdbc:h2: or jdbc:postgresql: URL");
+  }
+
+  @Test
+  void secretsComeFromFilesOrTheEnvironmentAndAreNeverPrinted() throws Exception {
+    Path yaml = dir.resolve("secret.yaml");
+    Files.writeString(yaml, "store:\n  password: hunter2\n");
+    assertThatThrownBy(() -> ServiceConfig.load(Optional.of(yaml), Map.of(), Map.of()))
+        .hasMessageContaining("store.password must not be written in the config file")
+        .hasMessageContaining("SYNTHOS_STORE_PASSWORD")
+        .hasMessageNotContaining("hunter2");
+
+    Path pw = dir.resolve("pw");
+    Files.writeString(pw, "s3cret\n");
+    Files.writeString(yaml, "store:\n  password_file: " + pw + "\n");
+    ServiceConfig fromFile = ServiceConfig.load(Optional.of(yaml), Map.of(), Map.of());
+    assertThat(fromFile.store().password().orElseThrow().value()).isEqualTo("s3cret");
+    assertThat(fromFile.toString()).doesNotContain("s3cret").contains("***");
+
+    ServiceConfig fromEnv =
+        ServiceConfig.load(Optional.empty(), Map.of("SYNTHOS_STORE_PASSWORD", "envpw"), Map.of());
+    assertThat(fromEnv.store().password().orElseThrow().value()).isEqualTo("envpw");
+    assertThat(fromEnv.toString()).doesNotContain("envpw");
+  }
+
+  @Test
+  void everyKeyHasAnEnvironmentName() {
+    assertThat(ServiceConfig.envName("jobs.queue_capacity")).isEqualTo("SYNTHOS_JOBS_QUEUE_CAPACITY");
+    assertThat(ServiceConfig.envName("storage.s3.endpoint")).isEqualTo("SYNTHOS_STORAGE_S3_ENDPOINT");
+  }
+}
