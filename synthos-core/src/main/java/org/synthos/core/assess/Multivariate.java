@@ -52,8 +52,17 @@ final class Multivariate {
   final double closeRadius;
   final int dimensions;
 
+  final double[][] matrix;
+
   private Multivariate(
-      int[] rows, int mc, float[] dist, int[][] neighbours, double closeRadius, int dims) {
+      int[] rows,
+      int mc,
+      double[][] matrix,
+      float[] dist,
+      int[][] neighbours,
+      double closeRadius,
+      int dims) {
+    this.matrix = matrix;
     this.rows = rows;
     this.mc = mc;
     this.m = rows.length;
@@ -114,7 +123,7 @@ final class Multivariate {
     double[] sortedNearest = nearest.clone();
     Arrays.sort(sortedNearest);
     double radius = 0.1 * sortedNearest[m / 2];
-    return new Multivariate(rows, cand.length, dist, nb, radius, d);
+    return new Multivariate(rows, cand.length, x, dist, nb, radius, d);
   }
 
   private static int[] sample(int offset, int count, int perSide, SplittableRandom random) {

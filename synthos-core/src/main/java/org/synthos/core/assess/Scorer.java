@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.synthos.api.ColumnType;
+import org.synthos.core.multivariate.DetectionOptions;
+import org.synthos.core.multivariate.DetectionTest;
+import org.synthos.core.multivariate.EncodedSample;
+import org.synthos.core.multivariate.MultivariateValue;
 
 /**
  * Computes every dimension and check for one candidate against one reference (or none). Run in
@@ -907,6 +911,47 @@ final class Scorer {
         TOL_DCR,
         CollapseType.MEMORISATION,
         "max(0, 1 - median DCR to reference / median reference-to-reference DCR)" + sample);
+    classifierDetection(mv);
+  }
+
+  /**
+   * The classifier two-sample test of {@code org.synthos.core.multivariate.DetectionTest}
+   * (gradient-boosted trees, 3 stratified folds; Lopez-Paz and Oquab 2017, the SDMetrics and
+   * synthcity "detection" metric) on the same encoded sample. Its analytic band (0.5 plus or minus
+   * 1.96 standard errors, Hanley and McNeil 1982) is restated as mean + 3 standard errors to match
+   * the other bands.
+   */
+  private void classifierDetection(Multivariate mv) {
+    double[][] ref = java.util.Arrays.copyOfRange(mv.matrix, mv.mc, mv.m);
+    double[][] cand = java.util.Arrays.copyOfRange(mv.matrix, 0, mv.mc);
+    DetectionOptions defaults = DetectionOptions.defaults();
+    DetectionOptions o =
+        new DetectionOptions(
+            defaults.folds(),
+            defaults.trees(),
+            defaults.maxDepth(),
+            defaults.learningRate(),
+            defaults.bins(),
+            defaults.minLeaf(),
+            options.seed());
+    MultivariateValue auc =
+        DetectionTest.compute(EncodedSample.of(ref), EncodedSample.of(cand), o).auc();
+    if (auc instanceof MultivariateValue.Measured m) {
+      double se = (m.nullBand().high() - m.nullBand().expected()) / 1.96;
+      NullBand band = new NullBand(m.nullBand().expected(), m.nullBand().expected() + 3 * se, 0);
+      evidence
+          .get(Dimension.MULTIVARIATE_FIDELITY)
+          .add(
+              Evidence.of(
+                  "classifier_auc",
+                  null,
+                  m.value(),
+                  band,
+                  TOL_AUC,
+                  null,
+                  "mean held-out ROC AUC of gradient-boosted trees telling candidate from reference"
+                      + " rows (3 folds; 0.5 = indistinguishable)"));
+    }
   }
 
   private void addMv(
