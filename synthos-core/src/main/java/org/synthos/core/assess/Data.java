@@ -203,18 +203,14 @@ final class Data {
         sum += x;
       }
     }
-    Integer[] boxed = new Integer[count];
+    int[] sorted = new int[count];
     int k = 0;
     for (int i = 0; i < n; i++) {
       if (!Double.isNaN(v[i])) {
-        boxed[k++] = i;
+        sorted[k++] = i;
       }
     }
-    Arrays.sort(boxed, (a, b) -> Double.compare(v[a], v[b]));
-    int[] sorted = new int[count];
-    for (int i = 0; i < count; i++) {
-      sorted[i] = boxed[i];
-    }
+    sortByValue(sorted, v);
     double mean = count == 0 ? 0 : sum / count;
     double ss = 0;
     for (double x : v) {
@@ -247,6 +243,33 @@ final class Data {
       }
     }
     return new Var(name, type, true, false, v, codes, labels.toArray(String[]::new), sorted, sd);
+  }
+
+  /** Stable merge sort of row indices by their values, without boxing. */
+  static void sortByValue(int[] idx, double[] v) {
+    int[] buffer = new int[idx.length];
+    for (int width = 1; width < idx.length; width *= 2) {
+      for (int lo = 0; lo < idx.length - width; lo += 2 * width) {
+        int mid = lo + width;
+        int hi = Math.min(lo + 2 * width, idx.length);
+        if (v[idx[mid - 1]] <= v[idx[mid]]) {
+          continue;
+        }
+        int a = lo;
+        int b = mid;
+        int o = lo;
+        while (a < mid && b < hi) {
+          buffer[o++] = v[idx[b]] < v[idx[a]] ? idx[b++] : idx[a++];
+        }
+        while (a < mid) {
+          buffer[o++] = idx[a++];
+        }
+        while (b < hi) {
+          buffer[o++] = idx[b++];
+        }
+        System.arraycopy(buffer, lo, idx, lo, hi - lo);
+      }
+    }
   }
 
   private static Var categoricalVar(String name, ColumnType type, String[] s) {

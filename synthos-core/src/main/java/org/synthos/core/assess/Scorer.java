@@ -147,15 +147,25 @@ final class Scorer {
     if (Double.isNaN(observed) || splitSize < 2) {
       return;
     }
-    double[] nulls = new double[referenceSplits.length];
-    for (int b = 0; b < referenceSplits.length; b++) {
-      nulls[b] = scale * f.applyAsDouble(referenceSplits[b]);
-    }
+    double[] nulls =
+        replicated(referenceSplits.length, b -> scale * f.applyAsDouble(referenceSplits[b]));
     NullBand band = Bands.of(nulls);
     if (Double.isNaN(band.upper())) {
       return;
     }
     evidence.get(d).add(Evidence.of(measure, null, observed, band, tolerance, cause, detail));
+  }
+
+  /**
+   * Evaluates replicates on all cores. Each replicate's labelling was drawn up front and its result
+   * lands in its own slot, so the outcome does not depend on scheduling.
+   */
+  private static double[] replicated(int count, java.util.function.IntToDoubleFunction replicate) {
+    double[] out = new double[count];
+    java.util.stream.IntStream.range(0, count)
+        .parallel()
+        .forEach(b -> out[b] = replicate.applyAsDouble(b));
+    return out;
   }
 
   private boolean enoughRows() {
@@ -175,10 +185,7 @@ final class Scorer {
     if (Double.isNaN(observed)) {
       return;
     }
-    double[] nulls = new double[replicates.length];
-    for (int b = 0; b < replicates.length; b++) {
-      nulls[b] = f.applyAsDouble(replicates[b]);
-    }
+    double[] nulls = replicated(replicates.length, b -> f.applyAsDouble(replicates[b]));
     NullBand band = Bands.of(nulls);
     if (Double.isNaN(band.upper())) {
       return;
