@@ -7,7 +7,7 @@ public enum Cause {
   EXACT_DUPLICATE("exact duplicate of an earlier row"),
   NEAR_DUPLICATE("near copy of another row"),
   REFERENCE_COPY("copy of a reference row"),
-  OFF_MANIFOLD("outside the reference's k-nearest-neighbour manifold"),
+  OFF_MANIFOLD("outside the reference's k-nearest-neighbour manifold or Mahalanobis range"),
   OUT_OF_SUPPORT("value outside the reference's range or categories"),
   DRIFTED_SEGMENT("in a segment that drifts from the rest"),
   OVER_REPRESENTED_MODE("in a category over-represented relative to the reference");

@@ -30,20 +30,8 @@ final class Localiser {
     Map<Cause, List<FlaggedRow>> out = new EnumMap<>(Cause.class);
     duplicates(out);
     referenceCopies(out);
-    if (troubled(Dimension.MULTIVARIATE_FIDELITY) && s.offManifold != null) {
-      List<FlaggedRow> rows = new ArrayList<>();
-      Multivariate mv = s.multivariate;
-      for (int j = 0; j < mv.mc; j++) {
-        if (s.offManifold[j]) {
-          rows.add(
-              new FlaggedRow(
-                  data.rowNumbers[mv.rows[j]],
-                  Cause.OFF_MANIFOLD,
-                  -1,
-                  "outside the 5-nearest-neighbour ball of every sampled reference row"));
-        }
-      }
-      put(out, Cause.OFF_MANIFOLD, rows);
+    if (troubled(Dimension.MULTIVARIATE_FIDELITY)) {
+      offManifold(out);
     }
     boolean supportTrouble =
         a.checks().stream()
@@ -67,6 +55,49 @@ final class Localiser {
       modes(out);
     }
     return out;
+  }
+
+  /**
+   * Off-manifold rows: sampled candidates outside every reference k-NN ball, and any candidate
+   * whose squared Mahalanobis distance exceeds the reference's own largest (or 99.9th percentile).
+   */
+  private void offManifold(Map<Cause, List<FlaggedRow>> out) {
+    List<FlaggedRow> rows = new ArrayList<>();
+    boolean[] flagged = new boolean[data.nC];
+    double[] d2 = Mahalanobis.squaredDistances(data);
+    if (d2 != null) {
+      double limit = Mahalanobis.referenceLimit(data, d2);
+      for (int i = 0; i < data.nC; i++) {
+        if (d2[i] > limit) {
+          flagged[i] = true;
+          rows.add(
+              new FlaggedRow(
+                  data.rowNumbers[i],
+                  Cause.OFF_MANIFOLD,
+                  -1,
+                  String.format(
+                      Locale.ROOT,
+                      "squared Mahalanobis distance %.1f from the reference mean exceeds the"
+                          + " reference's own %.1f",
+                      d2[i],
+                      limit)));
+        }
+      }
+    }
+    if (s.offManifold != null) {
+      Multivariate mv = s.multivariate;
+      for (int j = 0; j < mv.mc; j++) {
+        if (s.offManifold[j] && !flagged[mv.rows[j]]) {
+          rows.add(
+              new FlaggedRow(
+                  data.rowNumbers[mv.rows[j]],
+                  Cause.OFF_MANIFOLD,
+                  -1,
+                  "outside the 5-nearest-neighbour ball of every sampled reference row"));
+        }
+      }
+    }
+    put(out, Cause.OFF_MANIFOLD, rows);
   }
 
   private boolean troubled(Dimension d) {

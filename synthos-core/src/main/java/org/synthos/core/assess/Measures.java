@@ -18,6 +18,8 @@ package org.synthos.core.assess;
  *       pooled 5% and 95% quantiles.
  *   <li>Rare-category deficit: max(0, 1 - m_c / m_r) where m is the mass of the categories that
  *       hold less than 5% of the pooled rows.
+ *   <li>Rare-combination deficit: the same relative loss for pairs of categories (over every pair
+ *       of categorical columns) seen in fewer than 1% of the pooled rows.
  *   <li>Pearson gap: |r_c - r_r| (SDMetrics CorrelationSimilarity = 1 - gap / 2).
  *   <li>Cramér's V gap: |V_c - V_r| on the contingency table (numeric columns cut at pooled
  *       quintiles).
@@ -215,6 +217,54 @@ final class Measures {
       return Double.NaN;
     }
     return Math.max(0, 1 - mc / mr);
+  }
+
+  /** Share of the pooled rows below which a pair of categories counts as a rare combination. */
+  static final double RARE_COMBINATION_SHARE = 0.01;
+
+  /**
+   * For each row, how many rare category combinations it holds: over every pair of categorical
+   * columns, combinations seen in fewer than 1% of the pooled rows. Independent of the labelling.
+   */
+  static double[] rareCombinationWeights(java.util.List<Data.Var> categorical, int n) {
+    double[] w = new double[n];
+    for (int a = 0; a < categorical.size(); a++) {
+      for (int b = a + 1; b < categorical.size(); b++) {
+        Data.Var va = categorical.get(a);
+        Data.Var vb = categorical.get(b);
+        int kb = vb.categories();
+        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+          if (va.codes[i] >= 0 && vb.codes[i] >= 0) {
+            counts.merge((long) va.codes[i] * kb + vb.codes[i], 1, Integer::sum);
+          }
+        }
+        for (int i = 0; i < n; i++) {
+          if (va.codes[i] >= 0 && vb.codes[i] >= 0) {
+            int c = counts.get((long) va.codes[i] * kb + vb.codes[i]);
+            if (c < RARE_COMBINATION_SHARE * n) {
+              w[i]++;
+            }
+          }
+        }
+      }
+    }
+    return w;
+  }
+
+  /** max(0, 1 - mean weight of candidate rows / mean weight of reference rows). */
+  static double rareCombinationDeficit(double[] weights, boolean[] cand) {
+    double[] sum = new double[2];
+    double[] rows = new double[2];
+    for (int i = 0; i < weights.length; i++) {
+      int side = cand[i] ? 0 : 1;
+      sum[side] += weights[i];
+      rows[side]++;
+    }
+    if (rows[0] == 0 || rows[1] == 0 || sum[1] == 0) {
+      return Double.NaN;
+    }
+    return Math.max(0, 1 - (sum[0] / rows[0]) / (sum[1] / rows[1]));
   }
 
   /** Pearson correlation of two numeric columns on one side's rows where both are present. */

@@ -19,6 +19,7 @@ import org.synthos.core.multivariate.MultivariateValue;
  */
 final class Scorer {
   static final int MIN_ROWS = 10;
+  static final int MAX_PAIR_COLUMNS = 40;
   static final String LEARNABILITY_REASON =
       "the proxy-model cascade is not part of this release, so learnability is not measured";
 
@@ -781,8 +782,23 @@ final class Scorer {
             "difference in the share of nulls (1 - SDMetrics MissingValueSimilarity)");
       }
     }
+    List<Data.Var> categorical =
+        vars.stream().filter(v -> !v.numeric).limit(MAX_PAIR_COLUMNS).toList();
+    if (categorical.size() >= 2) {
+      double[] weights = Measures.rareCombinationWeights(categorical, data.n);
+      add(
+          Dimension.RARE_PATTERN_TAIL,
+          "rare_combination_deficit",
+          null,
+          l -> Measures.rareCombinationDeficit(weights, l),
+          TOL_RARE,
+          CollapseType.C_RARE_PATTERN,
+          "relative loss of the pairs of categories seen in fewer than 1% of the pooled rows, over "
+              + categorical.size() * (categorical.size() - 1) / 2
+              + " column pairs");
+    }
     if (vars.size() >= 2) {
-      int limit = Math.min(vars.size(), 40);
+      int limit = Math.min(vars.size(), MAX_PAIR_COLUMNS);
       for (int a = 0; a < limit; a++) {
         for (int b = a + 1; b < limit; b++) {
           Data.Var va = vars.get(a);

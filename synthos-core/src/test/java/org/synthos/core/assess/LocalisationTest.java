@@ -76,4 +76,42 @@ class LocalisationTest {
         .isInstanceOfSatisfying(
             Impact.NotMeasured.class, n -> assertThat(n.reason()).contains("generator"));
   }
+
+  @Test
+  void rowsOffTheReferenceManifoldAreFlaggedByMahalanobisDistance() {
+    int n = 600;
+    java.util.Random random = new java.util.Random(8);
+    Double[] rx = new Double[n];
+    Double[] ry = new Double[n];
+    Double[] cx = new Double[n];
+    Double[] cy = new Double[n];
+    java.util.Set<Long> planted = new java.util.TreeSet<>();
+    for (int i = 0; i < n; i++) {
+      rx[i] = random.nextGaussian();
+      ry[i] = 0.95 * rx[i] + 0.3 * random.nextGaussian();
+      cx[i] = random.nextGaussian();
+      cy[i] = 0.95 * cx[i] + 0.3 * random.nextGaussian();
+      if (i % 5 == 0) {
+        cx[i] = 1.5 + 0.1 * random.nextGaussian();
+        cy[i] = -1.5 + 0.1 * random.nextGaussian();
+        planted.add(i + 1L);
+      }
+    }
+    ValidationResult r =
+        Validator.validate(
+            ValidationInput.of(
+                new Batches().doubles("x", cx).doubles("y", cy).source("c"),
+                new Batches().doubles("x", rx).doubles("y", ry).source("r")),
+            ValidationOptions.defaults(),
+            ProgressListener.NONE);
+
+    assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
+    Set<Long> off =
+        r.flaggedRows().stream()
+            .filter(f -> f.cause() == Cause.OFF_MANIFOLD && f.reason().contains("Mahalanobis"))
+            .map(FlaggedRow::row)
+            .collect(Collectors.toSet());
+    assertThat(off).containsAll(planted);
+    assertThat(off.size()).isLessThan(planted.size() + 10);
+  }
 }
