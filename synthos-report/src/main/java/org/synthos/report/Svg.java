@@ -295,7 +295,7 @@ final class Svg {
     int n = names.size();
     int cell = n > 14 ? 18 : 26;
     int margin = 120;
-    int w = margin + n * cell + 10;
+    int w = Math.max(margin + n * cell + 10, margin + 200);
     int h = margin + n * cell + 40;
     StringBuilder sb = open(w, h, "Association difference, candidate minus reference", false);
     for (int i = 0; i < n; i++) {
