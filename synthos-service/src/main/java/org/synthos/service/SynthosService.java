@@ -105,8 +105,13 @@ public final class SynthosService implements AutoCloseable {
    * the process with status 0. Backs {@code synthos serve}.
    */
   public static void serve(ServiceConfig config) {
+    serve(config, new ProfileRunner());
+  }
+
+  /** As {@link #serve(ServiceConfig)}, with the given engine. */
+  public static void serve(ServiceConfig config, ValidationRunner runner) {
     JsonLogging.install(java.util.logging.Level.INFO);
-    SynthosService service = start(config);
+    SynthosService service = start(config, runner);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
