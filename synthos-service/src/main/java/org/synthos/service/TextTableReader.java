@@ -170,6 +170,8 @@ final class TextTableReader implements AutoCloseable {
     StringBuilder cell = new StringBuilder();
     boolean inQuotes = false;
     boolean any = false;
+    // A line holding only "" is a record with one empty field, not a blank line.
+    boolean content = false;
     long startLine = line + 1;
     while (true) {
       int c = reader.read();
@@ -208,7 +210,9 @@ final class TextTableReader implements AutoCloseable {
         }
       } else if (c == '"' && quoting && cell.length() == 0) {
         inQuotes = true;
+        content = true;
       } else if (c == delimiter) {
+        content = true;
         cells.add(cell.toString());
         cell.setLength(0);
       } else if (c == '\n' || c == '\r') {
@@ -219,7 +223,7 @@ final class TextTableReader implements AutoCloseable {
           }
         }
         line++;
-        if (cells.isEmpty() && cell.length() == 0) {
+        if (!content && cells.isEmpty() && cell.length() == 0) {
           // A blank line is not a record.
           any = false;
           startLine = line + 1;

@@ -40,7 +40,8 @@ class CertificatesTest {
     assertThat(client.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
     for (Path key : List.of(b.caKey(), b.serverKey(), b.clientKey())) {
       assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+          .isEqualTo("rw-------");
     }
   }
 }

@@ -38,7 +38,8 @@ final class ChildProcesses {
         Thread.sleep(50);
       }
     }
-    throw new IllegalStateException("nothing listened on port " + port + " within " + seconds + " s");
+    throw new IllegalStateException(
+        "nothing listened on port " + port + " within " + seconds + " s");
   }
 
   static void stop(Process p) throws InterruptedException {
@@ -53,7 +54,14 @@ final class ChildProcesses {
   /** A JVM running the service with the test class path. */
   static List<String> serviceJvm(String... args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), ServiceMain.class.getName()));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                java,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ServiceMain.class.getName()));
     cmd.addAll(List.of(args));
     return cmd;
   }

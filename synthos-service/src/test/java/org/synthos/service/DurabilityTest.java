@@ -38,7 +38,16 @@ class DurabilityTest {
     List<String> cmd = ChildProcesses.serviceJvm();
     cmd.set(cmd.size() - 1, main.getName());
     if (main == ServiceMain.class) {
-      cmd.addAll(List.of("--set", "data_dir=" + dir, "--set", "grpc.port=" + grpc, "--set", "http.port=" + http, "--set", "jobs.concurrency=1"));
+      cmd.addAll(
+          List.of(
+              "--set",
+              "data_dir=" + dir,
+              "--set",
+              "grpc.port=" + grpc,
+              "--set",
+              "http.port=" + http,
+              "--set",
+              "jobs.concurrency=1"));
     } else {
       cmd.addAll(List.of(dir.toString(), Integer.toString(grpc), Integer.toString(http)));
     }
@@ -49,10 +58,12 @@ class DurabilityTest {
   }
 
   private static String submit(int http, String uri) throws Exception {
-    HttpResponse<String> r = HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/v1/validations"))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"dataset_uri\":\"" + uri + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/v1/validations"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"dataset_uri\":\"" + uri + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(202);
     return JSON.readTree(r.body()).get("job_id").asText();
   }
@@ -61,9 +72,14 @@ class DurabilityTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     JsonNode job = null;
     while (System.nanoTime() < deadline) {
-      job = JSON.readTree(HTTP.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/v1/validations/" + id)).build(),
-          HttpResponse.BodyHandlers.ofString()).body());
+      job =
+          JSON.readTree(
+              HTTP.send(
+                      HttpRequest.newBuilder(
+                              URI.create("http://127.0.0.1:" + http + "/v1/validations/" + id))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body());
       if (until.test(job)) {
         return job;
       }
@@ -81,7 +97,10 @@ class DurabilityTest {
     Process first = start(SlowServiceMain.class, grpc, http, "first.log");
     String running = submit(http, "big.csv");
     String waiting = submit(http, "big.csv");
-    await(http, running, j -> "RUNNING".equals(j.get("state").asText()) && j.get("rows_done").asLong() > 0);
+    await(
+        http,
+        running,
+        j -> "RUNNING".equals(j.get("state").asText()) && j.get("rows_done").asLong() > 0);
     first.destroyForcibly();
     assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
 
@@ -99,13 +118,16 @@ class DurabilityTest {
     assertThat(second.exitValue()).isZero();
 
     // Every line the service logged is JSON with an id; job lines carry the job's id.
-    List<String> lines = Files.readAllLines(dir.resolve("second.log")).stream()
-        .filter(l -> l.startsWith("{")).toList();
+    List<String> lines =
+        Files.readAllLines(dir.resolve("second.log")).stream()
+            .filter(l -> l.startsWith("{"))
+            .toList();
     assertThat(lines).isNotEmpty();
     for (String line : lines) {
       assertThat(JSON.readTree(line).hasNonNull("id")).as(line).isTrue();
     }
-    assertThat(lines).anyMatch(l -> l.contains("\"id\":\"" + running + "\"") && l.contains("succeeded"));
+    assertThat(lines)
+        .anyMatch(l -> l.contains("\"id\":\"" + running + "\"") && l.contains("succeeded"));
   }
 
   @Test
@@ -115,7 +137,10 @@ class DurabilityTest {
     int http = ChildProcesses.freePort();
     Process p = start(SlowServiceMain.class, grpc, http, "slow.log");
     String id = submit(http, "big.csv");
-    await(http, id, j -> "RUNNING".equals(j.get("state").asText()) && j.get("rows_done").asLong() > 0);
+    await(
+        http,
+        id,
+        j -> "RUNNING".equals(j.get("state").asText()) && j.get("rows_done").asLong() > 0);
     p.destroy();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();

@@ -38,8 +38,13 @@ class HttpApiTest {
   }
 
   static HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -58,7 +63,10 @@ class HttpApiTest {
   @Test
   void submitThenReportFromTheRealProfile() throws Exception {
     HttpResponse<String> r =
-        send("POST", "/v1/validations", "{\"dataset_uri\":\"data/small.csv\",\"validation_id\":\"v-1\"}");
+        send(
+            "POST",
+            "/v1/validations",
+            "{\"dataset_uri\":\"data/small.csv\",\"validation_id\":\"v-1\"}");
     assertThat(r.statusCode()).isEqualTo(202);
     String id = JSON.readTree(r.body()).get("job_id").asText();
     assertThat(r.headers().firstValue("Location")).contains("/v1/validations/" + id);
@@ -84,7 +92,8 @@ class HttpApiTest {
     assertThat(report.body()).doesNotContain("\"collapse_score\"");
 
     HttpResponse<String> html = send("GET", "/v1/validations/" + id + "/report?format=html", null);
-    assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(html.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(html.body()).contains("v-1");
   }
 
@@ -98,10 +107,12 @@ class HttpApiTest {
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(missing.body()).contains("dataset_uri is required");
 
-    HttpResponse<String> unknownField = send("POST", "/v1/validations", "{\"dataset_uri\":\"a.csv\",\"x\":1}");
+    HttpResponse<String> unknownField =
+        send("POST", "/v1/validations", "{\"dataset_uri\":\"a.csv\",\"x\":1}");
     assertThat(unknownField.statusCode()).isEqualTo(400);
 
-    HttpResponse<String> traversal = send("POST", "/v1/validations", "{\"dataset_uri\":\"../../etc/passwd.csv\"}");
+    HttpResponse<String> traversal =
+        send("POST", "/v1/validations", "{\"dataset_uri\":\"../../etc/passwd.csv\"}");
     String id = JSON.readTree(traversal.body()).get("job_id").asText();
     JsonNode failed = awaitEnd(id);
     assertThat(failed.get("state").asText()).isEqualTo("FAILED");
@@ -121,7 +132,8 @@ class HttpApiTest {
     JsonNode job = awaitEnd(JSON.readTree(body).get("job_id").asText());
     assertThat(job.get("state").asText()).isEqualTo("FAILED");
     assertThat(job.at("/error/code").asInt()).isEqualTo(1001);
-    HttpResponse<String> report = send("GET", "/v1/validations/" + job.get("job_id").asText() + "/report", null);
+    HttpResponse<String> report =
+        send("GET", "/v1/validations/" + job.get("job_id").asText() + "/report", null);
     assertThat(report.statusCode()).isEqualTo(409);
   }
 

@@ -17,7 +17,8 @@ final class JobManagerAccess {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + "/v1/validations"))
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + s.httpPort() + "/v1/validations"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"dataset_uri\":\"" + uri + "\"}"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -27,6 +27,7 @@ class JsonLoggingTest {
     assertThat(JsonLogging.context()).isEqualTo("service");
     LogRecord failed = new LogRecord(Level.SEVERE, "boom");
     failed.setThrown(new IllegalStateException("why"));
-    assertThat(JSON.readTree(f.format(failed)).get("error").asText()).contains("IllegalStateException: why");
+    assertThat(JSON.readTree(f.format(failed)).get("error").asText())
+        .contains("IllegalStateException: why");
   }
 }

@@ -44,13 +44,16 @@ class ProfileRunnerTest {
 
   private ObjectNode run(Path file, Recorder r) {
     ValidationRequest req = ValidationRequest.of(file.getFileName().toString());
-    return new ProfileRunner().run(new ValidationRunner.Inputs("j", "v", "d", req, file, Optional.empty()), r);
+    return new ProfileRunner()
+        .run(new ValidationRunner.Inputs("j", "v", "d", req, file, Optional.empty()), r);
   }
 
   @Test
   void csvWithQuotesAndMissingValues() throws Exception {
     Path f = dir.resolve("q.csv");
-    Files.writeString(f, "name,score,note\n\"Smith, J\",1.5,\"said \"\"hi\"\"\"\nLee,,\"two\nlines\"\nNg,2.5,NA\n");
+    Files.writeString(
+        f,
+        "name,score,note\n\"Smith, J\",1.5,\"said \"\"hi\"\"\"\nLee,,\"two\nlines\"\nNg,2.5,NA\n");
     Recorder r = new Recorder();
     ObjectNode report = run(f, r);
     JsonNode cols = report.at("/internal/stages/profiling/columns");
@@ -70,7 +73,9 @@ class ProfileRunnerTest {
   void gzippedJsonLinesWithKeysAppearingLate() throws Exception {
     Path f = dir.resolve("d.jsonl.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
-      out.write("{\"a\":1}\n\n{\"a\":2,\"b\":\"x\"}\n{\"a\":null,\"b\":{\"n\":1}}\n".getBytes(StandardCharsets.UTF_8));
+      out.write(
+          "{\"a\":1}\n\n{\"a\":2,\"b\":\"x\"}\n{\"a\":null,\"b\":{\"n\":1}}\n"
+              .getBytes(StandardCharsets.UTF_8));
     }
     JsonNode cols = run(f, new Recorder()).at("/internal/stages/profiling/columns");
     assertThat(cols.get(0).get("count").asLong()).isEqualTo(2);
@@ -84,39 +89,52 @@ class ProfileRunnerTest {
     Path ragged = dir.resolve("r.csv");
     Files.writeString(ragged, "a,b\n1,2\n3\n");
     assertThatThrownBy(() -> run(ragged, new Recorder()))
-        .isInstanceOfSatisfying(SynthosException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.RAGGED_ROW);
-          assertThat(e.location().orElseThrow().row()).isEqualTo(2);
-        });
+        .isInstanceOfSatisfying(
+            SynthosException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.RAGGED_ROW);
+              assertThat(e.location().orElseThrow().row()).isEqualTo(2);
+            });
     Path open = dir.resolve("o.csv");
     Files.writeString(open, "a\n\"never closed\n");
     assertThatThrownBy(() -> run(open, new Recorder()))
-        .isInstanceOfSatisfying(SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNTERMINATED_QUOTE));
+        .isInstanceOfSatisfying(
+            SynthosException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNTERMINATED_QUOTE));
     Path empty = dir.resolve("e.csv");
     Files.writeString(empty, "");
     assertThatThrownBy(() -> run(empty, new Recorder()))
-        .isInstanceOfSatisfying(SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EMPTY_FILE));
+        .isInstanceOfSatisfying(
+            SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EMPTY_FILE));
     Path header = dir.resolve("h.csv");
     Files.writeString(header, "a,b\n");
     assertThatThrownBy(() -> run(header, new Recorder()))
-        .isInstanceOfSatisfying(SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_DATA_ROWS));
+        .isInstanceOfSatisfying(
+            SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_DATA_ROWS));
     Path parquet = dir.resolve("p.parquet");
     Files.writeString(parquet, "PAR1");
     assertThatThrownBy(() -> run(parquet, new Recorder()))
-        .isInstanceOfSatisfying(SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT));
+        .isInstanceOfSatisfying(
+            SynthosException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT));
     Path badJson = dir.resolve("b.jsonl");
     Files.writeString(badJson, "{\"a\":1}\n[1]\n");
     assertThatThrownBy(() -> run(badJson, new Recorder()))
-        .isInstanceOfSatisfying(SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_RECORD));
+        .isInstanceOfSatisfying(
+            SynthosException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_RECORD));
   }
 
   @Test
   void manyDistinctValuesGiveALowerBoundNotAnEntropy() throws Exception {
     Path f = Harness.csv(dir.resolve("wide.csv"), ProfileRunner.DISTINCT_CAP + 50, 9);
     ValidationRequest req = ValidationRequest.of("wide.csv");
-    ValidationRunner.PhaseResult result = new ProfileRunner().phase(
-        ValidationRunner.Phase.DIVERSITY,
-        new ValidationRunner.Inputs("j", "v", "d", req, f, Optional.empty()), new Recorder());
+    ValidationRunner.PhaseResult result =
+        new ProfileRunner()
+            .phase(
+                ValidationRunner.Phase.DIVERSITY,
+                new ValidationRunner.Inputs("j", "v", "d", req, f, Optional.empty()),
+                new Recorder());
     JsonNode x = ((ValidationRunner.PhaseResult.Ok) result).result().at("/columns/1");
     assertThat(x.has("entropy_bits")).isFalse();
     assertThat(x.get("not_applicable").asText()).contains("distinct values");
@@ -126,11 +144,19 @@ class ProfileRunnerTest {
   void aReferenceIsProfiledAsItsOwnStage() throws Exception {
     Path data = Harness.csv(dir.resolve("s.csv"), 100, 1);
     Path ref = Harness.csv(dir.resolve("r.csv"), 200, 2);
-    ValidationRequest req = new ValidationRequest("s.csv", Optional.of("r.csv"), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    ValidationRequest req =
+        new ValidationRequest(
+            "s.csv",
+            Optional.of("r.csv"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
     Recorder r = new Recorder();
-    ObjectNode report = new ProfileRunner().run(
-        new ValidationRunner.Inputs("j", "v", "d", req, data, Optional.of(ref)), r);
+    ObjectNode report =
+        new ProfileRunner()
+            .run(new ValidationRunner.Inputs("j", "v", "d", req, data, Optional.of(ref)), r);
     assertThat(report.at("/internal/stages/reference_profiling/rows").asLong()).isEqualTo(200);
     assertThat(r.stagesDone).containsExactly("profiling", "reference_profiling", "recommendations");
   }

@@ -40,24 +40,32 @@ class S3StorageTest {
   @BeforeAll
   static void startMoto() throws Exception {
     String python = System.getenv("SYNTHOS_TEST_MOTO_PYTHON");
-    assumeTrue(python != null && !python.isBlank(), "SYNTHOS_TEST_MOTO_PYTHON is not set: run .ci/services.sh to find a Python with moto");
+    assumeTrue(
+        python != null && !python.isBlank(),
+        "SYNTHOS_TEST_MOTO_PYTHON is not set: run .ci/services.sh to find a Python with moto");
     int port = ChildProcesses.freePort();
-    moto = ChildProcesses.start(List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port)), dir.resolve("moto.log"));
+    moto =
+        ChildProcesses.start(
+            List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port)),
+            dir.resolve("moto.log"));
     ChildProcesses.awaitPort(port, moto, 30);
     endpoint = URI.create("http://127.0.0.1:" + port);
-    try (S3Client admin = S3Client.builder()
-        .endpointOverride(endpoint)
-        .forcePathStyle(true)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .build()) {
+    try (S3Client admin =
+        S3Client.builder()
+            .endpointOverride(endpoint)
+            .forcePathStyle(true)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .build()) {
       admin.createBucket(b -> b.bucket("synthos"));
       admin.createBucket(b -> b.bucket("data"));
       StringBuilder csv = new StringBuilder("a,b\n");
       for (int i = 0; i < 1000; i++) {
         csv.append(i).append(',').append(i % 7).append('\n');
       }
-      admin.putObject(b -> b.bucket("data").key("in/remote.csv"), RequestBody.fromString(csv.toString()));
+      admin.putObject(
+          b -> b.bucket("data").key("in/remote.csv"), RequestBody.fromString(csv.toString()));
     }
   }
 
@@ -68,9 +76,13 @@ class S3StorageTest {
 
   static ServiceConfig.S3 config(URI at, int attempts) {
     return new ServiceConfig.S3(
-        "synthos", Optional.of(at), "us-east-1",
-        Optional.of(new ServiceConfig.Secret("test")), Optional.of(new ServiceConfig.Secret("test")),
-        Duration.ofSeconds(5), attempts);
+        "synthos",
+        Optional.of(at),
+        "us-east-1",
+        Optional.of(new ServiceConfig.Secret("test")),
+        Optional.of(new ServiceConfig.Secret("test")),
+        Duration.ofSeconds(5),
+        attempts);
   }
 
   @Test
@@ -78,7 +90,8 @@ class S3StorageTest {
     try (S3Storage s3 = new S3Storage(config(endpoint, 3))) {
       s3.check();
       s3.put("reports/x.json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
-      assertThat(new String(s3.get("reports/x.json"), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+      assertThat(new String(s3.get("reports/x.json"), StandardCharsets.UTF_8))
+          .isEqualTo("{\"a\":1}");
       assertThat(s3.list("reports/")).containsExactly("reports/x.json");
       assertThat(s3.exists("reports/x.json")).isTrue();
       assertThat(s3.delete("reports/x.json")).isTrue();
@@ -93,11 +106,17 @@ class S3StorageTest {
   void failuresAreClassifiedAndOnlyTransientOnesRetried() throws Exception {
     try (S3Storage s3 = new S3Storage(config(endpoint, 3))) {
       assertThatThrownBy(() -> s3.fetch("s3://data/absent.csv", dir))
-          .isInstanceOfSatisfying(SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND));
+          .isInstanceOfSatisfying(
+              SynthosException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND));
       assertThatThrownBy(() -> s3.fetch("s3://no-such-bucket/a.csv", dir))
-          .isInstanceOfSatisfying(SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND));
+          .isInstanceOfSatisfying(
+              SynthosException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND));
       assertThatThrownBy(() -> s3.fetch("s3:///nokey", dir))
-          .isInstanceOfSatisfying(SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+          .isInstanceOfSatisfying(
+              SynthosException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
       assertThat(s3.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
   }
@@ -105,15 +124,18 @@ class S3StorageTest {
   @Test
   void anUnreachableServerIsRetriedThenTheBreakerOpens() throws Exception {
     URI dead = URI.create("http://127.0.0.1:" + ChildProcesses.freePort());
-    RetryConfig fast = RetryConfig.custom()
-        .maxAttempts(3)
-        .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(10, 2.0, 0.5))
-        .retryOnException(e -> e instanceof SynthosException s && s.code().retryable())
-        .build();
+    RetryConfig fast =
+        RetryConfig.custom()
+            .maxAttempts(3)
+            .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(10, 2.0, 0.5))
+            .retryOnException(e -> e instanceof SynthosException s && s.code().retryable())
+            .build();
     try (S3Storage s3 = new S3Storage(config(dead, 3), fast)) {
       for (int i = 0; i < 2; i++) {
         assertThatThrownBy(() -> s3.get("k"))
-            .isInstanceOfSatisfying(SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+            .isInstanceOfSatisfying(
+                SynthosException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
       }
       // 2 calls x 3 attempts = 6 recorded failures > the 5-call minimum at a 100% failure rate.
       assertThat(s3.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
@@ -124,10 +146,25 @@ class S3StorageTest {
   @Test
   void theServiceReadsS3Inputs() throws Exception {
     // Credentials come only from the environment or files: here a test environment map.
-    ServiceConfig cfg = ServiceConfig.load(Optional.empty(),
-        java.util.Map.of("SYNTHOS_STORAGE_S3_ACCESS_KEY_ID", "test", "SYNTHOS_STORAGE_S3_SECRET_ACCESS_KEY", "test"),
-        java.util.Map.of("data_dir", dir.resolve("svc").toString(), "grpc.port", "0", "http.port", "0",
-            "storage.s3.enabled", "true", "storage.s3.endpoint", endpoint.toString()));
+    ServiceConfig cfg =
+        ServiceConfig.load(
+            Optional.empty(),
+            java.util.Map.of(
+                "SYNTHOS_STORAGE_S3_ACCESS_KEY_ID",
+                "test",
+                "SYNTHOS_STORAGE_S3_SECRET_ACCESS_KEY",
+                "test"),
+            java.util.Map.of(
+                "data_dir",
+                dir.resolve("svc").toString(),
+                "grpc.port",
+                "0",
+                "http.port",
+                "0",
+                "storage.s3.enabled",
+                "true",
+                "storage.s3.endpoint",
+                endpoint.toString()));
     try (SynthosService s = SynthosService.start(cfg);
         JobStore store = new JobStore(cfg.store())) {
       JobManagerAccess.submitAndAwait(s, store, "s3://data/in/remote.csv", 1000);

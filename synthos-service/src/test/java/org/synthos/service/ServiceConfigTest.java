@@ -49,11 +49,14 @@ class ServiceConfigTest {
 
   @Test
   void badValuesAreNamedWithTheirKey() throws Exception {
-    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("jobs.concurrency", "0")))
+    assertThatThrownBy(
+            () -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("jobs.concurrency", "0")))
         .isInstanceOfSatisfying(
             SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
         .hasMessageContaining("jobs.concurrency must be between 1 and 256, got 0");
-    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of("SYNTHOS_GRPC_PORT", "http"), Map.of()))
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.load(Optional.empty(), Map.of("SYNTHOS_GRPC_PORT", "http"), Map.of()))
         .hasMessageContaining("grpc.port must be a whole number, got 'http'");
     Path yaml = dir.resolve("bad.yaml");
     Files.writeString(yaml, "grpc:\n  prot: 1\n");
@@ -63,9 +66,15 @@ class ServiceConfigTest {
     Files.writeString(yaml, "grpc: [1, 2\n");
     assertThatThrownBy(() -> ServiceConfig.load(Optional.of(yaml), Map.of(), Map.of()))
         .hasMessageContaining("not valid YAML");
-    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("grpc.tls.cert", yaml.toString())))
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.load(
+                    Optional.empty(), Map.of(), Map.of("grpc.tls.cert", yaml.toString())))
         .hasMessageContaining("grpc.tls.cert and grpc.tls.key must be given together");
-    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("store.url", "jdbc:mysql://x")))
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.load(
+                    Optional.empty(), Map.of(), Map.of("store.url", "jdbc:mysql://x")))
         .hasMessageContaining("store.url must be a jdbc:h2: or jdbc:postgresql: URL");
   }
 
@@ -93,7 +102,9 @@ class ServiceConfigTest {
 
   @Test
   void everyKeyHasAnEnvironmentName() {
-    assertThat(ServiceConfig.envName("jobs.queue_capacity")).isEqualTo("SYNTHOS_JOBS_QUEUE_CAPACITY");
-    assertThat(ServiceConfig.envName("storage.s3.endpoint")).isEqualTo("SYNTHOS_STORAGE_S3_ENDPOINT");
+    assertThat(ServiceConfig.envName("jobs.queue_capacity"))
+        .isEqualTo("SYNTHOS_JOBS_QUEUE_CAPACITY");
+    assertThat(ServiceConfig.envName("storage.s3.endpoint"))
+        .isEqualTo("SYNTHOS_STORAGE_S3_ENDPOINT");
   }
 }

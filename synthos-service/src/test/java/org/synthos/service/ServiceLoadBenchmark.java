@@ -51,8 +51,10 @@ public final class ServiceLoadBenchmark {
     ServiceConfig cfg =
         Harness.config(
             dir,
-            "jobs.concurrency", Integer.toString(concurrency),
-            "jobs.queue_capacity", Integer.toString(capacity));
+            "jobs.concurrency",
+            Integer.toString(concurrency),
+            "jobs.queue_capacity",
+            Integer.toString(capacity));
     try (SynthosService service = SynthosService.start(cfg)) {
       ManagedChannel channel =
           Grpc.newChannelBuilderForAddress(
@@ -94,7 +96,10 @@ public final class ServiceLoadBenchmark {
     try {
       id = stub.submit(SubmitRequest.newBuilder().setDatasetUri(uri).build()).getJobId();
     } catch (StatusRuntimeException e) {
-      String end = e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED ? "REFUSED" : "ERROR " + e.getStatus();
+      String end =
+          e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED
+              ? "REFUSED"
+              : "ERROR " + e.getStatus();
       return new Outcome("", System.nanoTime() - t0, -1, end);
     }
     long submitted = System.nanoTime() - t0;
@@ -116,11 +121,21 @@ public final class ServiceLoadBenchmark {
   }
 
   private static void write(
-      Path out, List<Outcome> outcomes, long wallNanos, int clients, int rows, int concurrency, int capacity)
+      Path out,
+      List<Outcome> outcomes,
+      long wallNanos,
+      int clients,
+      int rows,
+      int concurrency,
+      int capacity)
       throws Exception {
     long[] submit = outcomes.stream().mapToLong(Outcome::submitNanos).sorted().toArray();
     long[] e2e =
-        outcomes.stream().filter(o -> o.endToEndNanos() > 0).mapToLong(Outcome::endToEndNanos).sorted().toArray();
+        outcomes.stream()
+            .filter(o -> o.endToEndNanos() > 0)
+            .mapToLong(Outcome::endToEndNanos)
+            .sorted()
+            .toArray();
     long succeeded = outcomes.stream().filter(o -> "SUCCEEDED".equals(o.end())).count();
     long refused = outcomes.stream().filter(o -> "REFUSED".equals(o.end())).count();
     long accepted = outcomes.stream().filter(o -> !o.jobId().isEmpty()).count();
