@@ -1,0 +1,84 @@
+package org.synthos.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.synthos.api.ColumnType;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
+import org.synthos.io.DataFormat;
+import org.synthos.io.ReadOptions;
+import picocli.CommandLine.Option;
+
+/** Reader options shared by every command that reads a dataset. */
+final class InputOptions {
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "Input format: csv, tsv, jsonl or parquet (default: detected from content and name).")
+  String format;
+
+  @Option(
+      names = "--delimiter",
+      paramLabel = "CHAR",
+      description =
+          "Field delimiter for CSV (default: detected among , ; TAB |). Use \\t for a tab.")
+  String delimiter;
+
+  @Option(
+      names = "--null",
+      paramLabel = "TOKEN",
+      description =
+          "A cell text that means missing (repeatable; default: empty, NA, N/A, null, NULL).")
+  List<String> nullTokens = new ArrayList<>();
+
+  @Option(
+      names = "--type",
+      paramLabel = "COLUMN=TYPE",
+      description =
+          "Force a column's type (repeatable): integer, float, boolean, categorical, datetime, text, identifier.")
+  Map<String, String> types = new LinkedHashMap<>();
+
+  ReadOptions toReadOptions() {
+    ReadOptions options = ReadOptions.defaults();
+    if (format != null) {
+      options = options.withFormat(parseFormat(format));
+    }
+    if (delimiter != null) {
+      String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
+      if (d.length() != 1) {
+        throw new SynthosException(
+            ErrorCode.INVALID_ARGUMENT, "--delimiter takes one character, got '" + delimiter + "'");
+      }
+      options = options.withDelimiter(d.charAt(0));
+    }
+    if (!nullTokens.isEmpty()) {
+      options = options.withNullTokens(Set.copyOf(nullTokens));
+    }
+    Map<String, ColumnType> overrides = new LinkedHashMap<>();
+    types.forEach((column, type) -> overrides.put(column, ColumnType.fromLabel(type)));
+    if (!overrides.isEmpty()) {
+      options = options.withSchemaOverrides(overrides);
+    }
+    return options;
+  }
+
+  static DataFormat parseFormat(String text) {
+    try {
+      return DataFormat.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new SynthosException(
+          ErrorCode.UNSUPPORTED_FORMAT,
+          "unsupported format '" + text + "'; expected csv, tsv, jsonl or parquet");
+    }
+  }
+
+  static Path path(String file) {
+    return Path.of(file);
+  }
+}

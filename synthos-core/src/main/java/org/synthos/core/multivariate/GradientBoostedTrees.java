@@ -1,0 +1,268 @@
+package org.synthos.core.multivariate;
+
+import java.util.Arrays;
+
+/**
+ * A small, deterministic gradient-boosted tree classifier for the detection test.
+ *
+ * <p>Logistic loss, second-order (Newton) leaf values {@code -G / (H + lambda)} scaled by the
+ * learning rate, split gain {@code G_L^2/(H_L+lambda) + G_R^2/(H_R+lambda) - G^2/(H+lambda)}
+ * (Friedman, "Greedy function approximation", Ann. Stat. 2001; Chen and Guestrin, "XGBoost", KDD
+ * 2016). Features are cut into at most {@code bins} quantile bins of the training rows, as in
+ * LightGBM and scikit-learn's HistGradientBoosting; trees grow depth-first to {@code maxDepth} with
+ * at least {@code minLeaf} rows per leaf. No randomness: the same data give the same model.
+ */
+final class GradientBoostedTrees {
+  private static final double LAMBDA = 1.0;
+
+  private final double base;
+  private final int[][] feature;
+  private final double[][] threshold;
+  private final int[][] left;
+  private final int[][] right;
+  private final double[][] value;
+
+  private GradientBoostedTrees(
+      double base,
+      int[][] feature,
+      double[][] threshold,
+      int[][] left,
+      int[][] right,
+      double[][] value) {
+    this.base = base;
+    this.feature = feature;
+    this.threshold = threshold;
+    this.left = left;
+    this.right = right;
+    this.value = value;
+  }
+
+  /** The raw score (log-odds of the positive class) of row {@code r} of {@code x}. */
+  double score(EncodedSample x, int r) {
+    double s = base;
+    int dims = x.dims();
+    for (int t = 0; t < feature.length; t++) {
+      int node = 0;
+      while (feature[t][node] >= 0) {
+        node =
+            x.values()[r * dims + feature[t][node]] <= threshold[t][node]
+                ? left[t][node]
+                : right[t][node];
+      }
+      s += value[t][node];
+    }
+    return s;
+  }
+
+  /** Trains on the rows {@code rows} of {@code x} with labels {@code y}. */
+  static GradientBoostedTrees fit(EncodedSample x, boolean[] y, int[] rows, DetectionOptions o) {
+    int n = rows.length;
+    int dims = x.dims();
+    // Quantile bin edges per feature, from the training rows.
+    double[][] edges = new double[dims][];
+    byte[] binned = new byte[dims * n];
+    double[] column = new double[n];
+    for (int f = 0; f < dims; f++) {
+      for (int i = 0; i < n; i++) {
+        column[i] = x.values()[rows[i] * dims + f];
+      }
+      double[] sorted = column.clone();
+      Arrays.sort(sorted);
+      double[] e = new double[o.bins() - 1];
+      int count = 0;
+      for (int b = 1; b < o.bins(); b++) {
+        double cut = sorted[(int) ((long) b * (n - 1) / o.bins())];
+        if ((count == 0 || cut > e[count - 1]) && cut < sorted[n - 1]) {
+          e[count++] = cut;
+        }
+      }
+      edges[f] = Arrays.copyOf(e, count);
+      for (int i = 0; i < n; i++) {
+        int bin = Arrays.binarySearch(edges[f], column[i]);
+        binned[f * n + i] = (byte) (bin >= 0 ? bin : -bin - 1);
+      }
+    }
+    long positives = 0;
+    for (int i = 0; i < n; i++) {
+      positives += y[rows[i]] ? 1 : 0;
+    }
+    double p0 = Math.min(1 - 1e-6, Math.max(1e-6, (double) positives / n));
+    double base = Math.log(p0 / (1 - p0));
+    double[] score = new double[n];
+    Arrays.fill(score, base);
+    double[] g = new double[n];
+    double[] h = new double[n];
+    int maxNodes = (1 << (o.maxDepth() + 1)) - 1;
+    int[][] feature = new int[o.trees()][];
+    double[][] threshold = new double[o.trees()][];
+    int[][] left = new int[o.trees()][];
+    int[][] right = new int[o.trees()][];
+    double[][] value = new double[o.trees()][];
+    int[] index = new int[n];
+    TreeBuilder builder = new TreeBuilder(binned, n, dims, o, g, h, index, maxNodes);
+    for (int t = 0; t < o.trees(); t++) {
+      for (int i = 0; i < n; i++) {
+        double p = 1 / (1 + Math.exp(-score[i]));
+        g[i] = p - (y[rows[i]] ? 1 : 0);
+        h[i] = Math.max(p * (1 - p), 1e-12);
+        index[i] = i;
+      }
+      builder.reset();
+      builder.grow(0, n, 0);
+      feature[t] = Arrays.copyOf(builder.feature, builder.nodes);
+      left[t] = Arrays.copyOf(builder.left, builder.nodes);
+      right[t] = Arrays.copyOf(builder.right, builder.nodes);
+      value[t] = Arrays.copyOf(builder.value, builder.nodes);
+      threshold[t] = new double[builder.nodes];
+      for (int k = 0; k < builder.nodes; k++) {
+        if (builder.feature[k] >= 0) {
+          threshold[t][k] = edges[builder.feature[k]][builder.bin[k]];
+        }
+      }
+      // Leaf values go to the rows each leaf holds (index[from, to) of the leaf).
+      for (int k = 0; k < builder.nodes; k++) {
+        if (builder.feature[k] < 0) {
+          for (int q = builder.from[k]; q < builder.to[k]; q++) {
+            score[index[q]] += builder.value[k];
+          }
+        }
+      }
+    }
+    return new GradientBoostedTrees(base, feature, threshold, left, right, value);
+  }
+
+  /** Grows one tree over the rows in {@code index}, partitioning it in place. */
+  private static final class TreeBuilder {
+    final byte[] binned;
+    final int n;
+    final int dims;
+    final DetectionOptions o;
+    final double[] g;
+    final double[] h;
+    final int[] index;
+    final int[] feature;
+    final int[] bin;
+    final int[] left;
+    final int[] right;
+    final double[] value;
+    final int[] from;
+    final int[] to;
+    final double[] histG;
+    final double[] histH;
+    final int[] histN;
+    final int[] scratch;
+    int nodes;
+
+    TreeBuilder(
+        byte[] binned,
+        int n,
+        int dims,
+        DetectionOptions o,
+        double[] g,
+        double[] h,
+        int[] index,
+        int maxNodes) {
+      this.binned = binned;
+      this.n = n;
+      this.dims = dims;
+      this.o = o;
+      this.g = g;
+      this.h = h;
+      this.index = index;
+      this.feature = new int[maxNodes];
+      this.bin = new int[maxNodes];
+      this.left = new int[maxNodes];
+      this.right = new int[maxNodes];
+      this.value = new double[maxNodes];
+      this.from = new int[maxNodes];
+      this.to = new int[maxNodes];
+      this.histG = new double[o.bins()];
+      this.histH = new double[o.bins()];
+      this.histN = new int[o.bins()];
+      this.scratch = new int[n];
+    }
+
+    void reset() {
+      nodes = 0;
+    }
+
+    /** Grows the subtree of the rows {@code index[lo, hi)}; returns its root node. */
+    int grow(int lo, int hi, int depth) {
+      int node = nodes++;
+      from[node] = lo;
+      to[node] = hi;
+      double sumG = 0;
+      double sumH = 0;
+      for (int q = lo; q < hi; q++) {
+        sumG += g[index[q]];
+        sumH += h[index[q]];
+      }
+      feature[node] = -1;
+      value[node] = -o.learningRate() * sumG / (sumH + LAMBDA);
+      if (depth >= o.maxDepth() || hi - lo < 2 * o.minLeaf()) {
+        return node;
+      }
+      double parentScore = sumG * sumG / (sumH + LAMBDA);
+      double bestGain = 1e-12;
+      int bestFeature = -1;
+      int bestBin = -1;
+      for (int f = 0; f < dims; f++) {
+        Arrays.fill(histG, 0);
+        Arrays.fill(histH, 0);
+        Arrays.fill(histN, 0);
+        int off = f * n;
+        for (int q = lo; q < hi; q++) {
+          int i = index[q];
+          int b = binned[off + i] & 0xFF;
+          histG[b] += g[i];
+          histH[b] += h[i];
+          histN[b]++;
+        }
+        double gl = 0;
+        double hl = 0;
+        int nl = 0;
+        for (int b = 0; b < o.bins() - 1; b++) {
+          gl += histG[b];
+          hl += histH[b];
+          nl += histN[b];
+          int nr = (hi - lo) - nl;
+          if (nl < o.minLeaf()) {
+            continue;
+          }
+          if (nr < o.minLeaf()) {
+            break;
+          }
+          double gr = sumG - gl;
+          double hr = sumH - hl;
+          double gain = gl * gl / (hl + LAMBDA) + gr * gr / (hr + LAMBDA) - parentScore;
+          if (gain > bestGain) {
+            bestGain = gain;
+            bestFeature = f;
+            bestBin = b;
+          }
+        }
+      }
+      if (bestFeature < 0) {
+        return node;
+      }
+      // Stable partition: rows with bin <= bestBin first.
+      int off = bestFeature * n;
+      int mid = lo;
+      int spill = 0;
+      for (int q = lo; q < hi; q++) {
+        int i = index[q];
+        if ((binned[off + i] & 0xFF) <= bestBin) {
+          index[mid++] = i;
+        } else {
+          scratch[spill++] = i;
+        }
+      }
+      System.arraycopy(scratch, 0, index, mid, spill);
+      feature[node] = bestFeature;
+      bin[node] = bestBin;
+      left[node] = grow(lo, mid, depth + 1);
+      right[node] = grow(mid, hi, depth + 1);
+      return node;
+    }
+  }
+}

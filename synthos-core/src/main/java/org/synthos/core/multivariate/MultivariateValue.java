@@ -1,0 +1,34 @@
+package org.synthos.core.multivariate;
+
+/**
+ * The outcome of a multivariate metric: a value with the band that sampling noise alone gives, or
+ * an explicit reason why it cannot be computed. There is no neutral default.
+ */
+public sealed interface MultivariateValue
+    permits MultivariateValue.Measured, MultivariateValue.NotApplicable {
+
+  static MultivariateValue notApplicable(String reason) {
+    return new NotApplicable(reason);
+  }
+
+  /**
+   * A computed value.
+   *
+   * @param value the metric's value
+   * @param nullBand what two samples of the reference law give, for comparison
+   */
+  record Measured(double value, NullBand nullBand) implements MultivariateValue {
+    public Measured {
+      if (Double.isNaN(value)) {
+        throw new IllegalArgumentException("a measured value cannot be NaN");
+      }
+    }
+  }
+
+  /**
+   * No value.
+   *
+   * @param reason one line a user understands, e.g. "needs at least 6 rows per side, got 3"
+   */
+  record NotApplicable(String reason) implements MultivariateValue {}
+}

@@ -1,0 +1,45 @@
+package org.synthos.core.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.synthos.api.ColumnBatch;
+import org.synthos.api.Schema;
+import org.synthos.core.state.ColumnAccumulator;
+import org.synthos.core.state.ColumnStates;
+import org.synthos.core.state.PairAccumulator;
+
+/** One worker's fold of batches: a column accumulator per field plus the pair accumulator. */
+final class ProfileAccumulator {
+  private final Schema schema;
+  private final ColumnAccumulator[] columns;
+  private final PairAccumulator pairs;
+
+  ProfileAccumulator(Schema schema, ProfileOptions options) {
+    this.schema = schema;
+    this.columns = new ColumnAccumulator[schema.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = ColumnAccumulator.of(schema.field(i), options.states());
+    }
+    this.pairs =
+        PairAccumulator.of(
+            schema,
+            options.states(),
+            options.maxNumericPairColumns(),
+            options.maxCategoricalPairColumns());
+  }
+
+  void update(ColumnBatch batch) {
+    for (int i = 0; i < columns.length; i++) {
+      columns[i].update(batch.column(i));
+    }
+    pairs.update(batch);
+  }
+
+  DatasetProfile snapshot() {
+    List<ColumnStates> states = new ArrayList<>(columns.length);
+    for (ColumnAccumulator c : columns) {
+      states.add(c.snapshot());
+    }
+    return new DatasetProfile(schema, states, pairs.snapshot());
+  }
+}

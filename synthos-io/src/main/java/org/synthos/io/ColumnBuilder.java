@@ -1,0 +1,172 @@
+package org.synthos.io;
+
+import org.synthos.api.Column;
+import org.synthos.api.ColumnType;
+import org.synthos.api.Mask;
+
+/**
+ * Turns the cell texts of one column into a primitive {@link Column}, one batch at a time. A cell
+ * that is a null token is null; a present cell that does not parse as the column's type is null and
+ * invalid, and counted. Each batch gets fresh arrays, since a batch owns its arrays once returned.
+ */
+abstract sealed class ColumnBuilder {
+  final NullTokens nulls;
+  final CellParser parser = new CellParser();
+  Mask.Builder nullMask;
+  Mask.Builder invalidMask;
+  int size;
+  long invalidTotal;
+
+  ColumnBuilder(NullTokens nulls) {
+    this.nulls = nulls;
+  }
+
+  static ColumnBuilder of(ColumnType type, NullTokens nulls) {
+    return switch (type) {
+      case INTEGER -> new Longs(nulls, false);
+      case DATETIME -> new Longs(nulls, true);
+      case FLOAT -> new Doubles(nulls);
+      case BOOLEAN -> new Booleans(nulls);
+      case CATEGORICAL, TEXT, IDENTIFIER -> new Strings(nulls);
+    };
+  }
+
+  void start(int capacity) {
+    nullMask = Mask.builder(capacity);
+    invalidMask = Mask.builder(capacity);
+    size = 0;
+    allocate(capacity);
+  }
+
+  /** Appends one cell; null means missing. */
+  final void append(String cell) {
+    int row = size++;
+    if (cell == null) {
+      nullMask.set(row);
+      return;
+    }
+    String trimmed = NullTokens.trim(cell);
+    if (nulls.isNull(trimmed)) {
+      nullMask.set(row);
+    } else if (!store(row, trimmed, cell)) {
+      nullMask.set(row);
+      invalidMask.set(row);
+      invalidTotal++;
+    }
+  }
+
+  abstract void allocate(int capacity);
+
+  /** Stores a present cell; false when it does not parse. */
+  abstract boolean store(int row, String trimmed, String raw);
+
+  abstract Column build();
+
+  static final class Longs extends ColumnBuilder {
+    private final boolean datetime;
+    private long[] values;
+
+    Longs(NullTokens nulls, boolean datetime) {
+      super(nulls);
+      this.datetime = datetime;
+    }
+
+    @Override
+    void allocate(int capacity) {
+      values = new long[capacity];
+    }
+
+    @Override
+    boolean store(int row, String trimmed, String raw) {
+      boolean ok = datetime ? parser.tryDatetime(trimmed) : parser.tryLong(trimmed);
+      if (ok) {
+        values[row] = parser.longValue;
+      }
+      return ok;
+    }
+
+    @Override
+    Column build() {
+      return new Column.Longs(values, size, nullMask.build(size), invalidMask.build(size));
+    }
+  }
+
+  static final class Doubles extends ColumnBuilder {
+    private double[] values;
+
+    Doubles(NullTokens nulls) {
+      super(nulls);
+    }
+
+    @Override
+    void allocate(int capacity) {
+      values = new double[capacity];
+    }
+
+    @Override
+    boolean store(int row, String trimmed, String raw) {
+      if (parser.tryDouble(trimmed)) {
+        values[row] = parser.doubleValue;
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    Column build() {
+      return new Column.Doubles(values, size, nullMask.build(size), invalidMask.build(size));
+    }
+  }
+
+  static final class Booleans extends ColumnBuilder {
+    private boolean[] values;
+
+    Booleans(NullTokens nulls) {
+      super(nulls);
+    }
+
+    @Override
+    void allocate(int capacity) {
+      values = new boolean[capacity];
+    }
+
+    @Override
+    boolean store(int row, String trimmed, String raw) {
+      if (parser.tryBoolean(trimmed)) {
+        values[row] = parser.booleanValue;
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    Column build() {
+      return new Column.Booleans(values, size, nullMask.build(size), invalidMask.build(size));
+    }
+  }
+
+  /** Strings keep the cell as written, surrounding spaces included. */
+  static final class Strings extends ColumnBuilder {
+    private String[] values;
+
+    Strings(NullTokens nulls) {
+      super(nulls);
+    }
+
+    @Override
+    void allocate(int capacity) {
+      values = new String[capacity];
+    }
+
+    @Override
+    boolean store(int row, String trimmed, String raw) {
+      values[row] = raw;
+      return true;
+    }
+
+    @Override
+    Column build() {
+      return new Column.Strings(values, size, nullMask.build(size), invalidMask.build(size));
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.synthos.io;
+
+import java.util.List;
+
+/**
+ * Rows of cell text from a text format, in file order. A row holds one cell per column known when
+ * it was read (a shorter row is padded with nulls by the caller); a null cell is a missing value.
+ */
+interface RowSource extends AutoCloseable {
+  /** The next row, or null at the end. */
+  String[] next();
+
+  /** The one-based physical line where the row last returned starts. */
+  long line();
+
+  /** The column names seen so far. */
+  List<String> columns();
+
+  /**
+   * Adds a column the data has not shown yet (declared by a schema override); false when the format
+   * fixes its columns up front.
+   */
+  boolean declare(String name);
+
+  /** From now on a column not yet seen is an error rather than a new column. */
+  void freezeColumns();
+
+  @Override
+  void close();
+}

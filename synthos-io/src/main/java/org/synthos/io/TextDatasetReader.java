@@ -1,0 +1,161 @@
+package org.synthos.io;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.synthos.api.Column;
+import org.synthos.api.ColumnBatch;
+import org.synthos.api.ColumnType;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.Field;
+import org.synthos.api.Location;
+import org.synthos.api.Schema;
+import org.synthos.api.SynthosException;
+
+/**
+ * Reads CSV, TSV and JSON Lines. The first {@link ReadOptions#inferenceSampleRows()} rows are
+ * buffered, the schema is inferred from them ({@link TypeInference}) and overridden, then the
+ * buffered rows are served first and the rest streams on from the same open file, so a compressed
+ * stream is read once. Memory is bounded by the sample plus one batch.
+ */
+final class TextDatasetReader implements DatasetReader {
+  private final RowSource source;
+  private final Location file;
+  private final CountingInputStream counter;
+  private final long totalBytes;
+  private final int batchSize;
+  private final Schema schema;
+  private final ColumnBuilder[] builders;
+  private final ArrayDeque<String[]> sample;
+  private long rowsRead;
+  private boolean finished;
+  private boolean closed;
+
+  TextDatasetReader(
+      RowSource source,
+      ReadOptions options,
+      Location file,
+      CountingInputStream counter,
+      long totalBytes) {
+    this.source = source;
+    this.file = file;
+    this.counter = counter;
+    this.totalBytes = totalBytes;
+    this.batchSize = options.batchSize();
+    this.sample = new ArrayDeque<>(Math.min(options.inferenceSampleRows(), 1 << 14));
+    for (int i = 0; i < options.inferenceSampleRows(); i++) {
+      String[] row = source.next();
+      if (row == null) {
+        break;
+      }
+      sample.add(row);
+    }
+    if (sample.isEmpty()) {
+      throw new SynthosException(
+          ErrorCode.NO_DATA_ROWS, "the file has no data rows, only a header", file);
+    }
+    for (String name : options.schemaOverrides().keySet()) {
+      if (!source.columns().contains(name) && !source.declare(name)) {
+        throw new SynthosException(
+            ErrorCode.UNKNOWN_COLUMN,
+            "schema override names column '"
+                + name
+                + "', which the file does not have; columns: "
+                + String.join(", ", source.columns()),
+            file);
+      }
+    }
+    source.freezeColumns();
+    NullTokens nulls = new NullTokens(options.nullTokens());
+    this.schema = inferSchema(source.columns(), options.schemaOverrides(), nulls);
+    this.builders = new ColumnBuilder[schema.size()];
+    for (int i = 0; i < builders.length; i++) {
+      builders[i] = ColumnBuilder.of(schema.field(i).type(), nulls);
+    }
+  }
+
+  private Schema inferSchema(
+      List<String> names, Map<String, ColumnType> overrides, NullTokens nulls) {
+    List<Field> fields = new ArrayList<>(names.size());
+    for (int c = 0; c < names.size(); c++) {
+      String name = names.get(c);
+      ColumnType type = overrides.get(name);
+      if (type == null) {
+        List<String> cells = new ArrayList<>(sample.size());
+        for (String[] row : sample) {
+          if (c < row.length && row[c] != null) {
+            String t = NullTokens.trim(row[c]);
+            if (!nulls.isNull(t)) {
+              cells.add(t);
+            }
+          }
+        }
+        type = TypeInference.infer(name, cells);
+      }
+      fields.add(new Field(name, type));
+    }
+    try {
+      return new Schema(fields);
+    } catch (SynthosException e) {
+      throw new SynthosException(e.code(), e.getMessage(), file.withLine(1), e);
+    }
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public Optional<ColumnBatch> next() {
+    if (finished || closed) {
+      return Optional.empty();
+    }
+    for (ColumnBuilder b : builders) {
+      b.start(batchSize);
+    }
+    int count = 0;
+    while (count < batchSize) {
+      String[] row = sample.isEmpty() ? source.next() : sample.poll();
+      if (row == null) {
+        finished = true;
+        break;
+      }
+      for (int c = 0; c < builders.length; c++) {
+        builders[c].append(c < row.length ? row[c] : null);
+      }
+      count++;
+    }
+    if (count == 0) {
+      return Optional.empty();
+    }
+    List<Column> columns = new ArrayList<>(builders.length);
+    for (ColumnBuilder b : builders) {
+      columns.add(b.build());
+    }
+    ColumnBatch batch = new ColumnBatch(schema, columns, rowsRead, count);
+    rowsRead += count;
+    return Optional.of(batch);
+  }
+
+  @Override
+  public ReadStats stats() {
+    Map<String, Long> invalid = new LinkedHashMap<>();
+    for (int c = 0; c < builders.length; c++) {
+      invalid.put(schema.field(c).name(), builders[c].invalidTotal);
+    }
+    long bytes = finished ? totalBytes : Math.min(counter.count(), totalBytes);
+    return new ReadStats(rowsRead, invalid, bytes, totalBytes);
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      source.close();
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.synthos.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synthos.api.Column;
+import org.synthos.api.ColumnType;
+
+@Tag("unit")
+class CsvReaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void readsTypedColumnsWithNullTokens() {
+    Path f =
+        TestData.write(
+            dir,
+            "people.csv",
+            "id,age,height,member,joined,city\n"
+                + "a1,34,1.80,true,2024-02-29,Paris\n"
+                + "a2,NA,1.65,false,2023-12-31T23:59:59Z,Lyon\n"
+                + "a3,51,,yes,2024-01-01 08:30,Paris\n");
+    TestData.Table t = TestData.read(f);
+    assertThat(t.schema().fields())
+        .extracting(fd -> fd.type())
+        .containsExactly(
+            ColumnType.IDENTIFIER,
+            ColumnType.INTEGER,
+            ColumnType.FLOAT,
+            ColumnType.BOOLEAN,
+            ColumnType.DATETIME,
+            ColumnType.CATEGORICAL);
+    assertThat(t.column("age")).containsExactly(34L, null, 51L);
+    assertThat(t.column("height")).containsExactly(1.80, 1.65, null);
+    assertThat(t.column("member")).containsExactly(true, false, true);
+    assertThat(t.column("joined"))
+        .containsExactly(1_709_164_800_000_000L, 1_704_067_199_000_000L, 1_704_097_800_000_000L);
+    assertThat(t.stats().rowsRead()).isEqualTo(3);
+    assertThat(t.stats().invalidCellsTotal()).isZero();
+    assertThat(t.stats().bytesRead()).isEqualTo(t.stats().totalBytes());
+  }
+
+  @Test
+  void quotedNewlinesDelimitersAndQuotesAreOneCellAndEveryRowIsCounted() {
+    Path f =
+        TestData.write(
+            dir,
+            "quoted.csv",
+            "k,note\r\n1,\"two\nlines\"\r\n2,\"a, b\"\r\n\r\n3,\"say \"\"hi\"\"\"\r\n4,plain");
+    TestData.Table t = TestData.read(f);
+    assertThat(t.rows()).isEqualTo(4);
+    assertThat(t.column("note")).containsExactly("two\nlines", "a, b", "say \"hi\"", "plain");
+    assertThat(t.stats().rowsRead()).isEqualTo(4);
+  }
+
+  @Test
+  void byteOrderMarkIsDroppedFromTheFirstHeaderName() {
+    Path f = TestData.write(dir, "bom.csv", "\uFEFFx,y\n1,2\n");
+    assertThat(TestData.read(f).schema().names()).containsExactly("x", "y");
+  }
+
+  @Test
+  void sniffsSemicolonTabAndPipe() {
+    for (String d : new String[] {";", "\t", "|"}) {
+      Path f = TestData.write(dir, "d" + (int) d.charAt(0) + ".txt", "a" + d + "b\n1" + d + "2\n");
+      TestData.Table t = TestData.read(f);
+      assertThat(t.schema().names()).containsExactly("a", "b");
+      assertThat(t.column("b")).containsExactly(2L);
+    }
+  }
+
+  @Test
+  void gzipAndZstdInputsReadLikePlainText() {
+    String csv = "a,b\n1,x\n2,y\n";
+    TestData.Table gz = TestData.read(TestData.writeBytes(dir, "f.csv.gz", TestData.gzip(csv)));
+    TestData.Table zs = TestData.read(TestData.writeBytes(dir, "f.csv.zst", TestData.zstd(csv)));
+    assertThat(gz.column("a")).containsExactly(1L, 2L);
+    assertThat(zs.column("b")).containsExactly("x", "y");
+    assertThat(gz.stats().bytesRead()).isEqualTo(gz.stats().totalBytes());
+  }
+
+  @Test
+  void mixedColumnIsTypedByMajorityAndStrayCellsAreInvalidNotDropped() {
+    StringBuilder sb = new StringBuilder("v\n");
+    for (int i = 0; i < 9; i++) {
+      sb.append(i).append('\n');
+    }
+    sb.append("oops\n");
+    TestData.Table t = TestData.read(TestData.write(dir, "mixed.csv", sb.toString()));
+    assertThat(t.schema().field(0).type()).isEqualTo(ColumnType.INTEGER);
+    assertThat(t.rows()).isEqualTo(10);
+    assertThat(t.column("v").get(9)).isNull();
+    Column col = t.batches().get(0).column(0);
+    assertThat(col.invalid().get(9)).isTrue();
+    assertThat(col.nulls().get(9)).isTrue();
+    assertThat(t.stats().invalidCells()).containsEntry("v", 1L);
+  }
+
+  @Test
+  void batchesCarryTheirFirstRow() {
+    StringBuilder sb = new StringBuilder("n\n");
+    for (int i = 0; i < 25; i++) {
+      sb.append(i).append('\n');
+    }
+    TestData.Table t =
+        TestData.read(
+            TestData.write(dir, "n.csv", sb.toString()),
+            ReadOptions.defaults().withBatchSize(10).withInferenceSampleRows(7));
+    assertThat(t.batches()).extracting(b -> b.firstRow()).containsExactly(0L, 10L, 20L);
+    assertThat(t.batches()).extracting(b -> b.rowCount()).containsExactly(10, 10, 5);
+    assertThat(t.column("n")).hasSize(25).element(24).isEqualTo(24L);
+  }
+
+  @Test
+  void nanIsAFloatValueAndCustomNullTokensApply() {
+    Path f = TestData.write(dir, "nan.csv", "x,s\n1.5,-\nNaN,b\n-inf,NaN\n");
+    TestData.Table t = TestData.read(f, ReadOptions.defaults().withNullTokens(Set.of("-")));
+    assertThat(t.column("x").get(1)).isEqualTo(Double.NaN);
+    assertThat(t.column("x").get(2)).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(t.column("s")).containsExactly(null, "b", "NaN");
+  }
+
+  @Test
+  void schemaOverrideReplacesTheInferredType() {
+    Path f = TestData.write(dir, "o.csv", "flag,code\n1,10\n0,20\n");
+    TestData.Table t =
+        TestData.read(
+            f,
+            ReadOptions.defaults()
+                .withColumnType("flag", ColumnType.BOOLEAN)
+                .withColumnType("code", ColumnType.CATEGORICAL));
+    assertThat(t.column("flag")).containsExactly(true, false);
+    assertThat(t.column("code")).containsExactly("10", "20");
+  }
+
+  @Test
+  void forcedFormatAndDelimiterWinOverDetection() {
+    Path f = TestData.write(dir, "semi.csv", "a;b,c\n1;2,3\n");
+    TestData.Table t =
+        TestData.read(f, ReadOptions.defaults().withFormat(DataFormat.CSV).withDelimiter(','));
+    assertThat(t.schema().names()).containsExactly("a;b", "c");
+  }
+
+  @Test
+  void blankHeaderNamesGetPositionalNames() {
+    TestData.Table t = TestData.read(TestData.write(dir, "h.csv", "a,,c\n1,2,3\n"));
+    assertThat(t.schema().names()).containsExactly("a", "column_2", "c");
+    assertThat(Arrays.asList(t.column("column_2").toArray())).containsExactly(2L);
+  }
+}
