@@ -117,9 +117,16 @@ public final class SynthosService implements AutoCloseable {
             new Thread(
                 () -> {
                   LOG.info("stop signal received; shutting down gracefully");
-                  service.close();
-                  // A signal ends the JVM with 128+signal; a clean, completed shutdown is status 0.
-                  Runtime.getRuntime().halt(0);
+                  int status = 1;
+                  try {
+                    service.close();
+                    status = 0;
+                  } catch (RuntimeException e) {
+                    LOG.log(java.util.logging.Level.SEVERE, "shutdown failed", e);
+                  } finally {
+                    // A signal ends the JVM with 128+signal; a completed shutdown is status 0.
+                    Runtime.getRuntime().halt(status);
+                  }
                 },
                 "synthos-shutdown"));
     service.awaitStop();

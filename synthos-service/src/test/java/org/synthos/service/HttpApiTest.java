@@ -84,7 +84,9 @@ class HttpApiTest {
     JsonNode columns = rep.at("/internal/stages/profiling/columns");
     assertThat(columns.size()).isEqualTo(4);
     assertThat(columns.get(1).get("numeric_count").asLong()).isEqualTo(500);
+    assertThat(columns.get(1).get("type").asText()).isEqualTo("float");
     assertThat(columns.get(2).get("distinct").asLong()).isEqualTo(2);
+    assertThat(columns.get(2).get("distinct_exact").asBoolean()).isTrue();
     // The constant column is flagged; the numeric id column is not mistaken for a label column.
     assertThat(rep.at("/internal/stages/recommendations/items/0/column").asText())
         .isEqualTo("constant");
@@ -153,7 +155,7 @@ class HttpApiTest {
         .contains("synthos_diversity_score_count")
         .contains("synthos_cpu_percent")
         .contains("synthos_memory_used_bytes");
-    if (ServiceMetrics.GpuProbe.query().isEmpty()) {
+    if (ServiceMetrics.GpuProbe.query(ServiceMetrics.GpuProbe.NVIDIA_SMI).isEmpty()) {
       assertThat(m.body()).doesNotContain("synthos_gpu_");
     } else {
       assertThat(m.body()).contains("synthos_gpu_utilization_percent{gpu_id=");

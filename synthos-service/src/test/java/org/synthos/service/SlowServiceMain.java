@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The service with the profile engine slowed down (50 ms per progress report), so that a test can
- * kill or stop the process in the middle of a job. Arguments: data_dir grpc_port http_port.
+ * The service with the profile engine slowed down (250 ms per progress report, one per batch), so
+ * that a test can kill or stop the process in the middle of a job. Arguments: data_dir grpc_port
+ * http_port.
  */
 public final class SlowServiceMain {
   private SlowServiceMain() {}
@@ -44,7 +45,7 @@ public final class SlowServiceMain {
       @Override
       public void progress(String stage, double percent, long rowsDone) {
         try {
-          Thread.sleep(50);
+          Thread.sleep(250);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
