@@ -3,6 +3,7 @@ package org.synthos.service;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptors;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class SynthosService implements AutoCloseable {
         NettyServerBuilder.forAddress(
                 new InetSocketAddress(config.grpc().host(), config.grpc().port()),
                 credentials(config.grpc()))
-            .addService(new GrpcApi(jobs))
+            .addService(ServerInterceptors.intercept(new GrpcApi(jobs), new GrpcApi.RequestIds()))
             .maxInboundMessageSize(16 << 20)
             .build()
             .start();

@@ -126,6 +126,14 @@ class HttpApiTest {
     assertThat(send("DELETE", "/v1/validations/no-such-job", null).statusCode()).isEqualTo(404);
     assertThat(send("GET", "/v1/validations/no-such-job/report", null).statusCode()).isEqualTo(404);
     assertThat(send("GET", "/nothing-here", null).statusCode()).isEqualTo(404);
+    assertThat(send("GET", "/v1/validations?state=DONE", null).statusCode()).isEqualTo(400);
+    assertThat(send("GET", "/v1/validations?limit=0", null).statusCode()).isEqualTo(400);
+    assertThat(send("PUT", "/v1/validations/x", null).statusCode()).isEqualTo(400);
+    JsonNode failedOnly =
+        JSON.readTree(send("GET", "/v1/validations?state=failed&limit=5", null).body());
+    assertThat(failedOnly.get("jobs"))
+        .isNotEmpty()
+        .allSatisfy(j -> assertThat(j.get("state").asText()).isEqualTo("FAILED"));
   }
 
   @Test
