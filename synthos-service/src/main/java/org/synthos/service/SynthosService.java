@@ -158,7 +158,8 @@ public final class SynthosService implements AutoCloseable {
     closed = true;
     Duration grace = config.jobs().shutdownGrace();
     grpc.shutdown();
-    http.stop(0);
+    // Exchanges already in progress get a second to finish; no new connection is accepted.
+    http.stop(1);
     jobs.shutdown(grace);
     grpc.shutdownNow();
     try {

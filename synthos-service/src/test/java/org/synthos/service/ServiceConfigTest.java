@@ -48,6 +48,40 @@ class ServiceConfigTest {
   }
 
   @Test
+  void aFullDeploymentFile() throws Exception {
+    Path pw = dir.resolve("pw");
+    Files.writeString(pw, "dbpw");
+    Path yaml = dir.resolve("full.yaml");
+    Files.writeString(
+        yaml,
+        String.join(
+            "\n",
+            "data_dir: " + dir.resolve("data"),
+            "grpc:",
+            "  host: 0.0.0.0",
+            "  port: 50051",
+            "http: { host: 0.0.0.0, port: 8000 }",
+            "jobs: { concurrency: 4, queue_capacity: 200, timeout_seconds: 1800 }",
+            "store:",
+            "  url: jdbc:postgresql://db.internal:5432/synthos",
+            "  user: synthos",
+            "  password_file: " + pw,
+            "storage:",
+            "  root: /srv/datasets",
+            "  s3: { enabled: true, endpoint: \"http://minio.internal:9000\", bucket: data }",
+            ""));
+    ServiceConfig c = ServiceConfig.load(Optional.of(yaml), Map.of(), Map.of());
+    assertThat(c.grpc().host()).isEqualTo("0.0.0.0");
+    assertThat(c.jobs().timeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(c.store().user()).isEqualTo("synthos");
+    assertThat(c.store().password().orElseThrow().value()).isEqualTo("dbpw");
+    ServiceConfig.S3 s3 = c.storage().s3().orElseThrow();
+    assertThat(s3.bucket()).isEqualTo("data");
+    assertThat(s3.endpoint().orElseThrow().getPort()).isEqualTo(9000);
+    assertThat(c.storage().localRoot()).isEqualTo(Path.of("/srv/datasets"));
+  }
+
+  @Test
   void badValuesAreNamedWithTheirKey() throws Exception {
     assertThatThrownBy(
             () -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("jobs.concurrency", "0")))
