@@ -137,6 +137,29 @@ class HttpApiTest {
   }
 
   @Test
+  void parquetInputsGoThroughTheSameEngine() throws Exception {
+    java.nio.file.Path csv = dir.resolve("storage/data/small.csv");
+    java.nio.file.Path parquet = dir.resolve("storage/data/small.parquet");
+    try (org.synthos.io.DatasetReader in =
+            org.synthos.io.Datasets.open(csv, org.synthos.io.ReadOptions.defaults());
+        org.synthos.io.DatasetWriter out =
+            org.synthos.io.DatasetWriters.parquet(parquet, in.schema())) {
+      in.next().ifPresent(out::write);
+    }
+    String body =
+        send("POST", "/v1/validations", "{\"dataset_uri\":\"data/small.parquet\"}").body();
+    JsonNode job = awaitEnd(JSON.readTree(body).get("job_id").asText());
+    assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("rows_done").asLong()).isEqualTo(500);
+    JsonNode rep =
+        JSON.readTree(
+            send("GET", "/v1/validations/" + job.get("job_id").asText() + "/report", null).body());
+    assertThat(rep.at("/internal/dataset_format").asText()).isEqualTo("parquet");
+    assertThat(rep.at("/internal/stages/profiling/columns/1/numeric_count").asLong())
+        .isEqualTo(500);
+  }
+
+  @Test
   void missingFileFailsWithAFileNotFoundCode() throws Exception {
     String body = send("POST", "/v1/validations", "{\"dataset_uri\":\"data/absent.csv\"}").body();
     JsonNode job = awaitEnd(JSON.readTree(body).get("job_id").asText());
