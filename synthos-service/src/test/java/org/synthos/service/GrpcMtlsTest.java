@@ -65,7 +65,7 @@ class GrpcMtlsTest {
     service.close();
   }
 
-  static ValidationServiceBlockingStub stub(ChannelCredentials creds) {
+  static ValidationServiceBlockingStub client(ChannelCredentials creds) {
     ManagedChannel ch =
         Grpc.newChannelBuilderForAddress("localhost", service.grpcPort(), creds).build();
     channels.add(ch);
@@ -73,7 +73,7 @@ class GrpcMtlsTest {
   }
 
   static ValidationServiceBlockingStub trusted() throws Exception {
-    return stub(
+    return client(
         TlsChannelCredentials.newBuilder()
             .trustManager(certs.caCert().toFile())
             .keyManager(certs.clientCert().toFile(), certs.clientKey().toFile())
@@ -83,7 +83,7 @@ class GrpcMtlsTest {
   @Test
   void aClientWithoutACertificateIsRefused() throws Exception {
     ValidationServiceBlockingStub s =
-        stub(TlsChannelCredentials.newBuilder().trustManager(certs.caCert().toFile()).build());
+        client(TlsChannelCredentials.newBuilder().trustManager(certs.caCert().toFile()).build());
     assertThatThrownBy(() -> s.list(ListRequest.getDefaultInstance()))
         .isInstanceOfSatisfying(
             StatusRuntimeException.class,
@@ -93,7 +93,7 @@ class GrpcMtlsTest {
   @Test
   void aCertificateFromAnotherCaIsRefused() throws Exception {
     ValidationServiceBlockingStub s =
-        stub(
+        client(
             TlsChannelCredentials.newBuilder()
                 .trustManager(certs.caCert().toFile())
                 .keyManager(otherCa.clientCert().toFile(), otherCa.clientKey().toFile())

@@ -89,12 +89,12 @@ public final class ServiceLoadBenchmark {
   private static Outcome runOne(ManagedChannel channel, String uri, CountDownLatch go)
       throws InterruptedException {
     go.await();
-    ValidationServiceGrpc.ValidationServiceBlockingStub stub =
+    ValidationServiceGrpc.ValidationServiceBlockingStub client =
         ValidationServiceGrpc.newBlockingStub(channel);
     long t0 = System.nanoTime();
     String id;
     try {
-      id = stub.submit(SubmitRequest.newBuilder().setDatasetUri(uri).build()).getJobId();
+      id = client.submit(SubmitRequest.newBuilder().setDatasetUri(uri).build()).getJobId();
     } catch (StatusRuntimeException e) {
       String end =
           e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED
@@ -104,7 +104,7 @@ public final class ServiceLoadBenchmark {
     }
     long submitted = System.nanoTime() - t0;
     JobState last = JobState.JOB_STATE_UNSPECIFIED;
-    Iterator<ProgressEvent> events = stub.watch(JobRef.newBuilder().setJobId(id).build());
+    Iterator<ProgressEvent> events = client.watch(JobRef.newBuilder().setJobId(id).build());
     while (events.hasNext()) {
       last = events.next().getState();
     }
