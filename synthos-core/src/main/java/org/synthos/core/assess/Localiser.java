@@ -193,7 +193,7 @@ final class Localiser {
                   data.rowNumbers[i],
                   Cause.REFERENCE_COPY,
                   -1,
-                  "closer to a reference row than a tenth of the median nearest-neighbour distance"));
+                  "within a tenth of the closest reference row's own nearest-neighbour distance"));
         }
       }
     }

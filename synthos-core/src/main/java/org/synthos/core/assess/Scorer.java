@@ -923,7 +923,7 @@ final class Scorer {
         Multivariate.CLOSE_SHARE,
         TOL_COPY,
         CollapseType.MEMORISATION,
-        "share of candidate rows closer to a reference row than a tenth of the median nearest-neighbour distance"
+        "share of candidate rows within a tenth of their closest reference row's own nearest-neighbour distance"
             + sample);
     addMv(
         Dimension.MEMORISATION_PRIVACY,
@@ -933,7 +933,8 @@ final class Scorer {
         Multivariate.DCR_DEFICIT,
         TOL_DCR,
         CollapseType.MEMORISATION,
-        "max(0, 1 - median DCR to reference / median reference-to-reference DCR)" + sample);
+        "max(0, 1 - median of DCR / the closest reference row's own nearest-reference distance)"
+            + sample);
     classifierDetection(mv);
   }
 
