@@ -90,7 +90,11 @@ public final class DataGenerator {
     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  static String columnName(int c) {
+  /**
+   * The name of column {@code c}: the kind's name, suffixed with the cycle from the second cycle
+   * on.
+   */
+  public static String columnName(int c) {
     String[] base = {
       "age",
       "income",
