@@ -62,7 +62,7 @@ final class ProfileCommand implements Callable<Integer> {
   public Integer call() {
     Path path = InputOptions.path(file);
     ReadOptions readOptions = input.toReadOptions();
-    DetectedFormat detected = Datasets.detect(path);
+    DetectedFormat detected = Datasets.detect(path, readOptions);
     ProfileResult result =
         profile(path, readOptions, threads, forceProgress, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();

@@ -2,6 +2,7 @@ package org.synthos.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,7 +34,7 @@ abstract sealed class AtomicDatasetWriter implements DatasetWriter
         throw new SynthosException(
             ErrorCode.NOT_A_FILE, "is a directory", Location.ofFile(target.toString()));
       }
-      this.temp = Files.createTempFile(dir, "." + name + ".", ".part");
+      this.temp = createTemp(dir, name);
     } catch (IOException e) {
       throw failure("cannot create a file next to the target", e);
     }
@@ -97,6 +98,24 @@ abstract sealed class AtomicDatasetWriter implements DatasetWriter
     } catch (IOException e) {
       deleteTemp();
       throw failure("cannot move the finished file into place", e);
+    }
+  }
+
+  /**
+   * A new hidden file next to the target. Unlike {@code Files.createTempFile} (mode 0600), it gets
+   * the default permissions, so the committed file is as readable as any other the user writes.
+   */
+  private static Path createTemp(Path dir, String name) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path candidate =
+          dir.resolve("." + name + "." + Long.toHexString(System.nanoTime()) + attempt + ".part");
+      try {
+        return Files.createFile(candidate);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
     }
   }
 

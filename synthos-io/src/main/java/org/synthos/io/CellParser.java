@@ -1,5 +1,7 @@
 package org.synthos.io;
 
+import com.fasterxml.jackson.core.io.NumberInput;
+
 /**
  * Locale-independent parsers for cell text, allocation-free on the hot path. Each {@code try*}
  * method returns whether the whole text is a value of that kind and leaves the value in the
@@ -107,7 +109,9 @@ final class CellParser {
     if (i != n) {
       return false;
     }
-    doubleValue = Double.parseDouble(s);
+    // The grammar is checked above; the parser (FastDoubleParser, shipped inside jackson-core) is
+    // correctly rounded like Double.parseDouble and several times faster.
+    doubleValue = NumberInput.parseDouble(s, true);
     return true;
   }
 

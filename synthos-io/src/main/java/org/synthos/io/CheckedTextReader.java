@@ -116,34 +116,44 @@ final class CheckedTextReader extends Reader {
     bytes.flip();
   }
 
+  /**
+   * Counts the line ends in {@code chars[from, to)} and checks line lengths. One comparison per
+   * character in the common case; a line's length is checked at its end, or at the end of the chunk
+   * while it is still open, so an over-long line is caught within one chunk of the limit.
+   */
   private void scan(int from, int to) {
     char[] a = chars.array();
-    long length = lineLength;
+    long carried = lineLength;
+    int lineStart = from;
     for (int i = from; i < to; i++) {
       char c = a[i];
-      if (c == '\n') {
-        if (!previousWasCr) {
+      if (c <= '\r' && (c == '\n' || c == '\r')) {
+        checkLength(carried + (i - lineStart));
+        boolean secondHalfOfCrLf = c == '\n' && (i > from ? a[i - 1] == '\r' : previousWasCr);
+        if (!secondHalfOfCrLf) {
           line++;
         }
-        length = 0;
-        previousWasCr = false;
-      } else if (c == '\r') {
-        line++;
-        length = 0;
-        previousWasCr = true;
-      } else {
-        previousWasCr = false;
-        if (++length > maxLineLength) {
-          throw new SynthosException(
-              ErrorCode.LINE_TOO_LONG,
-              "line is longer than the limit of "
-                  + maxLineLength
-                  + " characters; raise the limit if the line is genuine",
-              file.withLine(line));
-        }
+        carried = 0;
+        lineStart = i + 1;
       }
     }
-    lineLength = length;
+    long open = carried + (to - lineStart);
+    checkLength(open);
+    lineLength = open;
+    if (to > from) {
+      previousWasCr = a[to - 1] == '\r';
+    }
+  }
+
+  private void checkLength(long length) {
+    if (length > maxLineLength) {
+      throw new SynthosException(
+          ErrorCode.LINE_TOO_LONG,
+          "line is longer than the limit of "
+              + maxLineLength
+              + " characters; raise the limit if the line is genuine",
+          file.withLine(line));
+    }
   }
 
   @Override

@@ -18,8 +18,10 @@ import org.synthos.api.SynthosException;
 
 /**
  * CSV and TSV records through fastcsv (RFC 4180: double quotes, doubled quotes inside, line breaks
- * inside quotes). The first record is the header; blank lines are skipped and are not rows. A blank
- * header name becomes {@code column_<n>}. Parser failures become typed, located errors.
+ * inside quotes). The first record is the header; blank lines are skipped and are not rows. Header
+ * names are trimmed; a blank one becomes {@code column_<n>}. A record (quoted line breaks included)
+ * may hold up to four times the line limit, at most 64 Mi characters; beyond that the quote is
+ * taken as unterminated. Parser failures become typed, located errors.
  */
 final class CsvRowSource implements RowSource {
   private static final Pattern LINE = Pattern.compile("record starting at line (\\d+)");
@@ -29,6 +31,7 @@ final class CsvRowSource implements RowSource {
   private final Iterator<CsvRecord> records;
   private final Location file;
   private final Compression compression;
+  private final int bufferChars;
   private final List<String> columns;
   private long line;
   private long rows;
@@ -38,6 +41,7 @@ final class CsvRowSource implements RowSource {
     this.file = file;
     this.compression = compression;
     int buffer = (int) Math.min(MAX_BUFFER, Math.max(1 << 16, 4L * maxLineLength));
+    this.bufferChars = buffer;
     this.csv =
         CsvReader.builder()
             .fieldSeparator(delimiter)
@@ -109,20 +113,24 @@ final class CsvRowSource implements RowSource {
     Matcher m = LINE.matcher(message);
     long at = m.find() ? Long.parseLong(m.group(1)) : line;
     Location where = file.withLine(at);
-    if (message.startsWith("Unclosed quoted field") || message.contains("maximum buffer size")) {
+    if (message.startsWith("Unclosed quoted field")) {
       return new SynthosException(
           ErrorCode.UNTERMINATED_QUOTE,
-          "a quoted field opened in this record is never closed",
+          "a quoted field opened in this record is still open at the end of the file",
+          where,
+          e);
+    }
+    if (message.contains("maximum buffer size")) {
+      return new SynthosException(
+          ErrorCode.UNTERMINATED_QUOTE,
+          "a quoted field opened in this record is not closed within "
+              + bufferChars
+              + " characters",
           where,
           e);
     }
     return new SynthosException(
         ErrorCode.MALFORMED_RECORD, "malformed CSV: " + InputFiles.oneLine(e), where, e);
-  }
-
-  @Override
-  public long line() {
-    return line;
   }
 
   @Override

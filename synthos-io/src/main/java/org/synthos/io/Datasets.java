@@ -39,6 +39,7 @@ public final class Datasets {
                   options.maxLineLength(),
                   where,
                   compression);
+      source = new PrefetchingRowSource(source, Math.min(options.batchSize(), 4096));
       return new TextDatasetReader(source, options, where, probe.counter(), probe.size());
     } catch (RuntimeException e) {
       if (source != null) {
@@ -51,7 +52,15 @@ public final class Datasets {
 
   /** Detects format and compression without reading more than the first 64 KiB. */
   public static DetectedFormat detect(Path file) {
-    Probe probe = probe(file, ReadOptions.defaults());
+    return detect(file, ReadOptions.defaults());
+  }
+
+  /**
+   * What {@link #open} would read the file as: detection with the format and delimiter overrides of
+   * {@code options} applied.
+   */
+  public static DetectedFormat detect(Path file, ReadOptions options) {
+    Probe probe = probe(file, options);
     if (probe.text() != null) {
       closeQuietly(probe.text());
     }

@@ -99,6 +99,12 @@ final class FormatDetector {
           "zip archives (and Excel workbooks) are not supported; export as CSV or Parquet",
           where);
     }
+    if (n >= 2
+        && (((head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe)
+            || ((head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff))) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ENCODING, "the text is UTF-16; save the file as UTF-8", where);
+    }
     for (int i = 0; i < n; i++) {
       if (head[i] == 0) {
         throw new SynthosException(

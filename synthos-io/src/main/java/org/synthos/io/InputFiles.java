@@ -2,7 +2,6 @@ package org.synthos.io;
 
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -71,11 +70,12 @@ final class InputFiles {
         ErrorCode.IO_FAILURE, "cannot open the file: " + oneLine(e), where, e);
   }
 
-  /** Maps a failure while reading the data to a located error. */
+  /**
+   * Maps a failure while reading the data to a located error. Under gzip or zstd a failing read is
+   * a damaged or truncated stream (the decompressors report those as plain I/O errors).
+   */
   static SynthosException readFailure(Location where, Compression compression, IOException e) {
-    if (e instanceof ZipException
-        || (e instanceof EOFException && compression != Compression.NONE)
-        || (compression == Compression.ZSTD && e.getClass().getName().contains("Zstd"))) {
+    if (compression != Compression.NONE || e instanceof ZipException) {
       return new SynthosException(
           ErrorCode.CORRUPT_FILE,
           "the "

@@ -155,11 +155,6 @@ final class JsonlRowSource implements RowSource {
   }
 
   @Override
-  public long line() {
-    return line;
-  }
-
-  @Override
   public List<String> columns() {
     return List.copyOf(columns);
   }

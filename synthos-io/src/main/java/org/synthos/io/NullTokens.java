@@ -5,21 +5,54 @@ import java.util.Set;
 
 /** The cell texts read as null. An empty (or all-space) cell is always null. */
 final class NullTokens {
-  private final Set<String> tokens;
+  /** Few tokens: a length-guarded scan beats hashing every candidate cell. */
+  private final String[] tokens;
+
   private final int maxLength;
 
+  /** First characters of the tokens, so that most cells skip the hash lookup. */
+  private final boolean[] firstAscii = new boolean[128];
+
+  private final boolean anyNonAsciiFirst;
+
   NullTokens(Set<String> tokens) {
-    this.tokens = new HashSet<>(tokens);
+    this.tokens = new HashSet<>(tokens).toArray(new String[0]);
     int max = 0;
+    boolean nonAscii = false;
     for (String t : tokens) {
       max = Math.max(max, t.length());
+      if (!t.isEmpty()) {
+        char c = t.charAt(0);
+        if (c < 128) {
+          firstAscii[c] = true;
+        } else {
+          nonAscii = true;
+        }
+      }
     }
     this.maxLength = max;
+    this.anyNonAsciiFirst = nonAscii;
   }
 
   /** Whether a trimmed cell is null. */
   boolean isNull(String trimmed) {
-    return trimmed.isEmpty() || (trimmed.length() <= maxLength && tokens.contains(trimmed));
+    if (trimmed.isEmpty()) {
+      return true;
+    }
+    if (trimmed.length() > maxLength) {
+      return false;
+    }
+    char c = trimmed.charAt(0);
+    if (c < 128 ? !firstAscii[c] : !anyNonAsciiFirst) {
+      return false;
+    }
+    int length = trimmed.length();
+    for (String t : tokens) {
+      if (t.length() == length && t.equals(trimmed)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The cell without surrounding ASCII spaces and tabs; the same instance when there are none. */

@@ -21,6 +21,7 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.DummyRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -40,7 +41,8 @@ import org.synthos.api.SynthosException;
  * Reads Parquet through parquet-java's column API ({@code readNextRowGroup} + {@code
  * ColumnReadStoreImpl}), one primitive array per column, never a record object per row. Page
  * checksums are verified when the writer stored them, so a damaged page is an error rather than
- * wrong numbers. Memory is bounded by one row group's compressed pages plus one batch.
+ * wrong numbers. Memory is bounded by one row group's compressed pages plus one batch. A batch
+ * never spans two row groups, so the batch before a row-group boundary may be short.
  *
  * <p>Type mapping: INT32/INT64 are INTEGER (unsigned 64-bit values above the signed range are
  * invalid cells), or DATETIME with a DATE or TIMESTAMP annotation (any unit, converted to
@@ -111,6 +113,18 @@ final class ParquetDatasetReader implements DatasetReader {
       blockBytes += b.getCompressedSize();
     }
     this.bytesRead = Math.max(0, totalBytes - blockBytes);
+    for (BlockMetaData b : blocks) {
+      for (ColumnChunkMetaData chunk : b.getColumns()) {
+        if (!ParquetCodecs.SUPPORTED.contains(chunk.getCodec())) {
+          throw new SynthosException(
+              ErrorCode.UNSUPPORTED_FORMAT,
+              "Parquet compression "
+                  + chunk.getCodec()
+                  + " is not supported; rewrite the file with SNAPPY, ZSTD, GZIP, LZ4_RAW or none",
+              file.withColumn(chunk.getPath().toDotString()));
+        }
+      }
+    }
     List<ColumnDescriptor> descriptors = fileSchema.getColumns();
     this.columns = new ParquetColumn[descriptors.size()];
     for (int i = 0; i < columns.length; i++) {
@@ -139,7 +153,11 @@ final class ParquetDatasetReader implements DatasetReader {
       reader =
           ParquetFileReader.open(
               new LocalInputFile(path),
-              ParquetReadOptions.builder().usePageChecksumVerification(true).build());
+              ParquetReadOptions.builder()
+                  .usePageChecksumVerification(true)
+                  .withCodecFactory(
+                      new ParquetCodecs(ParquetReadOptions.builder().build().getCodecFactory()))
+                  .build());
     } catch (IOException | RuntimeException e) {
       throw new SynthosException(
           ErrorCode.CORRUPT_FILE,
@@ -347,6 +365,13 @@ final class ParquetDatasetReader implements DatasetReader {
       rowsLeftInGroup -= n;
       rowsDecoded += n;
       return out;
+    } catch (LinkageError e) {
+      // A codec or feature whose classes are absent without Hadoop: say so rather than crash.
+      throw new SynthosException(
+          ErrorCode.UNSUPPORTED_FORMAT,
+          "this Parquet file needs a feature that is not available: " + InputFiles.oneLine(e),
+          file.withRow(rowsDecoded + 1),
+          e);
     } catch (IOException | RuntimeException e) {
       if (e instanceof SynthosException s) {
         throw s;

@@ -41,6 +41,9 @@ final class ParquetDatasetWriter extends AtomicDatasetWriter {
           new Builder(new LocalOutputFile(temp), support)
               .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
               .withCompressionCodec(CompressionCodecName.SNAPPY)
+              .withCodecFactory(
+                  new ParquetCodecs(
+                      org.apache.parquet.ParquetReadOptions.builder().build().getCodecFactory()))
               .withPageWriteChecksumEnabled(true)
               .build();
     } catch (IOException e) {

@@ -1,5 +1,7 @@
 package org.synthos.io;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -16,8 +18,7 @@ import java.util.OptionalDouble;
 public record ReadStats(
     long rowsRead, Map<String, Long> invalidCells, long bytesRead, long totalBytes) {
   public ReadStats {
-    invalidCells =
-        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(invalidCells));
+    invalidCells = Collections.unmodifiableMap(new LinkedHashMap<>(invalidCells));
   }
 
   /** All invalid cells of all columns. */

@@ -10,9 +10,6 @@ interface RowSource extends AutoCloseable {
   /** The next row, or null at the end. */
   String[] next();
 
-  /** The one-based physical line where the row last returned starts. */
-  long line();
-
   /** The column names seen so far. */
   List<String> columns();
 

@@ -19,9 +19,14 @@ import org.synthos.api.SynthosException;
  * Reads CSV, TSV and JSON Lines. The first {@link ReadOptions#inferenceSampleRows()} rows are
  * buffered, the schema is inferred from them ({@link TypeInference}) and overridden, then the
  * buffered rows are served first and the rest streams on from the same open file, so a compressed
- * stream is read once. Memory is bounded by the sample plus one batch.
+ * stream is read once. Memory is bounded by the sample (at most {@link
+ * ReadOptions#inferenceSampleRows()} rows and {@value #MAX_SAMPLE_CHARS} characters) plus one
+ * batch.
  */
 final class TextDatasetReader implements DatasetReader {
+  /** Caps the sample's text (64 MiB of chars) so that very wide rows cannot exhaust the heap. */
+  static final long MAX_SAMPLE_CHARS = 32L << 20;
+
   private final RowSource source;
   private final Location file;
   private final CountingInputStream counter;
@@ -46,12 +51,16 @@ final class TextDatasetReader implements DatasetReader {
     this.totalBytes = totalBytes;
     this.batchSize = options.batchSize();
     this.sample = new ArrayDeque<>(Math.min(options.inferenceSampleRows(), 1 << 14));
-    for (int i = 0; i < options.inferenceSampleRows(); i++) {
+    long sampledChars = 0;
+    for (int i = 0; i < options.inferenceSampleRows() && sampledChars < MAX_SAMPLE_CHARS; i++) {
       String[] row = source.next();
       if (row == null) {
         break;
       }
       sample.add(row);
+      for (String cell : row) {
+        sampledChars += cell == null ? 0 : cell.length();
+      }
     }
     if (sample.isEmpty()) {
       throw new SynthosException(

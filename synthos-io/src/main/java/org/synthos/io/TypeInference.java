@@ -17,7 +17,8 @@ import org.synthos.api.ColumnType;
  *   <li>more than n/2 cells are dates or date-times: DATETIME;
  *   <li>more than n/2 cells are numbers: INTEGER if every numeric cell is a 64-bit integer, else
  *       FLOAT. An INTEGER column whose name hints at a key and whose sample values are all distinct
- *       is an IDENTIFIER;
+ *       is an IDENTIFIER. Integers written with a leading zero ({@code 01234}) are codes (postal
+ *       codes, account numbers), so such a column falls through to the string rules;
  *   <li>otherwise the column holds strings: IDENTIFIER when all sample values are distinct and
  *       either the name hints at a key or (at least {@value #MIN_ROWS_FOR_UNHINTED_KEY} values,
  *       none with whitespace, none longer than {@value #MAX_KEY_LENGTH}); TEXT when the mean length
@@ -48,6 +49,7 @@ final class TypeInference {
     int datetimes = 0;
     int longs = 0;
     int doubles = 0;
+    int zeroPadded = 0;
     for (String c : cells) {
       if (p.tryBooleanWord(c)) {
         booleanWords++;
@@ -57,6 +59,9 @@ final class TypeInference {
       if (p.tryLong(c)) {
         longs++;
         doubles++;
+        if (hasLeadingZero(c)) {
+          zeroPadded++;
+        }
       } else if (p.tryDouble(c)) {
         doubles++;
       } else if (p.tryDatetime(c)) {
@@ -69,7 +74,7 @@ final class TypeInference {
     if (2L * datetimes > n) {
       return ColumnType.DATETIME;
     }
-    if (2L * doubles > n) {
+    if (2L * doubles > n && !(zeroPadded > 0 && longs == doubles)) {
       if (longs == doubles) {
         return hintsKey(name) && allDistinct(cells) ? ColumnType.IDENTIFIER : ColumnType.INTEGER;
       }
@@ -121,6 +126,12 @@ final class TypeInference {
     return name.length() > 2
         && (name.endsWith("Id") || name.endsWith("ID"))
         && Character.isLowerCase(name.charAt(name.length() - 3));
+  }
+
+  /** {@code 007}, {@code -01}: digits after a zero, the mark of a code rather than a number. */
+  static boolean hasLeadingZero(String integer) {
+    int i = integer.charAt(0) == '-' || integer.charAt(0) == '+' ? 1 : 0;
+    return integer.length() > i + 1 && integer.charAt(i) == '0';
   }
 
   private static boolean allDistinct(List<String> cells) {

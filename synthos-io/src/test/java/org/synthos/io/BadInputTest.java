@@ -120,6 +120,27 @@ class BadInputTest {
   }
 
   @Test
+  void lineNumbersCountCrLfAndLoneCrOnce() {
+    Path f = TestData.write(dir, "mixed-ends.csv", "a\r\n1\r2\n" + "x".repeat(50) + "\r\n");
+    SynthosException e = TestData.failure(f, ReadOptions.defaults().withMaxLineLength(20));
+    assertThat(e.code()).isEqualTo(ErrorCode.LINE_TOO_LONG);
+    assertThat(e.location().orElseThrow().line()).isEqualTo(4);
+  }
+
+  @Test
+  void aLineExactlyAtTheLimitIsAccepted() {
+    Path f = TestData.write(dir, "edge.csv", "a\r\n" + "x".repeat(20) + "\r\n");
+    assertThat(TestData.read(f, ReadOptions.defaults().withMaxLineLength(20)).rows()).isEqualTo(1);
+  }
+
+  @Test
+  void utf16TextIsAnEncodingError() {
+    byte[] bytes = "\uFEFFa,b\n1,2\n".getBytes(StandardCharsets.UTF_16LE);
+    assertThat(TestData.failure(TestData.writeBytes(dir, "excel.csv", bytes)).code())
+        .isEqualTo(ErrorCode.INVALID_ENCODING);
+  }
+
+  @Test
   void lineOverTheLimit() {
     String longLine = "x".repeat(200);
     Path f = TestData.write(dir, "long.csv", "a\n1\n" + longLine + "\n");
@@ -163,13 +184,25 @@ class BadInputTest {
 
   @Test
   void truncatedGzipIsCorrupt() {
+    assertHalfACompressedFileIsCorrupt("cut.csv.gz", TestData.gzip(manyRows()));
+  }
+
+  @Test
+  void truncatedZstdIsCorrupt() {
+    assertHalfACompressedFileIsCorrupt("cut.csv.zst", TestData.zstd(manyRows()));
+  }
+
+  private static String manyRows() {
     StringBuilder sb = new StringBuilder("a,b\n");
     for (int i = 0; i < 20_000; i++) {
       sb.append(i).append(",").append(i * 7).append('\n');
     }
-    byte[] gz = TestData.gzip(sb.toString());
-    byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);
-    SynthosException e = TestData.failure(TestData.writeBytes(dir, "cut.csv.gz", cut));
+    return sb.toString();
+  }
+
+  private void assertHalfACompressedFileIsCorrupt(String name, byte[] compressed) {
+    byte[] cut = java.util.Arrays.copyOf(compressed, compressed.length / 2);
+    SynthosException e = TestData.failure(TestData.writeBytes(dir, name, cut));
     assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
   }
 
@@ -205,6 +238,32 @@ class BadInputTest {
     assertThat(TestData.failure(f).code()).isEqualTo(ErrorCode.RAGGED_ROW);
     long open = openDescriptorsOn(f);
     assertThat(open).isZero();
+  }
+
+  @Test
+  void aJsonFailureClosesTheFileToo() throws IOException {
+    Path f = TestData.write(dir, "bad.jsonl", "{\"a\":1}\n{oops}\n");
+    assertThat(TestData.failure(f).code()).isEqualTo(ErrorCode.MALFORMED_RECORD);
+    assertThat(openDescriptorsOn(f)).isZero();
+  }
+
+  @Test
+  void closingMidStreamReleasesTheFileAndTheWorker() throws IOException {
+    StringBuilder sb = new StringBuilder("n\n");
+    for (int i = 0; i < 200_000; i++) {
+      sb.append(i).append('\n');
+    }
+    Path f = TestData.write(dir, "big.csv", sb.toString());
+    try (DatasetReader reader = Datasets.open(f, ReadOptions.defaults().withBatchSize(100))) {
+      assertThat(reader.next()).isPresent();
+      assertThat(openDescriptorsOn(f)).isEqualTo(1);
+    }
+    assertThat(openDescriptorsOn(f)).isZero();
+    assertThat(
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("synthos-row-prefetch") && t.isAlive())
+                .count())
+        .isZero();
   }
 
   /** Counts this process's descriptors open on {@code file} (Linux /proc). */

@@ -37,6 +37,15 @@ class FormatDetectionTest {
   }
 
   @Test
+  void detectAppliesOverrides() {
+    Path f = TestData.write(dir, "x.csv", "a;b\n1;2\n");
+    assertThat(Datasets.detect(f, ReadOptions.defaults().withFormat(DataFormat.TSV)))
+        .isEqualTo(new DetectedFormat(DataFormat.TSV, Compression.NONE, Optional.of('\t')));
+    assertThat(Datasets.detect(f, ReadOptions.defaults().withDelimiter('|')).delimiter())
+        .contains('|');
+  }
+
+  @Test
   void delimitersInsideQuotesDoNotCount() {
     assertThat(FormatDetector.sniffDelimiter("a;b\n\"x,y,z\";2\n", false)).contains(';');
   }

@@ -9,12 +9,15 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
@@ -132,6 +135,39 @@ class ParquetReaderTest {
     assertThat(t.stats().bytesRead()).isEqualTo(t.stats().totalBytes());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = CompressionCodecName.class,
+      names = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "LZ4_RAW"})
+  void readsEveryCommonCodecAndV2Pages(CompressionCodecName codec) throws IOException {
+    MessageType type =
+        MessageTypeParser.parseMessageType(
+            "message m { optional double x; optional binary s (STRING); }");
+    Path file = dir.resolve(codec + ".parquet");
+    SimpleGroupFactory groups = new SimpleGroupFactory(type);
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withType(type)
+            .withCompressionCodec(codec)
+            .withCodecFactory(
+                new ParquetCodecs(ParquetReadOptions.builder().build().getCodecFactory()))
+            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
+            .build()) {
+      for (int i = 0; i < 3000; i++) {
+        Group g = groups.newGroup().append("s", "v" + (i % 7));
+        if (i % 5 != 0) {
+          g.append("x", i * 0.5);
+        }
+        w.write(g);
+      }
+    }
+    TestData.Table t = TestData.read(file);
+    assertThat(t.rows()).isEqualTo(3000);
+    assertThat(t.column("x").get(0)).isNull();
+    assertThat(t.column("x").get(2999)).isEqualTo(1499.5);
+    assertThat(t.column("s").get(13)).isEqualTo("v6");
+  }
+
   @Test
   void batchesSpanRowGroupsAndEveryRowIsCounted() throws IOException {
     Path file = foreignFile(20_000);
@@ -170,6 +206,7 @@ class ParquetReaderTest {
     Path cut = TestData.writeBytes(dir, "cut.parquet", Arrays.copyOf(bytes, bytes.length - 10));
     SynthosException e = TestData.failure(cut);
     assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
+    assertThat(BadInputTest.openDescriptorsOn(cut)).isZero();
     assertThat(e.getMessage()).contains("footer");
   }
 
@@ -205,8 +242,10 @@ class ParquetReaderTest {
     for (long i = start + size - 40; i < start + size - 8; i++) {
       bytes[(int) i] ^= 0x5A;
     }
-    SynthosException e = TestData.failure(TestData.writeBytes(dir, "bad.parquet", bytes));
+    Path bad = TestData.writeBytes(dir, "bad.parquet", bytes);
+    SynthosException e = TestData.failure(bad);
     assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
+    assertThat(BadInputTest.openDescriptorsOn(bad)).isZero();
     assertThat(e.location().orElseThrow().row()).isEqualTo(1);
     assertThat(e.location().orElseThrow().column()).isEqualTo("d");
   }

@@ -19,7 +19,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Tag;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
 import org.synthos.api.Field;
@@ -30,7 +29,7 @@ import org.synthos.api.Schema;
  * values and nulls, whatever the batch size. Strings avoid the one documented loss of text formats:
  * a value equal to a null token (or blank) reads back as null.
  */
-@Tag("laws")
+@net.jqwik.api.Tag("laws")
 class RoundTripLawsTest {
   private static final List<String> NAMES = List.of("id", "a b", "x.y", "Zeta", "émoji", "q\"uote");
 

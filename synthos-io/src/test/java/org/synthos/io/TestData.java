@@ -34,19 +34,21 @@ final class TestData {
   }
 
   static byte[] gzip(String text) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (OutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return compress(text, GZIPOutputStream::new);
   }
 
   static byte[] zstd(String text) {
+    return compress(text, ZstdOutputStream::new);
+  }
+
+  private interface Compressor {
+    OutputStream wrap(OutputStream out) throws IOException;
+  }
+
+  private static byte[] compress(String text, Compressor compressor) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (OutputStream z = new ZstdOutputStream(out)) {
-      z.write(text.getBytes(StandardCharsets.UTF_8));
+    try (OutputStream c = compressor.wrap(out)) {
+      c.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -61,6 +61,14 @@ class TypeInferenceTest {
   }
 
   @Test
+  void zeroPaddedIntegersAreCodes() {
+    assertThat(TypeInference.infer("zip", List.of("01234", "75001", "13002")))
+        .isEqualTo(ColumnType.CATEGORICAL);
+    assertThat(TypeInference.infer("n", List.of("0", "10", "-0"))).isEqualTo(ColumnType.INTEGER);
+    assertThat(TypeInference.infer("x", List.of("0.5", "01.5"))).isEqualTo(ColumnType.FLOAT);
+  }
+
+  @Test
   void emptySampleIsText() {
     assertThat(TypeInference.infer("all_null", List.of())).isEqualTo(ColumnType.TEXT);
   }

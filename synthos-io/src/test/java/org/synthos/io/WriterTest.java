@@ -104,6 +104,17 @@ class WriterTest {
   }
 
   @Test
+  void theCommittedFileHasDefaultPermissionsNotPrivateOnes() throws IOException {
+    Path target = dir.resolve("shared.parquet");
+    try (DatasetWriter w = DatasetWriters.parquet(target, SCHEMA)) {
+      w.write(batch());
+    }
+    Path plain = Files.createFile(dir.resolve("plain"));
+    assertThat(Files.getPosixFilePermissions(target))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+  }
+
+  @Test
   void oneColumnCsvKeepsNullRows() {
     Path target = dir.resolve("one.csv");
     Schema one = Schema.of(new Field("v", ColumnType.FLOAT));

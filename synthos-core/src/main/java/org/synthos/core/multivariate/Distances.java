@@ -60,6 +60,16 @@ final class Distances {
 
   /** Runs {@code workers} over all query x reference pairs; returns the workers for combining. */
   static <W extends Worker> List<W> scan(EncodedSample query, EncodedSample ref, Supplier<W> make) {
+    return scan(query, ref, false, make);
+  }
+
+  /**
+   * As {@link #scan(EncodedSample, EncodedSample, Supplier)}; with {@code upper} set (query and
+   * reference the same sample), blocks wholly at or below a chunk's diagonal are skipped, so about
+   * half the pairs are computed and the worker must use the pair for both rows.
+   */
+  static <W extends Worker> List<W> scan(
+      EncodedSample query, EncodedSample ref, boolean upper, Supplier<W> make) {
     if (query.dims() != ref.dims()) {
       throw new SynthosException(
           ErrorCode.INVALID_ARGUMENT,
@@ -81,7 +91,7 @@ final class Distances {
           new Thread(
               () -> {
                 try {
-                  run(query, ref.rows(), blocks, w, next, chunks);
+                  run(query, ref.rows(), blocks, w, next, chunks, upper);
                 } catch (RuntimeException e) {
                   synchronized (failure) {
                     failure[0] = e;
@@ -93,7 +103,7 @@ final class Distances {
       t.start();
       started.add(t);
     }
-    run(query, ref.rows(), blocks, workers.get(0), next, chunks);
+    run(query, ref.rows(), blocks, workers.get(0), next, chunks, upper);
     for (Thread t : started) {
       try {
         t.join();
@@ -116,7 +126,8 @@ final class Distances {
       double[][] blocks,
       Worker worker,
       AtomicInteger next,
-      int chunks) {
+      int chunks,
+      boolean upper) {
     int dims = query.dims();
     double[] x = query.values();
     double[] acc = new double[BLOCK];
@@ -124,14 +135,15 @@ final class Distances {
       int from = c * CHUNK;
       int to = Math.min(query.rows(), from + CHUNK);
       worker.beginChunk(from, to);
-      for (int b = 0; b < blocks.length; b++) {
+      for (int b = upper ? from / BLOCK : 0; b < blocks.length; b++) {
         double[] block = blocks[b];
         int refFrom = b * BLOCK;
         int n = Math.min(BLOCK, refRows - refFrom);
         for (int q = from; q < to; q++) {
           java.util.Arrays.fill(acc, 0, n, 0.0);
           int base = q * dims;
-          // Four features per sweep: one load and store of acc[j] per four squared differences.
+          // Four features per sweep: one load and store of acc[j] per four squared differences,
+          // accumulated with fused multiply-adds (vectorised by C2, and one rounding each).
           int t = 0;
           for (; t + 4 <= dims; t += 4) {
             double x0 = x[base + t];
@@ -144,7 +156,8 @@ final class Distances {
               double d1 = x1 - block[o0 + BLOCK + j];
               double d2 = x2 - block[o0 + 2 * BLOCK + j];
               double d3 = x3 - block[o0 + 3 * BLOCK + j];
-              acc[j] += (d0 * d0 + d1 * d1) + (d2 * d2 + d3 * d3);
+              acc[j] =
+                  Math.fma(d3, d3, Math.fma(d2, d2, Math.fma(d1, d1, Math.fma(d0, d0, acc[j]))));
             }
           }
           for (; t < dims; t++) {
@@ -152,7 +165,7 @@ final class Distances {
             int off = t * BLOCK;
             for (int j = 0; j < n; j++) {
               double diff = xt - block[off + j];
-              acc[j] += diff * diff;
+              acc[j] = Math.fma(diff, diff, acc[j]);
             }
           }
           worker.visit(q, refFrom, n, acc);
@@ -164,9 +177,13 @@ final class Distances {
 
   /**
    * The squared distance from every query row to its {@code k}-th nearest reference row. With
-   * {@code self} set, query and reference are the same sample and a row is not its own neighbour.
+   * {@code self} set, query and reference are the same sample and a row is not its own neighbour;
+   * each pair is then computed once and offered to both rows.
    */
   static double[] kthSquared(EncodedSample query, EncodedSample ref, int k, boolean self) {
+    if (self) {
+      return kthSquaredWithin(query, k);
+    }
     double[] out = new double[query.rows()];
     scan(
         query,
@@ -185,17 +202,9 @@ final class Distances {
               @Override
               void visit(int q, int refFrom, int n, double[] squared) {
                 int o = (q - chunkFrom) * k;
-                double worst = best[o + k - 1];
                 for (int j = 0; j < n; j++) {
-                  double d = squared[j];
-                  if (d < worst && !(self && refFrom + j == q)) {
-                    int p = o + k - 1;
-                    while (p > o && best[p - 1] > d) {
-                      best[p] = best[p - 1];
-                      p--;
-                    }
-                    best[p] = d;
-                    worst = best[o + k - 1];
+                  if (squared[j] < best[o + k - 1]) {
+                    insert(best, o, k, squared[j]);
                   }
                 }
               }
@@ -208,6 +217,61 @@ final class Distances {
               }
             });
     return out;
+  }
+
+  /** Inserts {@code d} into the ascending list {@code best[o, o + k)}, dropping its largest. */
+  private static void insert(double[] best, int o, int k, double d) {
+    int p = o + k - 1;
+    while (p > o && best[p - 1] > d) {
+      best[p] = best[p - 1];
+      p--;
+    }
+    best[p] = d;
+  }
+
+  /** Each worker keeps k-best lists for every row; the lists are merged at the end. */
+  private static double[] kthSquaredWithin(EncodedSample s, int k) {
+    int n = s.rows();
+    List<WithinWorker> workers = scan(s, s, true, () -> new WithinWorker(n, k));
+    double[] merged = new double[k];
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      java.util.Arrays.fill(merged, Double.POSITIVE_INFINITY);
+      for (WithinWorker w : workers) {
+        for (int t = 0; t < k && w.best[i * k + t] < merged[k - 1]; t++) {
+          insert(merged, 0, k, w.best[i * k + t]);
+        }
+      }
+      out[i] = merged[k - 1];
+    }
+    return out;
+  }
+
+  /** Offers each pair {@code q < r} to both rows' k-best lists. */
+  private static final class WithinWorker extends Worker {
+    final int k;
+    final double[] best;
+
+    WithinWorker(int n, int k) {
+      this.k = k;
+      this.best = new double[n * k];
+      java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+    }
+
+    @Override
+    void visit(int q, int refFrom, int count, double[] squared) {
+      int o = q * k;
+      for (int j = Math.max(0, q + 1 - refFrom); j < count; j++) {
+        double d = squared[j];
+        if (d < best[o + k - 1]) {
+          insert(best, o, k, d);
+        }
+        int r = (refFrom + j) * k;
+        if (d < best[r + k - 1]) {
+          insert(best, r, k, d);
+        }
+      }
+    }
   }
 
   /**

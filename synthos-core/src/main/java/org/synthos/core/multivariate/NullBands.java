@@ -45,6 +45,9 @@ final class NullBands {
       System.arraycopy(p, 0, a, 0, h);
       System.arraycopy(p, h, b, 0, h);
       double[] v = metric.apply(reference.select(a), reference.select(b));
+      if (v == null) {
+        return null;
+      }
       if (out == null) {
         out = new double[v.length][options.replicates()];
       }

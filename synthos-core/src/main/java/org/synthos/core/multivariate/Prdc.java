@@ -1,5 +1,6 @@
 package org.synthos.core.multivariate;
 
+import java.util.Arrays;
 import java.util.List;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
@@ -46,7 +47,14 @@ public final class Prdc {
     }
     double[] v = raw(real, candidate, k);
     int half = NullBands.halfSize(real.rows(), options);
-    double[][] reps = NullBands.replicate(real, options, (a, b) -> raw(a, b, k));
+    double[][] reps = v == null ? null : NullBands.replicate(real, options, (a, b) -> raw(a, b, k));
+    if (v == null || reps == null) {
+      return PrdcResult.notApplicable(
+          k,
+          "the reference rows have at least "
+              + k
+              + " identical neighbours each, so every neighbourhood is empty");
+    }
     String method = "PRDC between disjoint halves of the reference sample";
     return new PrdcResult(
         k,
@@ -57,9 +65,15 @@ public final class Prdc {
         new MultivariateValue.Measured(v[3], NullBands.band(reps[3], 0, 1, half, method)));
   }
 
-  /** {@code [precision, recall, density, coverage]}; both samples need more than k rows. */
+  /**
+   * {@code [precision, recall, density, coverage]}; both samples need more than k rows. Null when
+   * every real radius is 0 (heavily duplicated data), where the strict balls are all empty.
+   */
   static double[] raw(EncodedSample real, EncodedSample fake, int k) {
     double[] realRadius = Distances.kthSquared(real, real, k, true);
+    if (Arrays.stream(realRadius).allMatch(r -> r == 0)) {
+      return null;
+    }
     double[] fakeRadius = Distances.kthSquared(fake, fake, k, true);
     int[] inBalls = new int[fake.rows()];
     List<CrossWorker> workers =

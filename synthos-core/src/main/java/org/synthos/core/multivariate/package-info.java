@@ -14,6 +14,7 @@
  *       and seeds give bit-identical results on any number of cores.
  *   <li>Distances are Euclidean in the encoded space, computed by blocked brute force over
  *       primitive arrays on all cores, without an N x M matrix.
+ *   <li>Arrays inside results and samples are shared, not copied; callers never write them.
  * </ul>
  *
  * <p>Mathematics and sources: PRDC (Kynkäänniemi et al. 2019; Naeem et al. 2020) in {@link

@@ -90,6 +90,32 @@ public record DatasetProfile(Schema schema, List<ColumnStates> columns, PairStat
     return s == null ? OptionalDouble.empty() : s.pearson();
   }
 
+  /**
+   * Pearson's r of a profiled numeric pair, over the rows where both are present and finite.
+   *
+   * @param first column name (earlier in the schema)
+   * @param second column name
+   * @param rows rows the correlation is computed on
+   * @param r the correlation, empty when undefined (a constant column or fewer than two rows)
+   */
+  public record Correlation(String first, String second, long rows, OptionalDouble r) {}
+
+  /** Pearson's r of every profiled numeric pair, in schema order. */
+  public List<Correlation> pearsonCorrelations() {
+    List<Correlation> out = new ArrayList<>();
+    pairs
+        .coMoments()
+        .forEach(
+            (k, s) ->
+                out.add(
+                    new Correlation(
+                        schema.field(k.first()).name(),
+                        schema.field(k.second()).name(),
+                        s.count(),
+                        s.pearson())));
+    return out;
+  }
+
   /** Summaries of every column with at most {@code topValues} category values each. */
   public List<ColumnSummary> summaries(int topValues) {
     List<ColumnSummary> out = new ArrayList<>(columns.size());

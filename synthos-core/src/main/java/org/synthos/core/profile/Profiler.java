@@ -20,8 +20,8 @@ import org.synthos.api.SynthosException;
  * Because every state's merge is associative and commutative, the result equals the single-threaded
  * one: exactly for counts, frequencies below the cap, contingency tables and ranges; to rounding
  * (about 1e-12 relative) for moments and co-moments; within the sketch error for KLL quantiles
- * (normalized rank error, e.g. 1.33% at k = 200; DataSketches' compaction is randomized and cannot
- * be seeded) and frequent items above the cap. HLL estimates are identical.
+ * (normalized rank error, 0.14% at the default k = 2048; DataSketches' compaction is randomized and
+ * cannot be seeded) and frequent items above the cap. HLL estimates are identical.
  */
 public final class Profiler {
   private static final Object END = new Object();

@@ -6,16 +6,18 @@ package org.synthos.core.rows;
  */
 final class BottomK {
   private final int capacity;
-  private final long[] priority;
-  private final long[] row;
-  private final int[] heap; // slots, max-heap by priority
+  private long[] priority;
+  private long[] row;
+  private int[] heap; // slots, max-heap by priority
   private int size;
 
   BottomK(int capacity) {
     this.capacity = capacity;
-    this.priority = new long[capacity];
-    this.row = new long[capacity];
-    this.heap = new int[capacity];
+    // Grown on demand, so a large capacity costs memory only when the data fill it.
+    int initial = Math.min(capacity, 1024);
+    this.priority = new long[initial];
+    this.row = new long[initial];
+    this.heap = new int[initial];
   }
 
   int size() {
@@ -26,6 +28,12 @@ final class BottomK {
   int offer(long p, long globalRow) {
     int slot;
     if (size < capacity) {
+      if (size == heap.length) {
+        int grown = (int) Math.min(capacity, heap.length * 2L);
+        priority = java.util.Arrays.copyOf(priority, grown);
+        row = java.util.Arrays.copyOf(row, grown);
+        heap = java.util.Arrays.copyOf(heap, grown);
+      }
       slot = size;
       priority[slot] = p;
       row[slot] = globalRow;

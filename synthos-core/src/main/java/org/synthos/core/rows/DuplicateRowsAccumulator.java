@@ -3,7 +3,13 @@ package org.synthos.core.rows;
 import java.util.Arrays;
 import org.synthos.api.ColumnBatch;
 
-/** Collects row hashes in growing primitive arrays; sorts them once per snapshot. */
+/**
+ * Collects row hashes in growing primitive arrays and sorts them once per snapshot.
+ *
+ * <p>A snapshot hands its sorted, trimmed arrays to the state instead of copying them (the peak is
+ * the arrays plus one trimmed array, not two full sets); the accumulator then treats them as shared
+ * and copies them before its next update.
+ */
 final class DuplicateRowsAccumulator implements RowAccumulator<DuplicateRowsState> {
   private final long seed;
   private long[] high = new long[1024];
@@ -12,6 +18,7 @@ final class DuplicateRowsAccumulator implements RowAccumulator<DuplicateRowsStat
   private long[] batchHigh = new long[0];
   private long[] batchLow = new long[0];
   private int size;
+  private DuplicateRowsState shared;
 
   DuplicateRowsAccumulator(long seed) {
     this.seed = seed;
@@ -36,19 +43,28 @@ final class DuplicateRowsAccumulator implements RowAccumulator<DuplicateRowsStat
   }
 
   private void ensure(int needed) {
-    if (needed > high.length) {
-      int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, high.length * 3L / 2));
+    if (needed > high.length || shared != null) {
+      int capacity =
+          (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, Math.max(1024, size * 3L / 2)));
       high = Arrays.copyOf(high, capacity);
       low = Arrays.copyOf(low, capacity);
       rows = Arrays.copyOf(rows, capacity);
+      shared = null;
     }
   }
 
   @Override
   public DuplicateRowsState snapshot() {
+    if (shared != null) {
+      return shared;
+    }
     // Sorting in place is harmless: the accumulator's contents are a multiset.
     Sorting.sort(high, low, rows, 0, size);
-    return new DuplicateRowsState(
-        seed, Arrays.copyOf(high, size), Arrays.copyOf(low, size), Arrays.copyOf(rows, size));
+    // Trim one array at a time so that only one extra array is alive at once.
+    high = Arrays.copyOf(high, size);
+    low = Arrays.copyOf(low, size);
+    rows = Arrays.copyOf(rows, size);
+    shared = new DuplicateRowsState(seed, high, low, rows);
+    return shared;
   }
 }

@@ -47,7 +47,7 @@ public record MemorisedCopies(
     long[] rh = reference.high();
     long[] rl = reference.low();
     // A bounded max-heap of the smallest listed row indexes.
-    long[] listed = new long[maxListedRows];
+    long[] listed = new long[(int) Math.min(maxListedRows, candidate.rowCount())];
     int listedSize = 0;
     long copied = 0;
     long distinct = 0;

@@ -45,15 +45,22 @@ public final class ContingencyState implements State {
     return new ContingencyState(Collections.emptySortedMap(), total, true, categoryCap);
   }
 
-  /** Builds a table; overflows when a side has more than {@code categoryCap} categories. */
+  /**
+   * Builds a table; overflows when a side has more than {@code categoryCap} categories (missing not
+   * counted).
+   */
   static ContingencyState of(SortedMap<Cell, Long> counts, int categoryCap) {
     long total = 0;
     Set<String> left = new HashSet<>();
     Set<String> right = new HashSet<>();
     for (var e : counts.entrySet()) {
       total += e.getValue();
-      left.add(e.getKey().left());
-      right.add(e.getKey().right());
+      if (e.getKey().left() != null) {
+        left.add(e.getKey().left());
+      }
+      if (e.getKey().right() != null) {
+        right.add(e.getKey().right());
+      }
     }
     if (left.size() > categoryCap || right.size() > categoryCap) {
       return overflow(total, categoryCap);

@@ -7,8 +7,9 @@ import java.util.TreeMap;
 
 /**
  * Per-category moments of a numeric column grouped by a categorical one, over rows where both are
- * present (and the number finite). Enough for the correlation ratio eta (Pearson 1903; see {@link
- * #eta()}).
+ * present (and the number finite). Every non-missing category of the column is a group, with count
+ * 0 if it never came with a number, so the cap counts the column's categories. Enough for the
+ * correlation ratio eta (Pearson 1903; see {@link #eta()}).
  *
  * <p>Merge combines the moments of each category by Chan's update: associative and commutative up
  * to rounding. More than {@link #categoryCap()} categories overflow the state, which then keeps

@@ -44,8 +44,12 @@ public final class DistinctState implements State {
     return s.isEstimationMode() ? s.getCompositeEstimate() : s.getEstimate();
   }
 
+  /**
+   * Keeps {@code image} as given: re-serializing a heapified sketch need not give the same bytes.
+   */
   static DistinctState fromImage(byte[] image) {
-    return of(HllSketch.heapify(image));
+    HllSketch s = HllSketch.heapify(image);
+    return new DistinctState(image.clone(), s.getLgConfigK(), estimate(s));
   }
 
   public byte[] image() {

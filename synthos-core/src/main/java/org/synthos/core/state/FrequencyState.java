@@ -68,8 +68,10 @@ public final class FrequencyState implements State {
         null, sketch.toByteArray(SERDE), sketch.getStreamLength(), cap, lgMapSize);
   }
 
+  /** Keeps {@code image} as given: re-serializing a sketch need not give the same bytes. */
   static FrequencyState fromSketchImage(byte[] image, int cap, int lgMapSize) {
-    return ofSketch(ItemsSketch.getInstance(Memory.wrap(image), SERDE), cap, lgMapSize);
+    ItemsSketch<String> s = ItemsSketch.getInstance(Memory.wrap(image), SERDE);
+    return new FrequencyState(null, image.clone(), s.getStreamLength(), cap, lgMapSize);
   }
 
   /** Whether counts are estimates (the distinct values passed the cap). */

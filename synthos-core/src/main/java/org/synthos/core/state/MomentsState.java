@@ -55,30 +55,6 @@ public record MomentsState(
     }
   }
 
-  /** The finite moments of {@code values} with a null mask handled by the caller. */
-  static MomentsState ofSingle(double x) {
-    if (Double.isNaN(x)) {
-      return new MomentsState(
-          0, 0, 0, 0, 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0, 1, 0, 0);
-    }
-    if (Double.isInfinite(x)) {
-      return new MomentsState(
-          0,
-          0,
-          0,
-          0,
-          0,
-          Double.POSITIVE_INFINITY,
-          Double.NEGATIVE_INFINITY,
-          0,
-          0,
-          x > 0 ? 1 : 0,
-          x < 0 ? 1 : 0);
-    }
-    int scale = scaleFor(Math.abs(x));
-    return new MomentsState(1, Math.scalb(x, -scale), 0, 0, 0, x, x, scale, 0, 0, 0);
-  }
-
   /** The scale that keeps {@code maxAbs * 2^-scale} below 2^241. */
   static int scaleFor(double maxAbs) {
     int e = Math.getExponent(maxAbs);

@@ -294,11 +294,14 @@ public final class PairAccumulator {
         }
         double[][] s = groups[a * categorical.length + b];
         TreeMap<String, GroupMoments> byCategory = new TreeMap<>();
-        for (int c = 1; c < s[0].length; c++) {
-          if (s[0][c] > 0) {
-            byCategory.put(
-                labels.get(b).get(c), new GroupMoments((long) s[0][c], s[1][c], s[2][c]));
-          }
+        // every category seen in the column is a group, even one never seen with a number (count
+        // 0), so the category cap means the same in one pass and in merges
+        for (int c = 1; c < labels.get(b).size(); c++) {
+          GroupMoments g =
+              c < s[0].length
+                  ? new GroupMoments((long) s[0][c], s[1][c], s[2][c])
+                  : GroupMoments.EMPTY;
+          byCategory.put(labels.get(b).get(c), g);
         }
         eta.put(key, CorrelationRatioState.of(byCategory, cap));
       }

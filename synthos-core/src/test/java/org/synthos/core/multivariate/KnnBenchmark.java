@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
  *
  * <p>Run: {@code mvn -B -q -pl synthos-core -am test-compile && java -cp
  * synthos-core/target/test-classes:synthos-core/target/classes:synthos-api/target/classes
- * org.synthos.core.multivariate.KnnBenchmark 50000 20}
+ * org.synthos.core.multivariate.KnnBenchmark 50000 20 [all]}; with {@code all} it also times
+ * alpha-precision, DCR and the detection test on the same samples.
  */
 public final class KnnBenchmark {
   private KnnBenchmark() {}
@@ -24,6 +25,28 @@ public final class KnnBenchmark {
         "PRDC %d x %d, d=%d, k=5, %d cores: %.1f s (precision %.3f recall %.3f density %.3f"
             + " coverage %.3f)%n",
         n, n, d, Runtime.getRuntime().availableProcessors(), seconds, v[0], v[1], v[2], v[3]);
+    if (args.length > 2 && args[2].equals("all")) {
+      time("alpha-precision", () -> AlphaPrecision.raw(real, fake)[0]);
+      time(
+          "DCR",
+          () ->
+              ((MultivariateValue.Measured)
+                      DistanceToClosestRecord.compute(real, fake, 0.5, 1, 10)
+                          .shareCloserThanHoldout())
+                  .value());
+      time(
+          "detection AUC",
+          () ->
+              ((MultivariateValue.Measured)
+                      DetectionTest.compute(real, fake, DetectionOptions.defaults()).auc())
+                  .value());
+    }
+  }
+
+  private static void time(String name, java.util.function.DoubleSupplier metric) {
+    long start = System.nanoTime();
+    double value = metric.getAsDouble();
+    System.out.printf("%s: %.1f s (value %.3f)%n", name, (System.nanoTime() - start) / 1e9, value);
   }
 
   static EncodedSample gaussian(int n, int d, double scale, long seed) {

@@ -124,6 +124,12 @@ class ProfilerTest {
     assertThat(id.distinct().estimate()).isCloseTo(5_000, within(5_000 * 0.05));
     assertThat(id.categories()).isEmpty();
     assertThat(p.pearson(0, 1).getAsDouble()).isGreaterThan(0.9);
+    assertThat(p.pearsonCorrelations())
+        .extracting(DatasetProfile.Correlation::first, DatasetProfile.Correlation::second)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("x", "n"),
+            org.assertj.core.groups.Tuple.tuple("x", "when"),
+            org.assertj.core.groups.Tuple.tuple("n", "when"));
   }
 
   @Test

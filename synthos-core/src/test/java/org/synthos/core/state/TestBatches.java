@@ -1,6 +1,5 @@
 package org.synthos.core.state;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
@@ -78,15 +77,5 @@ public final class TestBatches {
   public static ColumnBatch batch(Schema schema, long firstRow, Column... columns) {
     return new ColumnBatch(
         schema, List.of(columns), firstRow, columns.length == 0 ? 0 : columns[0].size());
-  }
-
-  /** Splits a one-column batch list source into batches of {@code size} rows of a double column. */
-  public static List<Column.Doubles> chunks(double[] values, int size) {
-    List<Column.Doubles> out = new ArrayList<>();
-    for (int from = 0; from < values.length; from += size) {
-      int to = Math.min(values.length, from + size);
-      out.add(doubles(java.util.Arrays.copyOfRange(values, from, to)));
-    }
-    return out;
   }
 }

@@ -1,0 +1,95 @@
+package org.synthos.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
+
+@Tag("unit")
+class PrefetchingRowSourceTest {
+  /** Yields {@code rows} one-cell rows, then fails if {@code failAtEnd}. */
+  private static final class Counting implements RowSource {
+    private final int rows;
+    private final boolean failAtEnd;
+    private int produced;
+    volatile boolean closed;
+
+    Counting(int rows, boolean failAtEnd) {
+      this.rows = rows;
+      this.failAtEnd = failAtEnd;
+    }
+
+    @Override
+    public String[] next() {
+      if (produced == rows) {
+        if (failAtEnd) {
+          throw new SynthosException(ErrorCode.RAGGED_ROW, "boom");
+        }
+        return null;
+      }
+      return new String[] {Integer.toString(produced++)};
+    }
+
+    @Override
+    public List<String> columns() {
+      return List.of("n");
+    }
+
+    @Override
+    public boolean declare(String name) {
+      return false;
+    }
+
+    @Override
+    public void freezeColumns() {}
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  @Test
+  void deliversEveryRowInOrderThenTheError() {
+    Counting inner = new Counting(1000, true);
+    PrefetchingRowSource source = new PrefetchingRowSource(inner, 7);
+    List<String> seen = new ArrayList<>();
+    seen.add(source.next()[0]); // before freeze: synchronous
+    source.freezeColumns();
+    assertThatThrownBy(
+            () -> {
+              String[] row;
+              while ((row = source.next()) != null) {
+                seen.add(row[0]);
+              }
+            })
+        .isInstanceOfSatisfying(
+            SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RAGGED_ROW));
+    assertThat(seen).hasSize(1000);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(seen.get(i)).isEqualTo(Integer.toString(i));
+    }
+    source.close();
+    assertThat(inner.closed).isTrue();
+  }
+
+  @Test
+  void closeStopsAWorkerBlockedOnAFullQueue() throws InterruptedException {
+    Counting inner = new Counting(1_000_000, false);
+    PrefetchingRowSource source = new PrefetchingRowSource(inner, 10);
+    source.freezeColumns();
+    assertThat(source.next()[0]).isEqualTo("0");
+    source.close();
+    assertThat(inner.closed).isTrue();
+    assertThat(
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("synthos-row-prefetch") && t.isAlive())
+                .count())
+        .isZero();
+  }
+}
