@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.synthos.core.state.CoMomentsState;
 import org.synthos.core.state.ColumnPair;
 import org.synthos.core.state.ContingencyState;
@@ -107,9 +108,62 @@ public final class Fidelity {
   }
 
   /**
+   * RangeCoverage with a null band from the reference's quantile sketch. Under the null the
+   * candidate is m draws from the reference distribution F, so its minimum exceeds x with
+   * probability (1 - F(x))^m and its maximum stays below x with probability F(x)^m. The expected
+   * gaps are the integrals of those over the reference range; the limit takes each gap at its (1 +
+   * level)/2 quantile (a Bonferroni split of the two tails), g = F^-1(1 - (alpha/2)^(1/m)) - min
+   * and max - F^-1((alpha/2)^(1/m)). F is read from the sketch, within its rank error.
+   */
+  public static MetricValue rangeCoverage(
+      MomentsState reference, MomentsState candidate, QuantileState referenceQuantiles) {
+    MetricValue value = rangeCoverage(reference, candidate);
+    if (!(value instanceof MetricValue.Value v) || referenceQuantiles.isEmpty()) {
+      return value;
+    }
+    double lo = reference.min();
+    double hi = reference.max();
+    double range = hi - lo;
+    double m = candidate.count();
+    var view = referenceQuantiles.sketch().getSortedView();
+    double[] x = view.getQuantiles();
+    long[] cum = view.getCumulativeWeights();
+    double total = cum[cum.length - 1];
+    double lowGap = 0;
+    double highGap = 0;
+    // F is a step function: F(t) = cum[i] / total on [x[i], x[i + 1])
+    for (int i = 0; i + 1 < x.length; i++) {
+      double f = cum[i] / total;
+      double width = x[i + 1] - x[i];
+      lowGap += Math.exp(m * Math.log1p(-f)) * width;
+      highGap += Math.exp(m * Math.log(f)) * width;
+    }
+    lowGap += Math.max(0, x[0] - lo); // below the first retained item F is 0
+    double alpha = 1 - NullBands.DEFAULT_LEVEL;
+    double tail = Math.exp(Math.log(alpha / 2) / m); // (alpha/2)^(1/m)
+    var sketch = referenceQuantiles.sketch();
+    double lowLimit = sketch.getQuantile(1 - tail, QuantileSearchCriteria.INCLUSIVE) - lo;
+    double highLimit = hi - sketch.getQuantile(tail, QuantileSearchCriteria.INCLUSIVE);
+    NullBand band =
+        new NullBand(
+            Math.max(0, 1 - (lowGap + highGap) / range),
+            Math.max(0, 1 - (Math.max(0, lowLimit) + Math.max(0, highLimit)) / range),
+            NullBands.DEFAULT_LEVEL,
+            false,
+            "order statistics of the reference distribution (from its quantile sketch)");
+    return new MetricValue.Value(v.value(), 0, Optional.of(band));
+  }
+
+  /**
    * SDMetrics CategoryCoverage = |categories of the candidate that occur in the reference| /
    * |categories of the reference|, missing values excluded. Not applicable when the reference's
    * counts are estimates or it has no values.
+   *
+   * <p>Null band, analytic: a sample of m values from the reference distribution contains category
+   * c with probability q_c = 1 - (1 - p_c)^m, so the expected coverage is the mean of q_c; the
+   * limit subtracts the one-sided normal quantile times sqrt(sum q_c (1 - q_c)) / K, treating
+   * categories as independent. Rare reference categories make full coverage unlikely even for a
+   * perfect generator, which is what the band shows.
    */
   public static MetricValue categoryCoverage(FrequencyState reference, FrequencyState candidate) {
     if (reference.approximate()) {
@@ -127,7 +181,27 @@ public final class Fidelity {
         reference.exactCounts().keySet().stream()
             .filter(candidate.exactCounts()::containsKey)
             .count();
-    return MetricValue.of(covered / (double) reference.exactCounts().size());
+    int k = reference.exactCounts().size();
+    double m = candidate.total();
+    double expected = 0;
+    double variance = 0;
+    for (long count : reference.exactCounts().values()) {
+      double p = count / (double) reference.total();
+      double q = -Math.expm1(m * Math.log1p(-p)); // 1 - (1 - p)^m, accurate for tiny p
+      expected += q;
+      variance += q * (1 - q);
+    }
+    NullBand band =
+        new NullBand(
+            expected / k,
+            Math.max(
+                0,
+                (expected - Special.normalQuantile(NullBands.DEFAULT_LEVEL) * Math.sqrt(variance))
+                    / k),
+            NullBands.DEFAULT_LEVEL,
+            false,
+            "analytic: chance that a sample of this size contains each category");
+    return MetricValue.of(covered / (double) k, band);
   }
 
   /**

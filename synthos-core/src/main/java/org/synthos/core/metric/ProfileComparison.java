@@ -103,7 +103,7 @@ public final class ProfileComparison {
       QuantileState rq = r.quantiles().orElseThrow();
       QuantileState cq = c.quantiles().orElseThrow();
       m.put("ks_complement", Fidelity.ksComplement(rq, cq));
-      m.put("range_coverage", Fidelity.rangeCoverage(rm, c.moments().orElseThrow()));
+      m.put("range_coverage", Fidelity.rangeCoverage(rm, c.moments().orElseThrow(), rq));
       m.put("wasserstein_normalized", TwoSample.normalizedWasserstein(rm, rq, cq));
       binned(
           m,

@@ -254,4 +254,58 @@ class MetricsTest {
     assertThat(m[1][0]).isEqualTo(m[0][1]);
     assertThat(m[0][1].orElseThrow()).isCloseTo(0.8, within(1e-15));
   }
+
+  @Test
+  void categoryCoverageBandExpectsRareCategoriesToBeMissed() {
+    // reference: one common category and 50 singletons; a 100-row candidate sees few singletons
+    String[] ref = new String[1050];
+    for (int i = 0; i < 1000; i++) {
+      ref[i] = "common";
+    }
+    for (int i = 0; i < 50; i++) {
+      ref[1000 + i] = "rare" + i;
+    }
+    String[] cand = new String[100];
+    java.util.Arrays.fill(cand, "common");
+    cand[0] = "rare0";
+    cand[1] = "rare1";
+    MetricValue.Value v =
+        (MetricValue.Value)
+            Fidelity.categoryCoverage(Sketches.frequencies(ref), Sketches.frequencies(cand));
+    assertThat(v.value()).isCloseTo(3 / 51.0, within(1e-15));
+    NullBand band = v.nullBand().orElseThrow();
+    // each rare category appears with probability 1 - (1 - 1/1050)^100, about 0.091
+    double q = 1 - Math.pow(1 - 1 / 1050.0, 100);
+    double p0 = 1 - Math.pow(1 - 1000 / 1050.0, 100);
+    assertThat(band.expected()).isCloseTo((p0 + 50 * q) / 51, within(1e-12));
+    assertThat(band.worseThanNoise(v.value())).isFalse();
+    assertThat(band.worseThanNoise(1 / 51.0)).isTrue();
+  }
+
+  @Test
+  void rangeCoverageBandExpectsSmallSamplesToMissTheExtremes() {
+    Random r = new Random(5);
+    double[] ref = new double[20_000];
+    for (int i = 0; i < ref.length; i++) {
+      ref[i] = r.nextDouble();
+    }
+    double[] sample = new double[100];
+    double[] narrow = new double[100];
+    for (int i = 0; i < 100; i++) {
+      sample[i] = r.nextDouble();
+      narrow[i] = 0.25 + 0.5 * r.nextDouble();
+    }
+    MomentsState rm = Sketches.moments(ref);
+    QuantileState rq = Sketches.of(ref, 2048);
+    MetricValue.Value fair =
+        (MetricValue.Value) Fidelity.rangeCoverage(rm, Sketches.moments(sample), rq);
+    NullBand band = fair.nullBand().orElseThrow();
+    // uniform: each expected gap is 1/(m + 1) of the range
+    assertThat(band.expected()).isCloseTo(1 - 2 / 101.0, within(0.005));
+    assertThat(band.worseThanNoise(fair.value())).isFalse();
+    MetricValue.Value bad =
+        (MetricValue.Value) Fidelity.rangeCoverage(rm, Sketches.moments(narrow), rq);
+    assertThat(bad.value()).isCloseTo(0.5, within(0.02));
+    assertThat(bad.nullBand().orElseThrow().worseThanNoise(bad.value())).isTrue();
+  }
 }

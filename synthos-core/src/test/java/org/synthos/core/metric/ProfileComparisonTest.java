@@ -88,8 +88,9 @@ class ProfileComparisonTest {
     assertThat(good.get(3).metrics()).containsOnlyKeys("missing_value_similarity");
     // 95% one-sided bands on ~20 correlated values: a few false alarms are expected
     assertThat(worse(good)).isLessThanOrEqualTo(4);
-    // only x's marginal changes (y and cat keep theirs): all five banded x distances flag it
-    assertThat(worse(bad.subList(0, 1))).isEqualTo(5);
+    // only x's marginal changes (y and cat keep theirs): KS, range coverage and the four binned
+    // distances of x all flag it
+    assertThat(worse(bad.subList(0, 1))).isEqualTo(6);
     MetricValue.Value ks = (MetricValue.Value) bad.get(0).metrics().get("ks_complement");
     assertThat(ks.nullBand().orElseThrow().worseThanNoise(ks.value())).isTrue();
     MetricValue.Value ksGood = (MetricValue.Value) good.get(0).metrics().get("ks_complement");
