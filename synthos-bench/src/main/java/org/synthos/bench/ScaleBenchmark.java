@@ -244,11 +244,16 @@ public final class ScaleBenchmark {
         a.map(Attempt::measure),
         a.map(Attempt::gc),
         a.map(Attempt::stages).orElse(Map.of()),
+        a.map(Attempt::rowCounts).orElse(Map.of()),
         duck);
   }
 
   private record Attempt(
-      ProcessProbe.Measure measure, GcLog gc, Map<String, Double> stages, String status) {}
+      ProcessProbe.Measure measure,
+      GcLog gc,
+      Map<String, Double> stages,
+      Map<String, Long> rowCounts,
+      String status) {}
 
   private Attempt attempt(Mode mode, Path candidate, Path reference, Path dir, long rows)
       throws IOException {
@@ -285,9 +290,14 @@ public final class ScaleBenchmark {
     boolean exitOk = m.exitCode() == 0 || (mode.validates() && m.exitCode() == 3);
     if (!exitOk) {
       return new Attempt(
-          m, gc, Map.of(), "failed: exit " + m.exitCode() + ": " + lastLine(m.stderrTail()));
+          m,
+          gc,
+          Map.of(),
+          Map.of(),
+          "failed: exit " + m.exitCode() + ": " + lastLine(m.stderrTail()));
     }
     Map<String, Double> stages;
+    Map<String, Long> rowCounts = Map.of();
     String status = "ok";
     if (mode == Mode.PROFILE) {
       stages = StageTimes.fromProfileText(m.stdout());
@@ -298,11 +308,12 @@ public final class ScaleBenchmark {
     } else if (Files.exists(reportFile)) {
       JsonNode report = BenchResults.MAPPER.readTree(reportFile.toFile());
       stages = StageTimes.fromReport(report);
+      rowCounts = StageTimes.rowCounts(report);
     } else {
       stages = Map.of();
       status = "failed: validate wrote no report";
     }
-    return new Attempt(m, gc, stages, status);
+    return new Attempt(m, gc, stages, rowCounts, status);
   }
 
   /** DuckDB SUMMARIZE of the same files in its own JVM; shared by the modes that read them. */

@@ -12,6 +12,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -77,12 +78,13 @@ final class ScaleCharts {
             .xAxisTitle("rows")
             .yAxisTitle(yTitle)
             .build();
-    Styler s = chart.getStyler();
-    chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setYAxisLogarithmic(true);
+    XYStyler s = chart.getStyler();
+    s.setXAxisLogarithmic(true);
+    s.setYAxisLogarithmic(true);
     s.setLegendPosition(Styler.LegendPosition.InsideNW);
     s.setChartBackgroundColor(java.awt.Color.WHITE);
     s.setMarkerSize(7);
+    s.setXAxisDecimalPattern("#,###");
     for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
       List<double[]> points = e.getValue().stream().filter(p -> p[1] > 0).toList();
       if (points.isEmpty()) {

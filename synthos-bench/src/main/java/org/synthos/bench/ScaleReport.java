@@ -99,6 +99,8 @@ final class ScaleReport {
               });
       ObjectNode stages = n.putObject("stage_seconds");
       r.stages().forEach(stages::put);
+      ObjectNode counts = n.putObject("row_counts");
+      r.rowCounts().forEach(counts::put);
       putOptional(n, "work_seconds", r.workSeconds());
       if (r.duckdb().isPresent()) {
         ScaleRun.DuckRun d = r.duckdb().get();
@@ -229,13 +231,15 @@ final class ScaleReport {
                 ratio <= DUCKDB_LIMIT ? "PASS" : "FAIL",
                 String.format(
                     Locale.ROOT,
-                    "profiling %.2f s vs SUMMARIZE %.2f s = %.2fx (whole runs: %.2f s vs %.2f s = %.2fx)",
+                    "profiling %.2f s vs SUMMARIZE %.2f s = %.2fx (whole runs: %.2f s vs %.2f s = %.2fx;"
+                        + " CPU time %sx)",
                     work,
                     d.summarizeSeconds(),
                     ratio,
                     r.get().wall().getAsDouble(),
                     d.measure().wallSeconds(),
-                    r.get().wall().getAsDouble() / d.measure().wallSeconds())));
+                    r.get().wall().getAsDouble() / d.measure().wallSeconds(),
+                    num(ratio(cpu(r.get()), d.measure().cpuSeconds()), "%.2f"))));
       }
     }
     return out;
@@ -256,9 +260,8 @@ final class ScaleReport {
             root.path("jvm_start_seconds").asDouble(),
             root.path("gpu").asText()));
     md.append(
-        "| dataset | mode | format | rows | wall s | rows/s | CPU % | peak RSS MiB | peak heap MiB | GC s | work s | DuckDB SUMMARIZE s | DuckDB wall s | DuckDB RSS MiB | work / SUMMARIZE | wall / DuckDB wall | RSS / DuckDB RSS | other load (cores) |\n");
-    md.append(
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| dataset | mode | format | rows | rows analysed | wall s | rows/s | CPU s | CPU % | peak RSS MiB | peak heap MiB | GC s | work s | DuckDB SUMMARIZE s | DuckDB wall s | DuckDB CPU s | DuckDB RSS MiB | work / SUMMARIZE | wall / DuckDB wall | CPU / DuckDB CPU | RSS / DuckDB RSS | other load (cores) |\n");
+    md.append("|---|---|---|" + "---:|".repeat(19) + "\n");
     for (ScaleRun r : runs) {
       if (r.measure().isEmpty()) {
         md.append(
@@ -277,13 +280,15 @@ final class ScaleReport {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f |%n",
+              "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f |%n",
               r.dataset(),
               r.mode().label,
               r.format(),
               rowsLabel(r.rows()),
+              analysed(r),
               r.ok() ? fixed(m.wallSeconds()) : r.status(),
               r.ok() ? String.format(Locale.ROOT, "%,.0f", r.inputRows() / m.wallSeconds()) : "",
+              num(m.cpuSeconds(), "%.2f"),
               num(m.cpuPercent(), "%.0f"),
               mib(m.peakRssBytes()),
               mib(r.gc().flatMap(g -> toOptional(g.peakHeapBytes()))),
@@ -291,9 +296,11 @@ final class ScaleReport {
               num(r.workSeconds(), "%.2f"),
               d.map(x -> fixed(x.summarizeSeconds())).orElse(""),
               d.map(x -> fixed(x.measure().wallSeconds())).orElse(""),
+              d.map(x -> num(x.measure().cpuSeconds(), "%.2f")).orElse(""),
               d.map(x -> mib(x.measure().peakRssBytes())).orElse(""),
               d.map(x -> num(ratio(r.workSeconds(), x.summarizeSeconds()), "%.2f")).orElse(""),
               d.map(x -> num(ratio(r.wall(), x.measure().wallSeconds()), "%.2f")).orElse(""),
+              d.map(x -> num(ratio(cpu(r), x.measure().cpuSeconds()), "%.2f")).orElse(""),
               d.map(x -> num(ratio(rss(r), x.measure().peakRssBytes()), "%.2f")).orElse(""),
               m.otherCores()));
     }
@@ -311,6 +318,16 @@ final class ScaleReport {
           .append(" |\n");
     }
     return md.toString();
+  }
+
+  /** "all" unless the validate report says a sample was analysed: then candidate (+ reference). */
+  private static String analysed(ScaleRun r) {
+    Long candidate = r.rowCounts().get("candidate_rows_analysed");
+    if (candidate == null) {
+      return r.ok() ? "all" : "";
+    }
+    Long reference = r.rowCounts().get("reference_rows_analysed");
+    return rowsLabel(candidate) + (reference == null ? "" : " + " + rowsLabel(reference));
   }
 
   private Optional<ScaleRun> find(Mode mode, String format, long rows) {

@@ -15,6 +15,8 @@ import java.util.OptionalDouble;
  * @param walls every repeat's wall time, in run order
  * @param measure the median run (by wall time); empty when the run could not happen
  * @param stages seconds per pipeline stage as the CLI reported them
+ * @param rowCounts rows and rows analysed per input, as the validate report states them (a run over
+ *     the CLI's row limit analyses a seeded sample)
  * @param duckdb DuckDB's SUMMARIZE of the same input files, when measured
  */
 record ScaleRun(
@@ -31,6 +33,7 @@ record ScaleRun(
     Optional<ProcessProbe.Measure> measure,
     Optional<GcLog> gc,
     Map<String, Double> stages,
+    Map<String, Long> rowCounts,
     Optional<DuckRun> duckdb) {
 
   boolean ok() {

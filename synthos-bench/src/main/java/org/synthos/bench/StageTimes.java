@@ -3,6 +3,7 @@ package org.synthos.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,17 +34,35 @@ final class StageTimes {
   }
 
   /**
-   * Stage seconds from a validate report: every member of a {@code stages} object (at any depth)
-   * that carries {@code time_seconds} or {@code seconds}, plus the report's total when it has one.
+   * Stage seconds from a validate report (docs/report-schema.md: {@code internal.stages} as {@code
+   * [{name, millis}]} and {@code internal.total_millis}). A {@code stages} object keyed by name
+   * with {@code time_seconds} or {@code seconds} members is read too, at any depth.
    */
   static Map<String, Double> fromReport(JsonNode report) {
     Map<String, Double> stages = new LinkedHashMap<>();
     collect(report, stages);
-    JsonNode total = report.findValue("total_time_seconds");
-    if (total != null && total.isNumber()) {
-      stages.put("total", total.asDouble());
+    JsonNode millis = report.findValue("total_millis");
+    JsonNode seconds = report.findValue("total_time_seconds");
+    if (millis != null && millis.isNumber()) {
+      stages.put("total", millis.asDouble() / 1000);
+    } else if (seconds != null && seconds.isNumber()) {
+      stages.put("total", seconds.asDouble());
     }
     return stages;
+  }
+
+  /** Rows and rows analysed of the candidate and the reference, from a report's provenance. */
+  static Map<String, Long> rowCounts(JsonNode report) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String side : new String[] {"candidate", "reference"}) {
+      JsonNode n = report.path("provenance").path(side);
+      for (String field : new String[] {"rows", "rows_analysed"}) {
+        if (n.path(field).isNumber()) {
+          counts.put(side + "_" + field, n.path(field).asLong());
+        }
+      }
+    }
+    return counts;
   }
 
   private static void collect(JsonNode node, Map<String, Double> stages) {
@@ -51,12 +70,13 @@ final class StageTimes {
       JsonNode s = node.get("stages");
       if (s != null && s.isObject()) {
         for (Map.Entry<String, JsonNode> e : s.properties()) {
-          JsonNode t =
-              e.getValue().has("time_seconds")
-                  ? e.getValue().get("time_seconds")
-                  : e.getValue().get("seconds");
-          if (t != null && t.isNumber()) {
-            stages.putIfAbsent(e.getKey(), t.asDouble());
+          seconds(e.getValue()).ifPresent(t -> stages.putIfAbsent(e.getKey(), t));
+        }
+      } else if (s != null && s.isArray()) {
+        for (JsonNode stage : s) {
+          String name = stage.path("name").asText("");
+          if (!name.isEmpty()) {
+            seconds(stage).ifPresent(t -> stages.putIfAbsent(name, t));
           }
         }
       }
@@ -64,6 +84,18 @@ final class StageTimes {
     } else if (node.isArray()) {
       node.elements().forEachRemaining(child -> collect(child, stages));
     }
+  }
+
+  private static Optional<Double> seconds(JsonNode stage) {
+    if (stage.path("millis").isNumber()) {
+      return Optional.of(stage.path("millis").asDouble() / 1000);
+    }
+    for (String key : new String[] {"time_seconds", "seconds"}) {
+      if (stage.path(key).isNumber()) {
+        return Optional.of(stage.path(key).asDouble());
+      }
+    }
+    return Optional.empty();
   }
 
   private static String firstLine(String text) {

@@ -40,6 +40,7 @@ class ScaleReportTest {
         Optional.of(measure(wall, cpu, 600L << 20)),
         Optional.of(new GcLog(OptionalLong.of(400L << 20), 10, 0.2)),
         Map.of("profile", work),
+        Map.of(),
         Optional.of(duck));
   }
 
@@ -128,7 +129,15 @@ class ScaleReportTest {
         .isEqualTo(1.5);
     assertThat(json.path("runs").get(0).path("gpu").path("present").asBoolean()).isFalse();
     assertThat(json.path("targets")).isNotEmpty();
-    assertThat(dir.resolve("scale.md")).content().contains("| synthetic | profile | csv | 10M |");
+    String md = java.nio.file.Files.readString(dir.resolve("scale.md"));
+    assertThat(md).contains("| synthetic | profile | csv | 10M | all |");
+    List<String> table =
+        md.lines().filter(l -> l.startsWith("| ") && l.contains("synthetic")).toList();
+    String header = md.lines().filter(l -> l.startsWith("| dataset")).findFirst().orElseThrow();
+    for (String row : table) {
+      assertThat(row.chars().filter(c -> c == '|').count())
+          .isEqualTo(header.chars().filter(c -> c == '|').count());
+    }
     for (String f :
         List.of("scale-time.png", "scale-time.svg", "scale-memory.png", "scale-memory.svg")) {
       assertThat(dir.resolve("img").resolve(f)).isNotEmptyFile();

@@ -36,4 +36,22 @@ class StageTimesTest {
         .containsEntry("total", 9.5)
         .doesNotContainKey("decision");
   }
+
+  @Test
+  void readsTheValidateReportSchema() throws Exception {
+    String report =
+        "{\"provenance\": {\"candidate\": {\"rows\": 10000000, \"rows_analysed\": 1000000},"
+            + " \"reference\": null},"
+            + " \"internal\": {\"stages\": [{\"name\": \"profile\", \"millis\": 41250},"
+            + " {\"name\": \"decision\", \"millis\": 3}], \"total_millis\": 52000}}";
+    var json = BenchResults.MAPPER.readTree(report);
+    assertThat(StageTimes.fromReport(json))
+        .containsEntry("profile", 41.25)
+        .containsEntry("decision", 0.003)
+        .containsEntry("total", 52.0);
+    assertThat(StageTimes.rowCounts(json))
+        .containsEntry("candidate_rows", 10_000_000L)
+        .containsEntry("candidate_rows_analysed", 1_000_000L)
+        .hasSize(2);
+  }
 }
