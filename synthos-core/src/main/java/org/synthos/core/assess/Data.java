@@ -1,0 +1,448 @@
+package org.synthos.core.assess;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.synthos.api.ColumnType;
+import org.synthos.api.Field;
+
+/**
+ * Candidate and reference rows pooled into one set of analysis variables: candidate rows first
+ * ({@code 0..nC-1}), then reference rows. Categories share one sorted dictionary per column, so a
+ * code means the same in both datasets. Every measure is a function of this pool and a labelling
+ * (which rows are "candidate"); null bands come from re-labelling at random.
+ */
+final class Data {
+  /** Relative tolerance (in pooled standard deviations) within which two numbers count as near. */
+  static final double NEAR_TOLERANCE = 1e-3;
+
+  private static final int NEAR_WINDOW_CAP = 256;
+  private static final int QUANTILE_BINS = 5;
+
+  /** One comparable column. */
+  static final class Var {
+    final String name;
+    final ColumnType type;
+    final boolean numeric;
+    final boolean text;
+    final double[] values;
+    final int[] codes;
+    final String[] dictionary;
+    final int[] sorted;
+    final double sd;
+
+    Var(
+        String name,
+        ColumnType type,
+        boolean numeric,
+        boolean text,
+        double[] values,
+        int[] codes,
+        String[] dictionary,
+        int[] sorted,
+        double sd) {
+      this.name = name;
+      this.type = type;
+      this.numeric = numeric;
+      this.text = text;
+      this.values = values;
+      this.codes = codes;
+      this.dictionary = dictionary;
+      this.sorted = sorted;
+      this.sd = sd;
+    }
+
+    int categories() {
+      return dictionary.length;
+    }
+  }
+
+  final int nC;
+  final int nR;
+  final int n;
+  final List<Var> vars;
+  final long[] rowNumbers;
+  final int[] exactGroup;
+  final int[] nearGroup;
+  final List<SchemaDifference> differences;
+
+  private Data(
+      int nC,
+      int nR,
+      List<Var> vars,
+      long[] rowNumbers,
+      int[] exactGroup,
+      int[] nearGroup,
+      List<SchemaDifference> differences) {
+    this.nC = nC;
+    this.nR = nR;
+    this.n = nC + nR;
+    this.vars = vars;
+    this.rowNumbers = rowNumbers;
+    this.exactGroup = exactGroup;
+    this.nearGroup = nearGroup;
+    this.differences = differences;
+  }
+
+  boolean hasReference() {
+    return nR > 0;
+  }
+
+  /** The natural labelling: true for candidate rows. */
+  boolean[] observedLabels() {
+    boolean[] l = new boolean[n];
+    Arrays.fill(l, 0, nC, true);
+    return l;
+  }
+
+  List<Var> distributionVars() {
+    return vars.stream().filter(v -> !v.text).toList();
+  }
+
+  static Data pool(RawTable cand, RawTable ref) {
+    List<SchemaDifference> diffs = new ArrayList<>();
+    List<int[]> pairs = new ArrayList<>();
+    for (int c = 0; c < cand.schema.size(); c++) {
+      Field f = cand.schema.field(c);
+      if (ref == null) {
+        if (f.type() != ColumnType.IDENTIFIER) {
+          pairs.add(new int[] {c, -1});
+        }
+        continue;
+      }
+      var r = ref.schema.indexOf(f.name());
+      if (r.isEmpty()) {
+        diffs.add(
+            new SchemaDifference(
+                f.name(), SchemaDifference.Kind.EXTRA_IN_CANDIDATE, null, f.type()));
+        continue;
+      }
+      ColumnType rt = ref.schema.field(r.get()).type();
+      if (!compatible(f.type(), rt)) {
+        diffs.add(new SchemaDifference(f.name(), SchemaDifference.Kind.RETYPED, rt, f.type()));
+        continue;
+      }
+      if (f.type() != ColumnType.IDENTIFIER && rt != ColumnType.IDENTIFIER) {
+        pairs.add(new int[] {c, r.get()});
+      }
+    }
+    if (ref != null) {
+      for (Field f : ref.schema.fields()) {
+        if (cand.schema.indexOf(f.name()).isEmpty()) {
+          diffs.add(
+              new SchemaDifference(
+                  f.name(), SchemaDifference.Kind.MISSING_IN_CANDIDATE, f.type(), null));
+        }
+      }
+    }
+    int nC = cand.size;
+    int nR = ref == null ? 0 : ref.size;
+    int n = nC + nR;
+    List<Var> vars = new ArrayList<>();
+    for (int[] p : pairs) {
+      ColumnType ct = cand.type(p[0]);
+      ColumnType type = p[1] < 0 ? ct : widen(ct, ref.type(p[1]));
+      String name = cand.schema.field(p[0]).name();
+      if (cand.isNumeric(p[0])) {
+        double[] v = new double[n];
+        System.arraycopy(cand.numbers[p[0]], 0, v, 0, nC);
+        if (ref != null) {
+          System.arraycopy(ref.numbers[p[1]], 0, v, nC, nR);
+        }
+        vars.add(numericVar(name, type, v));
+      } else {
+        String[] s = new String[n];
+        System.arraycopy(cand.strings[p[0]], 0, s, 0, nC);
+        if (ref != null) {
+          System.arraycopy(ref.strings[p[1]], 0, s, nC, nR);
+        }
+        vars.add(categoricalVar(name, type, s));
+      }
+    }
+    long[] rows = new long[n];
+    System.arraycopy(cand.rowNumbers, 0, rows, 0, nC);
+    if (ref != null) {
+      System.arraycopy(ref.rowNumbers, 0, rows, nC, nR);
+    }
+    int[] exact = exactGroups(vars, n);
+    int[] near = nearGroups(vars, n, exact);
+    return new Data(nC, nR, List.copyOf(vars), rows, exact, near, List.copyOf(diffs));
+  }
+
+  private static boolean compatible(ColumnType a, ColumnType b) {
+    if (a == b) {
+      return true;
+    }
+    boolean aNum = a == ColumnType.INTEGER || a == ColumnType.FLOAT;
+    boolean bNum = b == ColumnType.INTEGER || b == ColumnType.FLOAT;
+    boolean aStr = a == ColumnType.CATEGORICAL || a == ColumnType.TEXT;
+    boolean bStr = b == ColumnType.CATEGORICAL || b == ColumnType.TEXT;
+    return (aNum && bNum) || (aStr && bStr);
+  }
+
+  private static ColumnType widen(ColumnType a, ColumnType b) {
+    if (a == b) {
+      return a;
+    }
+    if (a == ColumnType.TEXT || b == ColumnType.TEXT) {
+      return ColumnType.TEXT;
+    }
+    return ColumnType.FLOAT;
+  }
+
+  private static Var numericVar(String name, ColumnType type, double[] v) {
+    int n = v.length;
+    int count = 0;
+    double sum = 0;
+    for (double x : v) {
+      if (!Double.isNaN(x)) {
+        count++;
+        sum += x;
+      }
+    }
+    int[] sorted = new int[count];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(v[i])) {
+        sorted[k++] = i;
+      }
+    }
+    sortByValue(sorted, v);
+    double mean = count == 0 ? 0 : sum / count;
+    double ss = 0;
+    for (double x : v) {
+      if (!Double.isNaN(x)) {
+        ss += (x - mean) * (x - mean);
+      }
+    }
+    double sd = count > 1 ? Math.sqrt(ss / (count - 1)) : 0;
+    // Quantile bins of the pooled values, for associations with categorical columns.
+    int[] codes = new int[n];
+    Arrays.fill(codes, -1);
+    List<String> labels = new ArrayList<>();
+    if (count > 0) {
+      double[] edges = new double[QUANTILE_BINS - 1];
+      for (int b = 1; b < QUANTILE_BINS; b++) {
+        edges[b - 1] = v[sorted[(int) Math.min(count - 1, (long) b * count / QUANTILE_BINS)]];
+      }
+      double[] distinctEdges = Arrays.stream(edges).distinct().toArray();
+      for (int b = 0; b <= distinctEdges.length; b++) {
+        labels.add("q" + b);
+      }
+      for (int i = 0; i < n; i++) {
+        if (!Double.isNaN(v[i])) {
+          int b = 0;
+          while (b < distinctEdges.length && v[i] >= distinctEdges[b]) {
+            b++;
+          }
+          codes[i] = b;
+        }
+      }
+    }
+    return new Var(name, type, true, false, v, codes, labels.toArray(String[]::new), sorted, sd);
+  }
+
+  /** Stable merge sort of row indices by their values, without boxing. */
+  static void sortByValue(int[] idx, double[] v) {
+    int[] buffer = new int[idx.length];
+    for (int width = 1; width < idx.length; width *= 2) {
+      for (int lo = 0; lo < idx.length - width; lo += 2 * width) {
+        int mid = lo + width;
+        int hi = Math.min(lo + 2 * width, idx.length);
+        if (v[idx[mid - 1]] <= v[idx[mid]]) {
+          continue;
+        }
+        int a = lo;
+        int b = mid;
+        int o = lo;
+        while (a < mid && b < hi) {
+          buffer[o++] = v[idx[b]] < v[idx[a]] ? idx[b++] : idx[a++];
+        }
+        while (a < mid) {
+          buffer[o++] = idx[a++];
+        }
+        while (b < hi) {
+          buffer[o++] = idx[b++];
+        }
+        System.arraycopy(buffer, lo, idx, lo, hi - lo);
+      }
+    }
+  }
+
+  private static Var categoricalVar(String name, ColumnType type, String[] s) {
+    TreeSet<String> distinct = new TreeSet<>();
+    for (String x : s) {
+      if (x != null) {
+        distinct.add(x);
+      }
+    }
+    String[] dict = distinct.toArray(String[]::new);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < dict.length; i++) {
+      index.put(dict[i], i);
+    }
+    int[] codes = new int[s.length];
+    for (int i = 0; i < s.length; i++) {
+      codes[i] = s[i] == null ? -1 : index.get(s[i]);
+    }
+    return new Var(name, type, false, type == ColumnType.TEXT, null, codes, dict, null, 0);
+  }
+
+  private static long mix(long h, long x) {
+    long z = h ^ (x + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2));
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private static long cellBits(Var v, int i) {
+    if (v.numeric) {
+      double x = v.values[i];
+      return Double.isNaN(x) ? 0x7ff8000000000001L : Double.doubleToLongBits(x == 0 ? 0.0 : x);
+    }
+    return v.codes[i];
+  }
+
+  private static int[] exactGroups(List<Var> vars, int n) {
+    Map<Long, Integer> ids = new HashMap<>();
+    int[] group = new int[n];
+    for (int i = 0; i < n; i++) {
+      long h = 17;
+      for (Var v : vars) {
+        h = mix(h, cellBits(v, i));
+      }
+      Integer g = ids.putIfAbsent(h, ids.size());
+      group[i] = g == null ? ids.size() - 1 : g;
+    }
+    return group;
+  }
+
+  /**
+   * Near copies: rows equal on every categorical column and within {@link #NEAR_TOLERANCE} pooled
+   * standard deviations on every numeric one. Rows are blocked by their categorical values and
+   * swept along the numeric column with the most distinct values; each row is compared with at most
+   * {@value #NEAR_WINDOW_CAP} successors, which bounds the cost on heavily tied data.
+   */
+  private static int[] nearGroups(List<Var> vars, int n, int[] exact) {
+    List<Var> nums = vars.stream().filter(v -> v.numeric).toList();
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    // Exact duplicates are near copies too.
+    int[] firstOfGroup = new int[n];
+    Arrays.fill(firstOfGroup, -1);
+    for (int i = 0; i < n; i++) {
+      if (firstOfGroup[exact[i]] < 0) {
+        firstOfGroup[exact[i]] = i;
+      } else {
+        union(parent, firstOfGroup[exact[i]], i);
+      }
+    }
+    if (!nums.isEmpty()) {
+      Var sweep = nums.get(0);
+      int best = -1;
+      for (Var v : nums) {
+        int d = distinctCount(v);
+        if (d > best) {
+          best = d;
+          sweep = v;
+        }
+      }
+      Map<Long, List<Integer>> blocks = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        long h = 31;
+        for (Var v : vars) {
+          if (!v.numeric) {
+            h = mix(h, v.codes[i]);
+          }
+        }
+        blocks.computeIfAbsent(h, k -> new ArrayList<>()).add(i);
+      }
+      final Var key = sweep;
+      for (List<Integer> block : blocks.values()) {
+        if (block.size() < 2) {
+          continue;
+        }
+        Integer[] order = block.toArray(Integer[]::new);
+        Arrays.sort(
+            order, (a, b) -> Double.compare(sortKey(key.values[a]), sortKey(key.values[b])));
+        double tol = NEAR_TOLERANCE * key.sd;
+        for (int a = 0; a < order.length; a++) {
+          int i = order[a];
+          for (int b = a + 1; b < order.length && b - a <= NEAR_WINDOW_CAP; b++) {
+            int j = order[b];
+            double vi = key.values[i];
+            double vj = key.values[j];
+            if (Double.isNaN(vi) != Double.isNaN(vj)) {
+              break;
+            }
+            if (!Double.isNaN(vi) && vj - vi > tol) {
+              break;
+            }
+            if (near(nums, i, j)) {
+              union(parent, i, j);
+            }
+          }
+        }
+      }
+    }
+    int[] group = new int[n];
+    for (int i = 0; i < n; i++) {
+      group[i] = find(parent, i);
+    }
+    return group;
+  }
+
+  private static double sortKey(double x) {
+    return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x;
+  }
+
+  private static boolean near(List<Var> nums, int i, int j) {
+    for (Var v : nums) {
+      double a = v.values[i];
+      double b = v.values[j];
+      if (Double.isNaN(a) || Double.isNaN(b)) {
+        if (Double.isNaN(a) != Double.isNaN(b)) {
+          return false;
+        }
+        continue;
+      }
+      if (Math.abs(a - b) > NEAR_TOLERANCE * v.sd) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int distinctCount(Var v) {
+    int d = 0;
+    double prev = Double.NaN;
+    for (int idx : v.sorted) {
+      if (d == 0 || v.values[idx] != prev) {
+        d++;
+        prev = v.values[idx];
+      }
+    }
+    return d;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  private static void union(int[] parent, int a, int b) {
+    int ra = find(parent, a);
+    int rb = find(parent, b);
+    if (ra != rb) {
+      parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+  }
+}

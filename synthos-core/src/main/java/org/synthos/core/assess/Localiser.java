@@ -1,0 +1,335 @@
+package org.synthos.core.assess;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Names the candidate rows behind each finding. Duplicates and copies of reference rows are facts
+ * and always listed; the other causes are listed only when the dimension or check they explain
+ * warns or fails, so a passing dataset is not blamed for sampling noise.
+ */
+final class Localiser {
+  private static final int EXAMPLES = 20;
+
+  private final Scorer s;
+  private final Scorer.Assessment a;
+  private final Data data;
+
+  Localiser(Scorer s, Scorer.Assessment a) {
+    this.s = s;
+    this.a = a;
+    this.data = s.data;
+  }
+
+  /** Candidate pooled indices flagged per cause. */
+  Map<Cause, List<FlaggedRow>> flag() {
+    Map<Cause, List<FlaggedRow>> out = new EnumMap<>(Cause.class);
+    duplicates(out);
+    referenceCopies(out);
+    if (troubled(Dimension.MULTIVARIATE_FIDELITY)) {
+      offManifold(out);
+    }
+    boolean supportTrouble =
+        a.checks().stream()
+            .anyMatch(c -> c.name().equals("out_of_support") && c.status() != Status.PASS);
+    if (supportTrouble) {
+      StringBuilder[] reasons = new StringBuilder[data.nC];
+      boolean[] flagged = s.outOfSupportRows(reasons);
+      List<FlaggedRow> rows = new ArrayList<>();
+      for (int i = 0; i < data.nC; i++) {
+        if (flagged[i]) {
+          rows.add(
+              new FlaggedRow(data.rowNumbers[i], Cause.OUT_OF_SUPPORT, -1, reasons[i].toString()));
+        }
+      }
+      put(out, Cause.OUT_OF_SUPPORT, rows);
+    }
+    if (troubled(Dimension.TEMPORAL_STABILITY)) {
+      drifted(out);
+    }
+    if (troubled(Dimension.DISTRIBUTION_FIDELITY) || troubled(Dimension.DIVERSITY_RETENTION)) {
+      modes(out);
+    }
+    return out;
+  }
+
+  /**
+   * Off-manifold rows: sampled candidates outside every reference k-NN ball, and any candidate
+   * whose squared Mahalanobis distance exceeds the reference's own largest (or 99.9th percentile).
+   */
+  private void offManifold(Map<Cause, List<FlaggedRow>> out) {
+    List<FlaggedRow> rows = new ArrayList<>();
+    boolean[] flagged = new boolean[data.nC];
+    double[] d2 = Mahalanobis.squaredDistances(data);
+    if (d2 != null) {
+      double limit = Mahalanobis.referenceLimit(data, d2);
+      for (int i = 0; i < data.nC; i++) {
+        if (d2[i] > limit) {
+          flagged[i] = true;
+          rows.add(
+              new FlaggedRow(
+                  data.rowNumbers[i],
+                  Cause.OFF_MANIFOLD,
+                  -1,
+                  String.format(
+                      Locale.ROOT,
+                      "squared Mahalanobis distance %.1f from the reference mean exceeds the"
+                          + " reference's own %.1f",
+                      d2[i],
+                      limit)));
+        }
+      }
+    }
+    if (s.offManifold != null) {
+      Multivariate mv = s.multivariate;
+      for (int j = 0; j < mv.mc; j++) {
+        if (s.offManifold[j] && !flagged[mv.rows[j]]) {
+          rows.add(
+              new FlaggedRow(
+                  data.rowNumbers[mv.rows[j]],
+                  Cause.OFF_MANIFOLD,
+                  -1,
+                  "outside the 5-nearest-neighbour ball of every sampled reference row"));
+        }
+      }
+    }
+    put(out, Cause.OFF_MANIFOLD, rows);
+  }
+
+  private boolean troubled(Dimension d) {
+    return a.dimensions().stream()
+        .anyMatch(
+            r ->
+                r.dimension() == d
+                    && r instanceof DimensionResult.Scored sc
+                    && sc.status() != Status.PASS);
+  }
+
+  private static void put(Map<Cause, List<FlaggedRow>> out, Cause cause, List<FlaggedRow> rows) {
+    if (!rows.isEmpty()) {
+      rows.sort(Comparator.comparingLong(FlaggedRow::row));
+      out.put(cause, rows);
+    }
+  }
+
+  private void duplicates(Map<Cause, List<FlaggedRow>> out) {
+    int[] firstExact = firstCandidate(data.exactGroup);
+    int[] firstNear = firstCandidate(data.nearGroup);
+    List<FlaggedRow> exact = new ArrayList<>();
+    List<FlaggedRow> near = new ArrayList<>();
+    for (int i = 0; i < data.nC; i++) {
+      int fe = firstExact[data.exactGroup[i]];
+      if (fe != i) {
+        long first = data.rowNumbers[fe];
+        exact.add(
+            new FlaggedRow(
+                data.rowNumbers[i], Cause.EXACT_DUPLICATE, first, "same values as row " + first));
+        continue;
+      }
+      int fn = firstNear[data.nearGroup[i]];
+      if (fn != i) {
+        long first = data.rowNumbers[fn];
+        near.add(
+            new FlaggedRow(
+                data.rowNumbers[i],
+                Cause.NEAR_DUPLICATE,
+                first,
+                "equal to row "
+                    + first
+                    + " on every category and within 0.1% of a standard deviation on every number"));
+      }
+    }
+    put(out, Cause.EXACT_DUPLICATE, exact);
+    put(out, Cause.NEAR_DUPLICATE, near);
+  }
+
+  /** For each group, the candidate row with the smallest file row, or -1. */
+  private int[] firstCandidate(int[] group) {
+    int[] first = new int[data.n];
+    java.util.Arrays.fill(first, -1);
+    for (int i = 0; i < data.nC; i++) {
+      int g = group[i];
+      if (first[g] < 0 || data.rowNumbers[i] < data.rowNumbers[first[g]]) {
+        first[g] = i;
+      }
+    }
+    return first;
+  }
+
+  private void referenceCopies(Map<Cause, List<FlaggedRow>> out) {
+    if (!data.hasReference()) {
+      return;
+    }
+    long[] refRow = new long[data.n];
+    java.util.Arrays.fill(refRow, -1);
+    for (int i = data.nC; i < data.n; i++) {
+      int g = data.exactGroup[i];
+      if (refRow[g] < 0 || data.rowNumbers[i] < refRow[g]) {
+        refRow[g] = data.rowNumbers[i];
+      }
+    }
+    List<FlaggedRow> rows = new ArrayList<>();
+    boolean[] done = new boolean[data.nC];
+    for (int i = 0; i < data.nC; i++) {
+      long r = refRow[data.exactGroup[i]];
+      if (r >= 0) {
+        rows.add(
+            new FlaggedRow(
+                data.rowNumbers[i], Cause.REFERENCE_COPY, r, "identical to reference row " + r));
+        done[i] = true;
+      }
+    }
+    if (troubled(Dimension.MEMORISATION_PRIVACY) && s.closeCopies != null) {
+      Multivariate mv = s.multivariate;
+      for (int j = 0; j < mv.mc; j++) {
+        int i = mv.rows[j];
+        if (s.closeCopies[j] && !done[i]) {
+          rows.add(
+              new FlaggedRow(
+                  data.rowNumbers[i],
+                  Cause.REFERENCE_COPY,
+                  -1,
+                  "closer to a reference row than a tenth of the median nearest-neighbour distance"));
+        }
+      }
+    }
+    put(out, Cause.REFERENCE_COPY, rows);
+  }
+
+  private void drifted(Map<Cause, List<FlaggedRow>> out) {
+    List<FlaggedRow> rows = new ArrayList<>();
+    boolean[] seen = new boolean[data.nC];
+    for (Evidence e : evidenceOf(Dimension.TEMPORAL_STABILITY)) {
+      if (e.score() >= 100) {
+        continue;
+      }
+      Temporal.Drift d = s.drifts.get(e.column());
+      for (int seg = 0; seg < Temporal.SEGMENTS; seg++) {
+        if (d.segmentDistances()[seg] <= e.nullBand().upper()) {
+          continue;
+        }
+        for (int i : d.segmentRows()[seg]) {
+          if (!seen[i]) {
+            seen[i] = true;
+            rows.add(
+                new FlaggedRow(
+                    data.rowNumbers[i],
+                    Cause.DRIFTED_SEGMENT,
+                    seg + 1,
+                    String.format(
+                        Locale.ROOT,
+                        "in segment %d of %d, where '%s' differs from the rest by %.3f",
+                        seg + 1,
+                        Temporal.SEGMENTS,
+                        e.column(),
+                        d.segmentDistances()[seg])));
+          }
+        }
+      }
+    }
+    put(out, Cause.DRIFTED_SEGMENT, rows);
+  }
+
+  private List<Evidence> evidenceOf(Dimension d) {
+    for (DimensionResult r : a.dimensions()) {
+      if (r.dimension() == d && r instanceof DimensionResult.Scored sc) {
+        return sc.evidence();
+      }
+    }
+    return List.of();
+  }
+
+  /** Categories whose candidate share exceeds 1.5x the reference's and 3 standard errors. */
+  List<int[]> overRepresented() {
+    List<int[]> found = new ArrayList<>();
+    if (!data.hasReference()) {
+      return found;
+    }
+    boolean[] obs = data.observedLabels();
+    List<Data.Var> vars = data.distributionVars();
+    for (int vi = 0; vi < vars.size(); vi++) {
+      Data.Var v = vars.get(vi);
+      if (v.numeric) {
+        continue;
+      }
+      double[][] p = s.sideShares(v, obs);
+      for (int c = 0; c < v.categories(); c++) {
+        double pc = p[0][c];
+        double pr = p[1][c];
+        double pool = (pc * data.nC + pr * data.nR) / data.n;
+        double se = Math.sqrt(pool * (1 - pool) * (1.0 / data.nC + 1.0 / data.nR));
+        if (pc > 1.5 * pr && pc - pr > 3 * se && pc - pr > 0.02) {
+          found.add(new int[] {vi, c});
+        }
+      }
+    }
+    return found;
+  }
+
+  private void modes(Map<Cause, List<FlaggedRow>> out) {
+    List<FlaggedRow> rows = new ArrayList<>();
+    boolean[] seen = new boolean[data.nC];
+    List<Data.Var> vars = data.distributionVars();
+    boolean[] obs = data.observedLabels();
+    int group = 0;
+    for (int[] vc : overRepresented()) {
+      group++;
+      Data.Var v = vars.get(vc[0]);
+      double[][] p = s.sideShares(v, obs);
+      String reason =
+          String.format(
+              Locale.ROOT,
+              "%s = '%s' holds %.1f%% of the candidate but %.1f%% of the reference",
+              v.name,
+              v.dictionary[vc[1]],
+              100 * p[0][vc[1]],
+              100 * p[1][vc[1]]);
+      for (int i = 0; i < data.nC; i++) {
+        if (v.codes[i] == vc[1] && !seen[i]) {
+          seen[i] = true;
+          rows.add(new FlaggedRow(data.rowNumbers[i], Cause.OVER_REPRESENTED_MODE, group, reason));
+        }
+      }
+    }
+    put(out, Cause.OVER_REPRESENTED_MODE, rows);
+  }
+
+  static List<CauseSummary> summarise(Map<Cause, List<FlaggedRow>> flagged, long candidateRows) {
+    List<CauseSummary> out = new ArrayList<>();
+    for (Map.Entry<Cause, List<FlaggedRow>> e : flagged.entrySet()) {
+      List<FlaggedRow> rows = e.getValue();
+      long groups =
+          rows.stream().mapToLong(FlaggedRow::group).filter(g -> g >= 0).distinct().count();
+      List<Long> examples = rows.stream().limit(EXAMPLES).map(FlaggedRow::row).toList();
+      out.add(
+          new CauseSummary(
+              e.getKey(),
+              rows.size(),
+              groups,
+              examples,
+              String.format(
+                  Locale.ROOT,
+                  "%d rows (%.1f%% of the analysed candidate) %s",
+                  rows.size(),
+                  100.0 * rows.size() / Math.max(1, candidateRows),
+                  rowsPhrase(e.getKey()))));
+    }
+    return out;
+  }
+
+  private static String rowsPhrase(Cause c) {
+    return switch (c) {
+      case EXACT_DUPLICATE -> "repeat an earlier row exactly";
+      case NEAR_DUPLICATE -> "nearly repeat another row";
+      case REFERENCE_COPY -> "copy or nearly copy a reference row";
+      case OFF_MANIFOLD -> "lie outside the reference's neighbourhoods (among sampled rows)";
+      case OUT_OF_SUPPORT -> "hold a value the reference never shows";
+      case DRIFTED_SEGMENT -> "lie in segments that drift";
+      case OVER_REPRESENTED_MODE -> "belong to over-represented categories";
+    };
+  }
+}

@@ -1,0 +1,416 @@
+package org.synthos.core.assess;
+
+/**
+ * Two-sample measures over a labelling of the pooled rows ({@code cand[i]} true: row i counts as
+ * candidate). Each is oriented so that larger means further from the reference, and returns NaN
+ * when undefined (an empty side, a constant reference). Definitions:
+ *
+ * <ul>
+ *   <li>KS statistic: sup |F_c - F_r| over the pooled values (scipy {@code ks_2samp} statistic;
+ *       SDMetrics KSComplement = 1 - KS).
+ *   <li>TVD: 0.5 * sum |p_c - p_r| over categories, nulls excluded (SDMetrics TVComplement = 1 -
+ *       TVD).
+ *   <li>Missing gap: |share of nulls in candidate - in reference| (SDMetrics MissingValueSimilarity
+ *       = 1 - gap).
+ *   <li>Spread deficit: max(0, ln(sd_r / sd_c)), the log factor by which the spread shrank.
+ *   <li>Entropy deficit: max(0, H_r - H_c) / ln k, Shannon entropy over the k pooled categories.
+ *   <li>Tail deficit: max(0, 1 - t_c / t_r) where t is the share of values strictly outside the
+ *       pooled 5% and 95% quantiles.
+ *   <li>Rare-category deficit: max(0, 1 - m_c / m_r) where m is the mass of the categories that
+ *       hold less than 5% of the pooled rows.
+ *   <li>Rare-combination deficit: the same relative loss for pairs of categories (over every pair
+ *       of categorical columns) seen in fewer than 1% of the pooled rows.
+ *   <li>Pearson gap: |r_c - r_r| (SDMetrics CorrelationSimilarity = 1 - gap / 2).
+ *   <li>Cramér's V gap: |V_c - V_r| on the contingency table (numeric columns cut at pooled
+ *       quintiles).
+ * </ul>
+ */
+final class Measures {
+  static final double TAIL_PROBABILITY = 0.05;
+  static final double RARE_SHARE = 0.05;
+
+  private Measures() {}
+
+  static double ks(Data.Var v, boolean[] cand) {
+    int nc = 0;
+    int nr = 0;
+    for (int i : v.sorted) {
+      if (cand[i]) {
+        nc++;
+      } else {
+        nr++;
+      }
+    }
+    if (nc == 0 || nr == 0) {
+      return Double.NaN;
+    }
+    double d = 0;
+    int cc = 0;
+    int cr = 0;
+    int[] s = v.sorted;
+    for (int k = 0; k < s.length; ) {
+      double x = v.values[s[k]];
+      while (k < s.length && v.values[s[k]] == x) {
+        if (cand[s[k]]) {
+          cc++;
+        } else {
+          cr++;
+        }
+        k++;
+      }
+      d = Math.max(d, Math.abs((double) cc / nc - (double) cr / nr));
+    }
+    return d;
+  }
+
+  static double[][] shares(int[] codes, int categories, boolean[] cand) {
+    double[][] p = new double[2][categories];
+    double[] totals = new double[2];
+    for (int i = 0; i < codes.length; i++) {
+      if (codes[i] >= 0) {
+        int side = cand[i] ? 0 : 1;
+        p[side][codes[i]]++;
+        totals[side]++;
+      }
+    }
+    if (totals[0] == 0 || totals[1] == 0) {
+      return null;
+    }
+    for (int s = 0; s < 2; s++) {
+      for (int c = 0; c < categories; c++) {
+        p[s][c] /= totals[s];
+      }
+    }
+    return p;
+  }
+
+  static double tvd(Data.Var v, boolean[] cand) {
+    double[][] p = shares(v.codes, v.categories(), cand);
+    if (p == null) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    for (int c = 0; c < p[0].length; c++) {
+      sum += Math.abs(p[0][c] - p[1][c]);
+    }
+    return 0.5 * sum;
+  }
+
+  static double missingGap(Data.Var v, boolean[] cand) {
+    double[] nulls = new double[2];
+    double[] totals = new double[2];
+    for (int i = 0; i < cand.length; i++) {
+      int side = cand[i] ? 0 : 1;
+      totals[side]++;
+      boolean isNull = v.numeric ? Double.isNaN(v.values[i]) : v.codes[i] < 0;
+      if (isNull) {
+        nulls[side]++;
+      }
+    }
+    if (totals[0] == 0 || totals[1] == 0) {
+      return Double.NaN;
+    }
+    return Math.abs(nulls[0] / totals[0] - nulls[1] / totals[1]);
+  }
+
+  /** Standard deviation of the labelled side ({@code side} true: candidate). */
+  static double sd(Data.Var v, boolean[] cand, boolean side) {
+    double sum = 0;
+    double sq = 0;
+    int n = 0;
+    double shift = Double.NaN;
+    for (int i : v.sorted) {
+      if (cand[i] == side) {
+        double x = v.values[i];
+        if (Double.isNaN(shift)) {
+          shift = x;
+        }
+        sum += x - shift;
+        sq += (x - shift) * (x - shift);
+        n++;
+      }
+    }
+    if (n < 2) {
+      return Double.NaN;
+    }
+    return Math.sqrt(Math.max(0, (sq - sum * sum / n) / (n - 1)));
+  }
+
+  static double spreadDeficit(Data.Var v, boolean[] cand) {
+    double sr = sd(v, cand, false);
+    double sc = sd(v, cand, true);
+    if (!(sr > 0) || Double.isNaN(sc)) {
+      return Double.NaN;
+    }
+    return Math.max(0, Math.min(Math.log(100), Math.log(sr / Math.max(sc, sr / 100))));
+  }
+
+  static double entropy(double[] p) {
+    double h = 0;
+    for (double x : p) {
+      if (x > 0) {
+        h -= x * Math.log(x);
+      }
+    }
+    return h;
+  }
+
+  /** max(0, H_r - H_c) / ln(k), k the number of categories seen in the pooled rows. */
+  static double entropyDeficit(Data.Var v, boolean[] cand) {
+    double[][] p = shares(v.codes, v.categories(), cand);
+    if (p == null || v.categories() < 2) {
+      return Double.NaN;
+    }
+    return Math.max(0, entropy(p[1]) - entropy(p[0])) / Math.log(v.categories());
+  }
+
+  /**
+   * Tail deficit with the 5% and 95% quantiles of the pooled values, which do not depend on the
+   * labelling, so re-splits measure only the sampling noise of the shares.
+   */
+  static double tailDeficit(Data.Var v, boolean[] cand) {
+    int n = v.sorted.length;
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double lo = v.values[v.sorted[(int) Math.round(TAIL_PROBABILITY * (n - 1))]];
+    double hi = v.values[v.sorted[(int) Math.round((1 - TAIL_PROBABILITY) * (n - 1))]];
+    double[] outside = new double[2];
+    double[] totals = new double[2];
+    for (int i : v.sorted) {
+      int side = cand[i] ? 0 : 1;
+      totals[side]++;
+      double x = v.values[i];
+      if (x < lo || x > hi) {
+        outside[side]++;
+      }
+    }
+    if (totals[0] == 0 || outside[1] == 0) {
+      return Double.NaN;
+    }
+    return Math.max(0, 1 - (outside[0] / totals[0]) / (outside[1] / totals[1]));
+  }
+
+  /** Rare-category deficit over the categories below 5% of the pooled rows. */
+  static double rareDeficit(Data.Var v, boolean[] cand) {
+    double[][] p = shares(v.codes, v.categories(), cand);
+    if (p == null) {
+      return Double.NaN;
+    }
+    double[] pooled = new double[v.categories()];
+    double total = 0;
+    for (int c : v.codes) {
+      if (c >= 0) {
+        pooled[c]++;
+        total++;
+      }
+    }
+    double mr = 0;
+    double mc = 0;
+    for (int c = 0; c < p[1].length; c++) {
+      if (pooled[c] > 0 && pooled[c] < RARE_SHARE * total) {
+        mr += p[1][c];
+        mc += p[0][c];
+      }
+    }
+    if (mr == 0) {
+      return Double.NaN;
+    }
+    return Math.max(0, 1 - mc / mr);
+  }
+
+  /** Share of the pooled rows below which a pair of categories counts as a rare combination. */
+  static final double RARE_COMBINATION_SHARE = 0.01;
+
+  /**
+   * For each row, how many rare category combinations it holds: over every pair of categorical
+   * columns, combinations seen in fewer than 1% of the pooled rows. Independent of the labelling.
+   */
+  static double[] rareCombinationWeights(java.util.List<Data.Var> categorical, int n) {
+    double[] w = new double[n];
+    for (int a = 0; a < categorical.size(); a++) {
+      for (int b = a + 1; b < categorical.size(); b++) {
+        Data.Var va = categorical.get(a);
+        Data.Var vb = categorical.get(b);
+        int kb = vb.categories();
+        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+          if (va.codes[i] >= 0 && vb.codes[i] >= 0) {
+            counts.merge((long) va.codes[i] * kb + vb.codes[i], 1, Integer::sum);
+          }
+        }
+        for (int i = 0; i < n; i++) {
+          if (va.codes[i] >= 0 && vb.codes[i] >= 0) {
+            int c = counts.get((long) va.codes[i] * kb + vb.codes[i]);
+            if (c < RARE_COMBINATION_SHARE * n) {
+              w[i]++;
+            }
+          }
+        }
+      }
+    }
+    return w;
+  }
+
+  /** max(0, 1 - mean weight of candidate rows / mean weight of reference rows). */
+  static double rareCombinationDeficit(double[] weights, boolean[] cand) {
+    double[] sum = new double[2];
+    double[] rows = new double[2];
+    for (int i = 0; i < weights.length; i++) {
+      int side = cand[i] ? 0 : 1;
+      sum[side] += weights[i];
+      rows[side]++;
+    }
+    if (rows[0] == 0 || rows[1] == 0 || sum[1] == 0) {
+      return Double.NaN;
+    }
+    return Math.max(0, 1 - (sum[0] / rows[0]) / (sum[1] / rows[1]));
+  }
+
+  /** Pearson correlation of two numeric columns on one side's rows where both are present. */
+  static double pearson(Data.Var a, Data.Var b, boolean[] cand, boolean side) {
+    double sa = 0;
+    double sb = 0;
+    double saa = 0;
+    double sbb = 0;
+    double sab = 0;
+    int n = 0;
+    double ca = Double.NaN;
+    double cb = Double.NaN;
+    for (int i = 0; i < cand.length; i++) {
+      if (cand[i] != side) {
+        continue;
+      }
+      double x = a.values[i];
+      double y = b.values[i];
+      if (Double.isNaN(x) || Double.isNaN(y)) {
+        continue;
+      }
+      if (Double.isNaN(ca)) {
+        ca = x;
+        cb = y;
+      }
+      x -= ca;
+      y -= cb;
+      sa += x;
+      sb += y;
+      saa += x * x;
+      sbb += y * y;
+      sab += x * y;
+      n++;
+    }
+    if (n < 3) {
+      return Double.NaN;
+    }
+    double va = saa - sa * sa / n;
+    double vb = sbb - sb * sb / n;
+    if (!(va > 0) || !(vb > 0)) {
+      return Double.NaN;
+    }
+    return (sab - sa * sb / n) / Math.sqrt(va * vb);
+  }
+
+  /** Cramér's V of two coded columns on one side's rows where both are present. */
+  static double cramersV(Data.Var a, Data.Var b, boolean[] cand, boolean side) {
+    int ka = a.categories();
+    int kb = b.categories();
+    if (ka < 2 || kb < 2) {
+      return Double.NaN;
+    }
+    double[] table = new double[ka * kb];
+    double[] ra = new double[ka];
+    double[] rb = new double[kb];
+    double n = 0;
+    for (int i = 0; i < cand.length; i++) {
+      if (cand[i] != side || a.codes[i] < 0 || b.codes[i] < 0) {
+        continue;
+      }
+      table[a.codes[i] * kb + b.codes[i]]++;
+      ra[a.codes[i]]++;
+      rb[b.codes[i]]++;
+      n++;
+    }
+    if (n < 3) {
+      return Double.NaN;
+    }
+    int usedA = 0;
+    int usedB = 0;
+    for (double x : ra) {
+      usedA += x > 0 ? 1 : 0;
+    }
+    for (double x : rb) {
+      usedB += x > 0 ? 1 : 0;
+    }
+    int k = Math.min(usedA, usedB);
+    if (k < 2) {
+      return 0;
+    }
+    double chi2 = 0;
+    for (int i = 0; i < ka; i++) {
+      if (ra[i] == 0) {
+        continue;
+      }
+      for (int j = 0; j < kb; j++) {
+        if (rb[j] == 0) {
+          continue;
+        }
+        double e = ra[i] * rb[j] / n;
+        double d = table[i * kb + j] - e;
+        chi2 += d * d / e;
+      }
+    }
+    return Math.sqrt(chi2 / (n * (k - 1)));
+  }
+
+  /** Association on one side: Pearson r for two numeric columns, Cramér's V otherwise. */
+  static double association(Data.Var a, Data.Var b, boolean[] cand, boolean side) {
+    return a.numeric && b.numeric ? pearson(a, b, cand, side) : cramersV(a, b, cand, side);
+  }
+
+  static double associationGap(Data.Var a, Data.Var b, boolean[] cand) {
+    return Math.abs(association(a, b, cand, true) - association(a, b, cand, false));
+  }
+
+  /**
+   * 1 - distinct groups / rows among rows labelled 1: the share of those rows that repeat an
+   * earlier one. Labels: 1 candidate, 0 reference, -1 left out.
+   */
+  static double repeatShare(int[] group, byte[] label) {
+    int[] seen = new int[group.length];
+    int rows = 0;
+    int distinct = 0;
+    for (int i = 0; i < group.length; i++) {
+      if (label[i] != 1) {
+        continue;
+      }
+      rows++;
+      if (seen[group[i]]++ == 0) {
+        distinct++;
+      }
+    }
+    return rows == 0 ? Double.NaN : 1 - (double) distinct / rows;
+  }
+
+  /** Share of rows labelled 1 identical (on every compared column) to some row labelled 0. */
+  static double copyShare(int[] group, byte[] label) {
+    boolean[] inReference = new boolean[group.length];
+    int nc = 0;
+    for (int i = 0; i < group.length; i++) {
+      if (label[i] == 0) {
+        inReference[group[i]] = true;
+      } else if (label[i] == 1) {
+        nc++;
+      }
+    }
+    if (nc == 0) {
+      return Double.NaN;
+    }
+    int copies = 0;
+    for (int i = 0; i < group.length; i++) {
+      if (label[i] == 1 && inReference[group[i]]) {
+        copies++;
+      }
+    }
+    return (double) copies / nc;
+  }
+}

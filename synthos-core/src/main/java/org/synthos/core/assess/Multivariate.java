@@ -1,0 +1,421 @@
+package org.synthos.core.assess;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Nearest-neighbour measures on a seeded sample of at most {@code perSide} rows per dataset,
+ * encoded into one standardised matrix: numeric columns as z-scores (nulls at 0), categorical
+ * columns one-hot over their 20 most frequent categories, scaled by 1/sqrt(2) so that a mismatch
+ * adds 1 to the squared distance. Distances are Euclidean and computed once; neighbour lists are
+ * sorted once, so a re-labelling costs O(m^2) without new distances.
+ *
+ * <p>Measures (k = 5 as recommended by Naeem et al., ICML 2020, "Reliable Fidelity and Diversity
+ * Metrics for Generative Models"; radii are distances to the k-th nearest neighbour within the own
+ * set, and balls are open as in clovaai/generative-evaluation-prdc):
+ *
+ * <ul>
+ *   <li>precision gap = 1 - share of candidate rows inside some reference ball;
+ *   <li>recall gap = 1 - share of reference rows inside some candidate ball;
+ *   <li>density deficit = max(0, 1 - density), density = (1/(kM)) * sum of ball memberships;
+ *   <li>coverage gap = 1 - share of reference rows whose nearest candidate lies in their ball;
+ *   <li>detection AUC excess = AUC - 0.5 of a k-nearest-neighbour two-sample classifier (score =
+ *       share of candidates among a row's 10 nearest neighbours), after Friedman's two-sample test
+ *       idea;
+ *   <li>close-copy share = share of candidate rows whose distance to the closest reference row
+ *       (DCR) is below a tenth of the pooled median nearest-neighbour distance;
+ *   <li>DCR deficit = max(0, 1 - median DCR(candidate to reference) / median DCR(reference to other
+ *       reference rows)), the holdout-style baseline of SDMetrics DCROverfittingProtection.
+ * </ul>
+ */
+final class Multivariate {
+  static final int K = 5;
+  static final int DETECTION_K = 10;
+  private static final int TOP_CATEGORIES = 20;
+
+  static final int PRECISION_GAP = 0;
+  static final int RECALL_GAP = 1;
+  static final int DENSITY_DEFICIT = 2;
+  static final int COVERAGE_GAP = 3;
+  static final int AUC_EXCESS = 4;
+  static final int CLOSE_SHARE = 5;
+  static final int DCR_DEFICIT = 6;
+  static final int MEASURES = 7;
+
+  final int[] rows;
+  final int mc;
+  final int m;
+  final float[] dist;
+  final int[][] neighbours;
+  final double closeRadius;
+  final int dimensions;
+
+  final double[][] matrix;
+
+  private Multivariate(
+      int[] rows,
+      int mc,
+      double[][] matrix,
+      float[] dist,
+      int[][] neighbours,
+      double closeRadius,
+      int dims) {
+    this.matrix = matrix;
+    this.rows = rows;
+    this.mc = mc;
+    this.m = rows.length;
+    this.dist = dist;
+    this.neighbours = neighbours;
+    this.closeRadius = closeRadius;
+    this.dimensions = dims;
+  }
+
+  /** Null when a side has fewer than {@code K + 2} rows or no column can be encoded. */
+  static Multivariate build(Data data, int perSide, SplittableRandom random) {
+    if (data.nC < K + 2 || data.nR < K + 2) {
+      return null;
+    }
+    int[] cand = sample(0, data.nC, perSide, random);
+    int[] ref = sample(data.nC, data.nR, perSide, random);
+    int[] rows = new int[cand.length + ref.length];
+    System.arraycopy(cand, 0, rows, 0, cand.length);
+    System.arraycopy(ref, 0, rows, cand.length, ref.length);
+    double[][] x = encode(data, rows);
+    if (x[0].length == 0) {
+      return null;
+    }
+    int m = rows.length;
+    int d = x[0].length;
+    float[] dist = new float[m * m];
+    for (int i = 0; i < m; i++) {
+      for (int j = i + 1; j < m; j++) {
+        double s = 0;
+        double[] a = x[i];
+        double[] b = x[j];
+        for (int k = 0; k < d; k++) {
+          double t = a[k] - b[k];
+          s += t * t;
+        }
+        float v = (float) Math.sqrt(s);
+        dist[i * m + j] = v;
+        dist[j * m + i] = v;
+      }
+    }
+    int[][] nb = new int[m][];
+    long[] keys = new long[m - 1];
+    double[] nearest = new double[m];
+    for (int i = 0; i < m; i++) {
+      int k = 0;
+      for (int j = 0; j < m; j++) {
+        if (j != i) {
+          keys[k++] = ((long) Float.floatToIntBits(dist[i * m + j]) << 32) | j;
+        }
+      }
+      Arrays.sort(keys);
+      nb[i] = new int[m - 1];
+      for (int t = 0; t < m - 1; t++) {
+        nb[i][t] = (int) keys[t];
+      }
+      nearest[i] = dist[i * m + nb[i][0]];
+    }
+    double[] sortedNearest = nearest.clone();
+    Arrays.sort(sortedNearest);
+    double radius = 0.1 * sortedNearest[m / 2];
+    return new Multivariate(rows, cand.length, x, dist, nb, radius, d);
+  }
+
+  private static int[] sample(int offset, int count, int perSide, SplittableRandom random) {
+    int[] idx = new int[count];
+    for (int i = 0; i < count; i++) {
+      idx[i] = offset + i;
+    }
+    if (count <= perSide) {
+      return idx;
+    }
+    for (int i = 0; i < perSide; i++) {
+      int j = i + random.nextInt(count - i);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    int[] out = Arrays.copyOf(idx, perSide);
+    Arrays.sort(out);
+    return out;
+  }
+
+  private static double[][] encode(Data data, int[] rows) {
+    List<double[]> features = new ArrayList<>();
+    for (Data.Var v : data.distributionVars()) {
+      if (v.numeric) {
+        double sum = 0;
+        int n = 0;
+        for (int r : rows) {
+          if (!Double.isNaN(v.values[r])) {
+            sum += v.values[r];
+            n++;
+          }
+        }
+        if (n < 2) {
+          continue;
+        }
+        double mean = sum / n;
+        double ss = 0;
+        for (int r : rows) {
+          if (!Double.isNaN(v.values[r])) {
+            ss += (v.values[r] - mean) * (v.values[r] - mean);
+          }
+        }
+        double sd = Math.sqrt(ss / (n - 1));
+        if (!(sd > 0)) {
+          continue;
+        }
+        double[] f = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+          double x = v.values[rows[i]];
+          f[i] = Double.isNaN(x) ? 0 : (x - mean) / sd;
+        }
+        features.add(f);
+      } else {
+        int[] counts = new int[v.categories()];
+        for (int r : rows) {
+          if (v.codes[r] >= 0) {
+            counts[v.codes[r]]++;
+          }
+        }
+        Integer[] order = new Integer[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+          order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> counts[b] != counts[a] ? counts[b] - counts[a] : a - b);
+        int used = 0;
+        for (int t = 0; t < order.length && t < TOP_CATEGORIES; t++) {
+          if (counts[order[t]] > 0) {
+            used++;
+          }
+        }
+        if (used < 2) {
+          continue;
+        }
+        double w = 1 / Math.sqrt(2);
+        for (int t = 0; t < used; t++) {
+          int code = order[t];
+          double[] f = new double[rows.length];
+          for (int i = 0; i < rows.length; i++) {
+            f[i] = v.codes[rows[i]] == code ? w : 0;
+          }
+          features.add(f);
+        }
+      }
+    }
+    double[][] x = new double[rows.length][features.size()];
+    for (int k = 0; k < features.size(); k++) {
+      double[] f = features.get(k);
+      for (int i = 0; i < rows.length; i++) {
+        x[i][k] = f[i];
+      }
+    }
+    return x;
+  }
+
+  /**
+   * The natural labelling of the sample: the first {@code mc} rows are candidates (1), the rest
+   * reference (0).
+   */
+  byte[] observedLabels() {
+    byte[] l = new byte[m];
+    Arrays.fill(l, 0, mc, (byte) 1);
+    return l;
+  }
+
+  /**
+   * A split of the reference sample alone: half its rows play the candidate, the rest the
+   * reference, and real candidates are left out (-1). Measures of copying use this baseline, so
+   * copies inside the candidate cannot inflate their own null band.
+   */
+  byte[] referenceSplit(SplittableRandom random) {
+    byte[] l = new byte[m];
+    Arrays.fill(l, 0, mc, (byte) -1);
+    int mr = m - mc;
+    int[] idx = Shuffle.permutation(mc, mr, random);
+    for (int i = 0; i < mr / 2; i++) {
+      l[idx[i]] = 1;
+    }
+    return l;
+  }
+
+  byte[] shuffledLabels(SplittableRandom random) {
+    int[] idx = Shuffle.permutation(0, m, random);
+    byte[] l = new byte[m];
+    for (int i = 0; i < mc; i++) {
+      l[idx[i]] = 1;
+    }
+    return l;
+  }
+
+  /** Radius of each row: distance to its k-th nearest neighbour with the same label. */
+  private double[] radii(byte[] lab) {
+    double[] r = new double[m];
+    for (int i = 0; i < m; i++) {
+      int seen = 0;
+      r[i] = Double.POSITIVE_INFINITY;
+      if (lab[i] < 0) {
+        continue;
+      }
+      for (int j : neighbours[i]) {
+        if (lab[j] == lab[i] && ++seen == K) {
+          r[i] = dist[i * m + j];
+          break;
+        }
+      }
+    }
+    return r;
+  }
+
+  private double nearestOther(int i, byte[] lab, int side) {
+    for (int j : neighbours[i]) {
+      if (lab[j] == side) {
+        return dist[i * m + j];
+      }
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+
+  double[] measure(byte[] lab) {
+    return evaluate(lab, null, null);
+  }
+
+  /**
+   * All measures for one labelling; when {@code offManifold}/{@code close} are given they receive,
+   * per sample row, whether a candidate lies outside every reference ball / within the close radius
+   * of a reference row.
+   */
+  double[] evaluate(byte[] lab, boolean[] offManifold, boolean[] close) {
+    double[] r = radii(lab);
+    int nc = 0;
+    int nr = 0;
+    for (byte b : lab) {
+      if (b == 1) {
+        nc++;
+      } else if (b == 0) {
+        nr++;
+      }
+    }
+    long densityCount = 0;
+    int precise = 0;
+    boolean[] recalled = new boolean[m];
+    for (int j = 0; j < m; j++) {
+      if (lab[j] != 1) {
+        continue;
+      }
+      boolean inside = false;
+      for (int i = 0; i < m; i++) {
+        if (lab[i] != 0) {
+          continue;
+        }
+        float d = dist[i * m + j];
+        if (d < r[i]) {
+          inside = true;
+          densityCount++;
+        }
+        if (!recalled[i] && d < r[j]) {
+          recalled[i] = true;
+        }
+      }
+      if (inside) {
+        precise++;
+      } else if (offManifold != null) {
+        offManifold[j] = true;
+      }
+    }
+    int recall = 0;
+    int covered = 0;
+    double[] refNearest = new double[nr];
+    int rk = 0;
+    for (int i = 0; i < m; i++) {
+      if (lab[i] != 0) {
+        continue;
+      }
+      if (recalled[i]) {
+        recall++;
+      }
+      if (nearestOther(i, lab, 1) < r[i]) {
+        covered++;
+      }
+      refNearest[rk++] = nearestOther(i, lab, 0);
+    }
+    double[] dcr = new double[nc];
+    int ck = 0;
+    int closeCount = 0;
+    for (int j = 0; j < m; j++) {
+      if (lab[j] != 1) {
+        continue;
+      }
+      double d = nearestOther(j, lab, 0);
+      dcr[ck++] = d;
+      if (d < closeRadius) {
+        closeCount++;
+        if (close != null) {
+          close[j] = true;
+        }
+      }
+    }
+    double[] out = new double[MEASURES];
+    out[PRECISION_GAP] = 1 - (double) precise / nc;
+    out[RECALL_GAP] = 1 - (double) recall / nr;
+    out[DENSITY_DEFICIT] = Math.max(0, 1 - densityCount / ((double) K * nc));
+    out[COVERAGE_GAP] = 1 - (double) covered / nr;
+    out[AUC_EXCESS] = detectionAuc(lab) - 0.5;
+    out[CLOSE_SHARE] = (double) closeCount / nc;
+    double medRef = median(refNearest);
+    out[DCR_DEFICIT] = medRef > 0 ? Math.max(0, 1 - median(dcr) / medRef) : Double.NaN;
+    return out;
+  }
+
+  private double detectionAuc(byte[] lab) {
+    int k = Math.min(DETECTION_K, m - 1);
+    long[][] hist = new long[2][k + 1];
+    for (int i = 0; i < m; i++) {
+      if (lab[i] < 0) {
+        continue;
+      }
+      int s = 0;
+      int seen = 0;
+      for (int j : neighbours[i]) {
+        if (lab[j] < 0) {
+          continue;
+        }
+        if (lab[j] == 1) {
+          s++;
+        }
+        if (++seen == k) {
+          break;
+        }
+      }
+      hist[lab[i] == 1 ? 0 : 1][s]++;
+    }
+    double pos = 0;
+    double neg = 0;
+    for (int s = 0; s <= k; s++) {
+      pos += hist[0][s];
+      neg += hist[1][s];
+    }
+    double wins = 0;
+    double below = 0;
+    for (int s = 0; s <= k; s++) {
+      wins += hist[0][s] * (below + 0.5 * hist[1][s]);
+      below += hist[1][s];
+    }
+    return wins / (pos * neg);
+  }
+
+  private static double median(double[] v) {
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+  }
+}

@@ -1,0 +1,422 @@
+package org.synthos.core.assess;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The recommendation catalogue. Each entry is selected by a finding; fixes that can be applied to
+ * the analysed rows (removing rows or columns) are measured by ablation: the fixed candidate is
+ * re-scored with the same options and seed, and the risk before and after is reported. Fixes that
+ * need the generator or new data say so instead of guessing an impact.
+ */
+final class Recommender {
+  private final Scorer s;
+  private final Scorer.Assessment a;
+  private final Map<Cause, List<FlaggedRow>> flagged;
+  private final ValidationOptions options;
+
+  Recommender(
+      Scorer s,
+      Scorer.Assessment a,
+      Map<Cause, List<FlaggedRow>> flagged,
+      ValidationOptions options) {
+    this.s = s;
+    this.a = a;
+    this.flagged = flagged;
+    this.options = options;
+  }
+
+  /** A selected entry before its impact is known. */
+  private record Draft(
+      String id,
+      String title,
+      String action,
+      Priority priority,
+      List<Dimension> addresses,
+      String trigger,
+      Fix fix,
+      String notMeasured) {}
+
+  /** A fix applied to the candidate (and, for column removal, the reference). */
+  private record Fix(int[] keepRows, Set<String> dropColumns, String applied) {}
+
+  List<Recommendation> recommend() {
+    List<Draft> drafts = new ArrayList<>();
+    rowFix(
+        drafts,
+        Cause.EXACT_DUPLICATE,
+        "deduplicate",
+        "Deduplicate",
+        "Remove exact duplicate rows, keeping the first of each group.",
+        List.of(Dimension.DIVERSITY_RETENTION),
+        statusOf(Dimension.DIVERSITY_RETENTION));
+    rowFix(
+        drafts,
+        Cause.NEAR_DUPLICATE,
+        "remove_near_copies",
+        "Remove near copies",
+        "Remove rows that nearly repeat another row, keeping one per group, and lower the"
+            + " generator's repetition (e.g. raise temperature or add a repetition penalty).",
+        List.of(Dimension.DIVERSITY_RETENTION),
+        statusOf(Dimension.DIVERSITY_RETENTION));
+    rowFix(
+        drafts,
+        Cause.REFERENCE_COPY,
+        "drop_memorised_rows",
+        "Drop memorised rows",
+        "Remove candidate rows that copy reference rows; retrain the generator with stronger"
+            + " regularisation or differential privacy if copies recur.",
+        List.of(Dimension.MEMORISATION_PRIVACY),
+        statusOf(Dimension.MEMORISATION_PRIVACY));
+    rowFix(
+        drafts,
+        Cause.OFF_MANIFOLD,
+        "drop_off_manifold_rows",
+        "Drop off-manifold rows",
+        "Remove sampled rows that lie outside every reference neighbourhood, and check the"
+            + " generator for implausible combinations.",
+        List.of(Dimension.MULTIVARIATE_FIDELITY),
+        statusOf(Dimension.MULTIVARIATE_FIDELITY));
+    rowFix(
+        drafts,
+        Cause.OUT_OF_SUPPORT,
+        "drop_out_of_support_rows",
+        "Drop out-of-support rows",
+        "Remove rows with values outside the reference's range or categories, or constrain the"
+            + " generator to the reference's domain.",
+        List.of(Dimension.DISTRIBUTION_FIDELITY),
+        checkStatus("out_of_support"));
+    rowFix(
+        drafts,
+        Cause.DRIFTED_SEGMENT,
+        "drop_drifted_segments",
+        "Drop drifted segments",
+        "Remove the segments that drift, or regenerate them conditioned on time.",
+        List.of(Dimension.TEMPORAL_STABILITY),
+        statusOf(Dimension.TEMPORAL_STABILITY));
+    rebalance(drafts);
+    degenerateColumns(drafts);
+    unmeasured(drafts);
+    int budget = options.ablations();
+    double riskBefore = a.verdict().riskScore();
+    List<Recommendation> out = new ArrayList<>();
+    List<Draft> ordered = new ArrayList<>(drafts);
+    ordered.sort(Comparator.comparing(Draft::priority));
+    for (Draft d : ordered) {
+      Impact impact;
+      if (d.fix() == null) {
+        impact = new Impact.NotMeasured(d.notMeasured());
+      } else if (budget > 0) {
+        budget--;
+        impact = ablate(d.fix(), riskBefore);
+      } else {
+        impact =
+            new Impact.NotMeasured(
+                "not re-scored: the ablation budget ("
+                    + options.ablations()
+                    + ") went to higher-priority fixes");
+      }
+      out.add(
+          new Recommendation(
+              d.id(), d.title(), d.action(), d.priority(), d.addresses(), d.trigger(), impact));
+    }
+    out.sort(Comparator.comparing(Recommendation::priority).thenComparing(r -> -gain(r.impact())));
+    return out;
+  }
+
+  private static double gain(Impact i) {
+    return i instanceof Impact.Measured m
+        ? m.riskBefore() - m.riskAfter()
+        : Double.NEGATIVE_INFINITY;
+  }
+
+  private Impact ablate(Fix fix, double riskBefore) {
+    RawTable cand = s.cand;
+    RawTable ref = s.ref;
+    if (fix.keepRows() != null) {
+      cand = cand.select(fix.keepRows());
+    }
+    if (!fix.dropColumns().isEmpty()) {
+      cand = cand.withoutColumns(fix.dropColumns());
+      ref = ref == null ? null : ref.withoutColumns(fix.dropColumns());
+    }
+    if (cand.size == 0) {
+      return new Impact.NotMeasured("the fix would remove every row, so nothing is left to score");
+    }
+    Scorer.Assessment after = Scorer.full(cand, ref, options);
+    return new Impact.Measured(
+        riskBefore,
+        after.verdict().riskScore(),
+        after.verdict().decision(),
+        s.cand.size - cand.size,
+        fix.dropColumns().size(),
+        fix.applied());
+  }
+
+  private Status statusOf(Dimension d) {
+    for (DimensionResult r : a.dimensions()) {
+      if (r.dimension() == d && r instanceof DimensionResult.Scored sc) {
+        return sc.status();
+      }
+    }
+    return Status.PASS;
+  }
+
+  private Status checkStatus(String name) {
+    Status st = Status.PASS;
+    for (Check c : a.checks()) {
+      if (c.name().equals(name)) {
+        st = st.worst(c.status());
+      }
+    }
+    return st;
+  }
+
+  private static Priority priority(Status st) {
+    return switch (st) {
+      case FAIL -> Priority.HIGH;
+      case WARN -> Priority.MEDIUM;
+      case PASS -> Priority.LOW;
+    };
+  }
+
+  private int[] keepAllBut(Set<Long> dropRows) {
+    int[] keep = new int[s.cand.size];
+    int k = 0;
+    for (int i = 0; i < s.cand.size; i++) {
+      if (!dropRows.contains(s.cand.rowNumbers[i])) {
+        keep[k++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(keep, k);
+  }
+
+  private void rowFix(
+      List<Draft> drafts,
+      Cause cause,
+      String id,
+      String title,
+      String action,
+      List<Dimension> dims,
+      Status status) {
+    List<FlaggedRow> rows = flagged.get(cause);
+    if (rows == null || rows.isEmpty()) {
+      return;
+    }
+    Set<Long> drop = new LinkedHashSet<>();
+    rows.forEach(r -> drop.add(r.row()));
+    drafts.add(
+        new Draft(
+            id,
+            title,
+            action,
+            priority(status),
+            dims,
+            rows.size() + " rows flagged as " + cause.key(),
+            new Fix(
+                keepAllBut(drop),
+                Set.of(),
+                "removed " + drop.size() + " flagged rows (" + cause.key() + ")"),
+            null));
+  }
+
+  private void rebalance(List<Draft> drafts) {
+    List<FlaggedRow> rows = flagged.get(Cause.OVER_REPRESENTED_MODE);
+    if (rows == null || rows.isEmpty()) {
+      return;
+    }
+    Data data = s.data;
+    Localiser loc = new Localiser(s, a);
+    boolean[] obs = data.observedLabels();
+    Map<Long, Integer> indexOfRow = new HashMap<>();
+    for (int i = 0; i < data.nC; i++) {
+      indexOfRow.put(data.rowNumbers[i], i);
+    }
+    SplittableRandom random = new SplittableRandom(options.seed() ^ 0x5EED);
+    Set<Long> drop = new LinkedHashSet<>();
+    List<Data.Var> vars = data.distributionVars();
+    for (int[] vc : loc.overRepresented()) {
+      Data.Var v = vars.get(vc[0]);
+      double pr = s.sideShares(v, obs)[1][vc[1]];
+      List<Integer> members = new ArrayList<>();
+      for (int i = 0; i < data.nC; i++) {
+        if (v.codes[i] == vc[1] && !drop.contains(data.rowNumbers[i])) {
+          members.add(i);
+        }
+      }
+      int n = data.nC - drop.size();
+      int excess = (int) Math.floor((members.size() - pr * n) / (1 - pr));
+      for (int t = 0; t < excess && !members.isEmpty(); t++) {
+        int pick = members.remove(random.nextInt(members.size()));
+        drop.add(data.rowNumbers[pick]);
+      }
+    }
+    if (drop.isEmpty()) {
+      return;
+    }
+    Status st =
+        statusOf(Dimension.DISTRIBUTION_FIDELITY).worst(statusOf(Dimension.DIVERSITY_RETENTION));
+    drafts.add(
+        new Draft(
+            "rebalance_over_represented_modes",
+            "Rebalance over-represented categories",
+            "Downsample (or regenerate with conditioning) the categories the candidate"
+                + " over-represents until their shares match the reference.",
+            priority(st),
+            List.of(Dimension.DISTRIBUTION_FIDELITY, Dimension.DIVERSITY_RETENTION),
+            rows.size() + " rows in over-represented categories",
+            new Fix(
+                keepAllBut(drop),
+                Set.of(),
+                "removed "
+                    + drop.size()
+                    + " randomly chosen rows of over-represented categories (seeded)"),
+            null));
+  }
+
+  private void degenerateColumns(List<Draft> drafts) {
+    Set<String> cols = new java.util.TreeSet<>();
+    Status st = Status.PASS;
+    for (Check c : a.checks()) {
+      if (c.name().equals("constant_column") || c.name().equals("all_null_column")) {
+        cols.add(c.column());
+        st = st.worst(c.status());
+      }
+    }
+    if (cols.isEmpty()) {
+      return;
+    }
+    drafts.add(
+        new Draft(
+            "drop_degenerate_columns",
+            "Drop degenerate columns",
+            "Drop the constant or all-null columns "
+                + cols
+                + ", or fix the generator so they vary.",
+            priority(st),
+            List.of(Dimension.DIVERSITY_RETENTION),
+            cols.size() + " constant or all-null columns",
+            new Fix(null, cols, "dropped columns " + cols + " from both datasets"),
+            null));
+  }
+
+  private boolean measureTroubled(Dimension d, Set<String> measures) {
+    for (DimensionResult r : a.dimensions()) {
+      if (r.dimension() == d
+          && r instanceof DimensionResult.Scored sc
+          && sc.status() != Status.PASS) {
+        return sc.evidence().stream()
+            .anyMatch(
+                e -> e.score() < 100 && (measures.isEmpty() || measures.contains(e.measure())));
+      }
+    }
+    return false;
+  }
+
+  private void unmeasured(List<Draft> drafts) {
+    String generator =
+        "the fix needs new rows from the generator, which this validation cannot produce;"
+            + " re-run validate on the regenerated data to measure it";
+    if (measureTroubled(Dimension.RARE_PATTERN_TAIL, Set.of("rare_category_deficit"))) {
+      drafts.add(
+          new Draft(
+              "restore_rare_categories",
+              "Oversample or regenerate rare categories",
+              "Oversample the rare categories in the generator's training data, or regenerate conditioned on them, until their mass matches the reference.",
+              priority(statusOf(Dimension.RARE_PATTERN_TAIL)),
+              List.of(Dimension.RARE_PATTERN_TAIL),
+              "rare categories lost mass",
+              null,
+              generator));
+    }
+    if (measureTroubled(Dimension.RARE_PATTERN_TAIL, Set.of("tail_deficit"))) {
+      drafts.add(
+          new Draft(
+              "widen_tails",
+              "Widen tails",
+              "Loosen truncation (top-k/top-p) or raise the sampling temperature so values beyond the reference's 5% and 95% quantiles reappear.",
+              priority(statusOf(Dimension.RARE_PATTERN_TAIL)),
+              List.of(Dimension.RARE_PATTERN_TAIL),
+              "tails lost mass",
+              null,
+              generator));
+    }
+    if (measureTroubled(
+        Dimension.DIVERSITY_RETENTION,
+        Set.of("spread_deficit", "entropy_deficit", "recall_gap", "coverage_gap"))) {
+      drafts.add(
+          new Draft(
+              "restore_diversity",
+              "Restore spread and diversity",
+              "Raise the sampling temperature or loosen truncation; if the generator was trained on its own output, retrain on real data.",
+              priority(statusOf(Dimension.DIVERSITY_RETENTION)),
+              List.of(Dimension.DIVERSITY_RETENTION),
+              "spread, entropy, recall or coverage shrank",
+              null,
+              generator));
+    }
+    if (measureTroubled(Dimension.CORRELATION_PRESERVATION, Set.of())) {
+      drafts.add(
+          new Draft(
+              "regenerate_with_conditioning",
+              "Regenerate with conditioning",
+              "Regenerate conditioned on the column pairs whose association changed most (see the correlation evidence), or use a generator that models joint structure.",
+              priority(statusOf(Dimension.CORRELATION_PRESERVATION)),
+              List.of(Dimension.CORRELATION_PRESERVATION),
+              "pairwise associations changed",
+              null,
+              generator));
+    }
+    if (measureTroubled(Dimension.DISTRIBUTION_FIDELITY, Set.of())
+        || measureTroubled(Dimension.MULTIVARIATE_FIDELITY, Set.of())) {
+      drafts.add(
+          new Draft(
+              "mix_real_data",
+              "Mix in real data",
+              "Mix held-out real rows into the training set, starting at 1 real row per 4 synthetic (20%), and re-validate.",
+              priority(
+                  statusOf(Dimension.DISTRIBUTION_FIDELITY)
+                      .worst(statusOf(Dimension.MULTIVARIATE_FIDELITY))),
+              List.of(Dimension.DISTRIBUTION_FIDELITY, Dimension.MULTIVARIATE_FIDELITY),
+              "marginal or joint distributions differ",
+              null,
+              "mixing in reference rows would be judged against those same rows; measure it by validating the mix against held-out real data"));
+    }
+    if (measureTroubled(Dimension.TEMPORAL_STABILITY, Set.of())) {
+      drafts.add(
+          new Draft(
+              "regenerate_time_conditioned",
+              "Regenerate conditioned on time",
+              "Regenerate with the time column (or row position) as a condition so each period keeps the reference's distribution.",
+              priority(statusOf(Dimension.TEMPORAL_STABILITY)),
+              List.of(Dimension.TEMPORAL_STABILITY),
+              "the data drifts along time",
+              null,
+              generator));
+    }
+    Status schema = Status.PASS;
+    for (Check c : a.checks()) {
+      if (c.name().startsWith("schema_") || c.name().equals("invalid_cells")) {
+        schema = schema.worst(c.status());
+      }
+    }
+    if (schema != Status.PASS) {
+      drafts.add(
+          new Draft(
+              "fix_schema",
+              "Fix the schema and invalid cells",
+              "Make the candidate's columns, types and cell formats match the reference before anything else.",
+              priority(schema),
+              List.of(Dimension.DISTRIBUTION_FIDELITY),
+              "schema differences or invalid cells",
+              null,
+              "the fix changes the file's structure, which only the producer of the file can do"));
+    }
+  }
+}

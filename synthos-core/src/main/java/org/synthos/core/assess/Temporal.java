@@ -1,0 +1,139 @@
+package org.synthos.core.assess;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Drift along time: one dataset's rows, ordered by the time column (or by file row when there is
+ * none), are cut into {@value #SEGMENTS} equal segments; the drift statistic of a column is the
+ * largest distance (KS statistic, or TVD for categories) between a segment and the rest of the
+ * rows. Its null band comes from shuffling the order, which destroys any drift.
+ */
+final class Temporal {
+  static final int SEGMENTS = 5;
+  static final int MIN_ROWS_PER_SEGMENT = 10;
+
+  /** A column's drift in one dataset. */
+  record Drift(double statistic, NullBand band, double[] segmentDistances, int[][] segmentRows) {}
+
+  private Temporal() {}
+
+  /** Pooled indices of one side, in time order (nulls last) or file-row order. */
+  static int[] order(Data data, Data.Var time, boolean candidateSide) {
+    int from = candidateSide ? 0 : data.nC;
+    int to = candidateSide ? data.nC : data.n;
+    Integer[] idx = new Integer[to - from];
+    for (int i = from; i < to; i++) {
+      idx[i - from] = i;
+    }
+    if (time != null) {
+      Arrays.sort(
+          idx,
+          (a, b) -> {
+            double x = time.values[a];
+            double y = time.values[b];
+            int c =
+                Double.compare(
+                    Double.isNaN(x) ? Double.POSITIVE_INFINITY : x,
+                    Double.isNaN(y) ? Double.POSITIVE_INFINITY : y);
+            return c != 0 ? c : Long.compare(data.rowNumbers[a], data.rowNumbers[b]);
+          });
+    } else {
+      Arrays.sort(idx, (a, b) -> Long.compare(data.rowNumbers[a], data.rowNumbers[b]));
+    }
+    return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+  }
+
+  static Drift drift(Data.Var v, int[] ordered, int replicates, SplittableRandom random) {
+    int len = ordered.length;
+    int[] segment = new int[len];
+    int[][] segmentRows = new int[SEGMENTS][];
+    for (int s = 0; s < SEGMENTS; s++) {
+      int a = (int) ((long) s * len / SEGMENTS);
+      int b = (int) ((long) (s + 1) * len / SEGMENTS);
+      segmentRows[s] = Arrays.copyOfRange(ordered, a, b);
+      for (int k = a; k < b; k++) {
+        segment[k] = s;
+      }
+    }
+    // Present cells, sorted by value for numbers; positions refer to the time order.
+    int[] pos = presentPositions(v, ordered);
+    double[] observed = distances(v, ordered, pos, segment);
+    double stat = max(observed);
+    double[] nulls = new double[replicates];
+    int[] shuffled = segment.clone();
+    for (int b = 0; b < replicates; b++) {
+      Shuffle.inPlace(shuffled, random);
+      nulls[b] = max(distances(v, ordered, pos, shuffled));
+    }
+    return new Drift(stat, Bands.of(nulls), observed, segmentRows);
+  }
+
+  private static int[] presentPositions(Data.Var v, int[] ordered) {
+    Integer[] p =
+        java.util.stream.IntStream.range(0, ordered.length)
+            .filter(k -> v.numeric ? !Double.isNaN(v.values[ordered[k]]) : v.codes[ordered[k]] >= 0)
+            .boxed()
+            .toArray(Integer[]::new);
+    if (v.numeric) {
+      Arrays.sort(p, (a, b) -> Double.compare(v.values[ordered[a]], v.values[ordered[b]]));
+    }
+    return Arrays.stream(p).mapToInt(Integer::intValue).toArray();
+  }
+
+  private static double[] distances(Data.Var v, int[] ordered, int[] pos, int[] segment) {
+    double[] size = new double[SEGMENTS];
+    for (int k : pos) {
+      size[segment[k]]++;
+    }
+    double total = pos.length;
+    double[] out = new double[SEGMENTS];
+    if (v.numeric) {
+      double[] cum = new double[SEGMENTS];
+      double all = 0;
+      for (int t = 0; t < pos.length; ) {
+        double x = v.values[ordered[pos[t]]];
+        while (t < pos.length && v.values[ordered[pos[t]]] == x) {
+          cum[segment[pos[t]]]++;
+          all++;
+          t++;
+        }
+        for (int s = 0; s < SEGMENTS; s++) {
+          double rest = total - size[s];
+          if (size[s] > 0 && rest > 0) {
+            out[s] = Math.max(out[s], Math.abs(cum[s] / size[s] - (all - cum[s]) / rest));
+          }
+        }
+      }
+    } else {
+      int k = v.categories();
+      double[][] counts = new double[SEGMENTS][k];
+      double[] totals = new double[k];
+      for (int p : pos) {
+        int c = v.codes[ordered[p]];
+        counts[segment[p]][c]++;
+        totals[c]++;
+      }
+      for (int s = 0; s < SEGMENTS; s++) {
+        double rest = total - size[s];
+        if (size[s] == 0 || rest == 0) {
+          continue;
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+          sum += Math.abs(counts[s][c] / size[s] - (totals[c] - counts[s][c]) / rest);
+        }
+        out[s] = 0.5 * sum;
+      }
+    }
+    return out;
+  }
+
+  private static double max(double[] v) {
+    double m = 0;
+    for (double x : v) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+}

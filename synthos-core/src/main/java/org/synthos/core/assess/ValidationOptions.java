@@ -1,0 +1,84 @@
+package org.synthos.core.assess;
+
+import java.util.Objects;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
+
+/**
+ * How to assess.
+ *
+ * @param policy the decision thresholds
+ * @param seed seeds every random choice (sampling, re-splits, injections), so equal inputs and seed
+ *     give equal results
+ * @param targetColumn the column a model will predict, or null
+ * @param timeColumn the column that orders rows in time, or null to use the first datetime column
+ *     (and row order when there is none)
+ * @param maxRows rows held per dataset; larger files are reduced to a seeded uniform sample
+ * @param multivariateRows rows per dataset in the nearest-neighbour analyses
+ * @param replicates random re-splits behind every null band
+ * @param ablations how many recommendations get their impact measured by re-scoring
+ */
+public record ValidationOptions(
+    Policy policy,
+    long seed,
+    String targetColumn,
+    String timeColumn,
+    int maxRows,
+    int multivariateRows,
+    int replicates,
+    int ablations) {
+  public ValidationOptions {
+    Objects.requireNonNull(policy, "policy");
+    if (maxRows < 2 || multivariateRows < 2 || replicates < 5 || ablations < 0) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT,
+          "options need max rows >= 2, multivariate rows >= 2, replicates >= 5, ablations >= 0");
+    }
+  }
+
+  /**
+   * Default policy, seed 42, 200,000 rows, 1,000 rows for neighbours, 20 re-splits, 4 ablations.
+   */
+  public static ValidationOptions defaults() {
+    return new ValidationOptions(Policy.defaults(), 42, null, null, 200_000, 1_000, 20, 4);
+  }
+
+  public ValidationOptions withSeed(long newSeed) {
+    return new ValidationOptions(
+        policy,
+        newSeed,
+        targetColumn,
+        timeColumn,
+        maxRows,
+        multivariateRows,
+        replicates,
+        ablations);
+  }
+
+  public ValidationOptions withPolicy(Policy newPolicy) {
+    return new ValidationOptions(
+        newPolicy,
+        seed,
+        targetColumn,
+        timeColumn,
+        maxRows,
+        multivariateRows,
+        replicates,
+        ablations);
+  }
+
+  public ValidationOptions withTarget(String column) {
+    return new ValidationOptions(
+        policy, seed, column, timeColumn, maxRows, multivariateRows, replicates, ablations);
+  }
+
+  public ValidationOptions withTimeColumn(String column) {
+    return new ValidationOptions(
+        policy, seed, targetColumn, column, maxRows, multivariateRows, replicates, ablations);
+  }
+
+  public ValidationOptions withAblations(int count) {
+    return new ValidationOptions(
+        policy, seed, targetColumn, timeColumn, maxRows, multivariateRows, replicates, count);
+  }
+}

@@ -1,0 +1,165 @@
+package org.synthos.core.assess;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.Location;
+import org.synthos.api.SynthosException;
+
+/**
+ * The {@code validate} pipeline: profile, intrinsic checks, fidelity, multivariate analysis,
+ * collapse assessment, localisation, recommendations with ablation, decision.
+ */
+public final class Validator {
+  /** The engine version recorded in reports and certificates. */
+  public static final String ENGINE_VERSION = engineVersion();
+
+  private Validator() {}
+
+  /** Validates with the system UTC clock. */
+  public static ValidationResult validate(
+      ValidationInput input, ValidationOptions options, ProgressListener progress) {
+    return validate(input, options, progress, Clock.systemUTC());
+  }
+
+  /** Validates; {@code clock} stamps {@code createdAt}/{@code completedAt} only. */
+  public static ValidationResult validate(
+      ValidationInput input, ValidationOptions options, ProgressListener progress, Clock clock) {
+    Instant created = clock.instant();
+    Stage[] stages = Stage.values();
+    List<StageTiming> timings = new ArrayList<>();
+    Timer timer = new Timer(progress, timings, stages.length);
+
+    DatasetSource candSource = input.candidate();
+    DatasetSource refSource = input.reference();
+    Scorer scorer =
+        timer.time(
+            Stage.PROFILE,
+            () -> {
+              RawTable cand = RawTable.read(candSource, options.maxRows(), options.seed());
+              RawTable ref =
+                  refSource == null
+                      ? null
+                      : RawTable.read(refSource, options.maxRows(), options.seed() + 1);
+              requireColumn(options.targetColumn(), cand, "target");
+              requireColumn(options.timeColumn(), cand, "time");
+              return new Scorer(cand, ref, options);
+            });
+    timer.run(Stage.INTRINSIC, scorer::intrinsic);
+    timer.run(Stage.FIDELITY, scorer::fidelity);
+    timer.run(Stage.MULTIVARIATE, scorer::multivariate);
+    Scorer.Assessment assessment = timer.time(Stage.COLLAPSE, scorer::assemble);
+    Map<Cause, List<FlaggedRow>> flagged =
+        timer.time(Stage.LOCALISATION, () -> new Localiser(scorer, assessment).flag());
+    List<Recommendation> recommendations =
+        timer.time(
+            Stage.RECOMMENDATIONS,
+            () -> new Recommender(scorer, assessment, flagged, options).recommend());
+    Charts charts = timer.time(Stage.DECISION, () -> ChartBuilder.build(scorer.data));
+
+    SourceInfo candInfo = info(candSource, scorer.cand);
+    SourceInfo refInfo = refSource == null ? null : info(refSource, scorer.ref);
+    List<FlaggedRow> rows = new ArrayList<>();
+    flagged.values().forEach(rows::addAll);
+    return new ValidationResult(
+        validationId(candInfo, refInfo, options),
+        "ds-" + candInfo.fingerprint().substring(0, 16),
+        created,
+        clock.instant(),
+        ENGINE_VERSION,
+        candInfo,
+        refInfo,
+        options,
+        scorer.timeVar == null ? null : scorer.timeVar.name,
+        scorer.data.differences,
+        assessment.dimensions(),
+        assessment.checks(),
+        assessment.verdict(),
+        Localiser.summarise(flagged, scorer.cand.size),
+        rows,
+        recommendations,
+        timings,
+        charts);
+  }
+
+  private static void requireColumn(String name, RawTable cand, String role) {
+    if (name != null && cand.schema.indexOf(name).isEmpty()) {
+      throw new SynthosException(
+          ErrorCode.UNKNOWN_COLUMN,
+          "the "
+              + role
+              + " column '"
+              + name
+              + "' is not in the candidate; columns are "
+              + cand.schema.names(),
+          Location.ofFile(cand.uri).withColumn(name));
+    }
+  }
+
+  private static SourceInfo info(DatasetSource src, RawTable t) {
+    return new SourceInfo(
+        src.uri(),
+        src.sha256(),
+        t.contentSha256,
+        src.sizeBytes(),
+        t.totalRows,
+        t.size,
+        src.schema().fields());
+  }
+
+  private static String validationId(SourceInfo cand, SourceInfo ref, ValidationOptions o) {
+    MessageDigest md = RawTable.sha256();
+    String key =
+        String.join(
+            "|",
+            cand.fingerprint(),
+            ref == null ? "-" : ref.fingerprint(),
+            String.valueOf(o),
+            ENGINE_VERSION);
+    byte[] h = md.digest(key.getBytes(StandardCharsets.UTF_8));
+    String hex = HexFormat.of().formatHex(h);
+    return "val-" + hex.substring(0, 24);
+  }
+
+  private static String engineVersion() {
+    String v = Validator.class.getPackage().getImplementationVersion();
+    return v != null ? v : "0.1.0-SNAPSHOT";
+  }
+
+  /** Times stages and reports their start. */
+  private static final class Timer {
+    private final ProgressListener progress;
+    private final List<StageTiming> timings;
+    private final int total;
+
+    Timer(ProgressListener progress, List<StageTiming> timings, int total) {
+      this.progress = progress;
+      this.timings = timings;
+      this.total = total;
+    }
+
+    <T> T time(Stage stage, Supplier<T> work) {
+      progress.stageStarted(stage, stage.ordinal(), total);
+      long start = System.nanoTime();
+      T result = work.get();
+      timings.add(new StageTiming(stage, (System.nanoTime() - start) / 1_000_000));
+      return result;
+    }
+
+    void run(Stage stage, Runnable work) {
+      time(
+          stage,
+          () -> {
+            work.run();
+            return null;
+          });
+    }
+  }
+}

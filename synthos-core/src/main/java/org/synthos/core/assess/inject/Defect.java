@@ -1,0 +1,70 @@
+package org.synthos.core.assess.inject;
+
+import java.util.Locale;
+import org.synthos.core.assess.CollapseType;
+
+/**
+ * Defect families for calibration and demonstrations, each with the collapse type a validator
+ * should name and a moderate severity.
+ */
+public enum Defect {
+  /** Numbers pulled towards their mean: sd multiplied by (1 - severity). */
+  VARIANCE_SHRINK(CollapseType.A_DISTRIBUTION, 0.5),
+  /** Numbers clipped to their own severity/2 and 1 - severity/2 quantiles. */
+  TAIL_TRUNCATION(CollapseType.C_RARE_PATTERN, 0.2),
+  /**
+   * A share {@code severity} of the cells holding a category rarer than 5% redrawn from the
+   * frequent ones; the moderate severity removes rare categories entirely.
+   */
+  RARE_CATEGORY_LOSS(CollapseType.C_RARE_PATTERN, 1.0),
+  /** A share {@code severity} of each categorical column's cells set to its most frequent value. */
+  CATEGORY_COLLAPSE(CollapseType.A_DISTRIBUTION, 0.5),
+  /** A share {@code severity} of rows replaced by exact copies of other rows. */
+  EXACT_DUPLICATES(CollapseType.DUPLICATION, 0.3),
+  /**
+   * A share {@code severity} of rows replaced by copies of other rows, real numbers jittered by up
+   * to 3e-4 sd within the column's range.
+   */
+  NEAR_DUPLICATES(CollapseType.DUPLICATION, 0.4),
+  /** A share {@code severity} of rows replaced by copies of reference rows. */
+  MEMORISED_COPIES(CollapseType.MEMORISATION, 0.2),
+  /** Each column's values permuted independently among a share {@code severity} of the rows. */
+  CORRELATION_BREAK(CollapseType.B_CORRELATION, 0.8),
+  /** Numbers shifted by {@code severity} standard deviations. */
+  MEAN_SHIFT(CollapseType.A_DISTRIBUTION, 0.5),
+  /** Numbers shifted linearly along row order, from -severity to +severity standard deviations. */
+  DRIFT(CollapseType.D_TEMPORAL, 1.0);
+
+  private final CollapseType expected;
+  private final double moderate;
+
+  Defect(CollapseType expected, double moderate) {
+    this.expected = expected;
+    this.moderate = moderate;
+  }
+
+  /** The collapse type a validator should name for this defect. */
+  public CollapseType expectedType() {
+    return expected;
+  }
+
+  /** A severity that should be rejected with {@link #expectedType()}. */
+  public double moderateSeverity() {
+    return moderate;
+  }
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a {@link #key()} (case-insensitive, '-' or '_'); returns null when unknown. */
+  public static Defect fromKey(String key) {
+    String k = key.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+    for (Defect d : values()) {
+      if (d.name().equals(k)) {
+        return d;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,476 @@
+package org.synthos.core.assess.inject;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.synthos.api.Column;
+import org.synthos.api.ColumnBatch;
+import org.synthos.api.ColumnType;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.Mask;
+import org.synthos.api.Schema;
+import org.synthos.api.SynthosException;
+
+/** Applies a {@link Defect} to a dataset held in memory. */
+public final class DefectInjector {
+  private static final double NEAR_JITTER = 3e-4;
+  private static final double RARE_SHARE = 0.05;
+
+  private DefectInjector() {}
+
+  /** Concatenates a dataset's batches into one batch whose first row is 0. */
+  public static ColumnBatch materialise(Schema schema, Iterator<ColumnBatch> batches) {
+    Cells cells = new Cells(schema, 0);
+    while (batches.hasNext()) {
+      cells.append(batches.next());
+    }
+    return cells.toBatch();
+  }
+
+  /**
+   * Injects {@code defect} at {@code severity} (0..1 for shares and shrink, standard deviations for
+   * shifts) with the given seed. {@code reference} is needed for {@link Defect#MEMORISED_COPIES}
+   * only and must have the same schema.
+   */
+  public static Injection inject(
+      ColumnBatch data, ColumnBatch reference, Defect defect, double severity, long seed) {
+    if (!(severity >= 0)
+        || (severity > 1 && defect != Defect.MEAN_SHIFT && defect != Defect.DRIFT)) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT,
+          "severity of " + defect.key() + " must lie in [0, 1], got " + severity);
+    }
+    Cells cells = new Cells(data.schema(), 0);
+    cells.append(data);
+    SplittableRandom random = new SplittableRandom(seed);
+    TreeSet<Long> affected = new TreeSet<>();
+    int n = cells.size;
+    String description;
+    switch (defect) {
+      case VARIANCE_SHRINK -> {
+        forNumeric(
+            cells,
+            (c, mean, sd) ->
+                cells.mapNumeric(c, x -> mean + (1 - severity) * (x - mean), affected));
+        description = "pulled every numeric column towards its mean by a factor " + (1 - severity);
+      }
+      case MEAN_SHIFT -> {
+        forNumeric(cells, (c, mean, sd) -> cells.mapNumeric(c, x -> x + severity * sd, affected));
+        description = "shifted every numeric column by " + severity + " standard deviations";
+      }
+      case DRIFT -> {
+        for (int c = 0; c < cells.width(); c++) {
+          if (!cells.isNumeric(c) || cells.type(c) == ColumnType.DATETIME) {
+            continue;
+          }
+          double sd = cells.sd(c);
+          for (int i = 0; i < n; i++) {
+            if (!cells.nulls[c][i] && n > 1) {
+              double shift = severity * sd * (2.0 * i / (n - 1) - 1);
+              cells.setNumeric(c, i, cells.numeric(c, i) + shift);
+              affected.add(i + 1L);
+            }
+          }
+        }
+        description =
+            "shifted numeric columns linearly along row order, from -"
+                + severity
+                + " to +"
+                + severity
+                + " sd";
+      }
+      case TAIL_TRUNCATION -> {
+        for (int c = 0; c < cells.width(); c++) {
+          if (!cells.isNumeric(c) || cells.type(c) == ColumnType.DATETIME) {
+            continue;
+          }
+          double[] sorted = cells.presentValues(c);
+          if (sorted.length == 0) {
+            continue;
+          }
+          Arrays.sort(sorted);
+          double lo = sorted[(int) Math.floor(severity / 2 * (sorted.length - 1))];
+          double hi = sorted[(int) Math.ceil((1 - severity / 2) * (sorted.length - 1))];
+          cells.mapNumeric(c, x -> Math.max(lo, Math.min(hi, x)), affected);
+        }
+        description =
+            "clipped numeric columns to their own "
+                + severity / 2
+                + " and "
+                + (1 - severity / 2)
+                + " quantiles";
+      }
+      case CATEGORY_COLLAPSE -> {
+        for (int c = 0; c < cells.width(); c++) {
+          if (!cells.isCategorical(c)) {
+            continue;
+          }
+          String mode = cells.mode(c);
+          for (int i = 0; i < n; i++) {
+            if (!cells.nulls[c][i]
+                && random.nextDouble() < severity
+                && !mode.equals(cells.strings[c][i])) {
+              cells.strings[c][i] = mode;
+              affected.add(i + 1L);
+            }
+          }
+        }
+        description =
+            "set a share "
+                + severity
+                + " of each categorical column's cells to its most frequent value";
+      }
+      case RARE_CATEGORY_LOSS -> {
+        for (int c = 0; c < cells.width(); c++) {
+          if (!cells.isCategorical(c)) {
+            continue;
+          }
+          Map<String, Integer> counts = cells.counts(c);
+          int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+          List<String> frequent = new ArrayList<>();
+          counts.forEach(
+              (k, v) -> {
+                if (v >= RARE_SHARE * total) {
+                  frequent.add(k);
+                }
+              });
+          if (frequent.isEmpty() || frequent.size() == counts.size()) {
+            continue;
+          }
+          List<String> pool = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            if (!cells.nulls[c][i] && frequent.contains(cells.strings[c][i])) {
+              pool.add(cells.strings[c][i]);
+            }
+          }
+          for (int i = 0; i < n; i++) {
+            if (!cells.nulls[c][i]
+                && !frequent.contains(cells.strings[c][i])
+                && random.nextDouble() < severity) {
+              cells.strings[c][i] = pool.get(random.nextInt(pool.size()));
+              affected.add(i + 1L);
+            }
+          }
+        }
+        description =
+            "redrew a share "
+                + severity
+                + " of the cells holding categories below 5% from the frequent categories";
+      }
+      case EXACT_DUPLICATES, NEAR_DUPLICATES -> {
+        boolean jitter = defect == Defect.NEAR_DUPLICATES;
+        double[] sds = new double[cells.width()];
+        double[] mins = new double[cells.width()];
+        double[] maxs = new double[cells.width()];
+        for (int c = 0; c < cells.width(); c++) {
+          sds[c] = cells.isNumeric(c) ? cells.sd(c) : 0;
+          double[] present = cells.isNumeric(c) ? cells.presentValues(c) : new double[0];
+          mins[c] = Arrays.stream(present).min().orElse(0);
+          maxs[c] = Arrays.stream(present).max().orElse(0);
+        }
+        int[] targets = pick(n, severity, random);
+        boolean[] isTarget = new boolean[n];
+        for (int t : targets) {
+          isTarget[t] = true;
+        }
+        int[] sources = java.util.stream.IntStream.range(0, n).filter(i -> !isTarget[i]).toArray();
+        if (sources.length == 0) {
+          throw new SynthosException(
+              ErrorCode.INVALID_ARGUMENT, "severity leaves no row to copy from");
+        }
+        for (int t : targets) {
+          int s = sources[random.nextInt(sources.length)];
+          cells.copyRow(cells, s, t);
+          if (jitter) {
+            for (int c = 0; c < cells.width(); c++) {
+              if (cells.type(c) == ColumnType.FLOAT && !cells.nulls[c][t] && sds[c] > 0) {
+                double jittered =
+                    cells.numeric(c, t) + (2 * random.nextDouble() - 1) * NEAR_JITTER * sds[c];
+                cells.setNumeric(c, t, Math.max(mins[c], Math.min(maxs[c], jittered)));
+              }
+            }
+          }
+          affected.add(t + 1L);
+        }
+        description =
+            "replaced "
+                + targets.length
+                + " rows with "
+                + (jitter ? "jittered " : "exact ")
+                + "copies of other rows";
+      }
+      case MEMORISED_COPIES -> {
+        if (reference == null
+            || !reference.schema().equals(data.schema())
+            || reference.rowCount() == 0) {
+          throw new SynthosException(
+              ErrorCode.INVALID_ARGUMENT,
+              "memorised copies need a non-empty reference with the same schema");
+        }
+        Cells ref = new Cells(reference.schema(), 0);
+        ref.append(reference);
+        int[] targets = pick(n, severity, random);
+        for (int t : targets) {
+          cells.copyRow(ref, random.nextInt(ref.size), t);
+          affected.add(t + 1L);
+        }
+        description = "replaced " + targets.length + " rows with copies of reference rows";
+      }
+      case CORRELATION_BREAK -> {
+        int[] rows = pick(n, severity, random);
+        Arrays.sort(rows);
+        for (int c = 0; c < cells.width(); c++) {
+          int[] perm = rows.clone();
+          for (int i = perm.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+          }
+          cells.permute(c, rows, perm);
+        }
+        for (int r : rows) {
+          affected.add(r + 1L);
+        }
+        description = "permuted each column independently among " + rows.length + " rows";
+      }
+      default -> throw new IllegalStateException("unhandled defect " + defect);
+    }
+    return new Injection(cells.toBatch(), defect, severity, new ArrayList<>(affected), description);
+  }
+
+  private static int[] pick(int n, double share, SplittableRandom random) {
+    int k = (int) Math.round(share * n);
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    for (int i = 0; i < k; i++) {
+      int j = i + random.nextInt(n - i);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    return Arrays.copyOf(idx, k);
+  }
+
+  @FunctionalInterface
+  private interface NumericAction {
+    void apply(int column, double mean, double sd);
+  }
+
+  private static void forNumeric(Cells cells, NumericAction action) {
+    for (int c = 0; c < cells.width(); c++) {
+      if (cells.isNumeric(c) && cells.type(c) != ColumnType.DATETIME) {
+        double[] v = cells.presentValues(c);
+        double mean = Arrays.stream(v).average().orElse(0);
+        action.apply(c, mean, cells.sd(c));
+      }
+    }
+  }
+
+  /** Mutable copy of a dataset's cells. */
+  private static final class Cells {
+    final Schema schema;
+    long[][] longs;
+    double[][] doubles;
+    boolean[][] booleans;
+    String[][] strings;
+    boolean[][] nulls;
+    int size;
+
+    Cells(Schema schema, int capacity) {
+      this.schema = schema;
+      int f = schema.size();
+      longs = new long[f][];
+      doubles = new double[f][];
+      booleans = new boolean[f][];
+      strings = new String[f][];
+      nulls = new boolean[f][];
+      for (int c = 0; c < f; c++) {
+        switch (schema.field(c).type().physical()) {
+          case LONG -> longs[c] = new long[capacity];
+          case DOUBLE -> doubles[c] = new double[capacity];
+          case BOOLEAN -> booleans[c] = new boolean[capacity];
+          case STRING -> strings[c] = new String[capacity];
+        }
+        nulls[c] = new boolean[capacity];
+      }
+    }
+
+    int width() {
+      return schema.size();
+    }
+
+    ColumnType type(int c) {
+      return schema.field(c).type();
+    }
+
+    boolean isNumeric(int c) {
+      return longs[c] != null || doubles[c] != null;
+    }
+
+    boolean isCategorical(int c) {
+      return type(c) == ColumnType.CATEGORICAL;
+    }
+
+    void append(ColumnBatch batch) {
+      int m = batch.rowCount();
+      int f = width();
+      for (int c = 0; c < f; c++) {
+        Column col = batch.column(c);
+        nulls[c] = Arrays.copyOf(nulls[c], size + m);
+        for (int r = 0; r < m; r++) {
+          nulls[c][size + r] = col.isNull(r);
+        }
+        if (col instanceof Column.Longs l) {
+          longs[c] = Arrays.copyOf(longs[c], size + m);
+          System.arraycopy(l.values(), 0, longs[c], size, m);
+        } else if (col instanceof Column.Doubles d) {
+          doubles[c] = Arrays.copyOf(doubles[c], size + m);
+          System.arraycopy(d.values(), 0, doubles[c], size, m);
+        } else if (col instanceof Column.Booleans b) {
+          booleans[c] = Arrays.copyOf(booleans[c], size + m);
+          System.arraycopy(b.values(), 0, booleans[c], size, m);
+        } else {
+          strings[c] = Arrays.copyOf(strings[c], size + m);
+          System.arraycopy(((Column.Strings) col).values(), 0, strings[c], size, m);
+        }
+      }
+      size += m;
+    }
+
+    double numeric(int c, int i) {
+      return longs[c] != null ? longs[c][i] : doubles[c][i];
+    }
+
+    void setNumeric(int c, int i, double x) {
+      if (longs[c] != null) {
+        longs[c][i] = Math.round(x);
+      } else {
+        doubles[c][i] = x;
+      }
+    }
+
+    double[] presentValues(int c) {
+      double[] out = new double[size];
+      int k = 0;
+      for (int i = 0; i < size; i++) {
+        if (!nulls[c][i] && !Double.isNaN(numeric(c, i))) {
+          out[k++] = numeric(c, i);
+        }
+      }
+      return Arrays.copyOf(out, k);
+    }
+
+    double sd(int c) {
+      double[] v = presentValues(c);
+      if (v.length < 2) {
+        return 0;
+      }
+      double mean = Arrays.stream(v).average().orElse(0);
+      double ss = 0;
+      for (double x : v) {
+        ss += (x - mean) * (x - mean);
+      }
+      return Math.sqrt(ss / (v.length - 1));
+    }
+
+    void mapNumeric(int c, java.util.function.DoubleUnaryOperator f, TreeSet<Long> affected) {
+      for (int i = 0; i < size; i++) {
+        if (nulls[c][i]) {
+          continue;
+        }
+        double before = numeric(c, i);
+        setNumeric(c, i, f.applyAsDouble(before));
+        if (numeric(c, i) != before) {
+          affected.add(i + 1L);
+        }
+      }
+    }
+
+    Map<String, Integer> counts(int c) {
+      Map<String, Integer> m = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        if (!nulls[c][i]) {
+          m.merge(strings[c][i], 1, Integer::sum);
+        }
+      }
+      return m;
+    }
+
+    String mode(int c) {
+      Map<String, Integer> m = counts(c);
+      String best = null;
+      int bestCount = -1;
+      for (String k : new TreeSet<>(m.keySet())) {
+        if (m.get(k) > bestCount) {
+          best = k;
+          bestCount = m.get(k);
+        }
+      }
+      return best;
+    }
+
+    void copyRow(Cells from, int s, int t) {
+      for (int c = 0; c < width(); c++) {
+        nulls[c][t] = from.nulls[c][s];
+        if (longs[c] != null) {
+          longs[c][t] = from.longs[c][s];
+        } else if (doubles[c] != null) {
+          doubles[c][t] = from.doubles[c][s];
+        } else if (booleans[c] != null) {
+          booleans[c][t] = from.booleans[c][s];
+        } else {
+          strings[c][t] = from.strings[c][s];
+        }
+      }
+    }
+
+    /** Row {@code rows[k]} receives the old value of row {@code perm[k]}. */
+    void permute(int c, int[] rows, int[] perm) {
+      boolean[] oldNulls = nulls[c].clone();
+      long[] oldLongs = longs[c] == null ? null : longs[c].clone();
+      double[] oldDoubles = doubles[c] == null ? null : doubles[c].clone();
+      boolean[] oldBooleans = booleans[c] == null ? null : booleans[c].clone();
+      String[] oldStrings = strings[c] == null ? null : strings[c].clone();
+      for (int k = 0; k < rows.length; k++) {
+        int t = rows[k];
+        int s = perm[k];
+        nulls[c][t] = oldNulls[s];
+        if (oldLongs != null) {
+          longs[c][t] = oldLongs[s];
+        } else if (oldDoubles != null) {
+          doubles[c][t] = oldDoubles[s];
+        } else if (oldBooleans != null) {
+          booleans[c][t] = oldBooleans[s];
+        } else {
+          strings[c][t] = oldStrings[s];
+        }
+      }
+    }
+
+    ColumnBatch toBatch() {
+      List<Column> cols = new ArrayList<>();
+      for (int c = 0; c < width(); c++) {
+        Mask nm = Mask.of(Arrays.copyOf(nulls[c], size));
+        Mask none = Mask.none(size);
+        if (longs[c] != null) {
+          cols.add(new Column.Longs(Arrays.copyOf(longs[c], size), size, nm, none));
+        } else if (doubles[c] != null) {
+          cols.add(new Column.Doubles(Arrays.copyOf(doubles[c], size), size, nm, none));
+        } else if (booleans[c] != null) {
+          cols.add(new Column.Booleans(Arrays.copyOf(booleans[c], size), size, nm, none));
+        } else {
+          cols.add(new Column.Strings(Arrays.copyOf(strings[c], size), size, nm, none));
+        }
+      }
+      return new ColumnBatch(schema, cols, 0, size);
+    }
+  }
+}

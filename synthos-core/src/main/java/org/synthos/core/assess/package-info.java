@@ -1,0 +1,33 @@
+/**
+ * The assessment: from two datasets to a decision a user can act on.
+ *
+ * <p>Entry point: {@link org.synthos.core.assess.Validator#validate}. It holds each dataset (a
+ * seeded uniform sample beyond {@code maxRows}), pools candidate and reference rows, and scores
+ * eight {@link org.synthos.core.assess.Dimension dimensions} from sub-metrics ({@link
+ * org.synthos.core.assess.Evidence}).
+ *
+ * <p>Invariants:
+ *
+ * <ul>
+ *   <li>Every sub-metric is oriented so that larger is worse and is judged against a {@link
+ *       org.synthos.core.assess.NullBand}: the same measure over random re-splits of the pooled
+ *       rows (a permutation null, as in Good, "Permutation, Parametric and Bootstrap Tests of
+ *       Hypotheses", 2005). A fresh real sample of the reference's population therefore scores near
+ *       100 whatever the sample sizes, cardinalities or ties.
+ *   <li>Sub-score = 100 * clamp(1 - max(0, value - upper) / tolerance, 0, 1); dimension score = 0.5
+ *       * mean + 0.5 * minimum of its sub-scores. Both lie in [0, 100] by construction.
+ *   <li>A dimension that cannot be judged is {@link
+ *       org.synthos.core.assess.DimensionResult.NotApplicable} with a reason, never a neutral
+ *       number. Learnability is not applicable in this release.
+ *   <li>Recommendations report an impact only when it was measured by re-scoring the fixed data
+ *       (ablation); otherwise they say why it could not be measured.
+ *   <li>Equal inputs, options and seed give equal results, timestamps and timings aside.
+ * </ul>
+ *
+ * <p>Measures follow the definitions in SDMetrics (KSComplement, TVComplement,
+ * CorrelationSimilarity, MissingValueSimilarity, DCR baseline), Naeem et al. 2020 (precision,
+ * recall, density, coverage with k = 5) and Shumailov et al., Nature 2024 (collapse first removes
+ * tails and variance); see {@link org.synthos.core.assess.Measures} and {@link
+ * org.synthos.core.assess.Multivariate} for the exact formulas.
+ */
+package org.synthos.core.assess;

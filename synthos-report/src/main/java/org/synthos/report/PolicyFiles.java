@@ -1,0 +1,184 @@
+package org.synthos.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.Location;
+import org.synthos.api.SynthosException;
+import org.synthos.core.assess.Dimension;
+import org.synthos.core.assess.Policy;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Policy files in YAML (docs/policy.md). Keys left out take the default policy's values; unknown
+ * keys are errors, so a typo never silently loosens a policy.
+ */
+public final class PolicyFiles {
+  private static final Set<String> TOP =
+      Set.of(
+          "version",
+          "name",
+          "max_risk",
+          "max_invalid_share",
+          "duplicate_tolerance",
+          "near_duplicate_tolerance",
+          "dimensions");
+
+  private PolicyFiles() {}
+
+  /** Reads a policy file; errors name the file and, for syntax errors, the line. */
+  public static Policy load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new SynthosException(
+          ErrorCode.FILE_NOT_FOUND, "policy file not found", Location.ofFile(file.toString()), e);
+    } catch (IOException e) {
+      throw new SynthosException(
+          ErrorCode.INVALID_POLICY,
+          "cannot read the policy file: " + e.getMessage(),
+          Location.ofFile(file.toString()),
+          e);
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses policy YAML; {@code source} names it in errors. */
+  public static Policy parse(String yaml, String source) {
+    Object doc;
+    try {
+      doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    } catch (MarkedYAMLException e) {
+      Location at = Location.ofFile(source).withLine(e.getProblemMark().getLine() + 1);
+      throw new SynthosException(
+          ErrorCode.INVALID_POLICY, "not valid YAML: " + e.getProblem(), at, e);
+    } catch (YAMLException e) {
+      throw new SynthosException(
+          ErrorCode.INVALID_POLICY,
+          "not valid YAML: " + e.getMessage(),
+          Location.ofFile(source),
+          e);
+    }
+    Policy d = Policy.defaults();
+    if (doc == null) {
+      return d;
+    }
+    if (!(doc instanceof Map<?, ?> map)) {
+      throw invalid(source, "a policy must be a mapping of keys to values");
+    }
+    for (Object k : map.keySet()) {
+      if (!TOP.contains(String.valueOf(k))) {
+        throw invalid(
+            source, "unknown key '" + k + "'; expected one of " + new java.util.TreeSet<>(TOP));
+      }
+    }
+    int version = (int) number(map, "version", d.version(), source);
+    Map<Dimension, Policy.Threshold> thresholds = new EnumMap<>(d.thresholds());
+    Object dims = map.get("dimensions");
+    if (dims != null) {
+      if (!(dims instanceof Map<?, ?> dm)) {
+        throw invalid(source, "'dimensions' must map dimension names to thresholds");
+      }
+      for (Map.Entry<?, ?> e : dm.entrySet()) {
+        Dimension dim = Dimension.fromKey(String.valueOf(e.getKey()));
+        if (dim == null) {
+          throw invalid(source, "unknown dimension '" + e.getKey() + "'");
+        }
+        if (!(e.getValue() instanceof Map<?, ?> t)) {
+          throw invalid(source, "dimension '" + e.getKey() + "' needs warn_below and fail_below");
+        }
+        for (Object k : t.keySet()) {
+          if (!k.equals("warn_below") && !k.equals("fail_below")) {
+            throw invalid(source, "unknown key '" + k + "' under dimension '" + e.getKey() + "'");
+          }
+        }
+        Policy.Threshold base = thresholds.get(dim);
+        thresholds.put(
+            dim,
+            threshold(
+                number(t, "warn_below", base.warnBelow(), source),
+                number(t, "fail_below", base.failBelow(), source),
+                source));
+      }
+    }
+    Object name = map.get("name");
+    try {
+      return new Policy(
+          name == null ? "custom" : String.valueOf(name),
+          version,
+          number(map, "max_risk", d.maxRisk(), source),
+          thresholds,
+          number(map, "max_invalid_share", d.maxInvalidShare(), source),
+          number(map, "duplicate_tolerance", d.duplicateTolerance(), source),
+          number(map, "near_duplicate_tolerance", d.nearDuplicateTolerance(), source));
+    } catch (SynthosException e) {
+      throw new SynthosException(e.code(), e.getMessage(), Location.ofFile(source), e);
+    }
+  }
+
+  private static Policy.Threshold threshold(double warn, double fail, String source) {
+    try {
+      return new Policy.Threshold(warn, fail);
+    } catch (SynthosException e) {
+      throw new SynthosException(e.code(), e.getMessage(), Location.ofFile(source), e);
+    }
+  }
+
+  /** The policy as YAML that {@link #parse} reads back to an equal policy. */
+  public static String toYaml(Policy p) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("version: ").append(p.version()).append('\n');
+    sb.append("name: ").append(quote(p.name())).append('\n');
+    sb.append("max_risk: ").append(fmt(p.maxRisk())).append('\n');
+    sb.append("max_invalid_share: ").append(fmt(p.maxInvalidShare())).append('\n');
+    sb.append("duplicate_tolerance: ").append(fmt(p.duplicateTolerance())).append('\n');
+    sb.append("near_duplicate_tolerance: ").append(fmt(p.nearDuplicateTolerance())).append('\n');
+    sb.append("dimensions:\n");
+    Map<Dimension, Policy.Threshold> t = new LinkedHashMap<>(p.thresholds());
+    t.forEach(
+        (d, th) ->
+            sb.append("  ")
+                .append(d.key())
+                .append(": {warn_below: ")
+                .append(fmt(th.warnBelow()))
+                .append(", fail_below: ")
+                .append(fmt(th.failBelow()))
+                .append("}\n"));
+    return sb.toString();
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  private static double number(Map<?, ?> map, String key, double fallback, String source) {
+    Object v = map.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw invalid(source, "'" + key + "' must be a number, got '" + v + "'");
+  }
+
+  private static SynthosException invalid(String source, String message) {
+    return new SynthosException(ErrorCode.INVALID_POLICY, message, Location.ofFile(source));
+  }
+}

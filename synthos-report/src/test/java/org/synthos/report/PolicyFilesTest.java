@@ -1,0 +1,84 @@
+package org.synthos.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
+import org.synthos.core.assess.Dimension;
+import org.synthos.core.assess.Policy;
+
+@Tag("unit")
+class PolicyFilesTest {
+  @Test
+  void yamlRoundTripsToAnEqualPolicy() {
+    Policy p = Policy.defaults();
+    assertThat(PolicyFiles.parse(PolicyFiles.toYaml(p), "p.yaml")).isEqualTo(p);
+  }
+
+  @Test
+  void keysLeftOutTakeTheDefaults(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("strict.yaml");
+    Files.writeString(
+        f,
+        "version: 1\nname: strict\nmax_risk: 40\ndimensions:\n  memorisation_privacy: {warn_below: 95, fail_below: 90}\n");
+    Policy p = PolicyFiles.load(f);
+    assertThat(p.name()).isEqualTo("strict");
+    assertThat(p.maxRisk()).isEqualTo(40);
+    assertThat(p.threshold(Dimension.MEMORISATION_PRIVACY)).isEqualTo(new Policy.Threshold(95, 90));
+    assertThat(p.threshold(Dimension.DISTRIBUTION_FIDELITY))
+        .isEqualTo(Policy.defaults().threshold(Dimension.DISTRIBUTION_FIDELITY));
+  }
+
+  @Test
+  void unknownKeysAreErrorsThatNameTheKey() {
+    assertThatThrownBy(() -> PolicyFiles.parse("max_risc: 30\n", "p.yaml"))
+        .isInstanceOfSatisfying(
+            SynthosException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POLICY);
+              assertThat(e.getMessage()).contains("p.yaml").contains("max_risc");
+            });
+    assertThatThrownBy(
+            () ->
+                PolicyFiles.parse(
+                    "dimensions:\n  fidelity: {warn_below: 1, fail_below: 0}\n", "p.yaml"))
+        .hasMessageContaining("unknown dimension 'fidelity'");
+  }
+
+  @Test
+  void badValuesAndSyntaxAreClearErrors() {
+    assertThatThrownBy(() -> PolicyFiles.parse("max_risk: high\n", "p.yaml"))
+        .hasMessageContaining("must be a number");
+    assertThatThrownBy(() -> PolicyFiles.parse("max_risk: 140\n", "p.yaml"))
+        .hasMessageContaining("max_risk");
+    assertThatThrownBy(
+            () ->
+                PolicyFiles.parse(
+                    "dimensions:\n  learnability: {warn_below: 50, fail_below: 70}\n", "p.yaml"))
+        .hasMessageContaining("fail_below <= warn_below");
+    assertThatThrownBy(() -> PolicyFiles.parse("version: 2\n", "p.yaml"))
+        .isInstanceOfSatisfying(
+            SynthosException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION));
+    assertThatThrownBy(() -> PolicyFiles.parse("a: [1, 2\nb: 3\n", "p.yaml"))
+        .isInstanceOfSatisfying(
+            SynthosException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POLICY);
+              assertThat(e.location()).hasValueSatisfying(l -> assertThat(l.line()).isPositive());
+            });
+  }
+
+  @Test
+  void missingFileIsAUserError(@TempDir Path dir) {
+    assertThatThrownBy(() -> PolicyFiles.load(dir.resolve("none.yaml")))
+        .isInstanceOfSatisfying(
+            SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND));
+  }
+}
