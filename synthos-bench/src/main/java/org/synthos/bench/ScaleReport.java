@@ -94,6 +94,7 @@ final class ScaleReport {
           .ifPresent(
               g -> {
                 putOptional(n, "peak_heap_bytes", g.peakHeapBytes());
+                putOptional(n, "peak_heap_after_gc_bytes", g.peakAfterGcBytes());
                 n.put("gc_pauses", g.pauses());
                 n.put("gc_pause_seconds", g.pauseSeconds());
               });
@@ -260,8 +261,8 @@ final class ScaleReport {
             root.path("jvm_start_seconds").asDouble(),
             root.path("gpu").asText()));
     md.append(
-        "| dataset | mode | format | rows | rows analysed | wall s | rows/s | CPU s | CPU % | peak RSS MiB | peak heap MiB | GC s | work s | DuckDB SUMMARIZE s | DuckDB wall s | DuckDB CPU s | DuckDB RSS MiB | work / SUMMARIZE | wall / DuckDB wall | CPU / DuckDB CPU | RSS / DuckDB RSS | other load (cores) |\n");
-    md.append("|---|---|---|" + "---:|".repeat(19) + "\n");
+        "| dataset | mode | format | rows | rows analysed | wall s | rows/s | CPU s | CPU % | peak RSS MiB | peak heap MiB | heap after GC MiB | GC s | work s | DuckDB SUMMARIZE s | DuckDB wall s | DuckDB CPU s | DuckDB RSS MiB | work / SUMMARIZE | wall / DuckDB wall | CPU / DuckDB CPU | RSS / DuckDB RSS | other load (cores) |\n");
+    md.append("|---|---|---|" + "---:|".repeat(20) + "\n");
     for (ScaleRun r : runs) {
       if (r.measure().isEmpty()) {
         md.append(
@@ -280,7 +281,7 @@ final class ScaleReport {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f |%n",
+              "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f |%n",
               r.dataset(),
               r.mode().label,
               r.format(),
@@ -292,6 +293,7 @@ final class ScaleReport {
               num(m.cpuPercent(), "%.0f"),
               mib(m.peakRssBytes()),
               mib(r.gc().flatMap(g -> toOptional(g.peakHeapBytes()))),
+              mib(r.gc().flatMap(g -> toOptional(g.peakAfterGcBytes()))),
               r.gc().map(g -> fixed(g.pauseSeconds())).orElse(""),
               num(r.workSeconds(), "%.2f"),
               d.map(x -> fixed(x.summarizeSeconds())).orElse(""),

@@ -22,6 +22,7 @@ class GcLogTest {
             "[3.000s][info][gc,heap,exit]  Metaspace       used 20000K, committed 20480K, reserved 1114112K");
     GcLog gc = GcLog.parse(log);
     assertThat(gc.peakHeapBytes()).hasValue(612L << 20);
+    assertThat(gc.peakAfterGcBytes()).hasValue(310L << 20);
     assertThat(gc.pauses()).isEqualTo(3);
     assertThat(gc.pauseSeconds()).isCloseTo(0.015, org.assertj.core.data.Offset.offset(1e-9));
   }
@@ -32,6 +33,7 @@ class GcLogTest {
         "[0.3s][info][gc,heap,exit]  garbage-first heap   total 262144K, used 20480K [0x0, 0x0)\n";
     assertThat(GcLog.parse(log).peakHeapBytes()).hasValue(20480L * 1024);
     assertThat(GcLog.parse(log).pauses()).isZero();
+    assertThat(GcLog.parse(log).peakAfterGcBytes()).isEmpty();
   }
 
   @Test

@@ -38,7 +38,7 @@ class ScaleReportTest {
         "ok",
         List.of(wall),
         Optional.of(measure(wall, cpu, 600L << 20)),
-        Optional.of(new GcLog(OptionalLong.of(400L << 20), 10, 0.2)),
+        Optional.of(new GcLog(OptionalLong.of(400L << 20), OptionalLong.of(90L << 20), 10, 0.2)),
         Map.of("profile", work),
         Map.of(),
         Optional.of(duck));
