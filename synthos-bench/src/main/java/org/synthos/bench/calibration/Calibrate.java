@@ -48,7 +48,8 @@ public final class Calibrate {
     }
     plan =
         plan.withSeeds(
-            clean == null ? plan.cleanSeeds() : clean, defect == null ? plan.defectSeeds() : defect);
+            clean == null ? plan.cleanSeeds() : clean,
+            defect == null ? plan.defectSeeds() : defect);
     Calibration.Result result = Calibration.run(plan, Path.of(""), System.err::println);
     Summary summary = Summary.of(result.outcomes());
     String command = "./bench calibrate " + String.join(" ", args);

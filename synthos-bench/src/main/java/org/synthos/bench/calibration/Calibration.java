@@ -75,7 +75,12 @@ public final class Calibration {
       trials.addAll(trialsFor(plan, d.name(), data.get()));
     }
     log.accept(
-        trials.size() + " validations on " + rows.size() + " datasets, " + plan.threads() + " threads");
+        trials.size()
+            + " validations on "
+            + rows.size()
+            + " datasets, "
+            + plan.threads()
+            + " threads");
     List<Outcome> outcomes = execute(trials, plan.threads(), log);
     return new Result(plan, outcomes, skipped, rows, (System.nanoTime() - start) / 1e9);
   }

@@ -39,9 +39,9 @@ public record CalibrationPlan(
     }
   }
 
-  /** The full benchmark: every dataset, 20 clean splits each, 3 seeds per defect and severity. */
+  /** The full benchmark: every dataset, 20 clean splits each, 2 seeds per defect and severity. */
   public static CalibrationPlan full() {
-    return new CalibrationPlan(Set.of(), 20, 3, false, false, FULL_FIRST_SEED, 2);
+    return new CalibrationPlan(Set.of(), 20, 2, false, false, FULL_FIRST_SEED, 2);
   }
 
   /** The CI subset: committed datasets, moderate severities, few seeds. */
@@ -68,7 +68,8 @@ public record CalibrationPlan(
   List<BenchDataset> selected() {
     List<BenchDataset> out = new ArrayList<>();
     for (BenchDataset d : BenchDataset.all()) {
-      if ((datasets.isEmpty() || datasets.contains(d.name())) && (!committedOnly || d.committed())) {
+      if ((datasets.isEmpty() || datasets.contains(d.name()))
+          && (!committedOnly || d.committed())) {
         out.add(d);
       }
     }

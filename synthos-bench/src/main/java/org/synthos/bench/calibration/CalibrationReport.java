@@ -83,7 +83,8 @@ final class CalibrationReport {
     if (!s.errors().isEmpty()) {
       md.append(f("\n**%d validations threw**, first: %s\n", s.errors().size(), describe(s)));
     }
-    md.append("\n### Headline figures\n\n| Figure | Synthos | Baseline (SDMetrics-style) | Target |\n");
+    md.append(
+        "\n### Headline figures\n\n| Figure | Synthos | Baseline (SDMetrics-style) | Target |\n");
     md.append("|---|---|---|---|\n");
     if (s.falsePositives() != null) {
       md.append(
@@ -98,15 +99,13 @@ final class CalibrationReport {
         f(
             "| ROC AUC, clean vs moderate defects (all families) | %.4f | %.4f | >= 0.98 and above"
                 + " the baseline |\n",
-            s.auc(),
-            s.baselineAuc()));
+            s.auc(), s.baselineAuc()));
     if (s.baselineThreshold() != null) {
       md.append(
           f(
               "| Detection at moderate severity (all families) | %s | %s at its best threshold |"
                   + " >= 95%% per family |\n",
-              pct(moderateDetection(result)),
-              pct(s.baselineThreshold().truePositiveRate())));
+              pct(moderateDetection(result)), pct(s.baselineThreshold().truePositiveRate())));
       md.append(
           f(
               "\nThe baseline's threshold (flag when quality < %.4f) maximises TPR - FPR on these"
@@ -117,8 +116,9 @@ final class CalibrationReport {
 
     md.append("\n### Detection rate by family and severity (Synthos rejects)\n\n");
     TreeSet<String> cols = new TreeSet<>();
-    md.append("| Family | expected type | severities: detection | moderate: with expected type |"
-        + " AUC Synthos | AUC baseline | baseline detection |\n|---|---|---|---|---|---|---|\n");
+    md.append(
+        "| Family | expected type | severities: detection | moderate: with expected type |"
+            + " AUC Synthos | AUC baseline | baseline detection |\n|---|---|---|---|---|---|---|\n");
     for (var e : s.detection().entrySet()) {
       String fam = e.getKey();
       StringBuilder sev = new StringBuilder();
@@ -142,9 +142,7 @@ final class CalibrationReport {
               typed == null ? "-" : pct(typed.rate()),
               fmt(s.aucByFamily().get(fam)),
               fmt(s.baselineAucByFamily().get(fam)),
-              s.baselineDetection().containsKey(fam)
-                  ? pct(s.baselineDetection().get(fam))
-                  : "-"));
+              s.baselineDetection().containsKey(fam) ? pct(s.baselineDetection().get(fam)) : "-"));
     }
 
     if (!s.noOps().isEmpty()) {
@@ -155,7 +153,8 @@ final class CalibrationReport {
               s.noOps()));
     }
 
-    md.append("\n### False-positive rate by dataset\n\n| Dataset | rows | rejected clean splits |\n");
+    md.append(
+        "\n### False-positive rate by dataset\n\n| Dataset | rows | rejected clean splits |\n");
     md.append("|---|---|---|\n");
     for (var e : s.falsePositivesByDataset().entrySet()) {
       md.append(
@@ -164,7 +163,8 @@ final class CalibrationReport {
               e.getKey(), result.datasetRows().get(e.getKey()), proportion(e.getValue())));
     }
 
-    md.append("\n### Collapse-type confusion (moderate severity; rows expected, columns primary)\n\n");
+    md.append(
+        "\n### Collapse-type confusion (moderate severity; rows expected, columns primary)\n\n");
     s.confusion().values().forEach(m -> cols.addAll(m.keySet()));
     md.append("| expected \\ primary |");
     cols.forEach(c -> md.append(' ').append(c).append(" |"));
@@ -191,7 +191,15 @@ final class CalibrationReport {
 
   private static String describe(Summary s) {
     Outcome o = s.errors().get(0);
-    return o.dataset() + " " + o.family() + " " + o.severity() + " seed " + o.seed() + ": " + o.error();
+    return o.dataset()
+        + " "
+        + o.family()
+        + " "
+        + o.severity()
+        + " seed "
+        + o.seed()
+        + ": "
+        + o.error();
   }
 
   private static String rowsList(Map<String, Integer> rows) {

@@ -19,13 +19,14 @@ import org.synthos.api.SynthosException;
  * A Gaussian copula with empirical marginals, the simple generator behind the recursive-generation
  * defect.
  *
- * <p>Each column's empirical law is a list of atoms (its distinct values, plus one atom for missing
- * cells) that partition [0, 1) into intervals of their frequency: numbers in ascending order after
- * the missing atom, labels by descending frequency. Fitting maps every cell to a latent normal
- * score z = Phi^-1(u), with u drawn uniformly inside its atom's interval (the distributional
- * transform of Rüschendorf 2009, so ties and categories get continuous scores), and estimates the
- * correlation matrix of the scores. Sampling draws z ~ N(0, R) and maps each coordinate back
- * through its empirical step quantile, so a sample only holds values of the data it was fitted on.
+ * <p>Each column's empirical law is a list of atoms (its distinct present values) that partition
+ * [0, 1) into intervals of their frequency: numbers in ascending order, labels by descending
+ * frequency. Fitting maps every present cell to a latent normal score z = Phi^-1(u), with u drawn
+ * uniformly inside its atom's interval (the distributional transform of Rüschendorf 2009, so ties
+ * and categories get continuous scores), and estimates the correlation matrix of the scores by
+ * pairwise deletion. Sampling draws z ~ N(0, R) and maps each coordinate back through its empirical
+ * step quantile, so a sample only holds values of the data it was fitted on; each column's cells go
+ * missing independently at the column's missing share.
  *
  * <p>Refitting on its own sample for g generations is the recursion of Shumailov et al. 2024 (AI
  * models collapse when trained on recursively generated data, Nature 631): sampling error
@@ -61,8 +62,7 @@ public final class GaussianCopula {
       marginals[c] = Marginal.of(data.column(c), data.schema().field(c).type(), n);
       latent[c] = marginals[c].latentScores(random);
     }
-    return new GaussianCopula(
-        data.schema(), marginals, choleskyOfCorrelation(latent, n));
+    return new GaussianCopula(data.schema(), marginals, choleskyOfCorrelation(latent, n));
   }
 
   /** Draws {@code rows} rows with the fitted marginals and latent correlation. */
@@ -80,7 +80,7 @@ public final class GaussianCopula {
         for (int k = 0; k <= j; k++) {
           z += cholesky[j][k] * e[k];
         }
-        atoms[j][i] = marginals[j].atomAt(Normal.cdf(z));
+        atoms[j][i] = marginals[j].atomAt(Normal.cdf(z), random);
       }
     }
     List<Column> columns = new ArrayList<>(p);
@@ -107,28 +107,17 @@ public final class GaussianCopula {
     return current;
   }
 
-  /** The lower Cholesky factor of the scores' correlation matrix, with a ridge if it is singular. */
+  /**
+   * The lower Cholesky factor of the scores' correlation matrix (pairwise deletion: each entry over
+   * the rows where both scores exist), with a ridge when it is not positive definite.
+   */
   private static double[][] choleskyOfCorrelation(double[][] latent, int n) {
     int p = latent.length;
-    double[] mean = new double[p];
-    double[] sd = new double[p];
-    for (int c = 0; c < p; c++) {
-      mean[c] = Arrays.stream(latent[c]).average().orElse(0);
-      double ss = 0;
-      for (double v : latent[c]) {
-        ss += (v - mean[c]) * (v - mean[c]);
-      }
-      sd[c] = Math.sqrt(ss / n);
-    }
     double[][] r = new double[p][p];
     for (int a = 0; a < p; a++) {
       r[a][a] = 1;
       for (int b = 0; b < a; b++) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-          s += (latent[a][i] - mean[a]) * (latent[b][i] - mean[b]);
-        }
-        double rho = sd[a] > 0 && sd[b] > 0 ? s / (n * sd[a] * sd[b]) : 0;
+        double rho = pearson(latent[a], latent[b], n);
         r[a][b] = rho;
         r[b][a] = rho;
       }
@@ -139,6 +128,36 @@ public final class GaussianCopula {
         return l;
       }
     }
+  }
+
+  /** Pearson's r over rows where both are finite; 0 when undefined. */
+  private static double pearson(double[] x, double[] y, int n) {
+    double sx = 0;
+    double sy = 0;
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+        sx += x[i];
+        sy += y[i];
+        m++;
+      }
+    }
+    if (m < 2) {
+      return 0;
+    }
+    double mx = sx / m;
+    double my = sy / m;
+    double sxx = 0;
+    double syy = 0;
+    double sxy = 0;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+        sxx += (x[i] - mx) * (x[i] - mx);
+        syy += (y[i] - my) * (y[i] - my);
+        sxy += (x[i] - mx) * (y[i] - my);
+      }
+    }
+    return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
   }
 
   /** Cholesky of (R + ridge I) / (1 + ridge), or null when not positive definite. */
@@ -165,23 +184,24 @@ public final class GaussianCopula {
   }
 
   /**
-   * One column's empirical law. {@code atomRows[k]} is a row holding atom k's value (atom 0 is the
-   * missing atom when {@code hasMissing}); {@code upper[k]} is the cumulative share up to atom k.
+   * One column's empirical law over its present cells. {@code atomRows[k]} is a row holding atom
+   * k's value, {@code upper[k]} the cumulative share up to atom k; {@code missingShare} is the
+   * share of missing cells.
    */
   private static final class Marginal {
     final Column source;
     final int[] atomOfRow;
     final int[] atomRows;
     final double[] upper;
-    final boolean hasMissing;
+    final double missingShare;
 
     private Marginal(
-        Column source, int[] atomOfRow, int[] atomRows, double[] upper, boolean hasMissing) {
+        Column source, int[] atomOfRow, int[] atomRows, double[] upper, double missingShare) {
       this.source = source;
       this.atomOfRow = atomOfRow;
       this.atomRows = atomRows;
       this.upper = upper;
-      this.hasMissing = hasMissing;
+      this.missingShare = missingShare;
     }
 
     static Marginal of(Column column, ColumnType type, int n) {
@@ -189,13 +209,13 @@ public final class GaussianCopula {
       List<Integer> firstRow = new ArrayList<>();
       List<Integer> counts = new ArrayList<>();
       int[] id = new int[n];
-      int missing = 0;
+      int present = 0;
       for (int i = 0; i < n; i++) {
         if (column.isNull(i)) {
           id[i] = -1;
-          missing++;
           continue;
         }
+        present++;
         Object key = value(column, i);
         final int row = i;
         int k =
@@ -220,34 +240,35 @@ public final class GaussianCopula {
           type.isNumeric()
               ? byValue
               : Comparator.<Integer>comparingInt(k -> -counts.get(k)).thenComparing(byValue));
-      boolean hasMissing = missing > 0;
-      int offset = hasMissing ? 1 : 0;
       int[] rankOf = new int[order.length];
-      int[] atomRows = new int[order.length + offset];
-      double[] upper = new double[order.length + offset];
-      double cumulative = missing;
-      if (hasMissing) {
-        atomRows[0] = -1;
-        upper[0] = cumulative / n;
-      }
+      int[] atomRows = new int[order.length];
+      double[] upper = new double[order.length];
+      double cumulative = 0;
       for (int r = 0; r < order.length; r++) {
-        rankOf[order[r]] = r + offset;
-        atomRows[r + offset] = firstRow.get(order[r]);
+        rankOf[order[r]] = r;
+        atomRows[r] = firstRow.get(order[r]);
         cumulative += counts.get(order[r]);
-        upper[r + offset] = cumulative / n;
+        upper[r] = cumulative / present;
       }
-      upper[upper.length - 1] = 1;
+      if (upper.length > 0) {
+        upper[upper.length - 1] = 1;
+      }
       int[] atomOfRow = new int[n];
       for (int i = 0; i < n; i++) {
-        atomOfRow[i] = id[i] < 0 ? 0 : rankOf[id[i]];
+        atomOfRow[i] = id[i] < 0 ? -1 : rankOf[id[i]];
       }
-      return new Marginal(column, atomOfRow, atomRows, upper, hasMissing);
+      return new Marginal(column, atomOfRow, atomRows, upper, (n - present) / (double) n);
     }
 
+    /** Latent scores of the present cells; NaN for missing ones. */
     double[] latentScores(SplittableRandom random) {
       double[] z = new double[atomOfRow.length];
       for (int i = 0; i < z.length; i++) {
         int k = atomOfRow[i];
+        if (k < 0) {
+          z[i] = Double.NaN;
+          continue;
+        }
         double lo = k == 0 ? 0 : upper[k - 1];
         double u = lo + random.nextDouble() * (upper[k] - lo);
         z[i] = Normal.quantile(Math.max(EDGE, Math.min(1 - EDGE, u)));
@@ -255,7 +276,12 @@ public final class GaussianCopula {
       return z;
     }
 
-    int atomAt(double u) {
+    /** The atom whose interval holds {@code u}, or -1 (missing) with the missing share. */
+    int atomAt(double u, SplittableRandom random) {
+      boolean missing = random.nextDouble() < missingShare;
+      if (missing || upper.length == 0) {
+        return -1;
+      }
       int k = Arrays.binarySearch(upper, u);
       k = k >= 0 ? k + 1 : -k - 1;
       return Math.min(k, upper.length - 1);
@@ -265,7 +291,7 @@ public final class GaussianCopula {
       int n = atoms.length;
       boolean[] nulls = new boolean[n];
       for (int i = 0; i < n; i++) {
-        nulls[i] = hasMissing && atoms[i] == 0;
+        nulls[i] = atoms[i] < 0;
       }
       Mask nm = Mask.of(nulls);
       Mask none = Mask.none(n);

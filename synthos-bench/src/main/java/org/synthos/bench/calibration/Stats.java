@@ -49,11 +49,7 @@ final class Stats {
     }
     double front =
         Math.exp(
-            logGamma(a + b)
-                - logGamma(a)
-                - logGamma(b)
-                + a * Math.log(x)
-                + b * Math.log1p(-x));
+            logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
     if (x < (a + 1) / (a + b + 2)) {
       return front * betaFraction(x, a, b) / a;
     }

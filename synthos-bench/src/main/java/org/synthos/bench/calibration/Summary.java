@@ -127,7 +127,9 @@ record Summary(
             .filter(o -> o.error() == null && o.noOp())
             .collect(
                 java.util.stream.Collectors.groupingBy(
-                    Outcome::family, java.util.TreeMap::new, java.util.stream.Collectors.counting())),
+                    Outcome::family,
+                    java.util.TreeMap::new,
+                    java.util.stream.Collectors.counting())),
         all.stream().mapToLong(Outcome::millis).average().orElse(Double.NaN));
   }
 

@@ -10,8 +10,8 @@
  *   <li>Real data only. Each run splits one real dataset into two disjoint random halves; the
  *       reference is one half, the candidate the other, with a defect applied for defective runs.
  *       Clean and defective runs of the same seed share the split.
- *   <li>Everything is seeded: the subsample of large files, the split, the injection, the
- *       generator and the validation, so a run reproduces exactly on any number of threads.
+ *   <li>Everything is seeded: the subsample of large files, the split, the injection, the generator
+ *       and the validation, so a run reproduces exactly on any number of threads.
  *   <li>Rates carry 95% Clopper-Pearson (1934) intervals; the AUC is the Mann-Whitney statistic
  *       (ties count one half), i.e. the probability that a defective candidate gets a higher risk
  *       than a clean one.
