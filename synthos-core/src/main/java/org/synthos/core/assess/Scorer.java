@@ -200,7 +200,12 @@ final class Scorer {
   void intrinsic() {
     structureChecks();
     boolean[] obs = data.observedLabels();
-    if (data.hasReference()) {
+    if (data.vars.isEmpty()) {
+      notApplicable.put(
+          Dimension.DIVERSITY_RETENTION,
+          "no column can be compared (identifiers are left out, and columns must share name and"
+              + " type with the reference)");
+    } else if (data.hasReference()) {
       if (enoughRows()) {
         double dupScale = splitSize > 1 ? (data.nC - 1.0) / (splitSize - 1.0) : 1;
         addSplit(
@@ -740,7 +745,7 @@ final class Scorer {
   // ---------------------------------------------------------------- fidelity
 
   void fidelity() {
-    if (!data.hasReference()) {
+    if (!data.hasReference() || data.vars.isEmpty()) {
       return;
     }
     if (!enoughRows()) {

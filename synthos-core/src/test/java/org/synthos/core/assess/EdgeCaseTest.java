@@ -178,4 +178,21 @@ class EdgeCaseTest {
         .allSatisfy(f -> assertThat(f.row()).isBetween(1L, 1000L));
     assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
   }
+
+  @Test
+  void noSharedColumnIsReportedWithoutInventingDuplicates() {
+    DatasetSource ref = new Batches().doubles("a", Batches.normal(50, 0, 1, 1)).source("ref");
+    DatasetSource cand = new Batches().doubles("b", Batches.normal(50, 0, 1, 2)).source("cand");
+
+    ValidationResult r = run(cand, ref);
+
+    assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
+    assertThat(r.flaggedRows()).isEmpty();
+    assertThat(r.notJudged()).hasSize(Dimension.values().length);
+    assertThat(r.dimension(Dimension.DIVERSITY_RETENTION))
+        .isInstanceOfSatisfying(
+            DimensionResult.NotApplicable.class,
+            n -> assertThat(n.reason()).contains("no column can be compared"));
+    assertThat(r.verdict().primaryType()).isEqualTo(CollapseType.E_STRUCTURE);
+  }
 }
