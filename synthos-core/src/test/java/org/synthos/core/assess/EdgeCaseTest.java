@@ -195,4 +195,23 @@ class EdgeCaseTest {
             n -> assertThat(n.reason()).contains("no column can be compared"));
     assertThat(r.verdict().primaryType()).isEqualTo(CollapseType.E_STRUCTURE);
   }
+
+  @Test
+  void timeColumnMustBeOrderable() {
+    DatasetSource cand =
+        new Batches()
+            .doubles("x", Batches.normal(20, 0, 1, 1))
+            .strings(
+                "when", Batches.categories(20, new String[] {"a", "b"}, new double[] {0.5, 0.5}, 1))
+            .source("cand.csv");
+    assertThatThrownBy(
+            () ->
+                Validator.validate(
+                    ValidationInput.of(cand),
+                    OPTIONS.withTimeColumn("when"),
+                    ProgressListener.NONE))
+        .isInstanceOfSatisfying(
+            SynthosException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+  }
 }
