@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A one-line progress bar on stderr. It stays silent for the first second, so quick runs print
@@ -17,7 +18,7 @@ final class ProgressBar implements AutoCloseable {
   private static final int WIDTH = 30;
 
   private final PrintWriter err;
-  private final String label;
+  private final Supplier<String> label;
   private final LongSupplier done;
   private final long total;
   private final long start = System.nanoTime();
@@ -25,7 +26,7 @@ final class ProgressBar implements AutoCloseable {
   private volatile boolean drawn;
 
   private ProgressBar(
-      PrintWriter err, String label, LongSupplier done, long total, boolean enabled) {
+      PrintWriter err, Supplier<String> label, LongSupplier done, long total, boolean enabled) {
     this.err = err;
     this.label = label;
     this.done = done;
@@ -50,6 +51,12 @@ final class ProgressBar implements AutoCloseable {
    */
   static ProgressBar start(
       PrintWriter err, String label, LongSupplier done, long total, boolean force) {
+    return start(err, () -> label, done, total, force);
+  }
+
+  /** As {@link #start(PrintWriter, String, LongSupplier, long, boolean)}, with a changing label. */
+  static ProgressBar start(
+      PrintWriter err, Supplier<String> label, LongSupplier done, long total, boolean force) {
     boolean enabled = force || System.console() != null;
     return new ProgressBar(err, label, done, total, enabled && total > 0);
   }
@@ -69,8 +76,8 @@ final class ProgressBar implements AutoCloseable {
     err.print(
         String.format(
             Locale.ROOT,
-            "\r%s [%s%s] %3.0f%% %.1fs%s   ",
-            label,
+            "\r%-28s [%s%s] %3.0f%% %.1fs%s   ",
+            label.get(),
             "#".repeat(filled),
             " ".repeat(WIDTH - filled),
             fraction * 100,
@@ -91,7 +98,7 @@ final class ProgressBar implements AutoCloseable {
       }
     }
     if (drawn) {
-      err.print("\r" + " ".repeat(label.length() + WIDTH + 40) + "\r");
+      err.print("\r" + " ".repeat(28 + WIDTH + 40) + "\r");
       err.flush();
     }
   }

@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
     versionProvider = SynthosCli.Version.class,
     description =
         "Tells whether a training dataset is safe to train on, and which rows make it unsafe.",
-    subcommands = {ProfileCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ProfileCommand.class,
+      ValidateCommand.class,
+      InjectCommand.class,
+      VerifyCertificateCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (validate: approved)",

@@ -1,6 +1,11 @@
 package org.synthos.service;
 
 import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
@@ -28,7 +33,33 @@ import org.synthos.v1.ValidationServiceGrpc;
 /** The synthos.v1 gRPC service: a thin translation onto {@link JobManager}. */
 final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
   private static final Logger LOG = Logger.getLogger(GrpcApi.class.getName());
+  private static final Metadata.Key<String> REQUEST_ID_HEADER =
+      Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Context.Key<String> REQUEST_ID = Context.key("synthos-request-id");
   private final JobManager jobs;
+
+  /**
+   * Gives every call a request id for its log lines: the client's {@code x-request-id} when it is a
+   * plain token, else a fresh one.
+   */
+  static final class RequestIds implements ServerInterceptor {
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+        ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+      String given = headers.get(REQUEST_ID_HEADER);
+      String id =
+          given != null && given.matches("[A-Za-z0-9_.\\-]{1,64}")
+              ? given
+              : "req-" + UUID.randomUUID();
+      return Contexts.interceptCall(
+          Context.current().withValue(REQUEST_ID, id), call, headers, next);
+    }
+  }
+
+  private static String requestId() {
+    String id = REQUEST_ID.get();
+    return id == null ? "req-" + UUID.randomUUID() : id;
+  }
 
   GrpcApi(JobManager jobs) {
     this.jobs = jobs;
@@ -37,7 +68,7 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
   /** Runs one unary call in a fresh log context, mapping every failure in {@link ErrorMapping}. */
   private static <T> void unary(String method, StreamObserver<T> out, Supplier<T> body) {
     JsonLogging.withContext(
-        "req-" + UUID.randomUUID(),
+        requestId(),
         () -> {
           T result;
           try {

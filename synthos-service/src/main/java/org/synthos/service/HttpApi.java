@@ -133,7 +133,8 @@ final class HttpApi implements AutoCloseable {
         } else {
           requireMethod(method, "GET");
           ArrayNode list = JSON.createArrayNode();
-          jobs.list(Optional.empty(), 100).forEach(j -> list.add(toJson(j)));
+          ListQuery q = ListQuery.parse(ex.getRequestURI().getRawQuery());
+          jobs.list(q.state(), q.limit()).forEach(j -> list.add(toJson(j)));
           sendJson(ex, 200, JSON.createObjectNode().set("jobs", list));
         }
         return;
@@ -163,6 +164,39 @@ final class HttpApi implements AutoCloseable {
     } else {
       requireMethod(method, "GET");
       sendJson(ex, 200, toJson(jobs.get(id)));
+    }
+  }
+
+  /** {@code ?state=RUNNING&limit=20}: both optional; limit 1 to 10000, default 100. */
+  record ListQuery(Optional<JobState> state, int limit) {
+    static ListQuery parse(String raw) {
+      Optional<JobState> state = Optional.empty();
+      int limit = 100;
+      for (String pair : raw == null ? new String[0] : raw.split("&")) {
+        String[] kv = pair.split("=", 2);
+        String value =
+            kv.length == 2 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+        if ("state".equals(kv[0])) {
+          try {
+            state = Optional.of(JobState.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
+          } catch (IllegalArgumentException e) {
+            throw new SynthosException(
+                ErrorCode.INVALID_ARGUMENT,
+                "state must be one of " + java.util.Arrays.toString(JobState.values()));
+          }
+        } else if ("limit".equals(kv[0])) {
+          try {
+            limit = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            limit = -1;
+          }
+          if (limit < 1 || limit > 10_000) {
+            throw new SynthosException(
+                ErrorCode.INVALID_ARGUMENT, "limit must be 1 to 10000, got '" + value + "'");
+          }
+        }
+      }
+      return new ListQuery(state, limit);
     }
   }
 

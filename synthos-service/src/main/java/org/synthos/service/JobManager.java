@@ -418,8 +418,11 @@ final class JobManager implements AutoCloseable {
       timer.cancel(false);
       running.remove(id);
       deleteTree(tmp);
-      metrics.ended(status, request.datasetFormat(), r.rows, System.nanoTime() - r.startNanos);
-      if (!"requeued".equals(status)) {
+      if ("requeued".equals(status)) {
+        // Not an outcome: the job runs again after the restart and is counted then.
+        metrics.interrupted();
+      } else {
+        metrics.ended(status, request.datasetFormat(), r.rows, System.nanoTime() - r.startNanos);
         store.get(id).ifPresent(done -> publish(JobEvent.of(done)));
       }
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param attempts how often the job was started (more than 1 after a crash or restart)
  * @param error set for FAILED and CANCELLED jobs
  */
-public record JobRecord(
+record JobRecord(
     String id,
     JobState state,
     ValidationRequest request,

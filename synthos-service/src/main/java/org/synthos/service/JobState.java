@@ -1,7 +1,7 @@
 package org.synthos.service;
 
 /** The life of a job: QUEUED, then RUNNING, then one of the three terminal states. */
-public enum JobState {
+enum JobState {
   QUEUED,
   RUNNING,
   SUCCEEDED,

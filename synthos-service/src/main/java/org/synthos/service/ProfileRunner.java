@@ -3,48 +3,66 @@ package org.synthos.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.synthos.api.ColumnBatch;
+import org.synthos.api.ColumnType;
+import org.synthos.api.Location;
+import org.synthos.api.SynthosException;
+import org.synthos.core.profile.ColumnSummary;
+import org.synthos.core.profile.DatasetProfile;
+import org.synthos.core.profile.ProfileOptions;
+import org.synthos.core.profile.Profiler;
+import org.synthos.core.state.StateConfig;
+import org.synthos.core.state.ValueCount;
+import org.synthos.io.DatasetReader;
+import org.synthos.io.Datasets;
+import org.synthos.io.ReadOptions;
+import org.synthos.io.ReadStats;
 
 /**
- * The engine this build offers: ingest and profile. Stages: {@code profiling} (one streaming pass
- * over the dataset), {@code reference_profiling} when a reference is given, and {@code
- * recommendations} derived from the profile alone. Collapse detection, localization and the
- * training decision need the assessment engine; the report states that as not applicable rather
- * than inventing scores.
+ * The engine this build offers: ingestion ({@code synthos-io}) and profiling ({@code
+ * synthos-core}). Stages: {@code profiling} (one streaming pass over the dataset), {@code
+ * reference_profiling} when a reference is given, and {@code recommendations} derived from the
+ * profile alone. Collapse detection, localization and the training decision need the assessment
+ * engine; the report states that as not applicable rather than inventing scores.
  *
- * <p>Per column it computes: count, missing, numeric count, mean and sample standard deviation
- * (Welford's online update: Welford 1962, Technometrics 4(3)), min, max, and the exact distinct
- * count with Shannon entropy {@code H = -sum p_i log2 p_i} of the value frequencies while the
- * distinct values number at most {@link #DISTINCT_CAP}; beyond that only a lower bound is known.
+ * <p>Diversity per column is the distinct count (exact below the category cap, else the HLL
+ * estimate with its 95% interval), the distinct ratio over non-null values, and the Shannon entropy
+ * {@code H = -sum p_i log2 p_i} of the value frequencies (Shannon 1948), given only when every
+ * frequency is known exactly.
  */
 final class ProfileRunner implements ValidationRunner {
-  static final int DISTINCT_CAP = 10_000;
-  private static final int CHECK_EVERY = 2048;
   static final String NO_ASSESSMENT =
       "collapse detection, problem localization and the training decision need the assessment"
           + " engine, which this build does not include yet";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int CATEGORY_CAP = StateConfig.defaults().categoryCap();
 
   @Override
   public ObjectNode run(Inputs inputs, ProgressSink progress) {
     long start = System.nanoTime();
     Instant created = Instant.now();
     boolean withReference = inputs.reference().isPresent();
-    double share = withReference ? 45 : 90;
-    Profile data =
-        profile(inputs.dataset(), inputs.request().datasetUri(), "profiling", 5, share, progress);
-    progress.stageDone("profiling", data.toJson());
+    Profiled data =
+        profile(
+            inputs.dataset(),
+            inputs.request().datasetUri(),
+            "profiling",
+            5,
+            withReference ? 45 : 90,
+            progress);
     ObjectNode stages = JSON.createObjectNode();
     stages.set("profiling", data.toJson());
+    progress.stageDone("profiling", stages.get("profiling"));
     if (withReference) {
-      Profile ref =
+      Profiled ref =
           profile(
               inputs.reference().get(),
               inputs.request().referenceUri().orElse("reference"),
@@ -52,13 +70,13 @@ final class ProfileRunner implements ValidationRunner {
               50,
               45,
               progress);
-      progress.stageDone("reference_profiling", ref.toJson());
       stages.set("reference_profiling", ref.toJson());
+      progress.stageDone("reference_profiling", stages.get("reference_profiling"));
     }
-    progress.progress("recommendations", 96, data.rows);
+    progress.progress("recommendations", 96, data.profile.rows());
     ObjectNode recommendations = recommendations(data);
-    progress.stageDone("recommendations", recommendations);
     stages.set("recommendations", recommendations);
+    progress.stageDone("recommendations", recommendations);
 
     ObjectNode report = JSON.createObjectNode();
     report.put("validation_id", inputs.validationId());
@@ -68,13 +86,14 @@ final class ProfileRunner implements ValidationRunner {
     report.put("created_at", created.toString());
     report.put("completed_at", Instant.now().toString());
     ObjectNode results = report.putObject("results");
-    results.put("rows", data.rows);
-    results.put("columns", data.names.size());
+    results.put("rows", data.profile.rows());
+    results.put("columns", data.summaries.size());
+    results.put("invalid_cells", data.stats.invalidCellsTotal());
     results.putObject("assessment").put("not_applicable", NO_ASSESSMENT);
     ObjectNode internal = report.putObject("internal");
     internal.put("dataset_uri", inputs.request().datasetUri());
     internal.put("dataset_format", inputs.request().datasetFormat());
-    internal.put("total_rows", data.rows);
+    internal.put("total_rows", data.profile.rows());
     internal.put("total_time_seconds", (System.nanoTime() - start) / 1e9);
     internal.set("stages", stages);
     return report;
@@ -83,16 +102,26 @@ final class ProfileRunner implements ValidationRunner {
   @Override
   public PhaseResult phase(Phase phase, Inputs inputs, ProgressSink progress) {
     return switch (phase) {
-      case DIVERSITY -> {
-        Profile p =
-            profile(inputs.dataset(), inputs.request().datasetUri(), "profiling", 0, 100, progress);
-        yield new PhaseResult.Ok(p.diversity());
-      }
-      case RECOMMENDATIONS -> {
-        Profile p =
-            profile(inputs.dataset(), inputs.request().datasetUri(), "profiling", 0, 100, progress);
-        yield new PhaseResult.Ok(recommendations(p));
-      }
+      case DIVERSITY ->
+          new PhaseResult.Ok(
+              profile(
+                      inputs.dataset(),
+                      inputs.request().datasetUri(),
+                      "profiling",
+                      0,
+                      100,
+                      progress)
+                  .diversity());
+      case RECOMMENDATIONS ->
+          new PhaseResult.Ok(
+              recommendations(
+                  profile(
+                      inputs.dataset(),
+                      inputs.request().datasetUri(),
+                      "profiling",
+                      0,
+                      100,
+                      progress)));
       case COLLAPSE, LOCALIZATION ->
           new PhaseResult.NotApplicable(
               inputs.reference().isEmpty() && phase == Phase.COLLAPSE
@@ -104,80 +133,95 @@ final class ProfileRunner implements ValidationRunner {
   }
 
   /** One pass over a file; progress runs from {@code from} to {@code from + span} percent. */
-  private static Profile profile(
-      Path file, String label, String stage, double from, double span, ProgressSink progress) {
-    long size;
-    try {
-      size = Math.max(1, Files.size(file));
-    } catch (IOException e) {
-      throw LocalStorage.classify(e, label);
-    }
+  private static Profiled profile(
+      Path file, String uri, String stage, double from, double span, ProgressSink progress) {
     progress.progress(stage, from, 0);
-    try (TextTableReader reader = new TextTableReader(file, label)) {
-      List<ColumnStats> columns = new ArrayList<>();
-      String[] row;
-      while ((row = reader.next()) != null) {
-        List<String> names = reader.header();
-        while (columns.size() < names.size()) {
-          columns.add(new ColumnStats());
-        }
-        for (int i = 0; i < row.length; i++) {
-          columns.get(i).add(row[i]);
-        }
-        // Missing JSON keys count as missing values.
-        for (int i = row.length; i < columns.size(); i++) {
-          columns.get(i).add(null);
-        }
-        if (reader.rowsRead() % CHECK_EVERY == 0) {
-          progress.checkpoint();
-          double done = Math.min(1.0, (double) reader.bytesRead() / size);
-          progress.progress(stage, from + span * done, reader.rowsRead());
-        }
-      }
-      long rows = reader.rowsRead();
-      if (rows == 0) {
-        throw new org.synthos.api.SynthosException(
-            org.synthos.api.ErrorCode.NO_DATA_ROWS,
-            "the file has a header but no data rows",
-            org.synthos.api.Location.ofFile(label));
-      }
-      // JSON Lines rows seen before a key first appeared lacked it.
-      List<String> names = List.copyOf(reader.header());
-      while (columns.size() < names.size()) {
-        columns.add(new ColumnStats());
-      }
-      for (ColumnStats c : columns) {
-        c.missing += rows - c.count - c.missing;
-      }
-      progress.progress(stage, from + span, rows);
-      return new Profile(label, rows, names, columns);
-    } catch (IOException e) {
-      throw LocalStorage.classify(e, label);
+    try (DatasetReader reader = Datasets.open(file, ReadOptions.defaults())) {
+      Iterator<ColumnBatch> batches =
+          new Iterator<>() {
+            private Optional<ColumnBatch> pending;
+
+            @Override
+            public boolean hasNext() {
+              if (pending == null) {
+                progress.checkpoint();
+                pending = reader.next();
+                ReadStats s = reader.stats();
+                progress.progress(stage, from + span * s.fraction().orElse(0), s.rowsRead());
+              }
+              return pending.isPresent();
+            }
+
+            @Override
+            public ColumnBatch next() {
+              if (!hasNext()) {
+                throw new NoSuchElementException();
+              }
+              ColumnBatch b = pending.get();
+              pending = null;
+              return b;
+            }
+          };
+      // Jobs already run in parallel on the worker pool; one thread per job keeps them fair.
+      DatasetProfile profile =
+          Profiler.profile(reader.schema(), batches, ProfileOptions.defaults().withThreads(1));
+      progress.progress(stage, from + span, profile.rows());
+      return new Profiled(uri, profile, reader.stats(), profile.summaries(CATEGORY_CAP));
+    } catch (SynthosException e) {
+      throw relabel(e, file, uri);
     }
   }
 
-  private static ObjectNode recommendations(Profile p) {
+  /** Errors name the dataset as the user gave it, not the server's local copy. */
+  static SynthosException relabel(SynthosException e, Path file, String uri) {
+    Optional<Location> where = e.location();
+    if (where.isEmpty() || !file.toString().equals(where.get().file())) {
+      return e;
+    }
+    Location l = where.get();
+    String prefix = l.describe() + ": ";
+    String message =
+        e.getMessage().startsWith(prefix)
+            ? e.getMessage().substring(prefix.length())
+            : e.getMessage();
+    return new SynthosException(
+        e.code(), message, new Location(uri, l.line(), l.row(), l.column()), e);
+  }
+
+  private static ObjectNode recommendations(Profiled p) {
     ArrayNode items = JSON.createArrayNode();
-    for (int i = 0; i < p.names.size(); i++) {
-      ColumnStats c = p.columns.get(i);
-      String name = p.names.get(i);
-      double missingShare = (double) c.missing / p.rows;
-      if (c.count == 0) {
-        items.add(item(name, "drop_column", "every value is missing", 1));
-      } else if (c.exact() && c.distinct.size() == 1) {
-        items.add(item(name, "drop_column", "the column holds a single value", 2));
+    for (ColumnSummary c : p.summaries) {
+      long nonNull = c.rows() - c.nulls();
+      double missingShare = c.rows() == 0 ? 0 : (double) c.nulls() / c.rows();
+      if (nonNull == 0) {
+        items.add(item(c, "drop_column", "every value is missing", 1));
+        continue;
+      }
+      if (c.invalid() > 0) {
+        items.add(
+            item(
+                c,
+                "fix_invalid_cells",
+                c.invalid() + " cells did not parse as " + c.type().label(),
+                1));
+      }
+      if (c.distinct().exact() && c.distinct().estimate() == 1) {
+        items.add(item(c, "drop_column", "the column holds a single value", 2));
       } else if (missingShare > 0.5) {
         items.add(
             item(
-                name,
+                c,
                 "impute_or_drop",
-                String.format(
-                    java.util.Locale.ROOT, "%.1f%% of values are missing", 100 * missingShare),
+                String.format(Locale.ROOT, "%.1f%% of values are missing", 100 * missingShare),
                 2));
-      } else if (c.exact() && c.numeric < c.count && c.distinct.size() == c.count && c.count > 1) {
+      } else if (!c.type().isNumeric()
+          && c.type() != ColumnType.IDENTIFIER
+          && c.distinct().exact()
+          && c.distinct().estimate() == nonNull
+          && nonNull > 1) {
         items.add(
             item(
-                name,
+                c,
                 "treat_as_identifier",
                 "every value is unique; exclude it from distribution comparisons",
                 3));
@@ -190,139 +234,120 @@ final class ProfileRunner implements ValidationRunner {
     return out;
   }
 
-  private static ObjectNode item(String column, String action, String why, int priority) {
+  private static ObjectNode item(ColumnSummary c, String action, String why, int priority) {
     ObjectNode n = JSON.createObjectNode();
-    n.put("column", column);
+    n.put("column", c.name());
     n.put("action", action);
     n.put("description", why);
     n.put("priority", priority);
     return n;
   }
 
+  /** Shannon entropy in bits, when every category's count is known exactly. */
+  static OptionalDouble entropyBits(ColumnSummary c) {
+    if (c.categories().isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    ColumnSummary.Categories k = c.categories().get();
+    if (k.approximate()
+        || k.distinct().isEmpty()
+        || k.top().size() != k.distinct().getAsLong()
+        || k.total() == 0) {
+      return OptionalDouble.empty();
+    }
+    double h = 0;
+    for (ValueCount v : k.top()) {
+      double p = (double) v.count() / k.total();
+      h -= p * Math.log(p) / Math.log(2);
+    }
+    return OptionalDouble.of(h);
+  }
+
+  private static void putFinite(ObjectNode o, String field, double v) {
+    if (Double.isFinite(v)) {
+      o.put(field, v);
+    }
+  }
+
   /** A finished profile of one file. */
-  private record Profile(String label, long rows, List<String> names, List<ColumnStats> columns) {
+  private record Profiled(
+      String uri, DatasetProfile profile, ReadStats stats, List<ColumnSummary> summaries) {
     ObjectNode toJson() {
       ObjectNode out = JSON.createObjectNode();
-      out.put("uri", label);
-      out.put("rows", rows);
+      out.put("uri", uri);
+      out.put("rows", profile.rows());
+      out.put("bytes", stats.totalBytes());
       ArrayNode cols = out.putArray("columns");
-      for (int i = 0; i < names.size(); i++) {
-        ObjectNode c = columns.get(i).toJson();
-        c.put("name", names.get(i));
-        cols.add(c);
+      for (ColumnSummary c : summaries) {
+        ObjectNode n = cols.addObject();
+        n.put("name", c.name());
+        n.put("type", c.type().label());
+        n.put("missing", c.nulls());
+        n.put("invalid", c.invalid());
+        n.put("distinct", c.distinct().estimate());
+        n.put("distinct_exact", c.distinct().exact());
+        c.numeric()
+            .ifPresent(
+                m -> {
+                  n.put("numeric_count", m.count());
+                  putFinite(n, "mean", m.mean());
+                  m.std().ifPresent(s -> n.put("stddev", s));
+                  putFinite(n, "min", m.min());
+                  putFinite(n, "median", m.quantiles().p50());
+                  putFinite(n, "max", m.max());
+                });
+        c.categories()
+            .ifPresent(
+                k -> {
+                  ArrayNode top = n.putArray("top_values");
+                  k.top().stream()
+                      .limit(5)
+                      .forEach(
+                          v -> top.addObject().put("value", v.value()).put("count", v.count()));
+                });
       }
       return out;
     }
 
     ObjectNode diversity() {
       ObjectNode out = JSON.createObjectNode();
-      out.put("uri", label);
-      out.put("rows", rows);
+      out.put("uri", uri);
+      out.put("rows", profile.rows());
       ArrayNode cols = out.putArray("columns");
-      for (int i = 0; i < names.size(); i++) {
-        ColumnStats s = columns.get(i);
+      for (ColumnSummary s : summaries) {
         ObjectNode c = cols.addObject();
-        c.put("name", names.get(i));
-        if (!s.exact()) {
-          c.put("distinct_at_least", DISTINCT_CAP + 1);
-          c.put(
-              "not_applicable",
-              "more than " + DISTINCT_CAP + " distinct values; entropy not tracked");
-        } else if (s.count == 0) {
+        c.put("name", s.name());
+        c.put("type", s.type().label());
+        long nonNull = s.rows() - s.nulls();
+        if (nonNull == 0) {
           c.put("not_applicable", "every value is missing");
-        } else {
-          c.put("distinct", s.distinct.size());
-          c.put("distinct_ratio", (double) s.distinct.size() / s.count);
-          double h = s.entropyBits();
-          c.put("entropy_bits", h);
-          if (s.distinct.size() > 1) {
-            c.put("normalized_entropy", h / (Math.log(s.distinct.size()) / Math.log(2)));
+          continue;
+        }
+        c.put("distinct", s.distinct().estimate());
+        c.put("distinct_exact", s.distinct().exact());
+        if (!s.distinct().exact()) {
+          c.put("distinct_lower", s.distinct().lower());
+          c.put("distinct_upper", s.distinct().upper());
+        }
+        c.put("distinct_ratio", s.distinct().estimate() / nonNull);
+        OptionalDouble h = entropyBits(s);
+        if (h.isPresent()) {
+          c.put("entropy_bits", h.getAsDouble());
+          if (s.distinct().estimate() > 1) {
+            c.put(
+                "normalized_entropy",
+                h.getAsDouble() / (Math.log(s.distinct().estimate()) / Math.log(2)));
           }
+        } else {
+          c.put(
+              "entropy_not_applicable",
+              s.categories().isEmpty()
+                  ? "entropy of value frequencies is given for categorical, boolean and text"
+                      + " columns"
+                  : "more than " + CATEGORY_CAP + " distinct values; frequencies are approximate");
         }
       }
       return out;
-    }
-  }
-
-  /** Running statistics of one column. */
-  private static final class ColumnStats {
-    long count;
-    long missing;
-    long numeric;
-    double mean;
-    double m2;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    Map<String, Long> distinct = new HashMap<>();
-
-    boolean exact() {
-      return distinct != null;
-    }
-
-    void add(String value) {
-      if (value == null || value.isEmpty() || "NA".equals(value) || "null".equals(value)) {
-        missing++;
-        return;
-      }
-      count++;
-      if (distinct != null) {
-        distinct.merge(value, 1L, Long::sum);
-        if (distinct.size() > DISTINCT_CAP) {
-          distinct = null;
-        }
-      }
-      double x = parse(value);
-      if (!Double.isNaN(x)) {
-        numeric++;
-        double delta = x - mean;
-        mean += delta / numeric;
-        m2 += delta * (x - mean);
-        min = Math.min(min, x);
-        max = Math.max(max, x);
-      }
-    }
-
-    private static double parse(String v) {
-      char c = v.charAt(0);
-      if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) {
-        return Double.NaN;
-      }
-      try {
-        double x = Double.parseDouble(v);
-        return Double.isFinite(x) ? x : Double.NaN;
-      } catch (NumberFormatException e) {
-        return Double.NaN;
-      }
-    }
-
-    double entropyBits() {
-      double h = 0;
-      for (long n : distinct.values()) {
-        double p = (double) n / count;
-        h -= p * Math.log(p) / Math.log(2);
-      }
-      return h;
-    }
-
-    ObjectNode toJson() {
-      ObjectNode c = JSON.createObjectNode();
-      c.put("count", count);
-      c.put("missing", missing);
-      c.put("numeric_count", numeric);
-      if (numeric > 0) {
-        c.put("mean", mean);
-        c.put("min", min);
-        c.put("max", max);
-      }
-      if (numeric > 1) {
-        c.put("stddev", Math.sqrt(m2 / (numeric - 1)));
-      }
-      if (exact()) {
-        c.put("distinct", distinct.size());
-      } else {
-        c.put("distinct_at_least", DISTINCT_CAP + 1);
-      }
-      return c;
     }
   }
 }

@@ -124,6 +124,11 @@ final class ServiceMetrics {
     duration("total").record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /** A running job was stopped by shutdown and put back in the queue. */
+  void interrupted() {
+    active.decrementAndGet();
+  }
+
   /** A request that never became a running job (refused or invalid). */
   void count(String status, String datasetFormat) {
     Counter.builder("synthos.validation.requests")
@@ -185,26 +190,38 @@ final class ServiceMetrics {
   static final class GpuProbe {
     record Gpu(String id, double utilization, double memoryBytes) {}
 
+    static final List<String> NVIDIA_SMI =
+        List.of(
+            "nvidia-smi",
+            "--query-gpu=index,utilization.gpu,memory.used",
+            "--format=csv,noheader,nounits");
+    private final List<String> command;
     private final List<Gpu> initial;
     private List<Gpu> cached;
     private long cachedAt;
 
-    private GpuProbe(List<Gpu> initial) {
+    private GpuProbe(List<String> command, List<Gpu> initial) {
+      this.command = command;
       this.initial = initial;
       this.cached = initial;
       this.cachedAt = System.nanoTime();
     }
 
     static GpuProbe none() {
-      return new GpuProbe(List.of());
+      return new GpuProbe(List.of(), List.of());
     }
 
     static GpuProbe detect() {
-      List<Gpu> found = query();
+      return detect(NVIDIA_SMI);
+    }
+
+    /** Probes with {@code command}, which prints nvidia-smi's CSV query output. */
+    static GpuProbe detect(List<String> command) {
+      List<Gpu> found = query(command);
       if (!found.isEmpty()) {
         LOG.info("GPU metrics enabled for " + found.size() + " GPU(s)");
       }
-      return new GpuProbe(found);
+      return new GpuProbe(command, found);
     }
 
     List<Gpu> initial() {
@@ -213,7 +230,7 @@ final class ServiceMetrics {
 
     synchronized Gpu read(String id) {
       if (System.nanoTime() - cachedAt > TimeUnit.SECONDS.toNanos(5)) {
-        List<Gpu> now = query();
+        List<Gpu> now = query(command);
         if (!now.isEmpty()) {
           cached = now;
         }
@@ -228,15 +245,12 @@ final class ServiceMetrics {
     }
 
     /** Empty when nvidia-smi is missing, fails or lists nothing. */
-    static List<Gpu> query() {
+    static List<Gpu> query(List<String> command) {
+      if (command.isEmpty()) {
+        return List.of();
+      }
       try {
-        Process p =
-            new ProcessBuilder(
-                    "nvidia-smi",
-                    "--query-gpu=index,utilization.gpu,memory.used",
-                    "--format=csv,noheader,nounits")
-                .redirectErrorStream(true)
-                .start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
           p.destroyForcibly();

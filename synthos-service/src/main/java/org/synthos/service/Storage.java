@@ -10,7 +10,7 @@ import java.util.List;
  * org.synthos.api.SynthosException}s: FILE_NOT_FOUND, PERMISSION_DENIED, INVALID_ARGUMENT (a path
  * that escapes the root) or the retryable STORAGE_UNAVAILABLE.
  */
-public interface Storage extends AutoCloseable {
+interface Storage extends AutoCloseable {
   /**
    * A local file holding the data at {@code location}; remote objects are downloaded into {@code
    * tempDir} first, local ones are returned in place.

@@ -3,6 +3,7 @@ package org.synthos.service;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptors;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class SynthosService implements AutoCloseable {
         NettyServerBuilder.forAddress(
                 new InetSocketAddress(config.grpc().host(), config.grpc().port()),
                 credentials(config.grpc()))
-            .addService(new GrpcApi(jobs))
+            .addService(ServerInterceptors.intercept(new GrpcApi(jobs), new GrpcApi.RequestIds()))
             .maxInboundMessageSize(16 << 20)
             .build()
             .start();
@@ -105,16 +106,28 @@ public final class SynthosService implements AutoCloseable {
    * the process with status 0. Backs {@code synthos serve}.
    */
   public static void serve(ServiceConfig config) {
+    serve(config, new ProfileRunner());
+  }
+
+  /** As {@link #serve(ServiceConfig)}, with the given engine. */
+  public static void serve(ServiceConfig config, ValidationRunner runner) {
     JsonLogging.install(java.util.logging.Level.INFO);
-    SynthosService service = start(config);
+    SynthosService service = start(config, runner);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   LOG.info("stop signal received; shutting down gracefully");
-                  service.close();
-                  // A signal ends the JVM with 128+signal; a clean, completed shutdown is status 0.
-                  Runtime.getRuntime().halt(0);
+                  int status = 1;
+                  try {
+                    service.close();
+                    status = 0;
+                  } catch (RuntimeException e) {
+                    LOG.log(java.util.logging.Level.SEVERE, "shutdown failed", e);
+                  } finally {
+                    // A signal ends the JVM with 128+signal; a completed shutdown is status 0.
+                    Runtime.getRuntime().halt(status);
+                  }
                 },
                 "synthos-shutdown"));
     service.awaitStop();
@@ -145,7 +158,8 @@ public final class SynthosService implements AutoCloseable {
     closed = true;
     Duration grace = config.jobs().shutdownGrace();
     grpc.shutdown();
-    http.stop(0);
+    // Exchanges already in progress get a second to finish; no new connection is accepted.
+    http.stop(1);
     jobs.shutdown(grace);
     grpc.shutdownNow();
     try {

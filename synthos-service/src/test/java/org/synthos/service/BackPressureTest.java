@@ -56,7 +56,8 @@ class BackPressureTest {
     }
   }
 
-  private static JobRecord await(JobStore store, String id, JobState want) throws InterruptedException {
+  private static JobRecord await(JobStore store, String id, JobState want)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       Optional<JobRecord> j = store.get(id);
@@ -88,7 +89,8 @@ class BackPressureTest {
       assertThat(refused.body()).contains("\"code\":3002").contains("\"retryable\":true");
 
       ManagedChannel ch =
-          Grpc.newChannelBuilderForAddress("127.0.0.1", s.grpcPort(), InsecureChannelCredentials.create())
+          Grpc.newChannelBuilderForAddress(
+                  "127.0.0.1", s.grpcPort(), InsecureChannelCredentials.create())
               .build();
       try {
         StatusRuntimeException e =
@@ -116,12 +118,18 @@ class BackPressureTest {
     ServiceMetrics metrics = new ServiceMetrics(ServiceMetrics.GpuProbe.none());
     try (JobStore store = new JobStore(cfg.store());
         StorageRouter storage = StorageRouter.from(cfg.storage())) {
-      JobManager jobs = new JobManager(store, storage, gate, metrics, cfg.jobs(), dir.resolve("tmp"));
+      JobManager jobs =
+          new JobManager(store, storage, gate, metrics, cfg.jobs(), dir.resolve("tmp"));
       jobs.start();
       ValidationRequest timed =
           new ValidationRequest(
-              "a.csv", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-              Optional.empty(), Optional.of(Duration.ofMillis(300)));
+              "a.csv",
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.of(Duration.ofMillis(300)));
       JobRecord t = jobs.submit(timed);
       JobRecord queued = jobs.submit(ValidationRequest.of("a.csv"));
       assertThat(jobs.cancel(queued.id()).state()).isEqualTo(JobState.CANCELLED);
@@ -135,7 +143,8 @@ class BackPressureTest {
       assertThat(cancelled.error().orElseThrow().name()).isEqualTo("CANCELLED");
       assertThat(metrics.scrape())
           .contains("synthos_validation_errors_total{error_type=\"timeout\",stage=\"gate\"} 1.0")
-          .contains("synthos_validation_requests_total{dataset_format=\"csv\",status=\"cancelled\"} 2.0");
+          .contains(
+              "synthos_validation_requests_total{dataset_format=\"csv\",status=\"cancelled\"} 2.0");
       jobs.shutdown(Duration.ZERO);
     }
   }
@@ -149,7 +158,8 @@ class BackPressureTest {
     String id;
     try (SynthosService s = SynthosService.start(cfg, gate)) {
       ManagedChannel ch =
-          Grpc.newChannelBuilderForAddress("127.0.0.1", s.grpcPort(), InsecureChannelCredentials.create())
+          Grpc.newChannelBuilderForAddress(
+                  "127.0.0.1", s.grpcPort(), InsecureChannelCredentials.create())
               .build();
       try {
         id =
@@ -172,7 +182,12 @@ class BackPressureTest {
         assertThat(done.rowsDone()).isEqualTo(100);
       }
     }
-    assertThat(new ObjectMapper().readTree(java.nio.file.Files.readString(dir.resolve("storage/reports/" + id + ".json"))).at("/results/rows").asInt())
+    assertThat(
+            new ObjectMapper()
+                .readTree(
+                    java.nio.file.Files.readString(dir.resolve("storage/reports/" + id + ".json")))
+                .at("/results/rows")
+                .asInt())
         .isEqualTo(100);
   }
 }

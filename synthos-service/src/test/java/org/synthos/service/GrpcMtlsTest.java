@@ -50,9 +50,12 @@ class GrpcMtlsTest {
         SynthosService.start(
             Harness.config(
                 dir,
-                "grpc.tls.cert", certs.serverCert().toString(),
-                "grpc.tls.key", certs.serverKey().toString(),
-                "grpc.tls.client_ca", certs.caCert().toString()));
+                "grpc.tls.cert",
+                certs.serverCert().toString(),
+                "grpc.tls.key",
+                certs.serverKey().toString(),
+                "grpc.tls.client_ca",
+                certs.caCert().toString()));
     Harness.csv(dir.resolve("storage/in/d.csv"), 20_000, 3);
   }
 
@@ -62,7 +65,7 @@ class GrpcMtlsTest {
     service.close();
   }
 
-  static ValidationServiceBlockingStub stub(ChannelCredentials creds) {
+  static ValidationServiceBlockingStub client(ChannelCredentials creds) {
     ManagedChannel ch =
         Grpc.newChannelBuilderForAddress("localhost", service.grpcPort(), creds).build();
     channels.add(ch);
@@ -70,7 +73,7 @@ class GrpcMtlsTest {
   }
 
   static ValidationServiceBlockingStub trusted() throws Exception {
-    return stub(
+    return client(
         TlsChannelCredentials.newBuilder()
             .trustManager(certs.caCert().toFile())
             .keyManager(certs.clientCert().toFile(), certs.clientKey().toFile())
@@ -80,7 +83,7 @@ class GrpcMtlsTest {
   @Test
   void aClientWithoutACertificateIsRefused() throws Exception {
     ValidationServiceBlockingStub s =
-        stub(TlsChannelCredentials.newBuilder().trustManager(certs.caCert().toFile()).build());
+        client(TlsChannelCredentials.newBuilder().trustManager(certs.caCert().toFile()).build());
     assertThatThrownBy(() -> s.list(ListRequest.getDefaultInstance()))
         .isInstanceOfSatisfying(
             StatusRuntimeException.class,
@@ -90,7 +93,7 @@ class GrpcMtlsTest {
   @Test
   void aCertificateFromAnotherCaIsRefused() throws Exception {
     ValidationServiceBlockingStub s =
-        stub(
+        client(
             TlsChannelCredentials.newBuilder()
                 .trustManager(certs.caCert().toFile())
                 .keyManager(otherCa.clientCert().toFile(), otherCa.clientKey().toFile())
@@ -115,7 +118,8 @@ class GrpcMtlsTest {
     assertThat(last.getRowsDone()).isEqualTo(20_000);
     assertThat(events).extracting(ProgressEvent::getPercent).isSorted();
 
-    JsonNode report = JSON.readTree(s.getReport(JobRef.newBuilder().setJobId(id).build()).getJson());
+    JsonNode report =
+        JSON.readTree(s.getReport(JobRef.newBuilder().setJobId(id).build()).getJson());
     assertThat(report.at("/results/rows").asLong()).isEqualTo(20_000);
     assertThat(s.getJob(JobRef.newBuilder().setJobId(id).build()).getTarget()).isEqualTo("x");
     assertThat(s.list(ListRequest.newBuilder().setState(JobState.SUCCEEDED).build()).getJobsList())
@@ -132,7 +136,8 @@ class GrpcMtlsTest {
     JsonNode colour = d.at("/columns/2");
     assertThat(colour.get("distinct").asInt()).isEqualTo(2);
     // red is every third row: H = -(1/3 log2 1/3 + 2/3 log2 2/3) = 0.9183 bits.
-    assertThat(colour.get("entropy_bits").asDouble()).isCloseTo(0.9183, org.assertj.core.data.Offset.offset(1e-3));
+    assertThat(colour.get("entropy_bits").asDouble())
+        .isCloseTo(0.9183, org.assertj.core.data.Offset.offset(1e-3));
 
     PhaseResponse collapse = s.detectCollapse(req);
     assertThat(collapse.hasNotApplicable()).isTrue();
@@ -163,7 +168,9 @@ class GrpcMtlsTest {
     StatusRuntimeException unsupported =
         org.junit.jupiter.api.Assertions.assertThrows(
             StatusRuntimeException.class,
-            () -> s.analyzeDiversity(PhaseRequest.newBuilder().setDatasetUri("s3://b/k.csv").build()));
+            () ->
+                s.analyzeDiversity(
+                    PhaseRequest.newBuilder().setDatasetUri("s3://b/k.csv").build()));
     assertThat(unsupported.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
   }
 }

@@ -38,8 +38,13 @@ class HttpApiTest {
   }
 
   static HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -58,7 +63,10 @@ class HttpApiTest {
   @Test
   void submitThenReportFromTheRealProfile() throws Exception {
     HttpResponse<String> r =
-        send("POST", "/v1/validations", "{\"dataset_uri\":\"data/small.csv\",\"validation_id\":\"v-1\"}");
+        send(
+            "POST",
+            "/v1/validations",
+            "{\"dataset_uri\":\"data/small.csv\",\"validation_id\":\"v-1\"}");
     assertThat(r.statusCode()).isEqualTo(202);
     String id = JSON.readTree(r.body()).get("job_id").asText();
     assertThat(r.headers().firstValue("Location")).contains("/v1/validations/" + id);
@@ -76,7 +84,9 @@ class HttpApiTest {
     JsonNode columns = rep.at("/internal/stages/profiling/columns");
     assertThat(columns.size()).isEqualTo(4);
     assertThat(columns.get(1).get("numeric_count").asLong()).isEqualTo(500);
+    assertThat(columns.get(1).get("type").asText()).isEqualTo("float");
     assertThat(columns.get(2).get("distinct").asLong()).isEqualTo(2);
+    assertThat(columns.get(2).get("distinct_exact").asBoolean()).isTrue();
     // The constant column is flagged; the numeric id column is not mistaken for a label column.
     assertThat(rep.at("/internal/stages/recommendations/items/0/column").asText())
         .isEqualTo("constant");
@@ -84,7 +94,8 @@ class HttpApiTest {
     assertThat(report.body()).doesNotContain("\"collapse_score\"");
 
     HttpResponse<String> html = send("GET", "/v1/validations/" + id + "/report?format=html", null);
-    assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(html.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(html.body()).contains("v-1");
   }
 
@@ -98,10 +109,12 @@ class HttpApiTest {
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(missing.body()).contains("dataset_uri is required");
 
-    HttpResponse<String> unknownField = send("POST", "/v1/validations", "{\"dataset_uri\":\"a.csv\",\"x\":1}");
+    HttpResponse<String> unknownField =
+        send("POST", "/v1/validations", "{\"dataset_uri\":\"a.csv\",\"x\":1}");
     assertThat(unknownField.statusCode()).isEqualTo(400);
 
-    HttpResponse<String> traversal = send("POST", "/v1/validations", "{\"dataset_uri\":\"../../etc/passwd.csv\"}");
+    HttpResponse<String> traversal =
+        send("POST", "/v1/validations", "{\"dataset_uri\":\"../../etc/passwd.csv\"}");
     String id = JSON.readTree(traversal.body()).get("job_id").asText();
     JsonNode failed = awaitEnd(id);
     assertThat(failed.get("state").asText()).isEqualTo("FAILED");
@@ -113,6 +126,37 @@ class HttpApiTest {
     assertThat(send("DELETE", "/v1/validations/no-such-job", null).statusCode()).isEqualTo(404);
     assertThat(send("GET", "/v1/validations/no-such-job/report", null).statusCode()).isEqualTo(404);
     assertThat(send("GET", "/nothing-here", null).statusCode()).isEqualTo(404);
+    assertThat(send("GET", "/v1/validations?state=DONE", null).statusCode()).isEqualTo(400);
+    assertThat(send("GET", "/v1/validations?limit=0", null).statusCode()).isEqualTo(400);
+    assertThat(send("PUT", "/v1/validations/x", null).statusCode()).isEqualTo(400);
+    JsonNode failedOnly =
+        JSON.readTree(send("GET", "/v1/validations?state=failed&limit=5", null).body());
+    assertThat(failedOnly.get("jobs"))
+        .isNotEmpty()
+        .allSatisfy(j -> assertThat(j.get("state").asText()).isEqualTo("FAILED"));
+  }
+
+  @Test
+  void parquetInputsGoThroughTheSameEngine() throws Exception {
+    java.nio.file.Path csv = dir.resolve("storage/data/small.csv");
+    java.nio.file.Path parquet = dir.resolve("storage/data/small.parquet");
+    try (org.synthos.io.DatasetReader in =
+            org.synthos.io.Datasets.open(csv, org.synthos.io.ReadOptions.defaults());
+        org.synthos.io.DatasetWriter out =
+            org.synthos.io.DatasetWriters.parquet(parquet, in.schema())) {
+      in.next().ifPresent(out::write);
+    }
+    String body =
+        send("POST", "/v1/validations", "{\"dataset_uri\":\"data/small.parquet\"}").body();
+    JsonNode job = awaitEnd(JSON.readTree(body).get("job_id").asText());
+    assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("rows_done").asLong()).isEqualTo(500);
+    JsonNode rep =
+        JSON.readTree(
+            send("GET", "/v1/validations/" + job.get("job_id").asText() + "/report", null).body());
+    assertThat(rep.at("/internal/dataset_format").asText()).isEqualTo("parquet");
+    assertThat(rep.at("/internal/stages/profiling/columns/1/numeric_count").asLong())
+        .isEqualTo(500);
   }
 
   @Test
@@ -121,7 +165,8 @@ class HttpApiTest {
     JsonNode job = awaitEnd(JSON.readTree(body).get("job_id").asText());
     assertThat(job.get("state").asText()).isEqualTo("FAILED");
     assertThat(job.at("/error/code").asInt()).isEqualTo(1001);
-    HttpResponse<String> report = send("GET", "/v1/validations/" + job.get("job_id").asText() + "/report", null);
+    HttpResponse<String> report =
+        send("GET", "/v1/validations/" + job.get("job_id").asText() + "/report", null);
     assertThat(report.statusCode()).isEqualTo(409);
   }
 
@@ -141,7 +186,7 @@ class HttpApiTest {
         .contains("synthos_diversity_score_count")
         .contains("synthos_cpu_percent")
         .contains("synthos_memory_used_bytes");
-    if (ServiceMetrics.GpuProbe.query().isEmpty()) {
+    if (ServiceMetrics.GpuProbe.query(ServiceMetrics.GpuProbe.NVIDIA_SMI).isEmpty()) {
       assertThat(m.body()).doesNotContain("synthos_gpu_");
     } else {
       assertThat(m.body()).contains("synthos_gpu_utilization_percent{gpu_id=");

@@ -13,8 +13,19 @@ final class JobStoreContract {
 
   static JobRecord queued(String uri, long at) {
     return new JobRecord(
-        UUID.randomUUID().toString(), JobState.QUEUED, ValidationRequest.of(uri), "v", "d",
-        "queued", 0, 0, at, 0, 0, 0, Optional.empty());
+        UUID.randomUUID().toString(),
+        JobState.QUEUED,
+        ValidationRequest.of(uri),
+        "v",
+        "d",
+        "queued",
+        0,
+        0,
+        at,
+        0,
+        0,
+        0,
+        Optional.empty());
   }
 
   static void check(ServiceConfig.Store cfg) {
@@ -38,8 +49,14 @@ final class JobStoreContract {
       assertThat(running.attempts()).isEqualTo(1);
 
       // Cancelling b while queued wins over a later start.
-      assertThat(store.finish(b.id(), JobState.CANCELLED,
-          Optional.of(new SynthosException(ErrorCode.CANCELLED, "by test")), null, 12)).isTrue();
+      assertThat(
+              store.finish(
+                  b.id(),
+                  JobState.CANCELLED,
+                  Optional.of(new SynthosException(ErrorCode.CANCELLED, "by test")),
+                  null,
+                  12))
+          .isTrue();
       assertThat(store.markRunning(b.id(), 13)).isFalse();
       assertThat(store.get(b.id()).orElseThrow().error().orElseThrow().code()).isEqualTo(4002);
 
@@ -50,14 +67,18 @@ final class JobStoreContract {
       assertThat(store.recover(2, 30)).extracting(JobRecord::id).containsExactly(c.id());
       JobRecord failed = store.get(a.id()).orElseThrow();
       assertThat(failed.state()).isEqualTo(JobState.FAILED);
-      assertThat(failed.error().orElseThrow().message()).contains("the server stopped while this job ran");
+      assertThat(failed.error().orElseThrow().message())
+          .contains("the server stopped while this job ran");
 
       assertThat(store.markRunning(c.id(), 31)).isTrue();
-      assertThat(store.finish(c.id(), JobState.SUCCEEDED, Optional.empty(), "{\"ok\":1}", 32)).isTrue();
+      assertThat(store.finish(c.id(), JobState.SUCCEEDED, Optional.empty(), "{\"ok\":1}", 32))
+          .isTrue();
       assertThat(store.finish(c.id(), JobState.FAILED, Optional.empty(), null, 33)).isFalse();
       assertThat(store.report(c.id())).contains("{\"ok\":1}");
       assertThat(store.get(c.id()).orElseThrow().percent()).isEqualTo(100.0);
-      assertThat(store.list(Optional.of(JobState.SUCCEEDED), 10)).extracting(JobRecord::id).contains(c.id());
+      assertThat(store.list(Optional.of(JobState.SUCCEEDED), 10))
+          .extracting(JobRecord::id)
+          .contains(c.id());
       assertThat(store.list(Optional.empty(), 2)).hasSize(2);
     }
   }

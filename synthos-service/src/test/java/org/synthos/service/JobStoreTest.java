@@ -29,10 +29,14 @@ class JobStoreTest {
   @Test
   void anUnreachableStoreIsAStorageError() {
     ServiceConfig.Store bad =
-        new ServiceConfig.Store("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2", "u", Optional.of(new ServiceConfig.Secret("pw")));
+        new ServiceConfig.Store(
+            "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
+            "u",
+            Optional.of(new ServiceConfig.Secret("pw")));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JobStore(bad))
         .isInstanceOfSatisfying(
-            SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE))
+            SynthosException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE))
         .hasMessageNotContaining("pw");
   }
 

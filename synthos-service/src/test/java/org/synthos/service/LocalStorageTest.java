@@ -33,15 +33,21 @@ class LocalStorageTest {
   void pathsOutsideTheRootAreRefused() throws Exception {
     LocalStorage s = new LocalStorage(dir.resolve("root"));
     Files.writeString(dir.resolve("secret.csv"), "a\n1\n");
-    for (String escape : new String[] {"../secret.csv", "a/../../secret.csv", dir.resolve("secret.csv").toString()}) {
+    for (String escape :
+        new String[] {
+          "../secret.csv", "a/../../secret.csv", dir.resolve("secret.csv").toString()
+        }) {
       assertThatThrownBy(() -> s.fetch(escape, dir))
           .isInstanceOfSatisfying(
-              SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED))
+              SynthosException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED))
           .hasMessageContaining("outside the storage root");
     }
     Files.createSymbolicLink(s.root().resolve("link.csv"), dir.resolve("secret.csv"));
-    assertThatThrownBy(() -> s.fetch("link.csv", dir)).hasMessageContaining("outside the storage root");
-    assertThatThrownBy(() -> s.put("../x", new byte[0])).hasMessageContaining("outside the storage root");
+    assertThatThrownBy(() -> s.fetch("link.csv", dir))
+        .hasMessageContaining("outside the storage root");
+    assertThatThrownBy(() -> s.put("../x", new byte[0]))
+        .hasMessageContaining("outside the storage root");
   }
 
   @Test
@@ -54,7 +60,8 @@ class LocalStorageTest {
     assertThatThrownBy(() -> s.fetch("d", dir))
         .isInstanceOfSatisfying(
             SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_A_FILE));
-    assertThatThrownBy(() -> s.get("nope")).isInstanceOfSatisfying(
-        SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND));
+    assertThatThrownBy(() -> s.get("nope"))
+        .isInstanceOfSatisfying(
+            SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND));
   }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job store on a real PostgreSQL. Runs when SYNTHOS_TEST_PG_URL is set (.ci/services.sh
- * starts one and prints it), e.g. jdbc:postgresql://127.0.0.1:55432/postgres.
+ * The job store on a real PostgreSQL. Runs when SYNTHOS_TEST_PG_URL is set (.ci/services.sh starts
+ * one and prints it), e.g. jdbc:postgresql://127.0.0.1:55432/postgres.
  */
 @Tag("integration")
 class PostgresJobStoreTest {
@@ -19,7 +19,9 @@ class PostgresJobStoreTest {
 
   private static String url() {
     String url = System.getenv("SYNTHOS_TEST_PG_URL");
-    assumeTrue(url != null && !url.isBlank(), "SYNTHOS_TEST_PG_URL is not set: start PostgreSQL with .ci/services.sh");
+    assumeTrue(
+        url != null && !url.isBlank(),
+        "SYNTHOS_TEST_PG_URL is not set: start PostgreSQL with .ci/services.sh");
     return url;
   }
 
@@ -44,18 +46,27 @@ class PostgresJobStoreTest {
           java.net.http.HttpClient.newHttpClient()
               .send(
                   java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create("http://127.0.0.1:" + s.httpPort() + "/v1/validations"))
-                      .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"dataset_uri\":\"p.csv\"}"))
+                          java.net.URI.create(
+                              "http://127.0.0.1:" + s.httpPort() + "/v1/validations"))
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "{\"dataset_uri\":\"p.csv\"}"))
                       .build(),
                   java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(202);
-      String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("job_id").asText();
+      String id =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(r.body())
+              .get("job_id")
+              .asText();
       long deadline = System.nanoTime() + 20_000_000_000L;
-      while (store.get(id).orElseThrow().state() != JobState.SUCCEEDED && System.nanoTime() < deadline) {
+      while (store.get(id).orElseThrow().state() != JobState.SUCCEEDED
+          && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
       assertThat(store.get(id).orElseThrow().rowsDone()).isEqualTo(300);
-      assertThat(store.report(id)).hasValueSatisfying(rep -> assertThat(rep).contains("\"rows\" : 300"));
+      assertThat(store.report(id))
+          .hasValueSatisfying(rep -> assertThat(rep).contains("\"rows\" : 300"));
     }
   }
 }

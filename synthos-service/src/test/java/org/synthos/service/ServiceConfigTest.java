@@ -48,12 +48,49 @@ class ServiceConfigTest {
   }
 
   @Test
+  void aFullDeploymentFile() throws Exception {
+    Path pw = dir.resolve("pw");
+    Files.writeString(pw, "dbpw");
+    Path yaml = dir.resolve("full.yaml");
+    Files.writeString(
+        yaml,
+        String.join(
+            "\n",
+            "data_dir: " + dir.resolve("data"),
+            "grpc:",
+            "  host: 0.0.0.0",
+            "  port: 50051",
+            "http: { host: 0.0.0.0, port: 8000 }",
+            "jobs: { concurrency: 4, queue_capacity: 200, timeout_seconds: 1800 }",
+            "store:",
+            "  url: jdbc:postgresql://db.internal:5432/synthos",
+            "  user: synthos",
+            "  password_file: " + pw,
+            "storage:",
+            "  root: /srv/datasets",
+            "  s3: { enabled: true, endpoint: \"http://minio.internal:9000\", bucket: data }",
+            ""));
+    ServiceConfig c = ServiceConfig.load(Optional.of(yaml), Map.of(), Map.of());
+    assertThat(c.grpc().host()).isEqualTo("0.0.0.0");
+    assertThat(c.jobs().timeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(c.store().user()).isEqualTo("synthos");
+    assertThat(c.store().password().orElseThrow().value()).isEqualTo("dbpw");
+    ServiceConfig.S3 s3 = c.storage().s3().orElseThrow();
+    assertThat(s3.bucket()).isEqualTo("data");
+    assertThat(s3.endpoint().orElseThrow().getPort()).isEqualTo(9000);
+    assertThat(c.storage().localRoot()).isEqualTo(Path.of("/srv/datasets"));
+  }
+
+  @Test
   void badValuesAreNamedWithTheirKey() throws Exception {
-    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("jobs.concurrency", "0")))
+    assertThatThrownBy(
+            () -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("jobs.concurrency", "0")))
         .isInstanceOfSatisfying(
             SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
         .hasMessageContaining("jobs.concurrency must be between 1 and 256, got 0");
-    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of("SYNTHOS_GRPC_PORT", "http"), Map.of()))
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.load(Optional.empty(), Map.of("SYNTHOS_GRPC_PORT", "http"), Map.of()))
         .hasMessageContaining("grpc.port must be a whole number, got 'http'");
     Path yaml = dir.resolve("bad.yaml");
     Files.writeString(yaml, "grpc:\n  prot: 1\n");
@@ -63,9 +100,15 @@ class ServiceConfigTest {
     Files.writeString(yaml, "grpc: [1, 2\n");
     assertThatThrownBy(() -> ServiceConfig.load(Optional.of(yaml), Map.of(), Map.of()))
         .hasMessageContaining("not valid YAML");
-    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("grpc.tls.cert", yaml.toString())))
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.load(
+                    Optional.empty(), Map.of(), Map.of("grpc.tls.cert", yaml.toString())))
         .hasMessageContaining("grpc.tls.cert and grpc.tls.key must be given together");
-    assertThatThrownBy(() -> ServiceConfig.load(Optional.empty(), Map.of(), Map.of("store.url", "jdbc:mysql://x")))
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.load(
+                    Optional.empty(), Map.of(), Map.of("store.url", "jdbc:mysql://x")))
         .hasMessageContaining("store.url must be a jdbc:h2: or jdbc:postgresql: URL");
   }
 
@@ -93,7 +136,9 @@ class ServiceConfigTest {
 
   @Test
   void everyKeyHasAnEnvironmentName() {
-    assertThat(ServiceConfig.envName("jobs.queue_capacity")).isEqualTo("SYNTHOS_JOBS_QUEUE_CAPACITY");
-    assertThat(ServiceConfig.envName("storage.s3.endpoint")).isEqualTo("SYNTHOS_STORAGE_S3_ENDPOINT");
+    assertThat(ServiceConfig.envName("jobs.queue_capacity"))
+        .isEqualTo("SYNTHOS_JOBS_QUEUE_CAPACITY");
+    assertThat(ServiceConfig.envName("storage.s3.endpoint"))
+        .isEqualTo("SYNTHOS_STORAGE_S3_ENDPOINT");
   }
 }

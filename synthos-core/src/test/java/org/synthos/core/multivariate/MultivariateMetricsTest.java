@@ -267,6 +267,32 @@ class MultivariateMetricsTest {
   }
 
   @Test
+  void assessmentRunsEveryMetricOnEncodedSamples() {
+    List<Object[]> ref = new ArrayList<>();
+    List<Object[]> cand = new ArrayList<>();
+    SplittableRandom r = new SplittableRandom(4);
+    String[] cities = {"Paris", "Lyon", "Nice"};
+    for (int i = 0; i < 300; i++) {
+      ref.add(
+          new Object[] {
+            (long) r.nextInt(80), r.nextDouble(), cities[r.nextInt(3)], "t", r.nextBoolean(), 1.0
+          });
+      cand.add(
+          new Object[] {
+            (long) r.nextInt(80), r.nextDouble(), cities[r.nextInt(3)], "t", r.nextBoolean(), 1.0
+          });
+    }
+    MultivariateAssessment a =
+        MultivariateAssessment.of(
+            sampleOf(ref), sampleOf(cand), MultivariateAssessment.Options.defaults());
+    assertThat(a.encoding().skippedColumns()).containsExactly("note");
+    assertThat(band(a.prdc().precision()).contains(value(a.prdc().precision()))).isTrue();
+    assertThat(band(a.detection().auc()).contains(value(a.detection().auc()))).isTrue();
+    assertThat(value(a.alphaPrecision().alphaPrecision())).isGreaterThan(0.5);
+    assertThat(a.dcr().details()).isPresent();
+  }
+
+  @Test
   void encodingRejectsASampleWithoutTheColumns() {
     List<Object[]> ref = new ArrayList<>();
     ref.add(new Object[] {1L, 1.0, "a", "t", true, 3.0});
