@@ -400,6 +400,19 @@ final class Recommender {
               null,
               generator));
     }
+    if (a.verdict().decision() == Decision.APPROVE) {
+      drafts.add(
+          new Draft(
+              "check_learnability",
+              "Check learnability before training at scale",
+              "Train a small model on the candidate and test it on held-out real data (train"
+                  + " synthetic, test real) before committing compute.",
+              Priority.LOW,
+              List.of(Dimension.LEARNABILITY),
+              "learnability was not measured",
+              null,
+              Scorer.LEARNABILITY_REASON));
+    }
     Status schema = Status.PASS;
     for (Check c : a.checks()) {
       if (c.name().startsWith("schema_") || c.name().equals("invalid_cells")) {
