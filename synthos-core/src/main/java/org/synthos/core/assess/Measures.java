@@ -1,5 +1,9 @@
 package org.synthos.core.assess;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Two-sample measures over a labelling of the pooled rows ({@code cand[i]} true: row i counts as
  * candidate). Each is oriented so that larger means further from the reference, and returns NaN
@@ -226,14 +230,14 @@ final class Measures {
    * For each row, how many rare category combinations it holds: over every pair of categorical
    * columns, combinations seen in fewer than 1% of the pooled rows. Independent of the labelling.
    */
-  static double[] rareCombinationWeights(java.util.List<Data.Var> categorical, int n) {
+  static double[] rareCombinationWeights(List<Data.Var> categorical, int n) {
     double[] w = new double[n];
     for (int a = 0; a < categorical.size(); a++) {
       for (int b = a + 1; b < categorical.size(); b++) {
         Data.Var va = categorical.get(a);
         Data.Var vb = categorical.get(b);
         int kb = vb.categories();
-        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        Map<Long, Integer> counts = new HashMap<>();
         for (int i = 0; i < n; i++) {
           if (va.codes[i] >= 0 && vb.codes[i] >= 0) {
             counts.merge((long) va.codes[i] * kb + vb.codes[i], 1, Integer::sum);
