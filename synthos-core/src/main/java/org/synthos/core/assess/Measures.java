@@ -26,12 +26,16 @@ import java.util.Map;
  *       of categorical columns) seen in fewer than 1% of the pooled rows.
  *   <li>Pearson gap: |r_c - r_r| (SDMetrics CorrelationSimilarity = 1 - gap / 2).
  *   <li>Cramér's V gap: |V_c - V_r| on the contingency table (numeric columns cut at pooled
- *       quintiles).
+ *       quintiles); undefined for tables over a million cells, where near-unique categories make V
+ *       meaningless.
  * </ul>
  */
 final class Measures {
   static final double TAIL_PROBABILITY = 0.05;
   static final double RARE_SHARE = 0.05;
+
+  /** Contingency tables above this many cells (near-unique categories) are not formed. */
+  static final long MAX_TABLE_CELLS = 1_000_000;
 
   private Measures() {}
 
@@ -318,7 +322,7 @@ final class Measures {
   static double cramersV(Data.Var a, Data.Var b, boolean[] cand, boolean side) {
     int ka = a.categories();
     int kb = b.categories();
-    if (ka < 2 || kb < 2) {
+    if (ka < 2 || kb < 2 || (long) ka * kb > MAX_TABLE_CELLS) {
       return Double.NaN;
     }
     double[] table = new double[ka * kb];

@@ -214,4 +214,28 @@ class EdgeCaseTest {
             SynthosException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
   }
+
+  @Test
+  void nearUniqueCategoriesDoNotBuildHugeTables() {
+    int n = 3000;
+    String[] ids = new String[n];
+    String[] ids2 = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = "id-" + i;
+      ids2[i] = "id-" + (i + n);
+    }
+    DatasetSource ref =
+        new Batches().strings("code", ids).strings("other", ids.clone()).source("ref");
+    DatasetSource cand =
+        new Batches().strings("code", ids2).strings("other", ids2.clone()).source("cand");
+
+    ValidationResult r = run(cand, ref);
+
+    // A 6,000 x 6,000 table is not formed, so the only pair has no defined association.
+    assertThat(r.dimension(Dimension.CORRELATION_PRESERVATION))
+        .isInstanceOf(DimensionResult.NotApplicable.class);
+    assertThat(r.checks())
+        .anyMatch(k -> k.name().equals("out_of_support") && k.status() == Status.FAIL);
+    assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
+  }
 }
