@@ -13,6 +13,7 @@ import org.synthos.core.assess.ValidationResult;
 import org.synthos.core.assess.Validator;
 import org.synthos.io.ReadOptions;
 import org.synthos.report.Certificates;
+import org.synthos.report.DatasetFiles;
 import org.synthos.report.HtmlReport;
 import org.synthos.report.JsonReport;
 import org.synthos.report.PolicyFiles;
@@ -129,9 +130,9 @@ final class ValidateCommand implements Callable<Integer> {
             defaults.multivariateRows(),
             defaults.replicates(),
             defaults.ablations());
-    DatasetSource cand = Sources.open(InputOptions.path(candidate), readOptions);
+    DatasetSource cand = DatasetFiles.open(InputOptions.path(candidate), readOptions);
     DatasetSource ref =
-        reference == null ? null : Sources.open(InputOptions.path(reference), readOptions);
+        reference == null ? null : DatasetFiles.open(InputOptions.path(reference), readOptions);
     PrintWriter err = spec.commandLine().getErr();
     ValidationResult result;
     StageProgress progress = new StageProgress(err, forceProgress);
