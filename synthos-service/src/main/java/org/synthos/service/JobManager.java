@@ -369,13 +369,15 @@ final class JobManager implements AutoCloseable {
   }
 
   private void execute(String id) {
+    // Registered before the store says RUNNING, so a cancel that sees RUNNING always finds it.
+    Running r = new Running(id);
+    running.put(id, r);
     if (!store.markRunning(id, System.currentTimeMillis())) {
+      running.remove(id);
       return;
     }
     JobRecord job = store.get(id).orElseThrow();
     ValidationRequest request = job.request();
-    Running r = new Running(job);
-    running.put(id, r);
     metrics.started();
     Duration timeout = request.timeout().orElse(config.timeout());
     ScheduledFuture<?> timer =
@@ -511,8 +513,8 @@ final class JobManager implements AutoCloseable {
     long persistedAt;
     long stageStart = System.nanoTime();
 
-    Running(JobRecord job) {
-      this.id = job.id();
+    Running(String id) {
+      this.id = id;
     }
 
     void stop(ErrorCode reason, boolean byShutdown) {

@@ -186,7 +186,7 @@ class BackPressureTest {
             new ObjectMapper()
                 .readTree(
                     java.nio.file.Files.readString(dir.resolve("storage/reports/" + id + ".json")))
-                .at("/results/rows")
+                .at("/provenance/candidate/rows")
                 .asInt())
         .isEqualTo(100);
   }

@@ -141,6 +141,7 @@ public final class ServiceLoadBenchmark {
     long accepted = outcomes.stream().filter(o -> !o.jobId().isEmpty()).count();
     long endedOther = accepted - succeeded;
     ObjectNode r = new ObjectMapper().createObjectNode();
+    r.put("engine", "AssessmentRunner (Validator, default options, no reference)");
     r.put("clients", clients);
     r.put("rows_per_dataset", rows);
     r.put("worker_concurrency", concurrency);
