@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark of the validation service: 50 concurrent gRPC submissions over loopback.
-# Usage (from the repository root): synthos-service/bench/load.sh [out.json] [clients] [rows] [workers] [queue]
+# Usage (from the repository root): synthos-service/bench/load.sh [out.json] [clients] [rows] [workers] [queue] [reference]
 # Results go to the JSON file (default synthos-service/target/bench/service-load.json).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

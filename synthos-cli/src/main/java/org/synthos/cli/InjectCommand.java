@@ -19,7 +19,7 @@ import org.synthos.core.assess.inject.DefectInjector;
 import org.synthos.core.assess.inject.Injection;
 import org.synthos.io.DatasetWriter;
 import org.synthos.io.DatasetWriters;
-import org.synthos.report.DatasetFiles;
+import org.synthos.service.DatasetFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -24,7 +24,6 @@ import org.synthos.core.assess.ValidationResult;
 import org.synthos.core.assess.Validator;
 import org.synthos.io.ReadOptions;
 import org.synthos.io.ReadStats;
-import org.synthos.report.DatasetFiles;
 import org.synthos.report.HtmlReport;
 import org.synthos.report.JsonReport;
 import org.synthos.report.PolicyFiles;

@@ -21,7 +21,6 @@ import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.ValidationResult;
 import org.synthos.core.assess.Validator;
 import org.synthos.io.ReadOptions;
-import org.synthos.report.DatasetFiles;
 import org.synthos.report.PolicyFiles;
 
 /**

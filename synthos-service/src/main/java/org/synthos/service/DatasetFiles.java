@@ -1,4 +1,4 @@
-package org.synthos.report;
+package org.synthos.service;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +14,12 @@ import org.synthos.io.DatasetReader;
 import org.synthos.io.Datasets;
 import org.synthos.io.ReadOptions;
 import org.synthos.io.ReadStats;
+import org.synthos.report.Certificates;
 
-/** Dataset files as re-readable sources for the assessment, with their SHA-256 and size. */
+/**
+ * Dataset files as re-readable sources for the assessment, with their SHA-256 and size: what the
+ * service's jobs and {@code synthos validate} read.
+ */
 public final class DatasetFiles {
   private DatasetFiles() {}
 
