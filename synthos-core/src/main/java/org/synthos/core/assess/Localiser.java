@@ -48,7 +48,8 @@ final class Localiser {
       }
       put(out, Cause.OUT_OF_SUPPORT, rows);
     }
-    if (troubled(Dimension.TEMPORAL_STABILITY)) {
+    if (troubled(Dimension.TEMPORAL_STABILITY)
+        || a.checks().stream().anyMatch(c -> c.name().equals("segment_drift"))) {
       drifted(out);
     }
     if (troubled(Dimension.DISTRIBUTION_FIDELITY) || troubled(Dimension.DIVERSITY_RETENTION)) {
@@ -193,7 +194,7 @@ final class Localiser {
                   data.rowNumbers[i],
                   Cause.REFERENCE_COPY,
                   -1,
-                  "closer to a reference row than a tenth of the median nearest-neighbour distance"));
+                  "within a tenth of the closest reference row's own nearest-neighbour distance"));
         }
       }
     }
@@ -203,7 +204,7 @@ final class Localiser {
   private void drifted(Map<Cause, List<FlaggedRow>> out) {
     List<FlaggedRow> rows = new ArrayList<>();
     boolean[] seen = new boolean[data.nC];
-    for (Evidence e : evidenceOf(Dimension.TEMPORAL_STABILITY)) {
+    for (Evidence e : s.driftEvidence) {
       if (e.score() >= 100) {
         continue;
       }
@@ -232,15 +233,6 @@ final class Localiser {
       }
     }
     put(out, Cause.DRIFTED_SEGMENT, rows);
-  }
-
-  private List<Evidence> evidenceOf(Dimension d) {
-    for (DimensionResult r : a.dimensions()) {
-      if (r.dimension() == d && r instanceof DimensionResult.Scored sc) {
-        return sc.evidence();
-      }
-    }
-    return List.of();
   }
 
   /** Categories whose candidate share exceeds 1.5x the reference's and 3 standard errors. */

@@ -56,6 +56,7 @@ final class Scorer {
   boolean[] offManifold;
   boolean[] closeCopies;
   final Map<String, Temporal.Drift> drifts = new java.util.LinkedHashMap<>();
+  final List<Evidence> driftEvidence = new ArrayList<>();
 
   Scorer(RawTable cand, RawTable ref, ValidationOptions options) {
     this.cand = cand;
@@ -695,17 +696,44 @@ final class Scorer {
             String.format(
                 java.util.Locale.ROOT, "; the reference's own drift is %.3f", dr.statistic());
       }
-      evidence
-          .get(Dimension.TEMPORAL_STABILITY)
-          .add(
-              Evidence.of(
-                  v.numeric ? "segment_ks" : "segment_tvd",
-                  v.name,
-                  dc.statistic(),
-                  band,
-                  TOL_DRIFT,
-                  CollapseType.D_TEMPORAL,
-                  detail));
+      Evidence e =
+          Evidence.of(
+              v.numeric ? "segment_ks" : "segment_tvd",
+              v.name,
+              dc.statistic(),
+              band,
+              TOL_DRIFT,
+              CollapseType.D_TEMPORAL,
+              detail);
+      driftEvidence.add(e);
+      if (data.hasReference()) {
+        evidence.get(Dimension.TEMPORAL_STABILITY).add(e);
+      } else if (e.score() < 100) {
+        checks.add(
+            new Check(
+                "segment_drift",
+                v.name,
+                Status.WARN,
+                e.value(),
+                band.upper(),
+                CollapseType.D_TEMPORAL,
+                String.format(
+                    java.util.Locale.ROOT,
+                    "'%s' drifts along %s: a fifth of the rows differs from the rest by %.3f, shuffled"
+                        + " order gives up to %.3f",
+                    v.name,
+                    along,
+                    e.value(),
+                    band.upper())));
+      }
+    }
+    if (!data.hasReference()) {
+      notApplicable.put(
+          Dimension.TEMPORAL_STABILITY,
+          "without a reference, drift along "
+              + along
+              + " cannot be told from real change over time; drifting columns are listed as"
+              + " segment_drift checks");
     }
   }
 
@@ -923,7 +951,7 @@ final class Scorer {
         Multivariate.CLOSE_SHARE,
         TOL_COPY,
         CollapseType.MEMORISATION,
-        "share of candidate rows closer to a reference row than a tenth of the median nearest-neighbour distance"
+        "share of candidate rows within a tenth of their closest reference row's own nearest-neighbour distance"
             + sample);
     addMv(
         Dimension.MEMORISATION_PRIVACY,
@@ -933,7 +961,8 @@ final class Scorer {
         Multivariate.DCR_DEFICIT,
         TOL_DCR,
         CollapseType.MEMORISATION,
-        "max(0, 1 - median DCR to reference / median reference-to-reference DCR)" + sample);
+        "max(0, 1 - median of DCR / the closest reference row's own nearest-reference distance)"
+            + sample);
     classifierDetection(mv);
   }
 

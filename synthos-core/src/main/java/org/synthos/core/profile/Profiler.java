@@ -1,9 +1,13 @@
 package org.synthos.core.profile;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.synthos.api.ColumnBatch;
@@ -12,18 +16,30 @@ import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
 
 /**
- * Builds a {@link DatasetProfile} in one pass over a stream of batches.
+ * Builds a {@link DatasetProfile} in one pass over a stream of batches, deterministically.
  *
- * <p>With more than one thread the calling thread reads batches and hands each whole batch to a
- * worker through a bounded queue (two batches per worker, so memory stays bounded); each worker
- * folds into its own accumulators, and the workers' profiles are merged in worker order at the end.
- * Because every state's merge is associative and commutative, the result equals the single-threaded
- * one: exactly for counts, frequencies below the cap, contingency tables and ranges; to rounding
- * (about 1e-12 relative) for moments and co-moments; within the sketch error for KLL quantiles
- * (normalized rank error, 0.14% at the default k = 2048; DataSketches' compaction is randomized and
- * cannot be seeded) and frequent items above the cap. HLL estimates are identical.
+ * <p>Every {@link #PARTITION_BATCHES} consecutive batches form a partition: partition p is batches
+ * pK .. pK + K - 1. Each partition is folded into fresh accumulators whose quantile sketches are
+ * seeded from p, and the partition profiles are merged left to right in partition order. The result
+ * is therefore a function of the rows and the batch boundaries only: any thread count gives the
+ * same profile, byte for byte under {@link ProfileCodec} (the batch size is part of the
+ * configuration that decides the bytes; re-batching the same rows may change them within the stated
+ * tolerances of each state).
+ *
+ * <p>With more than one thread the calling thread reads batches and sends partition p to worker p
+ * mod T through that worker's bounded queue (one partition plus its end marker, so at most T (K +
+ * 1) batches are in flight); each worker hands its partition profiles, in order, to a merging
+ * thread that takes partition p from worker p mod T. The merge order is thus fixed whatever the
+ * timing.
  */
 public final class Profiler {
+  /**
+   * Batches per partition. Small enough that threads share short inputs, large enough that the
+   * per-partition snapshot and merge stay a few percent of the fold.
+   */
+  public static final int PARTITION_BATCHES = 4;
+
+  private static final Object END_OF_PARTITION = new Object();
   private static final Object END = new Object();
 
   private Profiler() {}
@@ -35,67 +51,85 @@ public final class Profiler {
     Objects.requireNonNull(options, "options is null");
     Progress progress = new Progress(options.progress());
     if (options.threads() == 1) {
-      ProfileAccumulator acc = new ProfileAccumulator(schema, options);
-      while (batches.hasNext()) {
-        ColumnBatch b = checked(schema, batches.next());
-        acc.update(b);
-        progress.add(b.rowCount());
-      }
-      return acc.snapshot();
+      return sequential(schema, batches, options, progress);
     }
     return parallel(schema, batches, options, progress);
+  }
+
+  private static DatasetProfile sequential(
+      Schema schema, Iterator<ColumnBatch> batches, ProfileOptions options, Progress progress) {
+    DatasetProfile result = null;
+    ProfileAccumulator acc = null;
+    long partition = 0;
+    int inPartition = 0;
+    while (batches.hasNext()) {
+      ColumnBatch b = checked(schema, batches.next());
+      if (acc == null) {
+        acc = new ProfileAccumulator(schema, options, partition);
+      }
+      acc.update(b);
+      progress.add(b.rowCount());
+      if (++inPartition == PARTITION_BATCHES) {
+        result = mergeNext(result, acc.snapshot());
+        acc = null;
+        inPartition = 0;
+        partition++;
+      }
+    }
+    if (acc != null) {
+      result = mergeNext(result, acc.snapshot());
+    }
+    return result != null ? result : new ProfileAccumulator(schema, options, 0).snapshot();
+  }
+
+  private static DatasetProfile mergeNext(DatasetProfile soFar, DatasetProfile next) {
+    return soFar == null ? next : soFar.merge(next);
   }
 
   private static DatasetProfile parallel(
       Schema schema, Iterator<ColumnBatch> batches, ProfileOptions options, Progress progress) {
     int threads = options.threads();
-    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * threads);
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    ProfileAccumulator[] accumulators = new ProfileAccumulator[threads];
+    List<BlockingQueue<Object>> inputs = new ArrayList<>(threads);
+    // Unbounded, but a worker is at most one partition ahead of the reader's round robin, so each
+    // holds a few profiles at most.
+    List<BlockingQueue<Optional<DatasetProfile>>> outputs = new ArrayList<>(threads);
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
-      ProfileAccumulator acc = new ProfileAccumulator(schema, options);
-      accumulators[t] = acc;
-      workers[t] =
-          new Thread(
-              () -> {
-                // A worker keeps draining after a failure so the reader never blocks on a full
-                // queue; it only stops updating.
-                try {
-                  for (Object o = queue.take(); o != END; o = queue.take()) {
-                    if (failure.get() != null) {
-                      continue;
-                    }
-                    try {
-                      ColumnBatch b = (ColumnBatch) o;
-                      acc.update(b);
-                      progress.add(b.rowCount());
-                    } catch (RuntimeException | Error e) {
-                      failure.compareAndSet(null, e);
-                    }
-                  }
-                } catch (InterruptedException e) {
-                  failure.compareAndSet(
-                      null, new SynthosException(ErrorCode.CANCELLED, "profiling was interrupted"));
-                }
-              },
-              "synthos-profiler-" + t);
-      workers[t].setDaemon(true);
+      BlockingQueue<Object> in = new ArrayBlockingQueue<>(PARTITION_BATCHES + 1);
+      BlockingQueue<Optional<DatasetProfile>> out = new LinkedBlockingQueue<>();
+      inputs.add(in);
+      outputs.add(out);
+      workers[t] = worker(schema, options, progress, t, threads, in, out, failure);
       workers[t].start();
     }
+    AtomicReference<DatasetProfile> merged = new AtomicReference<>();
+    Thread merger = merger(outputs, merged, failure);
+    merger.start();
+    long index = 0;
     try {
       while (batches.hasNext() && failure.get() == null) {
-        put(queue, checked(schema, batches.next()), failure);
+        ColumnBatch b = checked(schema, batches.next());
+        long partition = index / PARTITION_BATCHES;
+        BlockingQueue<Object> in = inputs.get((int) (partition % threads));
+        put(in, b, failure);
+        if (++index % PARTITION_BATCHES == 0) {
+          put(in, END_OF_PARTITION, failure);
+        }
+      }
+      if (index % PARTITION_BATCHES != 0) {
+        put(inputs.get((int) (index / PARTITION_BATCHES % threads)), END_OF_PARTITION, failure);
       }
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e);
     } finally {
-      for (int t = 0; t < threads; t++) {
-        putEnd(queue);
+      for (BlockingQueue<Object> in : inputs) {
+        putEnd(in);
       }
       for (Thread w : workers) {
         join(w);
       }
+      join(merger);
     }
     Throwable f = failure.get();
     if (f instanceof RuntimeException re) {
@@ -107,11 +141,93 @@ public final class Profiler {
     if (f != null) {
       throw new SynthosException(ErrorCode.INTERNAL, "profiling failed: " + f, null, f);
     }
-    DatasetProfile result = accumulators[0].snapshot();
-    for (int t = 1; t < threads; t++) {
-      result = result.merge(accumulators[t].snapshot());
-    }
-    return result;
+    DatasetProfile result = merged.get();
+    return result != null ? result : new ProfileAccumulator(schema, options, 0).snapshot();
+  }
+
+  /**
+   * Worker {@code t} of {@code threads}: folds partitions t, t + T, t + 2T... in arrival order and
+   * emits each one's profile, then an empty marker at the end of input. After a failure it keeps
+   * draining so the reader never blocks on a full queue, but stops folding.
+   */
+  private static Thread worker(
+      Schema schema,
+      ProfileOptions options,
+      Progress progress,
+      int t,
+      int threads,
+      BlockingQueue<Object> in,
+      BlockingQueue<Optional<DatasetProfile>> out,
+      AtomicReference<Throwable> failure) {
+    Thread w =
+        new Thread(
+            () -> {
+              long partition = t;
+              ProfileAccumulator acc = null;
+              try {
+                for (Object o = in.take(); o != END; o = in.take()) {
+                  if (failure.get() != null) {
+                    continue;
+                  }
+                  try {
+                    if (o == END_OF_PARTITION) {
+                      out.add(Optional.of(acc.snapshot()));
+                      acc = null;
+                      partition += threads;
+                    } else {
+                      if (acc == null) {
+                        acc = new ProfileAccumulator(schema, options, partition);
+                      }
+                      ColumnBatch b = (ColumnBatch) o;
+                      acc.update(b);
+                      progress.add(b.rowCount());
+                    }
+                  } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                  }
+                }
+              } catch (InterruptedException e) {
+                failure.compareAndSet(
+                    null, new SynthosException(ErrorCode.CANCELLED, "profiling was interrupted"));
+              } finally {
+                out.add(Optional.empty());
+              }
+            },
+            "synthos-profiler-" + t);
+    w.setDaemon(true);
+    return w;
+  }
+
+  /** Merges partition p, taken from worker p mod T, for p = 0, 1, ... until a worker is done. */
+  private static Thread merger(
+      List<BlockingQueue<Optional<DatasetProfile>>> outputs,
+      AtomicReference<DatasetProfile> merged,
+      AtomicReference<Throwable> failure) {
+    Thread m =
+        new Thread(
+            () -> {
+              DatasetProfile result = null;
+              try {
+                for (int p = 0; ; p = (p + 1) % outputs.size()) {
+                  Optional<DatasetProfile> next = outputs.get(p).take();
+                  if (next.isEmpty()) {
+                    break;
+                  }
+                  if (failure.get() == null) {
+                    result = mergeNext(result, next.get());
+                  }
+                }
+                merged.set(result);
+              } catch (InterruptedException e) {
+                failure.compareAndSet(
+                    null, new SynthosException(ErrorCode.CANCELLED, "profiling was interrupted"));
+              } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+              }
+            },
+            "synthos-profiler-merge");
+    m.setDaemon(true);
+    return m;
   }
 
   private static ColumnBatch checked(Schema schema, ColumnBatch b) {

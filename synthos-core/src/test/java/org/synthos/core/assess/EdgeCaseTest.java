@@ -156,4 +156,26 @@ class EdgeCaseTest {
             k -> k.name().equals("invalid_cells") && k.status() == Status.FAIL && k.value() == 0.1);
     assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
   }
+
+  @Test
+  void filesBeyondTheRowCapAreSampledAndStillNameFileRows() {
+    ColumnBatch credit = ExampleData.load("credit-g.csv");
+    ColumnBatch dup =
+        org.synthos.core.assess.inject.DefectInjector.inject(
+                credit, null, org.synthos.core.assess.inject.Defect.EXACT_DUPLICATES, 0.3, 2)
+            .batch();
+    ValidationOptions capped =
+        new ValidationOptions(Policy.defaults(), 5, null, null, 400, 200, 10, 1);
+
+    ValidationResult r =
+        Validator.validate(
+            ValidationInput.of(ExampleData.source("c", dup)), capped, ProgressListener.NONE);
+
+    assertThat(r.candidate().rows()).isEqualTo(1000);
+    assertThat(r.candidate().rowsAnalysed()).isEqualTo(400);
+    assertThat(r.flaggedRows())
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f.row()).isBetween(1L, 1000L));
+    assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
+  }
 }
