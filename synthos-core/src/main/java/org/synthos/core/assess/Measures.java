@@ -1,5 +1,9 @@
 package org.synthos.core.assess;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Two-sample measures over a labelling of the pooled rows ({@code cand[i]} true: row i counts as
  * candidate). Each is oriented so that larger means further from the reference, and returns NaN
@@ -22,12 +26,16 @@ package org.synthos.core.assess;
  *       of categorical columns) seen in fewer than 1% of the pooled rows.
  *   <li>Pearson gap: |r_c - r_r| (SDMetrics CorrelationSimilarity = 1 - gap / 2).
  *   <li>Cramér's V gap: |V_c - V_r| on the contingency table (numeric columns cut at pooled
- *       quintiles).
+ *       quintiles); undefined for tables over a million cells, where near-unique categories make V
+ *       meaningless.
  * </ul>
  */
 final class Measures {
   static final double TAIL_PROBABILITY = 0.05;
   static final double RARE_SHARE = 0.05;
+
+  /** Contingency tables above this many cells (near-unique categories) are not formed. */
+  static final long MAX_TABLE_CELLS = 1_000_000;
 
   private Measures() {}
 
@@ -226,14 +234,14 @@ final class Measures {
    * For each row, how many rare category combinations it holds: over every pair of categorical
    * columns, combinations seen in fewer than 1% of the pooled rows. Independent of the labelling.
    */
-  static double[] rareCombinationWeights(java.util.List<Data.Var> categorical, int n) {
+  static double[] rareCombinationWeights(List<Data.Var> categorical, int n) {
     double[] w = new double[n];
     for (int a = 0; a < categorical.size(); a++) {
       for (int b = a + 1; b < categorical.size(); b++) {
         Data.Var va = categorical.get(a);
         Data.Var vb = categorical.get(b);
         int kb = vb.categories();
-        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        Map<Long, Integer> counts = new HashMap<>();
         for (int i = 0; i < n; i++) {
           if (va.codes[i] >= 0 && vb.codes[i] >= 0) {
             counts.merge((long) va.codes[i] * kb + vb.codes[i], 1, Integer::sum);
@@ -314,7 +322,7 @@ final class Measures {
   static double cramersV(Data.Var a, Data.Var b, boolean[] cand, boolean side) {
     int ka = a.categories();
     int kb = b.categories();
-    if (ka < 2 || kb < 2) {
+    if (ka < 2 || kb < 2 || (long) ka * kb > MAX_TABLE_CELLS) {
       return Double.NaN;
     }
     double[] table = new double[ka * kb];

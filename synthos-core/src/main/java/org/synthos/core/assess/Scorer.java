@@ -1,12 +1,18 @@
 package org.synthos.core.assess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.synthos.api.ColumnType;
 import org.synthos.core.multivariate.DetectionOptions;
 import org.synthos.core.multivariate.DetectionTest;
@@ -55,7 +61,7 @@ final class Scorer {
   Multivariate multivariate;
   boolean[] offManifold;
   boolean[] closeCopies;
-  final Map<String, Temporal.Drift> drifts = new java.util.LinkedHashMap<>();
+  final Map<String, Temporal.Drift> drifts = new LinkedHashMap<>();
   final List<Evidence> driftEvidence = new ArrayList<>();
 
   Scorer(RawTable cand, RawTable ref, ValidationOptions options) {
@@ -118,7 +124,7 @@ final class Scorer {
    */
   private static byte[] referenceSplit(Data data, int h, SplittableRandom random) {
     byte[] l = new byte[data.n];
-    java.util.Arrays.fill(l, 0, data.nC, (byte) -1);
+    Arrays.fill(l, 0, data.nC, (byte) -1);
     int[] idx = Shuffle.permutation(data.nC, data.nR, random);
     for (int i = 0; i < h; i++) {
       l[idx[i]] = 1;
@@ -128,7 +134,7 @@ final class Scorer {
 
   private byte[] observedBytes() {
     byte[] l = new byte[data.n];
-    java.util.Arrays.fill(l, 0, data.nC, (byte) 1);
+    Arrays.fill(l, 0, data.nC, (byte) 1);
     return l;
   }
 
@@ -140,7 +146,7 @@ final class Scorer {
   private void addSplit(
       Dimension d,
       String measure,
-      java.util.function.ToDoubleFunction<byte[]> f,
+      ToDoubleFunction<byte[]> f,
       double scale,
       double tolerance,
       CollapseType cause,
@@ -162,11 +168,9 @@ final class Scorer {
    * Evaluates replicates on all cores. Each replicate's labelling was drawn up front and its result
    * lands in its own slot, so the outcome does not depend on scheduling.
    */
-  private static double[] replicated(int count, java.util.function.IntToDoubleFunction replicate) {
+  private static double[] replicated(int count, IntToDoubleFunction replicate) {
     double[] out = new double[count];
-    java.util.stream.IntStream.range(0, count)
-        .parallel()
-        .forEach(b -> out[b] = replicate.applyAsDouble(b));
+    IntStream.range(0, count).parallel().forEach(b -> out[b] = replicate.applyAsDouble(b));
     return out;
   }
 
@@ -200,7 +204,12 @@ final class Scorer {
   void intrinsic() {
     structureChecks();
     boolean[] obs = data.observedLabels();
-    if (data.hasReference()) {
+    if (data.vars.isEmpty()) {
+      notApplicable.put(
+          Dimension.DIVERSITY_RETENTION,
+          "no column can be compared (identifiers are left out, and columns must share name and"
+              + " type with the reference)");
+    } else if (data.hasReference()) {
       if (enoughRows()) {
         double dupScale = splitSize > 1 ? (data.nC - 1.0) / (splitSize - 1.0) : 1;
         addSplit(
@@ -310,7 +319,7 @@ final class Scorer {
                 p.maxInvalidShare(),
                 CollapseType.E_STRUCTURE,
                 String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%d cells (%.2f%%) could not be read as %s",
                     cand.invalidCells[c],
                     100 * invalidShare,
@@ -374,14 +383,13 @@ final class Scorer {
                   0.9,
                   CollapseType.A_DISTRIBUTION,
                   String.format(
-                      java.util.Locale.ROOT,
+                      Locale.ROOT,
                       "the most frequent value of '%s' holds %.1f%% of the candidate%s",
                       v.name,
                       100 * top,
                       sh[1] == null
                           ? ""
-                          : String.format(
-                              java.util.Locale.ROOT, " (reference %.1f%%)", 100 * refTop))));
+                          : String.format(Locale.ROOT, " (reference %.1f%%)", 100 * refTop))));
         }
         if (!data.hasReference() && distinct > 1) {
           double h = Measures.entropy(sh[0]) / Math.log(distinct);
@@ -395,7 +403,7 @@ final class Scorer {
                     0.2,
                     CollapseType.A_DISTRIBUTION,
                     String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "'%s' has normalised entropy %.3f over %d values",
                         v.name,
                         h,
@@ -427,7 +435,7 @@ final class Scorer {
     int from = candidate ? 0 : data.nC;
     int to = candidate ? data.nC : data.n;
     if (v.numeric) {
-      java.util.HashSet<Double> s = new java.util.HashSet<>();
+      HashSet<Double> s = new HashSet<>();
       for (int i = from; i < to; i++) {
         if (!Double.isNaN(v.values[i])) {
           s.add(v.values[i]);
@@ -481,7 +489,7 @@ final class Scorer {
     for (int k = 0; k < x.length; k++) {
       dev[k] = Math.abs(x[k] - median);
     }
-    java.util.Arrays.sort(dev);
+    Arrays.sort(dev);
     double mad = 1.4826 * dev[dev.length / 2];
     if (!(mad > 0)) {
       return;
@@ -503,7 +511,7 @@ final class Scorer {
               0.01,
               CollapseType.E_STRUCTURE,
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "%.1f%% of '%s' lies more than 6 robust standard deviations from the median",
                   100 * share,
                   v.name)));
@@ -535,7 +543,7 @@ final class Scorer {
               reasons[i] =
                   new StringBuilder(
                       String.format(
-                          java.util.Locale.ROOT,
+                          Locale.ROOT,
                           "%s = %s outside the reference range [%s, %s]",
                           v.name,
                           fmt(x),
@@ -573,7 +581,7 @@ final class Scorer {
     if (x == Math.rint(x) && Math.abs(x) < 1e15) {
       return Long.toString((long) x);
     }
-    return String.format(java.util.Locale.ROOT, "%.4g", x);
+    return String.format(Locale.ROOT, "%.4g", x);
   }
 
   /** Share of rows labelled 1 with a value outside the support of the rows labelled 0. */
@@ -651,7 +659,7 @@ final class Scorer {
             band.upper() + p.maxInvalidShare(),
             CollapseType.E_STRUCTURE,
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "%.2f%% of candidate rows hold a value outside the reference's range or categories;"
                     + " halves of the reference show up to %.2f%%",
                 100 * share,
@@ -692,9 +700,7 @@ final class Scorer {
         double width = 1.5 * (band.upper() - band.mean());
         double upper = Math.max(band.upper(), dr.statistic() + width);
         band = new NullBand(band.mean(), upper, band.replicates());
-        detail +=
-            String.format(
-                java.util.Locale.ROOT, "; the reference's own drift is %.3f", dr.statistic());
+        detail += String.format(Locale.ROOT, "; the reference's own drift is %.3f", dr.statistic());
       }
       Evidence e =
           Evidence.of(
@@ -718,7 +724,7 @@ final class Scorer {
                 band.upper(),
                 CollapseType.D_TEMPORAL,
                 String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "'%s' drifts along %s: a fifth of the rows differs from the rest by %.3f, shuffled"
                         + " order gives up to %.3f",
                     v.name,
@@ -740,7 +746,7 @@ final class Scorer {
   // ---------------------------------------------------------------- fidelity
 
   void fidelity() {
-    if (!data.hasReference()) {
+    if (!data.hasReference() || data.vars.isEmpty()) {
       return;
     }
     if (!enoughRows()) {
@@ -893,7 +899,7 @@ final class Scorer {
     }
     String sample =
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             " (%d + %d sampled rows, %d encoded dimensions)",
             mv.mc,
             mv.m - mv.mc,
@@ -974,8 +980,8 @@ final class Scorer {
    * the other bands.
    */
   private void classifierDetection(Multivariate mv) {
-    double[][] ref = java.util.Arrays.copyOfRange(mv.matrix, mv.mc, mv.m);
-    double[][] cand = java.util.Arrays.copyOfRange(mv.matrix, 0, mv.mc);
+    double[][] ref = Arrays.copyOfRange(mv.matrix, mv.mc, mv.m);
+    double[][] cand = Arrays.copyOfRange(mv.matrix, 0, mv.mc);
     DetectionOptions defaults = DetectionOptions.defaults();
     DetectionOptions o =
         new DetectionOptions(
