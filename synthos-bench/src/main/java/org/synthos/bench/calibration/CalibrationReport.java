@@ -164,9 +164,9 @@ final class CalibrationReport {
     }
 
     md.append(
-        "\n### Collapse-type confusion (moderate severity; rows expected, columns primary)\n\n");
+        "\n### Collapse-type confusion (moderate severity; rows: family (expected type), columns: primary type)\n\n");
     s.confusion().values().forEach(m -> cols.addAll(m.keySet()));
-    md.append("| expected \\ primary |");
+    md.append("| family (expected) \\ primary |");
     cols.forEach(c -> md.append(' ').append(c).append(" |"));
     md.append("\n|---|");
     cols.forEach(c -> md.append("---|"));

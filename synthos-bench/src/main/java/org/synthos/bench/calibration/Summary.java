@@ -24,7 +24,7 @@ import java.util.function.ToDoubleFunction;
  *     runs
  * @param baselineDetection per family at moderate severity, the share the baseline flags at that
  *     threshold
- * @param confusion expected type to primary type counts, moderate severity only
+ * @param confusion per family (with its expected type), primary type counts at moderate severity
  * @param errors validations that threw
  * @param noOps per family, runs left out because the defect changed no row of that dataset
  * @param meanMillis mean wall time of one validation (baseline included)
@@ -105,7 +105,7 @@ record Summary(
     Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
     for (Outcome o : moderate) {
       confusion
-          .computeIfAbsent(o.expectedType(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(o.family() + " (" + o.expectedType() + ")", k -> new LinkedHashMap<>())
           .merge(o.primaryType(), 1, Integer::sum);
     }
     return new Summary(
