@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The quick calibration subset as a regression test: the committed examples, every family at its
- * moderate severity, own seeds ({@link CalibrationPlan#QUICK_FIRST_SEED}). The figures it asserts
- * sit one tolerance below what the subset measured when this test was written (no false positive in
- * 16 clean splits, 95% detection, AUC 0.96 against the baseline's 0.77), so a scorer change that
- * costs accuracy fails here, while a small shift does not.
+ * moderate severity, own seeds ({@link CalibrationPlan#QUICK_FIRST_SEED}). When this test was
+ * written the subset measured no false positive in 16 clean splits, 100% detection and an AUC of
+ * 1.00 against the baseline's 0.78; the assertions sit one tolerance below (at most one false
+ * positive, 90% detection, AUC 0.95), so a scorer change that costs accuracy fails here while a
+ * small shift does not. The full run is a benchmark ({@code ./bench calibrate}), not a test.
  */
 @Tag("integration")
 class CalibrationRegressionTest {
@@ -33,7 +34,7 @@ class CalibrationRegressionTest {
             .average()
             .orElseThrow();
     assertThat(detected).as("detection at moderate severity").isGreaterThanOrEqualTo(0.90);
-    assertThat(s.auc()).as("AUC of the risk score").isGreaterThanOrEqualTo(0.93);
+    assertThat(s.auc()).as("AUC of the risk score").isGreaterThanOrEqualTo(0.95);
     assertThat(s.auc())
         .as("Synthos vs the SDMetrics-style baseline")
         .isGreaterThan(s.baselineAuc());
