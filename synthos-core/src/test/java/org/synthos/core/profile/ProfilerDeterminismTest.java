@@ -12,13 +12,15 @@ import org.synthos.core.state.StateConfig;
 /** The profile's bytes depend on the rows and batch boundaries only, never on threads or timing. */
 @Tag("unit")
 class ProfilerDeterminismTest {
-  // 67 batches of 3000 rows (the last 2000): three full partitions of 22 batches (66 000 rows,
-  // the first boundary at or after Profiler.PARTITION_ROWS) and a partial one
-  private static final List<ColumnBatch> BATCHES = ProfilerTest.generate(200_000, 3000, 7);
+  // 41 batches of 500 rows; with partitions of 5000 rows that is four full partitions of ten
+  // batches and a partial one, and 20 500 values overflow every KLL sketch
+  private static final List<ColumnBatch> BATCHES = ProfilerTest.generate(20_500, 500, 7);
+  private static final int PARTITION_ROWS = 5000;
 
   private static byte[] encoded(List<ColumnBatch> batches, int threads) {
     ProfileOptions options = ProfileOptions.defaults().withThreads(threads);
-    return ProfileCodec.encode(Profiler.profile(ProfilerTest.SCHEMA, batches.iterator(), options));
+    return ProfileCodec.encode(
+        Profiler.profile(ProfilerTest.SCHEMA, batches.iterator(), options, PARTITION_ROWS));
   }
 
   @Test
