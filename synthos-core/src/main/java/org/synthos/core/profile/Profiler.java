@@ -37,8 +37,9 @@ import org.synthos.api.SynthosException;
  *
  * <p>Why partitions are large: a KLL sketch sorts its level 0 before each compaction, and a young
  * sketch has a large level 0 (k items when new, k (2/3)^(levels - 1) later), so a sketch that sees
- * fewer values spends more per value sorting. At the default k = 2048, 2^18-row partitions keep
- * that within a few percent of one sketch per column over the whole input.
+ * fewer values spends more per value sorting. At the default k = 2048, 2^18-row partitions cost
+ * about 10% more CPU than one sketch per column over a 10^6-row input (2^16-row ones cost 30 to
+ * 60%); see {@code ProfileThroughputBenchmark} in the tests.
  */
 public final class Profiler {
   /** Rows per partition, rounded up to a batch boundary. */
