@@ -1,6 +1,7 @@
 package org.synthos.core.assess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -151,7 +152,7 @@ final class Localiser {
   /** For each group, the candidate row with the smallest file row, or -1. */
   private int[] firstCandidate(int[] group) {
     int[] first = new int[data.n];
-    java.util.Arrays.fill(first, -1);
+    Arrays.fill(first, -1);
     for (int i = 0; i < data.nC; i++) {
       int g = group[i];
       if (first[g] < 0 || data.rowNumbers[i] < data.rowNumbers[first[g]]) {
@@ -166,7 +167,7 @@ final class Localiser {
       return;
     }
     long[] refRow = new long[data.n];
-    java.util.Arrays.fill(refRow, -1);
+    Arrays.fill(refRow, -1);
     for (int i = data.nC; i < data.n; i++) {
       int g = data.exactGroup[i];
       if (refRow[g] < 0 || data.rowNumbers[i] < refRow[g]) {

@@ -18,26 +18,30 @@ import org.synthos.api.SynthosException;
 /**
  * Builds a {@link DatasetProfile} in one pass over a stream of batches, deterministically.
  *
- * <p>Every {@link #PARTITION_BATCHES} consecutive batches form a partition: partition p is batches
- * pK .. pK + K - 1. Each partition is folded into fresh accumulators whose quantile sketches are
- * seeded from p, and the partition profiles are merged left to right in partition order. The result
- * is therefore a function of the rows and the batch boundaries only: any thread count gives the
- * same profile, byte for byte under {@link ProfileCodec} (the batch size is part of the
- * configuration that decides the bytes; re-batching the same rows may change them within the stated
- * tolerances of each state).
+ * <p>The batches are cut into partitions of consecutive batches: a partition closes at the first
+ * batch boundary at or after {@link #PARTITION_ROWS} rows. Each partition is folded into fresh
+ * accumulators whose quantile sketches are seeded from the partition's index, and the partition
+ * profiles are merged left to right in partition order. The result is therefore a function of the
+ * rows and the batch boundaries only: any thread count gives the same profile, byte for byte under
+ * {@link ProfileCodec}. The batch size is part of the configuration that decides the bytes;
+ * re-batching the same rows may move partition boundaries, which changes sketches and rounding
+ * within each state's stated tolerance.
  *
  * <p>With more than one thread the calling thread reads batches and sends partition p to worker p
- * mod T through that worker's bounded queue (one partition plus its end marker, so at most T (K +
- * 1) batches are in flight); each worker hands its partition profiles, in order, to a merging
- * thread that takes partition p from worker p mod T. The merge order is thus fixed whatever the
- * timing.
+ * mod T through that worker's bounded queue, sized from the first batch to hold one partition, so
+ * about T x (PARTITION_ROWS + one batch) rows are in flight. Each worker hands its partition
+ * profiles, in order, to a merging thread that takes partition p from worker p mod T, so the merge
+ * order is fixed whatever the timing.
  */
 public final class Profiler {
   /**
-   * Batches per partition. Small enough that threads share short inputs, large enough that the
-   * per-partition snapshot and merge stay a few percent of the fold.
+   * Rows per partition (rounded up to a batch boundary). Large enough that a partition's snapshot
+   * and merge cost a few percent of its fold, small enough that threads share modest inputs.
    */
-  public static final int PARTITION_BATCHES = 4;
+  public static final int PARTITION_ROWS = 65_536;
+
+  /** The most batches a worker's queue holds, whatever the batch size. */
+  private static final int MAX_QUEUED_BATCHES = 1024;
 
   private static final Object END_OF_PARTITION = new Object();
   private static final Object END = new Object();
@@ -60,20 +64,17 @@ public final class Profiler {
       Schema schema, Iterator<ColumnBatch> batches, ProfileOptions options, Progress progress) {
     DatasetProfile result = null;
     ProfileAccumulator acc = null;
-    long partition = 0;
-    int inPartition = 0;
+    Partitions partitions = new Partitions();
     while (batches.hasNext()) {
       ColumnBatch b = checked(schema, batches.next());
       if (acc == null) {
-        acc = new ProfileAccumulator(schema, options, partition);
+        acc = new ProfileAccumulator(schema, options, partitions.current());
       }
       acc.update(b);
       progress.add(b.rowCount());
-      if (++inPartition == PARTITION_BATCHES) {
+      if (partitions.closesAfter(b)) {
         result = mergeNext(result, acc.snapshot());
         acc = null;
-        inPartition = 0;
-        partition++;
       }
     }
     if (acc != null) {
@@ -82,12 +83,46 @@ public final class Profiler {
     return result != null ? result : new ProfileAccumulator(schema, options, 0).snapshot();
   }
 
+  /** Partition boundaries: the first batch boundary at or after PARTITION_ROWS rows. */
+  private static final class Partitions {
+    private long current;
+    private long rows;
+    private int batches;
+
+    long current() {
+      return current;
+    }
+
+    /** Counts {@code b} into the current partition; true when the partition closes after it. */
+    boolean closesAfter(ColumnBatch b) {
+      rows += b.rowCount();
+      batches++;
+      if (rows < PARTITION_ROWS) {
+        return false;
+      }
+      current++;
+      rows = 0;
+      batches = 0;
+      return true;
+    }
+
+    /** Whether the current partition has any batch yet. */
+    boolean isOpen() {
+      return batches > 0;
+    }
+  }
+
   private static DatasetProfile mergeNext(DatasetProfile soFar, DatasetProfile next) {
     return soFar == null ? next : soFar.merge(next);
   }
 
   private static DatasetProfile parallel(
       Schema schema, Iterator<ColumnBatch> batches, ProfileOptions options, Progress progress) {
+    if (!batches.hasNext()) {
+      return new ProfileAccumulator(schema, options, 0).snapshot();
+    }
+    ColumnBatch first = checked(schema, batches.next());
+    int capacity = Math.min(MAX_QUEUED_BATCHES, PARTITION_ROWS / Math.max(1, first.rowCount()) + 2);
     int threads = options.threads();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<BlockingQueue<Object>> inputs = new ArrayList<>(threads);
@@ -96,7 +131,7 @@ public final class Profiler {
     List<BlockingQueue<Optional<DatasetProfile>>> outputs = new ArrayList<>(threads);
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
-      BlockingQueue<Object> in = new ArrayBlockingQueue<>(PARTITION_BATCHES + 1);
+      BlockingQueue<Object> in = new ArrayBlockingQueue<>(capacity);
       BlockingQueue<Optional<DatasetProfile>> out = new LinkedBlockingQueue<>();
       inputs.add(in);
       outputs.add(out);
@@ -106,19 +141,22 @@ public final class Profiler {
     AtomicReference<DatasetProfile> merged = new AtomicReference<>();
     Thread merger = merger(outputs, merged, failure);
     merger.start();
-    long index = 0;
+    Partitions partitions = new Partitions();
     try {
-      while (batches.hasNext() && failure.get() == null) {
-        ColumnBatch b = checked(schema, batches.next());
-        long partition = index / PARTITION_BATCHES;
-        BlockingQueue<Object> in = inputs.get((int) (partition % threads));
+      ColumnBatch b = first;
+      while (failure.get() == null) {
+        BlockingQueue<Object> in = inputs.get((int) (partitions.current() % threads));
         put(in, b, failure);
-        if (++index % PARTITION_BATCHES == 0) {
+        if (partitions.closesAfter(b)) {
           put(in, END_OF_PARTITION, failure);
         }
+        if (!batches.hasNext()) {
+          break;
+        }
+        b = checked(schema, batches.next());
       }
-      if (index % PARTITION_BATCHES != 0) {
-        put(inputs.get((int) (index / PARTITION_BATCHES % threads)), END_OF_PARTITION, failure);
+      if (partitions.isOpen()) {
+        put(inputs.get((int) (partitions.current() % threads)), END_OF_PARTITION, failure);
       }
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e);
@@ -141,8 +179,7 @@ public final class Profiler {
     if (f != null) {
       throw new SynthosException(ErrorCode.INTERNAL, "profiling failed: " + f, null, f);
     }
-    DatasetProfile result = merged.get();
-    return result != null ? result : new ProfileAccumulator(schema, options, 0).snapshot();
+    return merged.get();
   }
 
   /**

@@ -12,8 +12,9 @@ import org.synthos.core.state.StateConfig;
 /** The profile's bytes depend on the rows and batch boundaries only, never on threads or timing. */
 @Tag("unit")
 class ProfilerDeterminismTest {
-  // 41 batches: ten full partitions and a partial one; 20 500 values overflow every KLL sketch
-  private static final List<ColumnBatch> BATCHES = ProfilerTest.generate(20_500, 500, 7);
+  // 67 batches of 3000 rows (the last 2000): three full partitions of 22 batches (66 000 rows,
+  // the first boundary at or after Profiler.PARTITION_ROWS) and a partial one
+  private static final List<ColumnBatch> BATCHES = ProfilerTest.generate(200_000, 3000, 7);
 
   private static byte[] encoded(List<ColumnBatch> batches, int threads) {
     ProfileOptions options = ProfileOptions.defaults().withThreads(threads);
@@ -41,6 +42,7 @@ class ProfilerDeterminismTest {
   @Test
   void shortAndEmptyInputsAgreeAcrossThreadCounts() {
     List<ColumnBatch> three = BATCHES.subList(0, 3);
+    assertThat(Profiler.PARTITION_ROWS).isBetween(22 * 3000 - 2999, 22 * 3000);
     assertThat(encoded(three, 4)).isEqualTo(encoded(three, 1));
     assertThat(encoded(Collections.emptyList(), 4)).isEqualTo(encoded(Collections.emptyList(), 1));
     assertThat(ProfileCodec.decode(encoded(Collections.emptyList(), 3)).columns())
