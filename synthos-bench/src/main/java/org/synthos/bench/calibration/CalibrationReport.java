@@ -53,6 +53,7 @@ final class CalibrationReport {
     summary.set("baseline_auc_by_family", MAPPER.valueToTree(s.baselineAucByFamily()));
     summary.set("baseline_threshold", MAPPER.valueToTree(s.baselineThreshold()));
     summary.set("baseline_detection", MAPPER.valueToTree(s.baselineDetection()));
+    summary.set("dataset_auc_synthos_baseline", MAPPER.valueToTree(s.datasetAuc()));
     summary.set("confusion", MAPPER.valueToTree(s.confusion()));
     summary.put("errors", s.errors().size());
     summary.set("no_op_runs", MAPPER.valueToTree(s.noOps()));
@@ -151,6 +152,24 @@ final class CalibrationReport {
               "\nLeft out because the defect changed no row of the dataset (e.g. no category"
                   + " below 5%% to lose): %s.\n",
               s.noOps()));
+    }
+
+    md.append(
+        "\n### Where the baseline separates at least as well (per dataset, moderate severity)\n\n"
+            + "Dataset and family pairs whose baseline AUC is at least Synthos' AUC, Synthos' being"
+            + " below 1.\n\n| Dataset | family | AUC Synthos | AUC baseline |\n|---|---|---|---|\n");
+    int rows = 0;
+    for (var d : s.datasetAuc().entrySet()) {
+      for (var e : d.getValue().entrySet()) {
+        double[] a = e.getValue();
+        if (a[1] >= a[0] && a[0] < 1) {
+          md.append(f("| %s | %s | %.3f | %.3f |\n", d.getKey(), e.getKey(), a[0], a[1]));
+          rows++;
+        }
+      }
+    }
+    if (rows == 0) {
+      md.append("| (none) | | | |\n");
     }
 
     md.append(

@@ -24,6 +24,7 @@ import java.util.function.ToDoubleFunction;
  *     runs
  * @param baselineDetection per family at moderate severity, the share the baseline flags at that
  *     threshold
+ * @param datasetAuc per dataset and family at moderate severity, {Synthos AUC, baseline AUC}
  * @param confusion per family (with its expected type), primary type counts at moderate severity
  * @param errors validations that threw
  * @param noOps per family, runs left out because the defect changed no row of that dataset
@@ -40,6 +41,7 @@ record Summary(
     Map<String, Double> baselineAucByFamily,
     Stats.Threshold baselineThreshold,
     Map<String, Double> baselineDetection,
+    Map<String, Map<String, double[]>> datasetAuc,
     Map<String, Map<String, Integer>> confusion,
     List<Outcome> errors,
     Map<String, Long> noOps,
@@ -102,6 +104,26 @@ record Summary(
                 threshold.threshold()));
       }
     }
+    Map<String, Map<String, double[]>> datasetAuc = new LinkedHashMap<>();
+    for (String d : fpByDataset.keySet()) {
+      List<Outcome> dClean = clean.stream().filter(o -> o.dataset().equals(d)).toList();
+      Map<String, double[]> byFamily = new LinkedHashMap<>();
+      for (String f : typed.keySet()) {
+        List<Outcome> dMod =
+            moderate.stream().filter(o -> o.dataset().equals(d) && o.family().equals(f)).toList();
+        if (!dMod.isEmpty()) {
+          byFamily.put(
+              f,
+              new double[] {
+                Stats.auc(values(dClean, Outcome::risk), values(dMod, Outcome::risk)),
+                Stats.auc(
+                    values(withBaseline(dClean), Outcome::baselineRisk),
+                    values(withBaseline(dMod), Outcome::baselineRisk))
+              });
+        }
+      }
+      datasetAuc.put(d, byFamily);
+    }
     Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
     for (Outcome o : moderate) {
       confusion
@@ -121,6 +143,7 @@ record Summary(
         baseAucs,
         threshold,
         baseDetection,
+        datasetAuc,
         confusion,
         all.stream().filter(o -> o.error() != null).toList(),
         all.stream()
