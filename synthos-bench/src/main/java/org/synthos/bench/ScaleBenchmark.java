@@ -105,11 +105,13 @@ public final class ScaleBenchmark {
                     candidate,
                     reference,
                     validateAvailable));
+            report.writeTables(options.out());
           }
         }
       }
       for (Path real : options.real()) {
         report.addReal(real, realRuns(duck, real, validateAvailable));
+        report.writeTables(options.out());
       }
     }
     return report;
