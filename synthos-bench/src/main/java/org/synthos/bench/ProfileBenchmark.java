@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import org.synthos.api.ColumnBatch;
 import org.synthos.core.profile.DatasetProfile;
 import org.synthos.core.profile.ProfileOptions;
 import org.synthos.core.profile.Profiler;
@@ -100,31 +96,9 @@ public final class ProfileBenchmark {
   static DatasetProfile profile(Path file, int threads) {
     try (DatasetReader reader = Datasets.open(file, ReadOptions.defaults())) {
       return Profiler.profile(
-          reader.schema(), batches(reader), ProfileOptions.defaults().withThreads(threads));
+          reader.schema(),
+          Datasets.batches(reader),
+          ProfileOptions.defaults().withThreads(threads));
     }
-  }
-
-  static Iterator<ColumnBatch> batches(DatasetReader reader) {
-    return new Iterator<>() {
-      private Optional<ColumnBatch> pending;
-
-      @Override
-      public boolean hasNext() {
-        if (pending == null) {
-          pending = reader.next();
-        }
-        return pending.isPresent();
-      }
-
-      @Override
-      public ColumnBatch next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        ColumnBatch b = pending.get();
-        pending = null;
-        return b;
-      }
-    };
   }
 }

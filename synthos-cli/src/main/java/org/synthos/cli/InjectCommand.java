@@ -19,6 +19,7 @@ import org.synthos.core.assess.inject.DefectInjector;
 import org.synthos.core.assess.inject.Injection;
 import org.synthos.io.DatasetWriter;
 import org.synthos.io.DatasetWriters;
+import org.synthos.service.DatasetFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,7 +80,7 @@ final class InjectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DatasetSource source = Sources.open(InputOptions.path(real), input.toReadOptions());
+    DatasetSource source = DatasetFiles.open(InputOptions.path(real), input.toReadOptions());
     ColumnBatch all = DefectInjector.materialise(source.schema(), source.batches().get());
     if (all.rowCount() < 4) {
       throw new SynthosException(

@@ -93,7 +93,7 @@ final class ProfileCommand implements Callable<Integer> {
         profile =
             Profiler.profile(
                 reader.schema(),
-                new BatchIterator(reader, bytes),
+                Datasets.batches(reader, stats -> bytes.set(stats.bytesRead())),
                 ProfileOptions.defaults().withThreads(Math.max(1, threads)));
       }
       return new ProfileResult(profile, reader.stats(), (System.nanoTime() - start) / 1e9);

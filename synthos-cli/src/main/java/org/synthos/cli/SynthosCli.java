@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       InjectCommand.class,
       VerifyCertificateCommand.class,
+      ServeCommand.class,
+      CertsCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -17,6 +17,7 @@ import org.synthos.report.HtmlReport;
 import org.synthos.report.JsonReport;
 import org.synthos.report.PolicyFiles;
 import org.synthos.report.SigningKey;
+import org.synthos.service.DatasetFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -129,9 +130,9 @@ final class ValidateCommand implements Callable<Integer> {
             defaults.multivariateRows(),
             defaults.replicates(),
             defaults.ablations());
-    DatasetSource cand = Sources.open(InputOptions.path(candidate), readOptions);
+    DatasetSource cand = DatasetFiles.open(InputOptions.path(candidate), readOptions);
     DatasetSource ref =
-        reference == null ? null : Sources.open(InputOptions.path(reference), readOptions);
+        reference == null ? null : DatasetFiles.open(InputOptions.path(reference), readOptions);
     PrintWriter err = spec.commandLine().getErr();
     ValidationResult result;
     StageProgress progress = new StageProgress(err, forceProgress);

@@ -4,7 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.synthos.api.ColumnBatch;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.Location;
 import org.synthos.api.SynthosException;
@@ -48,6 +51,23 @@ public final class Datasets {
       closeQuietly(probe.text());
       throw e;
     }
+  }
+
+  /**
+   * One pass over {@code reader} as an iterator of batches, which closes the reader when the pass
+   * ends or a read fails. A caller that stops early still closes the reader itself.
+   */
+  public static Iterator<ColumnBatch> batches(DatasetReader reader) {
+    return batches(reader, stats -> {});
+  }
+
+  /**
+   * As {@link #batches(DatasetReader)}, calling {@code afterRead} with the reader's counters after
+   * every read (the last call comes at the end of the file). An exception from {@code afterRead}
+   * closes the reader and ends the pass, so it can stop a cancelled job.
+   */
+  public static Iterator<ColumnBatch> batches(DatasetReader reader, Consumer<ReadStats> afterRead) {
+    return new ClosingBatchIterator(reader, afterRead);
   }
 
   /** Detects format and compression without reading more than the first 64 KiB. */

@@ -33,4 +33,21 @@ class HtmlReportTest {
     String html = HtmlReport.render(Fixtures.approved());
     assertThat(html).contains("class=\"verdict approve\"", "Approved");
   }
+
+  @Test
+  void pageWithoutReferenceSaysWhatWasNotJudged() {
+    org.synthos.core.assess.ValidationResult r =
+        org.synthos.core.assess.Validator.validate(
+            org.synthos.core.assess.ValidationInput.of(
+                Fixtures.source("alone.csv", Fixtures.table(300, 5), null)),
+            org.synthos.core.assess.ValidationOptions.defaults(),
+            org.synthos.core.assess.ProgressListener.NONE,
+            Fixtures.CLOCK);
+    String html = HtmlReport.render(r);
+    assertThat(html)
+        .contains("not judged: needs a reference dataset")
+        .doesNotContain("</span>reference");
+    assertThat(new String(JsonReport.toBytes(r), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"reference\" : null");
+  }
 }

@@ -102,7 +102,8 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
         opt(r.getDatasetId()),
         r.getTimeoutSeconds() > 0
             ? Optional.of(Duration.ofSeconds(r.getTimeoutSeconds()))
-            : Optional.empty());
+            : Optional.empty(),
+        r.hasSeed() ? Optional.of(r.getSeed()) : Optional.empty());
   }
 
   static org.synthos.v1.JobState state(JobState s) {
@@ -144,6 +145,7 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
             .setStartedAtMs(j.startedAtMs())
             .setFinishedAtMs(j.finishedAtMs())
             .setAttempts(j.attempts());
+    r.seed().ifPresent(b::setSeed);
     j.error().ifPresent(e -> b.setError(error(e)));
     return b.build();
   }
@@ -190,6 +192,9 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
             Report.newBuilder()
                 .setJobId(req.getJobId())
                 .setJson(jobs.report(req.getJobId()))
+                .setHtml(
+                    new String(
+                        jobs.reportHtml(req.getJobId()), java.nio.charset.StandardCharsets.UTF_8))
                 .build());
   }
 
@@ -274,10 +279,11 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
                   req.getDatasetUri(),
                   opt(req.getReferenceUri()),
                   opt(req.getTarget()),
+                  opt(req.getPolicy()),
                   Optional.empty(),
                   Optional.empty(),
                   Optional.empty(),
-                  Optional.empty());
+                  req.hasSeed() ? Optional.of(req.getSeed()) : Optional.empty());
           ValidationRunner.PhaseResult result = jobs.phase(phase, r, ctx::isCancelled);
           PhaseResponse.Builder b = PhaseResponse.newBuilder().setDatasetUri(req.getDatasetUri());
           if (result instanceof ValidationRunner.PhaseResult.Ok ok) {

@@ -150,14 +150,13 @@ final class HttpApi implements AutoCloseable {
     String id = m.group(1);
     if (m.group(2) != null) {
       requireMethod(method, "GET");
-      String report = jobs.report(id);
       String accept = Optional.ofNullable(ex.getRequestHeaders().getFirst("Accept")).orElse("");
       String query = Optional.ofNullable(ex.getRequestURI().getQuery()).orElse("");
       if (query.contains("format=html")
           || (accept.contains("text/html") && !accept.contains("json"))) {
-        send(ex, 200, "text/html; charset=utf-8", ReportHtml.render(JSON.readTree(report)));
+        send(ex, 200, "text/html; charset=utf-8", jobs.reportHtml(id));
       } else {
-        send(ex, 200, "application/json", report.getBytes(StandardCharsets.UTF_8));
+        send(ex, 200, "application/json", jobs.report(id).getBytes(StandardCharsets.UTF_8));
       }
     } else if ("DELETE".equals(method)) {
       sendJson(ex, 200, toJson(jobs.cancel(id)));
@@ -231,7 +230,8 @@ final class HttpApi implements AutoCloseable {
               "policy",
               "validation_id",
               "dataset_id",
-              "timeout_seconds")
+              "timeout_seconds",
+              "seed")
           .contains(f)) {
         throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "unknown field '" + f + "'");
       }
@@ -246,6 +246,10 @@ final class HttpApi implements AutoCloseable {
       throw new SynthosException(
           ErrorCode.INVALID_ARGUMENT, "timeout_seconds must be a positive whole number");
     }
+    JsonNode seed = n.get("seed");
+    if (seed != null && !seed.isNull() && !(seed.isIntegralNumber() && seed.canConvertToLong())) {
+      throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "seed must be a whole number");
+    }
     return new ValidationRequest(
         uri.asText(),
         text(n, "reference_uri"),
@@ -253,7 +257,8 @@ final class HttpApi implements AutoCloseable {
         text(n, "policy"),
         text(n, "validation_id"),
         text(n, "dataset_id"),
-        timeout == null ? Optional.empty() : Optional.of(Duration.ofSeconds(timeout.asLong())));
+        timeout == null ? Optional.empty() : Optional.of(Duration.ofSeconds(timeout.asLong())),
+        seed == null || seed.isNull() ? Optional.empty() : Optional.of(seed.asLong()));
   }
 
   private static Optional<String> text(JsonNode n, String field) {
@@ -275,6 +280,7 @@ final class HttpApi implements AutoCloseable {
     j.request().referenceUri().ifPresent(v -> o.put("reference_uri", v));
     j.request().target().ifPresent(v -> o.put("target", v));
     j.request().policy().ifPresent(v -> o.put("policy", v));
+    j.request().seed().ifPresent(v -> o.put("seed", v));
     o.put("validation_id", j.validationId());
     o.put("dataset_id", j.datasetId());
     o.put("stage", j.stage());

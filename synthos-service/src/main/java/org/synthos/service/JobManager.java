@@ -164,6 +164,7 @@ final class JobManager implements AutoCloseable {
     if (r.timeout().isPresent() && (r.timeout().get().isNegative() || r.timeout().get().isZero())) {
       throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "timeout must be positive");
     }
+    runner.check(r);
   }
 
   /** A stable dataset id: ds_ and the first 12 hex digits of SHA-256 of the URI. */
@@ -221,6 +222,27 @@ final class JobManager implements AutoCloseable {
     }
     throw new SynthosException(
         ErrorCode.JOB_NOT_FINISHED, "job " + id + " is " + job.state() + "; no report yet");
+  }
+
+  /**
+   * The HTML report of a succeeded job: the engine's page, or for an engine that renders none, a
+   * plain page around the JSON.
+   */
+  byte[] reportHtml(String id) {
+    String json = report(id);
+    Optional<String> html = store.reportHtml(id);
+    if (html.isPresent()) {
+      return html.get().getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return ReportHtml.render(JSON.readTree(json));
+    } catch (IOException e) {
+      throw new SynthosException(
+          ErrorCode.INTERNAL,
+          "stored report of " + id + " is not JSON: " + e.getMessage(),
+          null,
+          e);
+    }
   }
 
   JobRecord cancel(String id) {
@@ -347,13 +369,15 @@ final class JobManager implements AutoCloseable {
   }
 
   private void execute(String id) {
+    // Registered before the store says RUNNING, so a cancel that sees RUNNING always finds it.
+    Running r = new Running(id);
+    running.put(id, r);
     if (!store.markRunning(id, System.currentTimeMillis())) {
+      running.remove(id);
       return;
     }
     JobRecord job = store.get(id).orElseThrow();
     ValidationRequest request = job.request();
-    Running r = new Running(job);
-    running.put(id, r);
     metrics.started();
     Duration timeout = request.timeout().orElse(config.timeout());
     ScheduledFuture<?> timer =
@@ -373,22 +397,30 @@ final class JobManager implements AutoCloseable {
       ref.ifPresent(p -> loaded.put("reference_loaded", true));
       r.checkpoint();
       r.stageDone("data_loading", loaded, t0);
-      ObjectNode report =
+      ValidationRunner.Outcome outcome =
           runner.run(
               new ValidationRunner.Inputs(
                   id, job.validationId(), job.datasetId(), request, data, ref),
               r);
       r.checkpoint();
-      byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
+      byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(outcome.report());
       storage.put("reports/" + id + ".json", bytes);
+      outcome
+          .html()
+          .ifPresent(
+              h -> storage.put("reports/" + id + ".html", h.getBytes(StandardCharsets.UTF_8)));
       if (store.finish(
           id,
           JobState.SUCCEEDED,
           Optional.empty(),
           new String(bytes, StandardCharsets.UTF_8),
+          outcome.html().orElse(null),
           System.currentTimeMillis())) {
         status = "succeeded";
-        LOG.info("succeeded: " + r.rows + " rows");
+        r.rows = outcome.rowsProcessed();
+        outcome.collapseScore().ifPresent(metrics::collapseScore);
+        outcome.diversityScore().ifPresent(metrics::diversityScore);
+        LOG.info("succeeded: " + outcome.rowsProcessed() + " rows");
       }
     } catch (Throwable t) {
       SynthosException e =
@@ -481,8 +513,8 @@ final class JobManager implements AutoCloseable {
     long persistedAt;
     long stageStart = System.nanoTime();
 
-    Running(JobRecord job) {
-      this.id = job.id();
+    Running(String id) {
+      this.id = id;
     }
 
     void stop(ErrorCode reason, boolean byShutdown) {

@@ -26,7 +26,7 @@ final class JobStore implements AutoCloseable {
   private static final String COLUMNS =
       "id, state, dataset_uri, reference_uri, target, policy, validation_id, dataset_id,"
           + " timeout_ms, stage, percent, rows_done, submitted_at, started_at, finished_at,"
-          + " attempts, error_code, error_name, error_message";
+          + " attempts, error_code, error_name, error_message, seed";
 
   private final String url;
   private final Properties credentials = new Properties();
@@ -118,7 +118,7 @@ final class JobStore implements AutoCloseable {
               c.prepareStatement(
                   "INSERT INTO synthos_jobs ("
                       + COLUMNS
-                      + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                      + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ValidationRequest r = job.request();
             ps.setString(1, job.id());
             ps.setString(2, job.state().name());
@@ -139,6 +139,11 @@ final class JobStore implements AutoCloseable {
             ps.setInt(17, 0);
             ps.setString(18, "");
             ps.setString(19, "");
+            if (r.seed().isPresent()) {
+              ps.setLong(20, r.seed().get());
+            } else {
+              ps.setNull(20, java.sql.Types.BIGINT);
+            }
             return ps.executeUpdate();
           }
         });
@@ -166,13 +171,24 @@ final class JobStore implements AutoCloseable {
   /** Ends a queued or running job; false when it had already ended. */
   boolean finish(
       String id, JobState state, Optional<SynthosException> error, String report, long now) {
+    return finish(id, state, error, report, null, now);
+  }
+
+  /** As above, storing the HTML rendering of the report too (null when there is none). */
+  boolean finish(
+      String id,
+      JobState state,
+      Optional<SynthosException> error,
+      String report,
+      String reportHtml,
+      long now) {
     int code = error.map(e -> e.code().code()).orElse(0);
     String name = error.map(e -> e.code().name()).orElse("");
     String message = error.map(Throwable::getMessage).orElse("");
     String percentClause = state == JobState.SUCCEEDED ? ", percent=100" : "";
     return update(
             "UPDATE synthos_jobs SET state=?, finished_at=?, error_code=?, error_name=?,"
-                + " error_message=?, report=?"
+                + " error_message=?, report=?, report_html=?"
                 + percentClause
                 + " WHERE id=? AND state IN ('QUEUED','RUNNING')",
             state.name(),
@@ -181,6 +197,7 @@ final class JobStore implements AutoCloseable {
             name,
             message,
             report,
+            reportHtml,
             id)
         == 1;
   }
@@ -230,11 +247,20 @@ final class JobStore implements AutoCloseable {
   }
 
   Optional<String> report(String id) {
+    return text(id, "report");
+  }
+
+  /** The HTML report; empty when the engine gave none. */
+  Optional<String> reportHtml(String id) {
+    return text(id, "report_html");
+  }
+
+  private Optional<String> text(String id, String column) {
     return sql(
-        "read report",
+        "read " + column,
         c -> {
           try (PreparedStatement ps =
-              c.prepareStatement("SELECT report FROM synthos_jobs WHERE id=?")) {
+              c.prepareStatement("SELECT " + column + " FROM synthos_jobs WHERE id=?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
               return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
@@ -304,6 +330,11 @@ final class JobStore implements AutoCloseable {
     return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
   }
 
+  private static Optional<Long> seed(ResultSet rs) throws SQLException {
+    long seed = rs.getLong("seed");
+    return rs.wasNull() ? Optional.empty() : Optional.of(seed);
+  }
+
   private static JobRecord read(ResultSet rs) throws SQLException {
     long timeoutMs = rs.getLong("timeout_ms");
     ValidationRequest request =
@@ -314,7 +345,8 @@ final class JobStore implements AutoCloseable {
             optional(rs.getString("policy")),
             Optional.of(rs.getString("validation_id")),
             Optional.of(rs.getString("dataset_id")),
-            timeoutMs > 0 ? Optional.of(Duration.ofMillis(timeoutMs)) : Optional.empty());
+            timeoutMs > 0 ? Optional.of(Duration.ofMillis(timeoutMs)) : Optional.empty(),
+            seed(rs));
     int errorCode = rs.getInt("error_code");
     Optional<JobRecord.JobError> error = Optional.empty();
     if (errorCode != 0) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.synthos.api.ColumnBatch;
@@ -27,11 +26,13 @@ import org.synthos.io.ReadOptions;
 import org.synthos.io.ReadStats;
 
 /**
- * The engine this build offers: ingestion ({@code synthos-io}) and profiling ({@code
- * synthos-core}). Stages: {@code profiling} (one streaming pass over the dataset), {@code
- * reference_profiling} when a reference is given, and {@code recommendations} derived from the
- * profile alone. Collapse detection, localization and the training decision need the assessment
- * engine; the report states that as not applicable rather than inventing scores.
+ * A light engine: ingestion ({@code synthos-io}) and profiling ({@code synthos-core}) only, for
+ * deployments and tests that want the job machinery without the assessment. Stages: {@code
+ * profiling} (one streaming pass over the dataset), {@code reference_profiling} when a reference is
+ * given, and {@code recommendations} derived from the profile alone. Collapse detection,
+ * localization and the training decision are {@link AssessmentRunner}'s; this runner's report
+ * states them as not applicable rather than inventing scores. The per-column diversity summary also
+ * serves the AnalyzeDiversity phase of the full engine.
  *
  * <p>Diversity per column is the distinct count (exact below the category cap, else the HLL
  * estimate with its 95% interval), the distinct ratio over non-null values, and the Shannon entropy
@@ -40,13 +41,13 @@ import org.synthos.io.ReadStats;
  */
 final class ProfileRunner implements ValidationRunner {
   static final String NO_ASSESSMENT =
-      "collapse detection, problem localization and the training decision need the assessment"
-          + " engine, which this build does not include yet";
+      "this service runs the profile-only engine; collapse detection, problem localization and"
+          + " the training decision need the assessment engine";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CATEGORY_CAP = StateConfig.defaults().categoryCap();
 
   @Override
-  public ObjectNode run(Inputs inputs, ProgressSink progress) {
+  public Outcome run(Inputs inputs, ProgressSink progress) {
     long start = System.nanoTime();
     Instant created = Instant.now();
     boolean withReference = inputs.reference().isPresent();
@@ -96,7 +97,18 @@ final class ProfileRunner implements ValidationRunner {
     internal.put("total_rows", data.profile.rows());
     internal.put("total_time_seconds", (System.nanoTime() - start) / 1e9);
     internal.set("stages", stages);
-    return report;
+    return new Outcome(
+        report,
+        Optional.empty(),
+        data.profile.rows(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty());
+  }
+
+  /** The per-column diversity summary of one file, from one profiling pass. */
+  static ObjectNode diversity(
+      Path file, String uri, ProgressSink progress, double from, double span) {
+    return profile(file, uri, "profiling", from, span, progress).diversity();
   }
 
   @Override
@@ -104,14 +116,7 @@ final class ProfileRunner implements ValidationRunner {
     return switch (phase) {
       case DIVERSITY ->
           new PhaseResult.Ok(
-              profile(
-                      inputs.dataset(),
-                      inputs.request().datasetUri(),
-                      "profiling",
-                      0,
-                      100,
-                      progress)
-                  .diversity());
+              diversity(inputs.dataset(), inputs.request().datasetUri(), progress, 0, 100));
       case RECOMMENDATIONS ->
           new PhaseResult.Ok(
               recommendations(
@@ -138,30 +143,12 @@ final class ProfileRunner implements ValidationRunner {
     progress.progress(stage, from, 0);
     try (DatasetReader reader = Datasets.open(file, ReadOptions.defaults())) {
       Iterator<ColumnBatch> batches =
-          new Iterator<>() {
-            private Optional<ColumnBatch> pending;
-
-            @Override
-            public boolean hasNext() {
-              if (pending == null) {
+          Datasets.batches(
+              reader,
+              s -> {
                 progress.checkpoint();
-                pending = reader.next();
-                ReadStats s = reader.stats();
                 progress.progress(stage, from + span * s.fraction().orElse(0), s.rowsRead());
-              }
-              return pending.isPresent();
-            }
-
-            @Override
-            public ColumnBatch next() {
-              if (!hasNext()) {
-                throw new NoSuchElementException();
-              }
-              ColumnBatch b = pending.get();
-              pending = null;
-              return b;
-            }
-          };
+              });
       // Jobs already run in parallel on the worker pool; one thread per job keeps them fair.
       DatasetProfile profile =
           Profiler.profile(reader.schema(), batches, ProfileOptions.defaults().withThreads(1));

@@ -97,8 +97,10 @@ final class ServiceMetrics {
           .register(registry);
     }
     // Pre-register the series every dashboard panel expects, with zero observations.
-    for (String stage : List.of("total", "data_loading", "profiling")) {
-      duration(stage);
+    duration("total");
+    duration("data_loading");
+    for (org.synthos.core.assess.Stage stage : org.synthos.core.assess.Stage.values()) {
+      duration(stage.key());
     }
   }
 

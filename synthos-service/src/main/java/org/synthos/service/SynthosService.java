@@ -86,9 +86,9 @@ public final class SynthosService implements AutoCloseable {
     return b.build();
   }
 
-  /** Starts the service with the profile engine this build offers. */
+  /** Starts the service with the full validation engine. */
   public static SynthosService start(ServiceConfig config) {
-    return start(config, new ProfileRunner());
+    return start(config, new AssessmentRunner());
   }
 
   /** Starts the service with the given engine. */
@@ -106,7 +106,7 @@ public final class SynthosService implements AutoCloseable {
    * the process with status 0. Backs {@code synthos serve}.
    */
   public static void serve(ServiceConfig config) {
-    serve(config, new ProfileRunner());
+    serve(config, new AssessmentRunner());
   }
 
   /** As {@link #serve(ServiceConfig)}, with the given engine. */

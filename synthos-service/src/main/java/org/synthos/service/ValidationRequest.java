@@ -10,10 +10,11 @@ import java.util.Optional;
  * @param datasetUri a path under the storage root, a {@code file:} URI or an {@code s3://} URI
  * @param referenceUri the real data to compare against, if any
  * @param target the target column, if any
- * @param policy a policy name or document, if any
+ * @param policy a policy name ({@code default}) or a policy document in YAML, if any
  * @param validationId the caller's id for this validation (made unique by the server when absent)
  * @param datasetId the caller's id for the dataset (derived from the URI when absent)
  * @param timeout the job's limit; empty means the configured default
+ * @param seed seeds every random choice of the engine; empty means the engine's default (42)
  */
 public record ValidationRequest(
     String datasetUri,
@@ -22,7 +23,8 @@ public record ValidationRequest(
     Optional<String> policy,
     Optional<String> validationId,
     Optional<String> datasetId,
-    Optional<Duration> timeout) {
+    Optional<Duration> timeout,
+    Optional<Long> seed) {
   public ValidationRequest {
     Objects.requireNonNull(datasetUri, "datasetUri");
     Objects.requireNonNull(referenceUri, "referenceUri");
@@ -31,12 +33,14 @@ public record ValidationRequest(
     Objects.requireNonNull(validationId, "validationId");
     Objects.requireNonNull(datasetId, "datasetId");
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(seed, "seed");
   }
 
   /** A request for one dataset with every option left at its default. */
   public static ValidationRequest of(String datasetUri) {
     return new ValidationRequest(
         datasetUri,
+        Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),

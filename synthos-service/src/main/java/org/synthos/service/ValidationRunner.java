@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The engine behind the service. The service fetches the inputs to local files, then calls {@link
  * #run}; the runner works through its stages, reporting real progress, and returns the report
- * document. The phase calls of the gRPC API go to {@link #phase}.
+ * document with the figures the metrics need. The phase calls of the gRPC API go to {@link #phase}.
  */
 public interface ValidationRunner {
 
@@ -45,6 +46,30 @@ public interface ValidationRunner {
     }
   }
 
+  /**
+   * What a finished run gives.
+   *
+   * @param report the JSON report document
+   * @param html the HTML report, or empty when the engine renders none (the service then shows the
+   *     JSON in a plain page)
+   * @param rowsProcessed data rows read from the dataset and the reference together
+   * @param collapseScore 0 to 100, higher is better, when the engine computed one
+   * @param diversityScore 0 to 100, higher is better, when the engine computed one
+   */
+  record Outcome(
+      ObjectNode report,
+      Optional<String> html,
+      long rowsProcessed,
+      OptionalDouble collapseScore,
+      OptionalDouble diversityScore) {
+    public Outcome {
+      Objects.requireNonNull(report, "report");
+      Objects.requireNonNull(html, "html");
+      Objects.requireNonNull(collapseScore, "collapseScore");
+      Objects.requireNonNull(diversityScore, "diversityScore");
+    }
+  }
+
   /** What a phase call answers: a result, or why there is none. */
   sealed interface PhaseResult {
     /** The phase's result document. */
@@ -59,7 +84,15 @@ public interface ValidationRunner {
    *
    * @throws org.synthos.api.SynthosException with the code of what went wrong
    */
-  ObjectNode run(Inputs inputs, ProgressSink progress);
+  Outcome run(Inputs inputs, ProgressSink progress);
+
+  /**
+   * Checks what can be checked before a job is queued (the policy, the seed), so a bad request is
+   * refused at once rather than failing later.
+   *
+   * @throws org.synthos.api.SynthosException with INVALID_ARGUMENT or INVALID_POLICY
+   */
+  default void check(ValidationRequest request) {}
 
   /** Runs the stages one phase call needs and returns its answer. */
   PhaseResult phase(Phase phase, Inputs inputs, ProgressSink progress);

@@ -3,7 +3,6 @@ package org.synthos.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -37,7 +36,7 @@ class BackPressureTest {
     private final ProfileRunner real = new ProfileRunner();
 
     @Override
-    public ObjectNode run(Inputs inputs, ProgressSink progress) {
+    public Outcome run(Inputs inputs, ProgressSink progress) {
       progress.progress("gate", 1, 0);
       entered.countDown();
       try {
@@ -129,7 +128,8 @@ class BackPressureTest {
               Optional.empty(),
               Optional.empty(),
               Optional.empty(),
-              Optional.of(Duration.ofMillis(300)));
+              Optional.of(Duration.ofMillis(300)),
+              Optional.empty());
       JobRecord t = jobs.submit(timed);
       JobRecord queued = jobs.submit(ValidationRequest.of("a.csv"));
       assertThat(jobs.cancel(queued.id()).state()).isEqualTo(JobState.CANCELLED);
@@ -141,6 +141,13 @@ class BackPressureTest {
       jobs.cancel(running.id());
       JobRecord cancelled = await(store, running.id(), JobState.CANCELLED);
       assertThat(cancelled.error().orElseThrow().name()).isEqualTo("CANCELLED");
+      // The counters are updated just after the state change; give the worker a moment.
+      String cancelledTwice =
+          "synthos_validation_requests_total{dataset_format=\"csv\",status=\"cancelled\"} 2.0";
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!metrics.scrape().contains(cancelledTwice) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
       assertThat(metrics.scrape())
           .contains("synthos_validation_errors_total{error_type=\"timeout\",stage=\"gate\"} 1.0")
           .contains(
@@ -186,7 +193,7 @@ class BackPressureTest {
             new ObjectMapper()
                 .readTree(
                     java.nio.file.Files.readString(dir.resolve("storage/reports/" + id + ".json")))
-                .at("/results/rows")
+                .at("/provenance/candidate/rows")
                 .asInt())
         .isEqualTo(100);
   }

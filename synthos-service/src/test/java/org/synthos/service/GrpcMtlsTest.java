@@ -27,7 +27,6 @@ import org.synthos.v1.JobRef;
 import org.synthos.v1.JobState;
 import org.synthos.v1.ListRequest;
 import org.synthos.v1.PhaseRequest;
-import org.synthos.v1.PhaseResponse;
 import org.synthos.v1.ProgressEvent;
 import org.synthos.v1.SubmitRequest;
 import org.synthos.v1.ValidationServiceGrpc;
@@ -57,6 +56,7 @@ class GrpcMtlsTest {
                 "grpc.tls.client_ca",
                 certs.caCert().toString()));
     Harness.csv(dir.resolve("storage/in/d.csv"), 20_000, 3);
+    Harness.csv(dir.resolve("storage/in/p.csv"), 2_000, 4);
   }
 
   @AfterAll
@@ -117,10 +117,16 @@ class GrpcMtlsTest {
     assertThat(last.getState()).isEqualTo(JobState.SUCCEEDED);
     assertThat(last.getRowsDone()).isEqualTo(20_000);
     assertThat(events).extracting(ProgressEvent::getPercent).isSorted();
+    assertThat(events).extracting(ProgressEvent::getStage).contains("profile", "decision");
+    assertThat(events)
+        .extracting(ProgressEvent::getStageResultJson)
+        .anySatisfy(j -> assertThat(j).contains("\"decision\""));
 
-    JsonNode report =
-        JSON.readTree(s.getReport(JobRef.newBuilder().setJobId(id).build()).getJson());
-    assertThat(report.at("/results/rows").asLong()).isEqualTo(20_000);
+    org.synthos.v1.Report got = s.getReport(JobRef.newBuilder().setJobId(id).build());
+    JsonNode report = JSON.readTree(got.getJson());
+    assertThat(report.at("/provenance/candidate/rows").asLong()).isEqualTo(20_000);
+    assertThat(report.at("/results/dimensions/learnability")).isNotNull();
+    assertThat(got.getHtml()).startsWith("<!DOCTYPE html>");
     assertThat(s.getJob(JobRef.newBuilder().setJobId(id).build()).getTarget()).isEqualTo("x");
     assertThat(s.list(ListRequest.newBuilder().setState(JobState.SUCCEEDED).build()).getJobsList())
         .extracting(j -> j.getJobId())
@@ -128,23 +134,33 @@ class GrpcMtlsTest {
   }
 
   @Test
-  void phaseCallsAnswerFromTheProfileOrSayWhyNot() throws Exception {
+  void phaseCallsAnswerFromTheEngineStages() throws Exception {
     ValidationServiceBlockingStub s = trusted();
-    PhaseRequest req = PhaseRequest.newBuilder().setDatasetUri("in/d.csv").build();
-    PhaseResponse diversity = s.analyzeDiversity(req);
-    JsonNode d = JSON.readTree(diversity.getResultJson());
-    JsonNode colour = d.at("/columns/2");
+    PhaseRequest req = PhaseRequest.newBuilder().setDatasetUri("in/p.csv").setSeed(7).build();
+    JsonNode d = JSON.readTree(s.analyzeDiversity(req).getResultJson());
+    assertThat(d.at("/diversity_retention/score").asDouble()).isBetween(0.0, 100.0);
+    assertThat(d.get("diversity_score").asDouble())
+        .isEqualTo(d.at("/diversity_retention/score").asDouble());
+    JsonNode colour = d.at("/profile/columns/2");
     assertThat(colour.get("distinct").asInt()).isEqualTo(2);
     // red is every third row: H = -(1/3 log2 1/3 + 2/3 log2 2/3) = 0.9183 bits.
     assertThat(colour.get("entropy_bits").asDouble())
         .isCloseTo(0.9183, org.assertj.core.data.Offset.offset(1e-3));
 
-    PhaseResponse collapse = s.detectCollapse(req);
-    assertThat(collapse.hasNotApplicable()).isTrue();
-    assertThat(collapse.getNotApplicable().getReason()).contains("reference");
-    assertThat(s.localizeProblems(req).hasNotApplicable()).isTrue();
-    assertThat(JSON.readTree(s.generateRecommendations(req).getResultJson()).get("count").asInt())
-        .isEqualTo(1);
+    JsonNode collapse = JSON.readTree(s.detectCollapse(req).getResultJson());
+    assertThat(collapse.get("decision").asText()).isIn("approve", "reject");
+    assertThat(collapse.get("collapse_score").asDouble())
+        .isCloseTo(
+            100 - collapse.get("risk_score").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(collapse.get("dimensions").size()).isEqualTo(8);
+
+    JsonNode where = JSON.readTree(s.localizeProblems(req).getResultJson());
+    assertThat(where.get("flagged_rows").size()).isEqualTo(where.get("flagged_rows_total").asInt());
+    assertThat(where.has("localisation")).isTrue();
+
+    JsonNode recs = JSON.readTree(s.generateRecommendations(req).getResultJson());
+    assertThat(recs.get("risk_score").asDouble()).isEqualTo(collapse.get("risk_score").asDouble());
+    assertThat(recs.get("recommendations").isArray()).isTrue();
   }
 
   @Test
@@ -172,5 +188,18 @@ class GrpcMtlsTest {
                 s.analyzeDiversity(
                     PhaseRequest.newBuilder().setDatasetUri("s3://b/k.csv").build()));
     assertThat(unsupported.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+
+    StatusRuntimeException unknownPolicy =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            StatusRuntimeException.class,
+            () ->
+                s.submit(
+                    SubmitRequest.newBuilder()
+                        .setDatasetUri("in/p.csv")
+                        .setPolicy("strictest")
+                        .build()));
+    assertThat(unknownPolicy.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(unknownPolicy.getTrailers().get(ErrorMapping.ERROR_INFO_KEY).getName())
+        .isEqualTo("INVALID_POLICY");
   }
 }

@@ -79,24 +79,26 @@ class HttpApiTest {
     assertThat(report.statusCode()).isEqualTo(200);
     JsonNode rep = JSON.readTree(report.body());
     assertThat(rep.get("validation_id").asText()).isEqualTo("v-1");
-    assertThat(rep.at("/results/rows").asLong()).isEqualTo(500);
-    assertThat(rep.at("/results/assessment/not_applicable").asText()).contains("assessment engine");
-    JsonNode columns = rep.at("/internal/stages/profiling/columns");
-    assertThat(columns.size()).isEqualTo(4);
-    assertThat(columns.get(1).get("numeric_count").asLong()).isEqualTo(500);
-    assertThat(columns.get(1).get("type").asText()).isEqualTo("float");
-    assertThat(columns.get(2).get("distinct").asLong()).isEqualTo(2);
-    assertThat(columns.get(2).get("distinct_exact").asBoolean()).isTrue();
-    // The constant column is flagged; the numeric id column is not mistaken for a label column.
-    assertThat(rep.at("/internal/stages/recommendations/items/0/column").asText())
-        .isEqualTo("constant");
-    assertThat(rep.at("/internal/stages/recommendations/count").asInt()).isEqualTo(1);
-    assertThat(report.body()).doesNotContain("\"collapse_score\"");
+    assertThat(rep.get("job_id").asText()).isEqualTo(id);
+    assertThat(rep.at("/provenance/candidate/rows").asLong()).isEqualTo(500);
+    assertThat(rep.at("/results/decision").asText()).isIn("approve", "reject");
+    assertThat(rep.at("/results/risk_score").asDouble()).isBetween(0.0, 100.0);
+    // No reference: the comparisons with real data are not judged, and say why.
+    assertThat(rep.at("/results/not_judged")).isNotEmpty();
+    assertThat(rep.at("/internal/stages")).hasSize(8);
+    assertThat(rep.at("/internal/engine_validation_id").asText()).startsWith("val-");
 
     HttpResponse<String> html = send("GET", "/v1/validations/" + id + "/report?format=html", null);
     assertThat(html.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-    assertThat(html.body()).contains("v-1");
+    assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("diversity retention");
+    HttpResponse<String> byAccept =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + "/v1/validations/" + id + "/report"))
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(byAccept.body()).isEqualTo(html.body());
   }
 
   @Test
@@ -155,8 +157,8 @@ class HttpApiTest {
         JSON.readTree(
             send("GET", "/v1/validations/" + job.get("job_id").asText() + "/report", null).body());
     assertThat(rep.at("/internal/dataset_format").asText()).isEqualTo("parquet");
-    assertThat(rep.at("/internal/stages/profiling/columns/1/numeric_count").asLong())
-        .isEqualTo(500);
+    assertThat(rep.at("/provenance/candidate/rows").asLong()).isEqualTo(500);
+    assertThat(rep.at("/provenance/candidate/schema/1/type").asText()).isEqualTo("float");
   }
 
   @Test

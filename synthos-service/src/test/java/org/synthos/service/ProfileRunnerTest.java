@@ -25,7 +25,7 @@ class ProfileRunnerTest {
   @TempDir Path dir;
 
   /** Records what the runner reports. */
-  static final class Recorder implements ProgressSink {
+  static class Recorder implements ProgressSink {
     final List<Double> percents = new ArrayList<>();
     final List<String> stagesDone = new ArrayList<>();
 
@@ -46,7 +46,8 @@ class ProfileRunnerTest {
   private ObjectNode run(Path file, Recorder r) {
     ValidationRequest req = ValidationRequest.of(file.getFileName().toString());
     return new ProfileRunner()
-        .run(new ValidationRunner.Inputs("j", "v", "d", req, file, Optional.empty()), r);
+        .run(new ValidationRunner.Inputs("j", "v", "d", req, file, Optional.empty()), r)
+        .report();
   }
 
   @Test
@@ -135,11 +136,13 @@ class ProfileRunnerTest {
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
+            Optional.empty(),
             Optional.empty());
     Recorder r = new Recorder();
     ObjectNode report =
         new ProfileRunner()
-            .run(new ValidationRunner.Inputs("j", "v", "d", req, data, Optional.of(ref)), r);
+            .run(new ValidationRunner.Inputs("j", "v", "d", req, data, Optional.of(ref)), r)
+            .report();
     assertThat(report.at("/internal/stages/reference_profiling/rows").asLong()).isEqualTo(200);
     assertThat(r.stagesDone).containsExactly("profiling", "reference_profiling", "recommendations");
   }

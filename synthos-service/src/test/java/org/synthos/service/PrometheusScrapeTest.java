@@ -80,7 +80,7 @@ class PrometheusScrapeTest {
                 "synthos_validation_requests_total{status=\"succeeded\",dataset_format=\"csv\"}",
                 "synthos_active_validations",
                 "synthos_validation_duration_seconds_bucket{stage=\"total\"}",
-                "synthos_validation_duration_seconds_bucket{stage=\"profiling\"}",
+                "synthos_validation_duration_seconds_bucket{stage=\"multivariate\"}",
                 "synthos_dataset_rows_processed_bucket",
                 "synthos_collapse_score_count",
                 "synthos_diversity_score_count",

@@ -29,7 +29,8 @@ import org.synthos.v1.ValidationServiceGrpc;
  * loopback gRPC, then watch their job to the end. Records submit latency, end-to-end latency
  * (submit to SUCCEEDED), throughput, refusals (deliberate back-pressure) and lost jobs, as JSON.
  *
- * <p>Arguments: output file, clients, rows per dataset, worker concurrency, queue capacity.
+ * <p>Arguments: output file, clients, rows per dataset, worker concurrency, queue capacity, and
+ * {@code reference} to give every job a reference dataset of the same size (another seed).
  */
 public final class ServiceLoadBenchmark {
   private ServiceLoadBenchmark() {}
@@ -43,10 +44,14 @@ public final class ServiceLoadBenchmark {
     int rows = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
     int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 2;
     int capacity = args.length > 4 ? Integer.parseInt(args[4]) : 100;
+    boolean withReference = args.length > 5 && "reference".equals(args[5]);
     JsonLogging.install(java.util.logging.Level.WARNING);
     Path dir = Files.createTempDirectory("synthos-bench");
     for (int i = 0; i < clients; i++) {
       Harness.csv(dir.resolve("storage/ds-" + i + ".csv"), rows, i);
+      if (withReference) {
+        Harness.csv(dir.resolve("storage/ref-" + i + ".csv"), rows, 1_000 + i);
+      }
     }
     ServiceConfig cfg =
         Harness.config(
@@ -68,8 +73,13 @@ public final class ServiceLoadBenchmark {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Outcome>> futures = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-          String uri = "ds-" + i + ".csv";
-          futures.add(pool.submit(() -> runOne(channel, uri, go)));
+          SubmitRequest.Builder request =
+              SubmitRequest.newBuilder().setDatasetUri("ds-" + i + ".csv");
+          if (withReference) {
+            request.setReferenceUri("ref-" + i + ".csv");
+          }
+          SubmitRequest submit = request.build();
+          futures.add(pool.submit(() -> runOne(channel, submit, go)));
         }
         long start = System.nanoTime();
         go.countDown();
@@ -82,11 +92,11 @@ public final class ServiceLoadBenchmark {
         pool.shutdown();
       }
       channel.shutdownNow();
-      write(out, outcomes, wall, clients, rows, concurrency, capacity);
+      write(out, outcomes, wall, clients, rows, concurrency, capacity, withReference);
     }
   }
 
-  private static Outcome runOne(ManagedChannel channel, String uri, CountDownLatch go)
+  private static Outcome runOne(ManagedChannel channel, SubmitRequest submit, CountDownLatch go)
       throws InterruptedException {
     go.await();
     ValidationServiceGrpc.ValidationServiceBlockingStub client =
@@ -94,7 +104,7 @@ public final class ServiceLoadBenchmark {
     long t0 = System.nanoTime();
     String id;
     try {
-      id = client.submit(SubmitRequest.newBuilder().setDatasetUri(uri).build()).getJobId();
+      id = client.submit(submit).getJobId();
     } catch (StatusRuntimeException e) {
       String end =
           e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED
@@ -127,7 +137,8 @@ public final class ServiceLoadBenchmark {
       int clients,
       int rows,
       int concurrency,
-      int capacity)
+      int capacity,
+      boolean withReference)
       throws Exception {
     long[] submit = outcomes.stream().mapToLong(Outcome::submitNanos).sorted().toArray();
     long[] e2e =
@@ -141,6 +152,8 @@ public final class ServiceLoadBenchmark {
     long accepted = outcomes.stream().filter(o -> !o.jobId().isEmpty()).count();
     long endedOther = accepted - succeeded;
     ObjectNode r = new ObjectMapper().createObjectNode();
+    r.put("engine", "AssessmentRunner (Validator, default options)");
+    r.put("reference", withReference);
     r.put("clients", clients);
     r.put("rows_per_dataset", rows);
     r.put("worker_concurrency", concurrency);

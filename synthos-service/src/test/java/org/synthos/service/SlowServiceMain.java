@@ -1,7 +1,6 @@
 package org.synthos.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +27,7 @@ public final class SlowServiceMain {
     ValidationRunner slow =
         new ValidationRunner() {
           @Override
-          public ObjectNode run(Inputs inputs, ProgressSink progress) {
+          public Outcome run(Inputs inputs, ProgressSink progress) {
             return real.run(inputs, slowed(progress));
           }
 

@@ -309,6 +309,13 @@ final class Data {
   private static int[] exactGroups(List<Var> vars, int n) {
     Map<Long, Integer> ids = new HashMap<>();
     int[] group = new int[n];
+    if (vars.isEmpty()) {
+      // Nothing to compare: no row can be called a copy of another.
+      for (int i = 0; i < n; i++) {
+        group[i] = i;
+      }
+      return group;
+    }
     for (int i = 0; i < n; i++) {
       long h = 17;
       for (Var v : vars) {

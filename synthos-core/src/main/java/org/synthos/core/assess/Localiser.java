@@ -1,6 +1,7 @@
 package org.synthos.core.assess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,7 +49,8 @@ final class Localiser {
       }
       put(out, Cause.OUT_OF_SUPPORT, rows);
     }
-    if (troubled(Dimension.TEMPORAL_STABILITY)) {
+    if (troubled(Dimension.TEMPORAL_STABILITY)
+        || a.checks().stream().anyMatch(c -> c.name().equals("segment_drift"))) {
       drifted(out);
     }
     if (troubled(Dimension.DISTRIBUTION_FIDELITY) || troubled(Dimension.DIVERSITY_RETENTION)) {
@@ -150,7 +152,7 @@ final class Localiser {
   /** For each group, the candidate row with the smallest file row, or -1. */
   private int[] firstCandidate(int[] group) {
     int[] first = new int[data.n];
-    java.util.Arrays.fill(first, -1);
+    Arrays.fill(first, -1);
     for (int i = 0; i < data.nC; i++) {
       int g = group[i];
       if (first[g] < 0 || data.rowNumbers[i] < data.rowNumbers[first[g]]) {
@@ -165,7 +167,7 @@ final class Localiser {
       return;
     }
     long[] refRow = new long[data.n];
-    java.util.Arrays.fill(refRow, -1);
+    Arrays.fill(refRow, -1);
     for (int i = data.nC; i < data.n; i++) {
       int g = data.exactGroup[i];
       if (refRow[g] < 0 || data.rowNumbers[i] < refRow[g]) {
@@ -193,7 +195,7 @@ final class Localiser {
                   data.rowNumbers[i],
                   Cause.REFERENCE_COPY,
                   -1,
-                  "closer to a reference row than a tenth of the median nearest-neighbour distance"));
+                  "within a tenth of the closest reference row's own nearest-neighbour distance"));
         }
       }
     }
@@ -203,7 +205,7 @@ final class Localiser {
   private void drifted(Map<Cause, List<FlaggedRow>> out) {
     List<FlaggedRow> rows = new ArrayList<>();
     boolean[] seen = new boolean[data.nC];
-    for (Evidence e : evidenceOf(Dimension.TEMPORAL_STABILITY)) {
+    for (Evidence e : s.driftEvidence) {
       if (e.score() >= 100) {
         continue;
       }
@@ -232,15 +234,6 @@ final class Localiser {
       }
     }
     put(out, Cause.DRIFTED_SEGMENT, rows);
-  }
-
-  private List<Evidence> evidenceOf(Dimension d) {
-    for (DimensionResult r : a.dimensions()) {
-      if (r.dimension() == d && r instanceof DimensionResult.Scored sc) {
-        return sc.evidence();
-      }
-    }
-    return List.of();
   }
 
   /** Categories whose candidate share exceeds 1.5x the reference's and 3 standard errors. */

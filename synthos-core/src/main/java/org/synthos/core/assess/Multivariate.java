@@ -44,31 +44,30 @@ final class Multivariate {
   static final int DCR_DEFICIT = 6;
   static final int MEASURES = 7;
 
+  /**
+   * A candidate within this fraction of its nearest reference row's own spacing is a close copy.
+   */
+  static final double CLOSE_FRACTION = 0.1;
+
+  private static final double MAX_RATIO = 10;
+
   final int[] rows;
   final int mc;
   final int m;
   final float[] dist;
   final int[][] neighbours;
-  final double closeRadius;
   final int dimensions;
 
   final double[][] matrix;
 
   private Multivariate(
-      int[] rows,
-      int mc,
-      double[][] matrix,
-      float[] dist,
-      int[][] neighbours,
-      double closeRadius,
-      int dims) {
+      int[] rows, int mc, double[][] matrix, float[] dist, int[][] neighbours, int dims) {
     this.matrix = matrix;
     this.rows = rows;
     this.mc = mc;
     this.m = rows.length;
     this.dist = dist;
     this.neighbours = neighbours;
-    this.closeRadius = closeRadius;
     this.dimensions = dims;
   }
 
@@ -105,7 +104,6 @@ final class Multivariate {
     }
     int[][] nb = new int[m][];
     long[] keys = new long[m - 1];
-    double[] nearest = new double[m];
     for (int i = 0; i < m; i++) {
       int k = 0;
       for (int j = 0; j < m; j++) {
@@ -118,12 +116,8 @@ final class Multivariate {
       for (int t = 0; t < m - 1; t++) {
         nb[i][t] = (int) keys[t];
       }
-      nearest[i] = dist[i * m + nb[i][0]];
     }
-    double[] sortedNearest = nearest.clone();
-    Arrays.sort(sortedNearest);
-    double radius = 0.1 * sortedNearest[m / 2];
-    return new Multivariate(rows, cand.length, x, dist, nb, radius, d);
+    return new Multivariate(rows, cand.length, x, dist, nb, d);
   }
 
   private static int[] sample(int offset, int count, int perSide, SplittableRandom random) {
@@ -273,6 +267,15 @@ final class Multivariate {
     return r;
   }
 
+  private int nearestIndex(int i, byte[] lab, int side) {
+    for (int j : neighbours[i]) {
+      if (lab[j] == side) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
   private double nearestOther(int i, byte[] lab, int side) {
     for (int j : neighbours[i]) {
       if (lab[j] == side) {
@@ -331,8 +334,8 @@ final class Multivariate {
     }
     int recall = 0;
     int covered = 0;
-    double[] refNearest = new double[nr];
-    int rk = 0;
+    // Local spacing of each reference row: the distance to its nearest other reference row.
+    double[] spacing = new double[m];
     for (int i = 0; i < m; i++) {
       if (lab[i] != 0) {
         continue;
@@ -343,18 +346,20 @@ final class Multivariate {
       if (nearestOther(i, lab, 1) < r[i]) {
         covered++;
       }
-      refNearest[rk++] = nearestOther(i, lab, 0);
+      spacing[i] = nearestOther(i, lab, 0);
     }
-    double[] dcr = new double[nc];
+    double[] ratio = new double[nc];
     int ck = 0;
     int closeCount = 0;
     for (int j = 0; j < m; j++) {
       if (lab[j] != 1) {
         continue;
       }
-      double d = nearestOther(j, lab, 0);
-      dcr[ck++] = d;
-      if (d < closeRadius) {
+      int nearest = nearestIndex(j, lab, 0);
+      double d = dist[j * m + nearest];
+      double scale = spacing[nearest];
+      ratio[ck++] = d == 0 ? 0 : scale > 0 ? Math.min(MAX_RATIO, d / scale) : MAX_RATIO;
+      if (d <= CLOSE_FRACTION * scale) {
         closeCount++;
         if (close != null) {
           close[j] = true;
@@ -368,8 +373,7 @@ final class Multivariate {
     out[COVERAGE_GAP] = 1 - (double) covered / nr;
     out[AUC_EXCESS] = detectionAuc(lab) - 0.5;
     out[CLOSE_SHARE] = (double) closeCount / nc;
-    double medRef = median(refNearest);
-    out[DCR_DEFICIT] = medRef > 0 ? Math.max(0, 1 - median(dcr) / medRef) : Double.NaN;
+    out[DCR_DEFICIT] = Math.max(0, 1 - median(ratio));
     return out;
   }
 

@@ -1,5 +1,6 @@
 package org.synthos.core.assess;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import org.synthos.api.ErrorCode;
@@ -54,7 +55,7 @@ public record Policy(
             ErrorCode.INVALID_POLICY, "policy has no thresholds for dimension " + d.key());
       }
     }
-    thresholds = java.util.Collections.unmodifiableMap(copy);
+    thresholds = Collections.unmodifiableMap(copy);
     requireRange("max_risk", maxRisk, 0, 100);
     requireRange("max_invalid_share", maxInvalidShare, 0, 1);
     requireRange("duplicate_tolerance", duplicateTolerance, 0, 1);

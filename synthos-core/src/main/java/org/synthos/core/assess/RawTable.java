@@ -4,14 +4,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
 import org.synthos.api.ErrorCode;
+import org.synthos.api.Field;
 import org.synthos.api.Location;
 import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
@@ -104,9 +108,9 @@ final class RawTable {
   }
 
   /** Drops the named columns (for the degenerate-column ablation). */
-  RawTable withoutColumns(java.util.Set<String> drop) {
-    java.util.List<org.synthos.api.Field> fields = new java.util.ArrayList<>();
-    java.util.List<Integer> kept = new java.util.ArrayList<>();
+  RawTable withoutColumns(Set<String> drop) {
+    List<Field> fields = new ArrayList<>();
+    List<Integer> kept = new ArrayList<>();
     for (int c = 0; c < schema.size(); c++) {
       if (!drop.contains(schema.field(c).name())) {
         fields.add(schema.field(c));

@@ -1,6 +1,7 @@
 package org.synthos.core.assess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * The recommendation catalogue. Each entry is selected by a finding; fixes that can be applied to
@@ -194,7 +196,7 @@ final class Recommender {
         keep[k++] = i;
       }
     }
-    return java.util.Arrays.copyOf(keep, k);
+    return Arrays.copyOf(keep, k);
   }
 
   private void rowFix(
@@ -281,7 +283,7 @@ final class Recommender {
   }
 
   private void degenerateColumns(List<Draft> drafts) {
-    Set<String> cols = new java.util.TreeSet<>();
+    Set<String> cols = new TreeSet<>();
     Status st = Status.PASS;
     for (Check c : a.checks()) {
       if (c.name().equals("constant_column") || c.name().equals("all_null_column")) {
@@ -399,6 +401,19 @@ final class Recommender {
               "the data drifts along time",
               null,
               generator));
+    }
+    if (a.verdict().decision() == Decision.APPROVE) {
+      drafts.add(
+          new Draft(
+              "check_learnability",
+              "Check learnability before training at scale",
+              "Train a small model on the candidate and test it on held-out real data (train"
+                  + " synthetic, test real) before committing compute.",
+              Priority.LOW,
+              List.of(Dimension.LEARNABILITY),
+              "learnability was not measured",
+              null,
+              Scorer.LEARNABILITY_REASON));
     }
     Status schema = Status.PASS;
     for (Check c : a.checks()) {

@@ -1,12 +1,18 @@
 package org.synthos.core.assess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.synthos.api.ColumnType;
 import org.synthos.core.multivariate.DetectionOptions;
 import org.synthos.core.multivariate.DetectionTest;
@@ -30,8 +36,9 @@ final class Scorer {
   static final double TOL_SPREAD = 0.50;
   static final double TOL_ENTROPY = 0.25;
   static final double TOL_REPEAT = 0.10;
-  static final double TOL_TAIL = 0.60;
+  static final double TOL_TAIL = 0.30;
   static final double TOL_RARE = 0.30;
+  static final double EXACT_TAIL = 0.00135;
   static final double TOL_PRDC = 0.40;
   static final double TOL_DENSITY = 0.50;
   static final double TOL_AUC = 0.25;
@@ -55,7 +62,8 @@ final class Scorer {
   Multivariate multivariate;
   boolean[] offManifold;
   boolean[] closeCopies;
-  final Map<String, Temporal.Drift> drifts = new java.util.LinkedHashMap<>();
+  final Map<String, Temporal.Drift> drifts = new LinkedHashMap<>();
+  final List<Evidence> driftEvidence = new ArrayList<>();
 
   Scorer(RawTable cand, RawTable ref, ValidationOptions options) {
     this.cand = cand;
@@ -117,7 +125,7 @@ final class Scorer {
    */
   private static byte[] referenceSplit(Data data, int h, SplittableRandom random) {
     byte[] l = new byte[data.n];
-    java.util.Arrays.fill(l, 0, data.nC, (byte) -1);
+    Arrays.fill(l, 0, data.nC, (byte) -1);
     int[] idx = Shuffle.permutation(data.nC, data.nR, random);
     for (int i = 0; i < h; i++) {
       l[idx[i]] = 1;
@@ -127,7 +135,7 @@ final class Scorer {
 
   private byte[] observedBytes() {
     byte[] l = new byte[data.n];
-    java.util.Arrays.fill(l, 0, data.nC, (byte) 1);
+    Arrays.fill(l, 0, data.nC, (byte) 1);
     return l;
   }
 
@@ -139,7 +147,7 @@ final class Scorer {
   private void addSplit(
       Dimension d,
       String measure,
-      java.util.function.ToDoubleFunction<byte[]> f,
+      ToDoubleFunction<byte[]> f,
       double scale,
       double tolerance,
       CollapseType cause,
@@ -161,11 +169,9 @@ final class Scorer {
    * Evaluates replicates on all cores. Each replicate's labelling was drawn up front and its result
    * lands in its own slot, so the outcome does not depend on scheduling.
    */
-  private static double[] replicated(int count, java.util.function.IntToDoubleFunction replicate) {
+  private static double[] replicated(int count, IntToDoubleFunction replicate) {
     double[] out = new double[count];
-    java.util.stream.IntStream.range(0, count)
-        .parallel()
-        .forEach(b -> out[b] = replicate.applyAsDouble(b));
+    IntStream.range(0, count).parallel().forEach(b -> out[b] = replicate.applyAsDouble(b));
     return out;
   }
 
@@ -199,7 +205,12 @@ final class Scorer {
   void intrinsic() {
     structureChecks();
     boolean[] obs = data.observedLabels();
-    if (data.hasReference()) {
+    if (data.vars.isEmpty()) {
+      notApplicable.put(
+          Dimension.DIVERSITY_RETENTION,
+          "no column can be compared (identifiers are left out, and columns must share name and"
+              + " type with the reference)");
+    } else if (data.hasReference()) {
       if (enoughRows()) {
         double dupScale = splitSize > 1 ? (data.nC - 1.0) / (splitSize - 1.0) : 1;
         addSplit(
@@ -309,7 +320,7 @@ final class Scorer {
                 p.maxInvalidShare(),
                 CollapseType.E_STRUCTURE,
                 String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%d cells (%.2f%%) could not be read as %s",
                     cand.invalidCells[c],
                     100 * invalidShare,
@@ -373,14 +384,13 @@ final class Scorer {
                   0.9,
                   CollapseType.A_DISTRIBUTION,
                   String.format(
-                      java.util.Locale.ROOT,
+                      Locale.ROOT,
                       "the most frequent value of '%s' holds %.1f%% of the candidate%s",
                       v.name,
                       100 * top,
                       sh[1] == null
                           ? ""
-                          : String.format(
-                              java.util.Locale.ROOT, " (reference %.1f%%)", 100 * refTop))));
+                          : String.format(Locale.ROOT, " (reference %.1f%%)", 100 * refTop))));
         }
         if (!data.hasReference() && distinct > 1) {
           double h = Measures.entropy(sh[0]) / Math.log(distinct);
@@ -394,7 +404,7 @@ final class Scorer {
                     0.2,
                     CollapseType.A_DISTRIBUTION,
                     String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "'%s' has normalised entropy %.3f over %d values",
                         v.name,
                         h,
@@ -426,7 +436,7 @@ final class Scorer {
     int from = candidate ? 0 : data.nC;
     int to = candidate ? data.nC : data.n;
     if (v.numeric) {
-      java.util.HashSet<Double> s = new java.util.HashSet<>();
+      HashSet<Double> s = new HashSet<>();
       for (int i = from; i < to; i++) {
         if (!Double.isNaN(v.values[i])) {
           s.add(v.values[i]);
@@ -480,7 +490,7 @@ final class Scorer {
     for (int k = 0; k < x.length; k++) {
       dev[k] = Math.abs(x[k] - median);
     }
-    java.util.Arrays.sort(dev);
+    Arrays.sort(dev);
     double mad = 1.4826 * dev[dev.length / 2];
     if (!(mad > 0)) {
       return;
@@ -502,7 +512,7 @@ final class Scorer {
               0.01,
               CollapseType.E_STRUCTURE,
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "%.1f%% of '%s' lies more than 6 robust standard deviations from the median",
                   100 * share,
                   v.name)));
@@ -534,7 +544,7 @@ final class Scorer {
               reasons[i] =
                   new StringBuilder(
                       String.format(
-                          java.util.Locale.ROOT,
+                          Locale.ROOT,
                           "%s = %s outside the reference range [%s, %s]",
                           v.name,
                           fmt(x),
@@ -572,7 +582,7 @@ final class Scorer {
     if (x == Math.rint(x) && Math.abs(x) < 1e15) {
       return Long.toString((long) x);
     }
-    return String.format(java.util.Locale.ROOT, "%.4g", x);
+    return String.format(Locale.ROOT, "%.4g", x);
   }
 
   /** Share of rows labelled 1 with a value outside the support of the rows labelled 0. */
@@ -650,7 +660,7 @@ final class Scorer {
             band.upper() + p.maxInvalidShare(),
             CollapseType.E_STRUCTURE,
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "%.2f%% of candidate rows hold a value outside the reference's range or categories;"
                     + " halves of the reference show up to %.2f%%",
                 100 * share,
@@ -691,34 +701,60 @@ final class Scorer {
         double width = 1.5 * (band.upper() - band.mean());
         double upper = Math.max(band.upper(), dr.statistic() + width);
         band = new NullBand(band.mean(), upper, band.replicates());
-        detail +=
-            String.format(
-                java.util.Locale.ROOT, "; the reference's own drift is %.3f", dr.statistic());
+        detail += String.format(Locale.ROOT, "; the reference's own drift is %.3f", dr.statistic());
       }
-      evidence
-          .get(Dimension.TEMPORAL_STABILITY)
-          .add(
-              Evidence.of(
-                  v.numeric ? "segment_ks" : "segment_tvd",
-                  v.name,
-                  dc.statistic(),
-                  band,
-                  TOL_DRIFT,
-                  CollapseType.D_TEMPORAL,
-                  detail));
+      Evidence e =
+          Evidence.of(
+              v.numeric ? "segment_ks" : "segment_tvd",
+              v.name,
+              dc.statistic(),
+              band,
+              TOL_DRIFT,
+              CollapseType.D_TEMPORAL,
+              detail);
+      driftEvidence.add(e);
+      if (data.hasReference()) {
+        evidence.get(Dimension.TEMPORAL_STABILITY).add(e);
+      } else if (e.score() < 100) {
+        checks.add(
+            new Check(
+                "segment_drift",
+                v.name,
+                Status.WARN,
+                e.value(),
+                band.upper(),
+                CollapseType.D_TEMPORAL,
+                String.format(
+                    Locale.ROOT,
+                    "'%s' drifts along %s: a fifth of the rows differs from the rest by %.3f, shuffled"
+                        + " order gives up to %.3f",
+                    v.name,
+                    along,
+                    e.value(),
+                    band.upper())));
+      }
+    }
+    if (!data.hasReference()) {
+      notApplicable.put(
+          Dimension.TEMPORAL_STABILITY,
+          "without a reference, drift along "
+              + along
+              + " cannot be told from real change over time; drifting columns are listed as"
+              + " segment_drift checks");
     }
   }
 
   // ---------------------------------------------------------------- fidelity
 
   void fidelity() {
-    if (!data.hasReference()) {
+    if (!data.hasReference() || data.vars.isEmpty()) {
       return;
     }
     if (!enoughRows()) {
       return;
     }
     List<Data.Var> vars = data.distributionVars();
+    int distributionColumns = vars.size();
     for (Data.Var v : vars) {
       if (v.numeric) {
         add(
@@ -737,14 +773,13 @@ final class Scorer {
             TOL_SPREAD,
             CollapseType.A_DISTRIBUTION,
             "max(0, ln(sd_reference / sd_candidate))");
-        add(
-            Dimension.RARE_PATTERN_TAIL,
+        addExact(
             "tail_deficit",
-            v.name,
-            l -> Measures.tailDeficit(v, l),
+            v,
+            Measures.tailRows(v),
+            distributionColumns,
             TOL_TAIL,
-            CollapseType.C_RARE_PATTERN,
-            "relative loss of mass outside the reference's 5% and 95% quantiles");
+            "relative loss of mass outside the pooled 5% and 95% quantiles");
       } else {
         add(
             Dimension.DISTRIBUTION_FIDELITY,
@@ -762,14 +797,13 @@ final class Scorer {
             TOL_ENTROPY,
             CollapseType.A_DISTRIBUTION,
             "max(0, H_reference - H_candidate) / ln(categories)");
-        add(
-            Dimension.RARE_PATTERN_TAIL,
+        addExact(
             "rare_category_deficit",
-            v.name,
-            l -> Measures.rareDeficit(v, l),
+            v,
+            Measures.rareRows(v),
+            distributionColumns,
             TOL_RARE,
-            CollapseType.C_RARE_PATTERN,
-            "relative loss of the mass of categories below 5% of the reference");
+            "relative loss of the categories below 5% of the pooled rows");
       }
       if (hasNulls(v)) {
         add(
@@ -827,6 +861,54 @@ final class Scorer {
             + " from halves of the reference");
   }
 
+  /**
+   * A loss-of-marked-rows measure with its exact null: the candidate's count X of marked rows is
+   * hypergeometric under a random split because the marked set does not depend on the split. The
+   * band's upper edge is the deficit at X's lower quantile of 0.135% / {@code columns} (the
+   * one-sided 3-sigma level, Bonferroni-adjusted over the columns measured the same way), so small
+   * counts and many columns do not turn sampling noise into findings.
+   */
+  private void addExact(
+      String measure, Data.Var v, boolean[] marked, int columns, double tolerance, String detail) {
+    int nc = 0;
+    int nr = 0;
+    int mc = 0;
+    int total = 0;
+    for (int i = 0; i < data.n; i++) {
+      boolean present = v.numeric ? !Double.isNaN(v.values[i]) : v.codes[i] >= 0;
+      if (!present) {
+        continue;
+      }
+      if (i < data.nC) {
+        nc++;
+        mc += marked[i] ? 1 : 0;
+      } else {
+        nr++;
+      }
+      total += marked[i] ? 1 : 0;
+    }
+    double observed = Measures.setDeficit(mc, total, nc, nr);
+    if (total == 0 || Double.isNaN(observed)) {
+      return;
+    }
+    int xq = Hypergeometric.lowerQuantile(nc + nr, total, nc, EXACT_TAIL / Math.max(1, columns));
+    double expected = (double) total * nc / (nc + nr);
+    double mean = Measures.setDeficit((int) Math.round(expected), total, nc, nr);
+    double upper = Measures.setDeficit(xq, total, nc, nr);
+    NullBand band = new NullBand(Double.isNaN(mean) ? 0 : mean, Double.isNaN(upper) ? 1 : upper, 0);
+    evidence
+        .get(Dimension.RARE_PATTERN_TAIL)
+        .add(
+            Evidence.of(
+                measure,
+                v.name,
+                observed,
+                band,
+                tolerance,
+                CollapseType.C_RARE_PATTERN,
+                detail + "; exact hypergeometric band over " + total + " marked rows"));
+  }
+
   private boolean hasNulls(Data.Var v) {
     for (int i = 0; i < data.n; i++) {
       if (v.numeric ? Double.isNaN(v.values[i]) : v.codes[i] < 0) {
@@ -865,7 +947,7 @@ final class Scorer {
     }
     String sample =
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             " (%d + %d sampled rows, %d encoded dimensions)",
             mv.mc,
             mv.m - mv.mc,
@@ -923,7 +1005,7 @@ final class Scorer {
         Multivariate.CLOSE_SHARE,
         TOL_COPY,
         CollapseType.MEMORISATION,
-        "share of candidate rows closer to a reference row than a tenth of the median nearest-neighbour distance"
+        "share of candidate rows within a tenth of their closest reference row's own nearest-neighbour distance"
             + sample);
     addMv(
         Dimension.MEMORISATION_PRIVACY,
@@ -933,7 +1015,8 @@ final class Scorer {
         Multivariate.DCR_DEFICIT,
         TOL_DCR,
         CollapseType.MEMORISATION,
-        "max(0, 1 - median DCR to reference / median reference-to-reference DCR)" + sample);
+        "max(0, 1 - median of DCR / the closest reference row's own nearest-reference distance)"
+            + sample);
     classifierDetection(mv);
   }
 
@@ -945,8 +1028,8 @@ final class Scorer {
    * the other bands.
    */
   private void classifierDetection(Multivariate mv) {
-    double[][] ref = java.util.Arrays.copyOfRange(mv.matrix, mv.mc, mv.m);
-    double[][] cand = java.util.Arrays.copyOfRange(mv.matrix, 0, mv.mc);
+    double[][] ref = Arrays.copyOfRange(mv.matrix, mv.mc, mv.m);
+    double[][] cand = Arrays.copyOfRange(mv.matrix, 0, mv.mc);
     DetectionOptions defaults = DetectionOptions.defaults();
     DetectionOptions o =
         new DetectionOptions(

@@ -2,6 +2,7 @@ package org.synthos.core.assess;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Drift along time: one dataset's rows, ordered by the time column (or by file row when there is
@@ -71,7 +72,7 @@ final class Temporal {
 
   private static int[] presentPositions(Data.Var v, int[] ordered) {
     Integer[] p =
-        java.util.stream.IntStream.range(0, ordered.length)
+        IntStream.range(0, ordered.length)
             .filter(k -> v.numeric ? !Double.isNaN(v.values[ordered[k]]) : v.codes[ordered[k]] >= 0)
             .boxed()
             .toArray(Integer[]::new);

@@ -50,6 +50,7 @@ public final class Validator {
                       : RawTable.read(refSource, options.maxRows(), options.seed() + 1);
               requireColumn(options.targetColumn(), cand, "target");
               requireColumn(options.timeColumn(), cand, "time");
+              requireOrderable(options.timeColumn(), cand);
               return new Scorer(cand, ref, options);
             });
     timer.run(Stage.INTRINSIC, scorer::intrinsic);
@@ -99,6 +100,16 @@ public final class Validator {
               + name
               + "' is not in the candidate; columns are "
               + cand.schema.names(),
+          Location.ofFile(cand.uri).withColumn(name));
+    }
+  }
+
+  private static void requireOrderable(String name, RawTable cand) {
+    if (name != null
+        && !cand.schema.field(cand.schema.indexOf(name).orElseThrow()).type().isNumeric()) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT,
+          "the time column '" + name + "' must hold datetimes or numbers",
           Location.ofFile(cand.uri).withColumn(name));
     }
   }

@@ -2,9 +2,11 @@ package org.synthos.core.assess;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns dimension results and checks into a verdict.
@@ -128,7 +130,7 @@ final class Verdicts {
     }
     List<RootCause> causes = rootCauses(scored, failedChecks);
     List<CollapseType> types = new ArrayList<>();
-    boolean anyTrouble = reject || scored.stream().anyMatch(s -> s.status() != Status.PASS);
+    boolean anyTrouble = reject || scored.stream().anyMatch(s -> s.status() == Status.FAIL);
     if (anyTrouble) {
       for (RootCause rc : causes) {
         if (rc.share() >= TYPE_SHARE) {
@@ -151,7 +153,7 @@ final class Verdicts {
 
   private static List<RootCause> rootCauses(
       List<DimensionResult.Scored> scored, List<Check> failed) {
-    java.util.Set<String> drifting = driftingColumns(scored);
+    Set<String> drifting = driftingColumns(scored);
     boolean pervasive = pervasiveDrift(scored, drifting);
     Map<CollapseType, Double> deficit = new EnumMap<>(CollapseType.class);
     for (DimensionResult.Scored s : scored) {
@@ -192,8 +194,8 @@ final class Verdicts {
   }
 
   /** Columns whose temporal evidence lost points while temporal stability fails. */
-  private static java.util.Set<String> driftingColumns(List<DimensionResult.Scored> scored) {
-    java.util.Set<String> cols = new java.util.HashSet<>();
+  private static Set<String> driftingColumns(List<DimensionResult.Scored> scored) {
+    Set<String> cols = new HashSet<>();
     for (DimensionResult.Scored s : scored) {
       if (s.dimension() == Dimension.TEMPORAL_STABILITY && s.status() == Status.FAIL) {
         for (Evidence e : s.evidence()) {
@@ -207,8 +209,7 @@ final class Verdicts {
   }
 
   /** At least half of the tracked columns drift: whole-row measures are then explained too. */
-  private static boolean pervasiveDrift(
-      List<DimensionResult.Scored> scored, java.util.Set<String> drifting) {
+  private static boolean pervasiveDrift(List<DimensionResult.Scored> scored, Set<String> drifting) {
     for (DimensionResult.Scored s : scored) {
       if (s.dimension() == Dimension.TEMPORAL_STABILITY) {
         return !drifting.isEmpty() && 2 * drifting.size() >= s.evidence().size();
@@ -222,8 +223,7 @@ final class Verdicts {
    * moves along time differs from the reference overall and co-moves with other drifting columns.
    * Its evidence is attributed to temporal collapse.
    */
-  private static boolean explainedByDrift(
-      Evidence e, java.util.Set<String> drifting, boolean pervasive) {
+  private static boolean explainedByDrift(Evidence e, Set<String> drifting, boolean pervasive) {
     if (drifting.isEmpty()) {
       return false;
     }

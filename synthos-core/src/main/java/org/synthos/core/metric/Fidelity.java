@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.synthos.core.state.CoMomentsState;
 import org.synthos.core.state.ColumnPair;
 import org.synthos.core.state.ContingencyState;
@@ -125,9 +124,8 @@ public final class Fidelity {
     double hi = reference.max();
     double range = hi - lo;
     double m = candidate.count();
-    var view = referenceQuantiles.sketch().getSortedView();
-    double[] x = view.getQuantiles();
-    long[] cum = view.getCumulativeWeights();
+    double[] x = referenceQuantiles.retainedValues();
+    long[] cum = referenceQuantiles.cumulativeWeights();
     double total = cum[cum.length - 1];
     double lowGap = 0;
     double highGap = 0;
@@ -141,9 +139,9 @@ public final class Fidelity {
     lowGap += Math.max(0, x[0] - lo); // below the first retained item F is 0
     double alpha = 1 - NullBands.DEFAULT_LEVEL;
     double tail = Math.exp(Math.log(alpha / 2) / m); // (alpha/2)^(1/m)
-    var sketch = referenceQuantiles.sketch();
-    double lowLimit = sketch.getQuantile(1 - tail, QuantileSearchCriteria.INCLUSIVE) - lo;
-    double highLimit = hi - sketch.getQuantile(tail, QuantileSearchCriteria.INCLUSIVE);
+    double[] limits = referenceQuantiles.quantiles(new double[] {1 - tail, tail});
+    double lowLimit = limits[0] - lo;
+    double highLimit = hi - limits[1];
     NullBand band =
         new NullBand(
             Math.max(0, 1 - (lowGap + highGap) / range),

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.synthos.core.state.FrequencyState;
 import org.synthos.core.state.MomentsState;
 import org.synthos.core.state.QuantileState;
@@ -41,7 +39,7 @@ public final class SharedBins {
     for (int i = 1; i < bins; i++) {
       ranks[i - 1] = i / (double) bins;
     }
-    double[] q = reference.sketch().getQuantiles(ranks, QuantileSearchCriteria.INCLUSIVE);
+    double[] q = reference.quantiles(ranks);
     double[] edges = new double[q.length];
     int n = 0;
     for (double e : q) {
@@ -62,25 +60,20 @@ public final class SharedBins {
       labels.add("(" + left + ", " + right + "]");
     }
     double err = 0;
-    if (reference.count() > reference.k()) {
+    if (!reference.isExact()) {
       err += reference.normalizedRankError();
     }
-    if (candidate.count() > candidate.k()) {
+    if (!candidate.isExact()) {
       err += candidate.normalizedRankError();
     }
     return Optional.of(
         new BinnedPair(
             labels,
-            pmf(reference.sketch(), edges),
-            pmf(candidate.sketch(), edges),
+            reference.pmf(edges),
+            candidate.pmf(edges),
             reference.count(),
             candidate.count(),
             err));
-  }
-
-  private static double[] pmf(KllDoublesSketch sketch, double[] edges) {
-    // INCLUSIVE: a bin (a, b] holds values <= b.
-    return sketch.getPMF(edges, QuantileSearchCriteria.INCLUSIVE);
   }
 
   /**

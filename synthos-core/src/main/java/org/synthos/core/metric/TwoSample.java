@@ -2,8 +2,6 @@ package org.synthos.core.metric;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.apache.datasketches.quantilescommon.DoublesSortedView;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.synthos.core.state.MomentsState;
 import org.synthos.core.state.QuantileState;
 
@@ -58,8 +56,8 @@ public final class TwoSample {
       return MetricValue.notApplicable("KS needs at least one finite value on each side");
     }
     double[] points = retained(reference, candidate);
-    double[] fr = reference.sketch().getCDF(points, QuantileSearchCriteria.INCLUSIVE);
-    double[] fs = candidate.sketch().getCDF(points, QuantileSearchCriteria.INCLUSIVE);
+    double[] fr = reference.cdf(points);
+    double[] fs = candidate.cdf(points);
     double d = 0;
     for (int i = 0; i < points.length; i++) {
       d = Math.max(d, Math.abs(fr[i] - fs[i]));
@@ -71,16 +69,16 @@ public final class TwoSample {
   }
 
   private static double rankError(QuantileState q) {
-    return q.count() <= q.k() ? 0 : q.normalizedRankError();
+    return q.isExact() ? 0 : q.normalizedRankError();
   }
 
   /** Sorted distinct retained items of both sketches (strictly increasing, as getCDF needs). */
   private static double[] retained(QuantileState a, QuantileState b) {
-    DoublesSortedView va = a.sketch().getSortedView();
-    DoublesSortedView vb = b.sketch().getSortedView();
-    double[] all = new double[va.getQuantiles().length + vb.getQuantiles().length];
-    System.arraycopy(va.getQuantiles(), 0, all, 0, va.getQuantiles().length);
-    System.arraycopy(vb.getQuantiles(), 0, all, va.getQuantiles().length, vb.getQuantiles().length);
+    double[] va = a.retainedValues();
+    double[] vb = b.retainedValues();
+    double[] all = new double[va.length + vb.length];
+    System.arraycopy(va, 0, all, 0, va.length);
+    System.arraycopy(vb, 0, all, va.length, vb.length);
     Arrays.sort(all);
     int n = 0;
     for (int i = 0; i < all.length; i++) {
@@ -171,8 +169,8 @@ public final class TwoSample {
       return MetricValue.notApplicable("the reference column is constant, so it has no spread");
     }
     double[] points = retained(reference, candidate);
-    double[] fr = reference.sketch().getCDF(points, QuantileSearchCriteria.INCLUSIVE);
-    double[] fs = candidate.sketch().getCDF(points, QuantileSearchCriteria.INCLUSIVE);
+    double[] fr = reference.cdf(points);
+    double[] fs = candidate.cdf(points);
     double w = 0;
     for (int i = 0; i + 1 < points.length; i++) {
       w += Math.abs(fr[i] - fs[i]) * (points[i + 1] - points[i]);

@@ -166,11 +166,8 @@ public record DatasetProfile(Schema schema, List<ColumnStates> columns, PairStat
     }
     MomentsState m = moments.get();
     QuantileState q = quantiles.get();
-    double[] v = new double[SUMMARY_RANKS.length];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = q.quantile(SUMMARY_RANKS[i]).orElseThrow();
-    }
-    boolean exact = q.count() <= q.k();
+    double[] v = q.quantiles(SUMMARY_RANKS);
+    boolean exact = q.isExact();
     return Optional.of(
         new ColumnSummary.Numeric(
             m.count(),

@@ -8,17 +8,21 @@ import org.synthos.core.state.ColumnAccumulator;
 import org.synthos.core.state.ColumnStates;
 import org.synthos.core.state.PairAccumulator;
 
-/** One worker's fold of batches: a column accumulator per field plus the pair accumulator. */
+/**
+ * The fold of one partition of batches: a column accumulator per field plus the pair accumulator.
+ * Column i of partition p seeds its quantile sketch with (p << 32) ^ i, so no two sketches of a
+ * profile share their coin flips.
+ */
 final class ProfileAccumulator {
   private final Schema schema;
   private final ColumnAccumulator[] columns;
   private final PairAccumulator pairs;
 
-  ProfileAccumulator(Schema schema, ProfileOptions options) {
+  ProfileAccumulator(Schema schema, ProfileOptions options, long partition) {
     this.schema = schema;
     this.columns = new ColumnAccumulator[schema.size()];
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = ColumnAccumulator.of(schema.field(i), options.states());
+      columns[i] = ColumnAccumulator.of(schema.field(i), options.states(), (partition << 32) ^ i);
     }
     this.pairs =
         PairAccumulator.of(

@@ -1,9 +1,13 @@
 package org.synthos.core.profile;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.synthos.api.ColumnBatch;
@@ -12,90 +16,185 @@ import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
 
 /**
- * Builds a {@link DatasetProfile} in one pass over a stream of batches.
+ * Builds a {@link DatasetProfile} in one pass over a stream of batches, deterministically.
  *
- * <p>With more than one thread the calling thread reads batches and hands each whole batch to a
- * worker through a bounded queue (two batches per worker, so memory stays bounded); each worker
- * folds into its own accumulators, and the workers' profiles are merged in worker order at the end.
- * Because every state's merge is associative and commutative, the result equals the single-threaded
- * one: exactly for counts, frequencies below the cap, contingency tables and ranges; to rounding
- * (about 1e-12 relative) for moments and co-moments; within the sketch error for KLL quantiles
- * (normalized rank error, 0.14% at the default k = 2048; DataSketches' compaction is randomized and
- * cannot be seeded) and frequent items above the cap. HLL estimates are identical.
+ * <p>The batches are cut into partitions of consecutive batches: a partition closes at the first
+ * batch boundary at or after {@link #PARTITION_ROWS} rows. Each partition is folded into fresh
+ * accumulators whose quantile sketches are seeded from the partition's index, and the partition
+ * profiles are merged left to right in partition order. The result is therefore a function of the
+ * rows and the batch boundaries only: any thread count gives the same profile, byte for byte under
+ * {@link ProfileCodec}. The batch size is part of the configuration that decides the bytes;
+ * re-batching the same rows may move partition boundaries, which changes sketches and rounding
+ * within each state's stated tolerance.
+ *
+ * <p>With more than one thread the calling thread reads batches and sends partition p to worker p
+ * mod T through that worker's bounded queue. A queue is sized from the first batch to hold one
+ * partition, so every worker has its next partition waiting, unless the T queues would then hold
+ * more than {@link #QUEUED_BYTES} of cell values (8 bytes a cell): then they are shortened, which
+ * can leave workers waiting on the reader but never changes the result. Each worker hands its
+ * partition profiles, in order, to a merging thread that takes partition p from worker p mod T, so
+ * the merge order is fixed whatever the timing.
+ *
+ * <p>Why partitions are large: a KLL sketch sorts its level 0 before each compaction, and a young
+ * sketch has a large level 0 (k items when new, k (2/3)^(levels - 1) later), so a sketch that sees
+ * fewer values spends more per value sorting. At the default k = 2048, 2^18-row partitions cost
+ * about 10% more CPU than one sketch per column over a 10^6-row input (2^16-row ones cost 30 to
+ * 60%); see {@code ProfileThroughputBenchmark} in the tests.
  */
 public final class Profiler {
+  /** Rows per partition, rounded up to a batch boundary. */
+  public static final int PARTITION_ROWS = 1 << 18;
+
+  /** The cell bytes all workers' queues may hold together before they are shortened. */
+  public static final long QUEUED_BYTES = 256L << 20;
+
+  /** The most batches a worker's queue holds, whatever the batch size. */
+  private static final int MAX_QUEUED_BATCHES = 1024;
+
+  private static final Object END_OF_PARTITION = new Object();
   private static final Object END = new Object();
 
   private Profiler() {}
 
   public static DatasetProfile profile(
       Schema schema, Iterator<ColumnBatch> batches, ProfileOptions options) {
+    return profile(schema, batches, options, PARTITION_ROWS);
+  }
+
+  /** As {@link #profile(Schema, Iterator, ProfileOptions)} with partitions of {@code rows} rows. */
+  static DatasetProfile profile(
+      Schema schema, Iterator<ColumnBatch> batches, ProfileOptions options, int partitionRows) {
     Objects.requireNonNull(schema, "schema is null");
     Objects.requireNonNull(batches, "batches is null");
     Objects.requireNonNull(options, "options is null");
     Progress progress = new Progress(options.progress());
     if (options.threads() == 1) {
-      ProfileAccumulator acc = new ProfileAccumulator(schema, options);
-      while (batches.hasNext()) {
-        ColumnBatch b = checked(schema, batches.next());
-        acc.update(b);
-        progress.add(b.rowCount());
-      }
-      return acc.snapshot();
+      return sequential(schema, batches, options, progress, partitionRows);
     }
-    return parallel(schema, batches, options, progress);
+    return parallel(schema, batches, options, progress, partitionRows);
+  }
+
+  private static DatasetProfile sequential(
+      Schema schema,
+      Iterator<ColumnBatch> batches,
+      ProfileOptions options,
+      Progress progress,
+      int partitionRows) {
+    DatasetProfile result = null;
+    ProfileAccumulator acc = null;
+    Partitions partitions = new Partitions(partitionRows);
+    while (batches.hasNext()) {
+      ColumnBatch b = checked(schema, batches.next());
+      if (acc == null) {
+        acc = new ProfileAccumulator(schema, options, partitions.current());
+      }
+      acc.update(b);
+      progress.add(b.rowCount());
+      if (partitions.closesAfter(b)) {
+        result = mergeNext(result, acc.snapshot());
+        acc = null;
+      }
+    }
+    if (acc != null) {
+      result = mergeNext(result, acc.snapshot());
+    }
+    return result != null ? result : new ProfileAccumulator(schema, options, 0).snapshot();
+  }
+
+  /** Partition boundaries: the first batch boundary at or after {@code size} rows. */
+  private static final class Partitions {
+    private final int size;
+    private long current;
+    private long rows;
+    private int batches;
+
+    Partitions(int size) {
+      this.size = size;
+    }
+
+    long current() {
+      return current;
+    }
+
+    /** Counts {@code b} into the current partition; true when the partition closes after it. */
+    boolean closesAfter(ColumnBatch b) {
+      rows += b.rowCount();
+      batches++;
+      if (rows < size) {
+        return false;
+      }
+      current++;
+      rows = 0;
+      batches = 0;
+      return true;
+    }
+
+    /** Whether the current partition has any batch yet. */
+    boolean isOpen() {
+      return batches > 0;
+    }
+  }
+
+  private static DatasetProfile mergeNext(DatasetProfile soFar, DatasetProfile next) {
+    return soFar == null ? next : soFar.merge(next);
   }
 
   private static DatasetProfile parallel(
-      Schema schema, Iterator<ColumnBatch> batches, ProfileOptions options, Progress progress) {
+      Schema schema,
+      Iterator<ColumnBatch> batches,
+      ProfileOptions options,
+      Progress progress,
+      int partitionRows) {
+    if (!batches.hasNext()) {
+      return new ProfileAccumulator(schema, options, 0).snapshot();
+    }
+    ColumnBatch first = checked(schema, batches.next());
     int threads = options.threads();
-    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * threads);
+    int capacity = queueCapacity(first, partitionRows, threads);
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    ProfileAccumulator[] accumulators = new ProfileAccumulator[threads];
+    List<BlockingQueue<Object>> inputs = new ArrayList<>(threads);
+    // Unbounded, but a worker is at most one partition ahead of the reader's round robin, so each
+    // holds a few profiles at most.
+    List<BlockingQueue<Optional<DatasetProfile>>> outputs = new ArrayList<>(threads);
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
-      ProfileAccumulator acc = new ProfileAccumulator(schema, options);
-      accumulators[t] = acc;
-      workers[t] =
-          new Thread(
-              () -> {
-                // A worker keeps draining after a failure so the reader never blocks on a full
-                // queue; it only stops updating.
-                try {
-                  for (Object o = queue.take(); o != END; o = queue.take()) {
-                    if (failure.get() != null) {
-                      continue;
-                    }
-                    try {
-                      ColumnBatch b = (ColumnBatch) o;
-                      acc.update(b);
-                      progress.add(b.rowCount());
-                    } catch (RuntimeException | Error e) {
-                      failure.compareAndSet(null, e);
-                    }
-                  }
-                } catch (InterruptedException e) {
-                  failure.compareAndSet(
-                      null, new SynthosException(ErrorCode.CANCELLED, "profiling was interrupted"));
-                }
-              },
-              "synthos-profiler-" + t);
-      workers[t].setDaemon(true);
+      BlockingQueue<Object> in = new ArrayBlockingQueue<>(capacity);
+      BlockingQueue<Optional<DatasetProfile>> out = new LinkedBlockingQueue<>();
+      inputs.add(in);
+      outputs.add(out);
+      workers[t] = worker(schema, options, progress, t, threads, in, out, failure);
       workers[t].start();
     }
+    AtomicReference<DatasetProfile> merged = new AtomicReference<>();
+    Thread merger = merger(outputs, merged, failure);
+    merger.start();
+    Partitions partitions = new Partitions(partitionRows);
     try {
-      while (batches.hasNext() && failure.get() == null) {
-        put(queue, checked(schema, batches.next()), failure);
+      ColumnBatch b = first;
+      while (failure.get() == null) {
+        BlockingQueue<Object> in = inputs.get((int) (partitions.current() % threads));
+        put(in, b, failure);
+        if (partitions.closesAfter(b)) {
+          put(in, END_OF_PARTITION, failure);
+        }
+        if (!batches.hasNext()) {
+          break;
+        }
+        b = checked(schema, batches.next());
+      }
+      if (partitions.isOpen()) {
+        put(inputs.get((int) (partitions.current() % threads)), END_OF_PARTITION, failure);
       }
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e);
     } finally {
-      for (int t = 0; t < threads; t++) {
-        putEnd(queue);
+      for (BlockingQueue<Object> in : inputs) {
+        putEnd(in);
       }
       for (Thread w : workers) {
         join(w);
       }
+      join(merger);
     }
     Throwable f = failure.get();
     if (f instanceof RuntimeException re) {
@@ -107,11 +206,101 @@ public final class Profiler {
     if (f != null) {
       throw new SynthosException(ErrorCode.INTERNAL, "profiling failed: " + f, null, f);
     }
-    DatasetProfile result = accumulators[0].snapshot();
-    for (int t = 1; t < threads; t++) {
-      result = result.merge(accumulators[t].snapshot());
-    }
-    return result;
+    return merged.get();
+  }
+
+  /** One partition plus its end marker, within the byte budget, at least two batches. */
+  private static int queueCapacity(ColumnBatch first, int partitionRows, int threads) {
+    long rows = Math.max(1, first.rowCount());
+    long partition = (partitionRows + rows - 1) / rows + 1;
+    long batchBytes = rows * Math.max(1, first.schema().size()) * 8L;
+    long affordable = QUEUED_BYTES / threads / batchBytes;
+    return (int) Math.max(2, Math.min(Math.min(partition, affordable), MAX_QUEUED_BATCHES));
+  }
+
+  /**
+   * Worker {@code t} of {@code threads}: folds partitions t, t + T, t + 2T... in arrival order and
+   * emits each one's profile, then an empty marker at the end of input. After a failure it keeps
+   * draining so the reader never blocks on a full queue, but stops folding.
+   */
+  private static Thread worker(
+      Schema schema,
+      ProfileOptions options,
+      Progress progress,
+      int t,
+      int threads,
+      BlockingQueue<Object> in,
+      BlockingQueue<Optional<DatasetProfile>> out,
+      AtomicReference<Throwable> failure) {
+    Thread w =
+        new Thread(
+            () -> {
+              long partition = t;
+              ProfileAccumulator acc = null;
+              try {
+                for (Object o = in.take(); o != END; o = in.take()) {
+                  if (failure.get() != null) {
+                    continue;
+                  }
+                  try {
+                    if (o == END_OF_PARTITION) {
+                      out.add(Optional.of(acc.snapshot()));
+                      acc = null;
+                      partition += threads;
+                    } else {
+                      if (acc == null) {
+                        acc = new ProfileAccumulator(schema, options, partition);
+                      }
+                      ColumnBatch b = (ColumnBatch) o;
+                      acc.update(b);
+                      progress.add(b.rowCount());
+                    }
+                  } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                  }
+                }
+              } catch (InterruptedException e) {
+                failure.compareAndSet(
+                    null, new SynthosException(ErrorCode.CANCELLED, "profiling was interrupted"));
+              } finally {
+                out.add(Optional.empty());
+              }
+            },
+            "synthos-profiler-" + t);
+    w.setDaemon(true);
+    return w;
+  }
+
+  /** Merges partition p, taken from worker p mod T, for p = 0, 1, ... until a worker is done. */
+  private static Thread merger(
+      List<BlockingQueue<Optional<DatasetProfile>>> outputs,
+      AtomicReference<DatasetProfile> merged,
+      AtomicReference<Throwable> failure) {
+    Thread m =
+        new Thread(
+            () -> {
+              DatasetProfile result = null;
+              try {
+                for (int p = 0; ; p = (p + 1) % outputs.size()) {
+                  Optional<DatasetProfile> next = outputs.get(p).take();
+                  if (next.isEmpty()) {
+                    break;
+                  }
+                  if (failure.get() == null) {
+                    result = mergeNext(result, next.get());
+                  }
+                }
+                merged.set(result);
+              } catch (InterruptedException e) {
+                failure.compareAndSet(
+                    null, new SynthosException(ErrorCode.CANCELLED, "profiling was interrupted"));
+              } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+              }
+            },
+            "synthos-profiler-merge");
+    m.setDaemon(true);
+    return m;
   }
 
   private static ColumnBatch checked(Schema schema, ColumnBatch b) {

@@ -5,10 +5,12 @@
  * <p>Invariants:
  *
  * <ul>
- *   <li>{@link org.synthos.core.profile.Profiler#profile} reads its batches once. Workers fold
- *       disjoint batches into private accumulators; the profiles are merged at the end, so the
- *       result equals the single-threaded one within the tolerances stated by each state (exact for
- *       counts and exact frequencies, rounding for moments, the KLL rank error for quantiles).
+ *   <li>{@link org.synthos.core.profile.Profiler#profile} reads its batches once and is
+ *       deterministic: the batches are cut into partitions of consecutive batches (about {@link
+ *       org.synthos.core.profile.Profiler#PARTITION_ROWS} rows each), every partition is folded
+ *       into fresh accumulators seeded from its index, and partition profiles are merged in
+ *       partition order. The same rows in the same batches give the same bytes under {@link
+ *       org.synthos.core.profile.ProfileCodec} for every thread count and every run.
  *   <li>A profile is immutable, and {@code a.merge(b)} profiles the union of the rows of {@code a}
  *       and {@code b}; {@link org.synthos.core.profile.DatasetProfile#empty} is the identity.
  *   <li>{@link org.synthos.core.profile.ProfileCodec} round-trips a profile exactly and refuses

@@ -23,13 +23,13 @@ public final class ColumnAccumulator {
   private final TextAccumulator text;
   private final DatetimeAccumulator datetime;
 
-  private ColumnAccumulator(Field field, StateConfig config) {
+  private ColumnAccumulator(Field field, StateConfig config, long seed) {
     this.field = field;
     this.config = config;
     ColumnType t = field.type();
     this.distinct = new DistinctAccumulator(config.hllLgK());
     this.moments = t.isNumeric() ? new MomentsAccumulator() : null;
-    this.quantiles = t.isNumeric() ? new QuantileAccumulator(config.kllK()) : null;
+    this.quantiles = t.isNumeric() ? new QuantileAccumulator(config.kllK(), seed) : null;
     this.frequencies =
         ColumnStates.hasFrequencies(t)
             ? new FrequencyAccumulator(config.categoryCap(), config.frequentItemsLgMapSize())
@@ -38,8 +38,18 @@ public final class ColumnAccumulator {
     this.datetime = t == ColumnType.DATETIME ? new DatetimeAccumulator() : null;
   }
 
+  /** An accumulator whose quantile sketch uses seed 0. */
   public static ColumnAccumulator of(Field field, StateConfig config) {
-    return new ColumnAccumulator(field, config);
+    return new ColumnAccumulator(field, config, 0);
+  }
+
+  /**
+   * An accumulator whose quantile sketch draws its compaction offsets from {@code seed}; give each
+   * independently folded part of a dataset its own seed so their sketches' coin flips are
+   * independent.
+   */
+  public static ColumnAccumulator of(Field field, StateConfig config, long seed) {
+    return new ColumnAccumulator(field, config, seed);
   }
 
   /** Adds one batch of this column; the column must match the field's physical type. */

@@ -1,15 +1,14 @@
 package org.synthos.core.state;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
 import org.synthos.api.Mask;
 
-/** Feeds the finite non-null values of batches to a heap KLL sketch. */
+/** Feeds the finite non-null values of batches to a seeded {@link KllSketch}. */
 final class QuantileAccumulator {
-  private final KllDoublesSketch sketch;
+  private final KllSketch sketch;
   private double[] buffer = new double[0];
 
-  QuantileAccumulator(int k) {
-    this.sketch = KllDoublesSketch.newHeapInstance(k);
+  QuantileAccumulator(int k, long seed) {
+    this.sketch = new KllSketch(k, seed);
   }
 
   void add(double[] values, int size, Mask nulls) {
@@ -25,9 +24,7 @@ final class QuantileAccumulator {
       }
       buffer[n++] = x;
     }
-    if (n > 0) {
-      sketch.update(buffer, 0, n);
-    }
+    sketch.update(buffer, 0, n);
   }
 
   void add(long[] values, int size, Mask nulls) {
@@ -42,9 +39,7 @@ final class QuantileAccumulator {
       }
       buffer[n++] = values[i];
     }
-    if (n > 0) {
-      sketch.update(buffer, 0, n);
-    }
+    sketch.update(buffer, 0, n);
   }
 
   QuantileState snapshot() {

@@ -22,23 +22,30 @@ import org.synthos.api.SynthosException;
  * body           = kind tag (1 byte, {@link StateKind#tag()}) | payload of that kind
  * double         = IEEE 754 bits (so NaN payloads, -0.0 and infinities round-trip exactly)
  * string         = presence byte (0 = null, 1 = present) | int UTF-8 length | bytes
- * sketch image   = int length | bytes (DataSketches serialized form)
+ * sketch image   = int length | bytes (DataSketches serialized form; QUANTILES: {@link
+ *                  KllSketch#toImage})
  * </pre>
  *
  * Payloads, in order: COUNTS rows, nulls, invalid (longs). MOMENTS count, mean, m2, m3, m4, min,
- * max, scale (int), nan, +inf, -inf counts. QUANTILES KLL image. DISTINCT HLL image. FREQUENCIES
- * cap, lgMapSize (ints), mode byte (0 exact: int size, then value and long count per entry; 1
- * sketch: image). TEXT two MOMENTS payloads. DATETIME count, min, max (longs), granularity ordinal
- * byte. CO_MOMENTS count, then five doubles. CONTINGENCY cap, total, overflow byte, int cells, then
- * left, right, count per cell. CORRELATION_RATIO cap, overflow byte, int groups, then label, count,
- * mean, m2 per group.
+ * max, scale (int), nan, +inf, -inf counts. QUANTILES KLL image (format 2 on; format 1 held a
+ * DataSketches image and is refused). DISTINCT HLL image. FREQUENCIES cap, lgMapSize (ints), mode
+ * byte (0 exact: int size, then value and long count per entry; 1 sketch: image). TEXT two MOMENTS
+ * payloads. DATETIME count, min, max (longs), granularity ordinal byte. CO_MOMENTS count, then five
+ * doubles. CONTINGENCY cap, total, overflow byte, int cells, then left, right, count per cell.
+ * CORRELATION_RATIO cap, overflow byte, int groups, then label, count, mean, m2 per group.
  *
- * <p>A reader rejects a version above {@link #FORMAT_VERSION} with {@link
- * ErrorCode#UNSUPPORTED_VERSION}.
+ * <p>A reader rejects a version above {@link #FORMAT_VERSION} or below {@link
+ * #OLDEST_READABLE_VERSION} with {@link ErrorCode#UNSUPPORTED_VERSION}.
  */
 public final class StateCodec {
   /** The newest format this build writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+
+  /**
+   * The oldest format this build reads. Version 1 held DataSketches KLL images, whose compaction
+   * could not be seeded; they are refused rather than converted.
+   */
+  public static final int OLDEST_READABLE_VERSION = 2;
 
   private static final int MAGIC = 0x53595354; // "SYST"
 
@@ -72,22 +79,31 @@ public final class StateCodec {
     }
   }
 
-  /** Fails with UNSUPPORTED_VERSION when {@code version} is newer than this reader. */
+  /** Fails with UNSUPPORTED_VERSION when {@code version} is newer or older than this reader. */
   public static void checkVersion(int version, String what) {
-    if (version > FORMAT_VERSION) {
-      throw new SynthosException(
-          ErrorCode.UNSUPPORTED_VERSION,
-          "this "
-              + what
-              + " was written in format version "
-              + version
-              + "; this Synthos reads at most version "
-              + FORMAT_VERSION
-              + ", upgrade Synthos to read it");
-    }
     if (version < 1) {
       throw corrupt(what + " has invalid format version " + version);
     }
+    if (version > FORMAT_VERSION) {
+      throw unsupported(
+          what,
+          version,
+          "; this Synthos reads at most version "
+              + FORMAT_VERSION
+              + ", upgrade Synthos to read it");
+    }
+    if (version < OLDEST_READABLE_VERSION) {
+      throw unsupported(
+          what,
+          version,
+          ", whose quantile sketches this Synthos no longer reads; profile the data again");
+    }
+  }
+
+  private static SynthosException unsupported(String what, int version, String advice) {
+    return new SynthosException(
+        ErrorCode.UNSUPPORTED_VERSION,
+        "this " + what + " was written in format version " + version + advice);
   }
 
   static SynthosException corrupt(String message) {
@@ -179,7 +195,7 @@ public final class StateCodec {
     return switch (kind) {
       case COUNTS -> new CountsState(in.readLong(), in.readLong(), in.readLong());
       case MOMENTS -> readMoments(in);
-      case QUANTILES -> QuantileState.fromImage(readBytes(in));
+      case QUANTILES -> readQuantiles(in);
       case DISTINCT -> DistinctState.fromImage(readBytes(in));
       case FREQUENCIES -> readFrequencies(in);
       case TEXT -> new TextState(readMoments(in), readMoments(in));
@@ -195,6 +211,15 @@ public final class StateCodec {
       case CONTINGENCY -> readContingency(in);
       case CORRELATION_RATIO -> readCorrelationRatio(in);
     };
+  }
+
+  private static QuantileState readQuantiles(DataInput in) throws IOException {
+    byte[] image = readBytes(in);
+    try {
+      return QuantileState.fromImage(image);
+    } catch (IllegalArgumentException e) {
+      throw corrupt("bad quantile sketch: " + e.getMessage());
+    }
   }
 
   private static FrequencyState readFrequencies(DataInput in) throws IOException {

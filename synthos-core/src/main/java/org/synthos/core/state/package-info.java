@@ -18,6 +18,11 @@
  *       state switches to a sketch (frequencies) or marks itself overflowed (pair tables) rather
  *       than growing.
  *   <li>Non-finite numbers never enter moments, quantiles or co-moments; they are counted.
+ *   <li>Every state is a pure function of its inputs and their order: the KLL quantile sketch
+ *       ({@code KllSketch}, Karnin, Lang, Liberty 2016, with Apache DataSketches' level layout and
+ *       accuracy) draws its compaction offsets from a seeded generator stored in the sketch; the
+ *       HLL and frequent-items sketches (DataSketches) use no randomness. So the same seeds,
+ *       updates and merge order give the same bytes.
  *   <li>The set of kinds is closed ({@link org.synthos.core.state.StateKind}); {@link
  *       org.synthos.core.state.StateCodec} writes each as a tag plus payload under a format
  *       version, and refuses versions newer than its own.

@@ -156,4 +156,87 @@ class EdgeCaseTest {
             k -> k.name().equals("invalid_cells") && k.status() == Status.FAIL && k.value() == 0.1);
     assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
   }
+
+  @Test
+  void filesBeyondTheRowCapAreSampledAndStillNameFileRows() {
+    ColumnBatch credit = ExampleData.load("credit-g.csv");
+    ColumnBatch dup =
+        org.synthos.core.assess.inject.DefectInjector.inject(
+                credit, null, org.synthos.core.assess.inject.Defect.EXACT_DUPLICATES, 0.3, 2)
+            .batch();
+    ValidationOptions capped =
+        new ValidationOptions(Policy.defaults(), 5, null, null, 400, 200, 10, 1);
+
+    ValidationResult r =
+        Validator.validate(
+            ValidationInput.of(ExampleData.source("c", dup)), capped, ProgressListener.NONE);
+
+    assertThat(r.candidate().rows()).isEqualTo(1000);
+    assertThat(r.candidate().rowsAnalysed()).isEqualTo(400);
+    assertThat(r.flaggedRows())
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f.row()).isBetween(1L, 1000L));
+    assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
+  }
+
+  @Test
+  void noSharedColumnIsReportedWithoutInventingDuplicates() {
+    DatasetSource ref = new Batches().doubles("a", Batches.normal(50, 0, 1, 1)).source("ref");
+    DatasetSource cand = new Batches().doubles("b", Batches.normal(50, 0, 1, 2)).source("cand");
+
+    ValidationResult r = run(cand, ref);
+
+    assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
+    assertThat(r.flaggedRows()).isEmpty();
+    assertThat(r.notJudged()).hasSize(Dimension.values().length);
+    assertThat(r.dimension(Dimension.DIVERSITY_RETENTION))
+        .isInstanceOfSatisfying(
+            DimensionResult.NotApplicable.class,
+            n -> assertThat(n.reason()).contains("no column can be compared"));
+    assertThat(r.verdict().primaryType()).isEqualTo(CollapseType.E_STRUCTURE);
+  }
+
+  @Test
+  void timeColumnMustBeOrderable() {
+    DatasetSource cand =
+        new Batches()
+            .doubles("x", Batches.normal(20, 0, 1, 1))
+            .strings(
+                "when", Batches.categories(20, new String[] {"a", "b"}, new double[] {0.5, 0.5}, 1))
+            .source("cand.csv");
+    assertThatThrownBy(
+            () ->
+                Validator.validate(
+                    ValidationInput.of(cand),
+                    OPTIONS.withTimeColumn("when"),
+                    ProgressListener.NONE))
+        .isInstanceOfSatisfying(
+            SynthosException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+  }
+
+  @Test
+  void nearUniqueCategoriesDoNotBuildHugeTables() {
+    int n = 3000;
+    String[] ids = new String[n];
+    String[] ids2 = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = "id-" + i;
+      ids2[i] = "id-" + (i + n);
+    }
+    DatasetSource ref =
+        new Batches().strings("code", ids).strings("other", ids.clone()).source("ref");
+    DatasetSource cand =
+        new Batches().strings("code", ids2).strings("other", ids2.clone()).source("cand");
+
+    ValidationResult r = run(cand, ref);
+
+    // A 6,000 x 6,000 table is not formed, so the only pair has no defined association.
+    assertThat(r.dimension(Dimension.CORRELATION_PRESERVATION))
+        .isInstanceOf(DimensionResult.NotApplicable.class);
+    // Halves of the reference see only new codes too, so unseen codes are no defect here.
+    assertThat(r.checks())
+        .noneMatch(k -> k.name().equals("out_of_support") && k.status() != Status.PASS);
+    assertThat(r.verdict().decision()).isEqualTo(Decision.APPROVE);
+  }
 }

@@ -83,4 +83,19 @@ class IntrinsicTest {
     assertThat(m.riskAfter()).isLessThan(m.riskBefore());
     assertThat(m.decisionAfter()).isEqualTo(Decision.APPROVE);
   }
+
+  @Test
+  void driftAloneIsAWarningBecauseItMayBeRealChange() {
+    // penguins.csv is sorted by species, so its measurements shift along the file.
+    ValidationResult r = alone(ExampleData.load("penguins.csv"));
+
+    assertThat(r.verdict().decision()).isEqualTo(Decision.APPROVE);
+    assertThat(r.dimension(Dimension.TEMPORAL_STABILITY))
+        .isInstanceOfSatisfying(
+            DimensionResult.NotApplicable.class,
+            n -> assertThat(n.reason()).contains("real change"));
+    assertThat(r.checks())
+        .anyMatch(c -> c.name().equals("segment_drift") && c.status() == Status.WARN);
+    assertThat(r.localisation()).anyMatch(c -> c.cause() == Cause.DRIFTED_SEGMENT);
+  }
 }

@@ -255,7 +255,7 @@ class ProfilerTest {
             SynthosException.class,
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
-              assertThat(e.getMessage()).contains("version 9").contains("at most version 1");
+              assertThat(e.getMessage()).contains("version 9").contains("at most version 2");
             });
   }
 }

@@ -46,8 +46,21 @@ class StateCodecTest {
               assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
               assertThat(e.getMessage())
                   .isEqualTo(
-                      "this state was written in format version 2; this Synthos reads at most"
-                          + " version 1, upgrade Synthos to read it");
+                      "this state was written in format version 3; this Synthos reads at most"
+                          + " version 2, upgrade Synthos to read it");
+            });
+  }
+
+  @Test
+  void formatOneWithItsUnseededSketchesIsRefusedWithAClearMessage() {
+    byte[] bytes = StateCodec.encode(QuantileState.empty(64));
+    bytes[4] = 1;
+    assertThatThrownBy(() -> StateCodec.decode(bytes))
+        .isInstanceOfSatisfying(
+            SynthosException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
+              assertThat(e.getMessage()).contains("version 1").contains("profile the data again");
             });
   }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
@@ -178,7 +180,7 @@ public final class DefectInjector {
         for (int t : targets) {
           isTarget[t] = true;
         }
-        int[] sources = java.util.stream.IntStream.range(0, n).filter(i -> !isTarget[i]).toArray();
+        int[] sources = IntStream.range(0, n).filter(i -> !isTarget[i]).toArray();
         if (sources.length == 0) {
           throw new SynthosException(
               ErrorCode.INVALID_ARGUMENT, "severity leaves no row to copy from");
@@ -381,7 +383,7 @@ public final class DefectInjector {
       return Math.sqrt(ss / (v.length - 1));
     }
 
-    void mapNumeric(int c, java.util.function.DoubleUnaryOperator f, TreeSet<Long> affected) {
+    void mapNumeric(int c, DoubleUnaryOperator f, TreeSet<Long> affected) {
       for (int i = 0; i < size; i++) {
         if (nulls[c][i]) {
           continue;

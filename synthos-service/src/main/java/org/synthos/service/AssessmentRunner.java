@@ -1,0 +1,301 @@
+package org.synthos.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicLong;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
+import org.synthos.core.assess.DatasetSource;
+import org.synthos.core.assess.Dimension;
+import org.synthos.core.assess.DimensionResult;
+import org.synthos.core.assess.FlaggedRow;
+import org.synthos.core.assess.Policy;
+import org.synthos.core.assess.ProgressListener;
+import org.synthos.core.assess.Stage;
+import org.synthos.core.assess.ValidationInput;
+import org.synthos.core.assess.ValidationOptions;
+import org.synthos.core.assess.ValidationResult;
+import org.synthos.core.assess.Validator;
+import org.synthos.io.ReadOptions;
+import org.synthos.io.ReadStats;
+import org.synthos.report.HtmlReport;
+import org.synthos.report.JsonReport;
+import org.synthos.report.PolicyFiles;
+
+/**
+ * The full engine: {@link Validator} over the dataset (the candidate) and the optional reference,
+ * with the request's target, policy and seed, so a job gives the same verdict and risk as {@code
+ * synthos validate} on the same files and seed. The report is {@link JsonReport}'s document with
+ * the service's ids on top, plus {@link HtmlReport}'s page.
+ *
+ * <p>Progress: each Validator stage (profile, intrinsic, fidelity, multivariate, collapse,
+ * localisation, recommendations, decision) is a job stage; while the profile stage reads the files,
+ * every batch reports the rows read and checks for cancellation. Within the later stages the job
+ * stops at the next stage boundary.
+ *
+ * <p>Metrics: the collapse score is {@code 100 - risk}, where risk is the verdict's {@code 100 -
+ * (0.6 * lowest + 0.4 * mean)} of the scored dimensions, so higher is better like every other
+ * score; the diversity score is the diversity-retention dimension's score when it was judged.
+ */
+final class AssessmentRunner implements ValidationRunner {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The most flagged rows a LocalizeProblems answer lists; the total is always given. */
+  static final int MAX_FLAGGED_ROWS = 10_000;
+
+  @Override
+  public void check(ValidationRequest request) {
+    options(request, 0);
+  }
+
+  @Override
+  public Outcome run(Inputs inputs, ProgressSink progress) {
+    ValidationResult result =
+        assess(
+            inputs,
+            options(inputs.request(), ValidationOptions.defaults().ablations()),
+            progress,
+            5,
+            90);
+    ObjectNode report = report(result);
+    report.put("validation_id", inputs.validationId());
+    report.put("dataset_id", inputs.datasetId());
+    report.put("job_id", inputs.jobId());
+    ObjectNode internal = (ObjectNode) report.get("internal");
+    internal.put("engine_validation_id", result.validationId());
+    internal.put("engine_dataset_id", result.datasetId());
+    internal.put("dataset_uri", inputs.request().datasetUri());
+    internal.put("dataset_format", inputs.request().datasetFormat());
+    long rows = result.candidate().rows() + result.referenceInfo().map(s -> s.rows()).orElse(0L);
+    internal.put("total_rows", rows);
+    return new ValidationRunner.Outcome(
+        report,
+        Optional.of(HtmlReport.render(result)),
+        rows,
+        OptionalDouble.of(100 - result.verdict().riskScore()),
+        diversityScore(result));
+  }
+
+  @Override
+  public PhaseResult phase(Phase phase, Inputs inputs, ProgressSink progress) {
+    // Only the recommendations phase needs the ablations, which re-score the dataset per fix.
+    int ablations = phase == Phase.RECOMMENDATIONS ? ValidationOptions.defaults().ablations() : 0;
+    ValidationResult result = assess(inputs, options(inputs.request(), ablations), progress, 0, 90);
+    JsonNode results = report(result).get("results");
+    ObjectNode out = JSON.createObjectNode();
+    out.put("validation_id", result.validationId());
+    out.put("dataset_id", result.datasetId());
+    switch (phase) {
+      case DIVERSITY -> {
+        if (result.dimension(Dimension.DIVERSITY_RETENTION)
+            instanceof DimensionResult.NotApplicable na) {
+          return new PhaseResult.NotApplicable(na.reason());
+        }
+        out.set(
+            "diversity_retention",
+            results.path("dimensions").path(Dimension.DIVERSITY_RETENTION.key()));
+        diversityScore(result).ifPresent(s -> out.put("diversity_score", s));
+        out.set(
+            "profile",
+            ProfileRunner.diversity(
+                inputs.dataset(), inputs.request().datasetUri(), progress, 90, 10));
+      }
+      case COLLAPSE -> {
+        for (String field :
+            List.of(
+                "decision",
+                "confidence",
+                "risk_score",
+                "risk_level",
+                "collapse_probability",
+                "collapse_probability_method",
+                "collapse_types",
+                "root_causes",
+                "reasons",
+                "dimensions",
+                "not_judged",
+                "checks")) {
+          out.set(field, results.path(field));
+        }
+        out.put("collapse_score", 100 - result.verdict().riskScore());
+      }
+      case LOCALIZATION -> {
+        out.set("localisation", results.path("localisation"));
+        List<FlaggedRow> flagged = result.flaggedRows();
+        out.put("flagged_rows_total", flagged.size());
+        out.put("flagged_rows_listed", Math.min(flagged.size(), MAX_FLAGGED_ROWS));
+        ArrayNode rows = out.putArray("flagged_rows");
+        for (FlaggedRow f : flagged.subList(0, Math.min(flagged.size(), MAX_FLAGGED_ROWS))) {
+          ObjectNode r = rows.addObject();
+          r.put("row", f.row());
+          r.put("cause", f.cause().key());
+          r.put("group", f.group());
+          r.put("reason", f.reason());
+        }
+      }
+      case RECOMMENDATIONS -> {
+        out.put("decision", results.path("decision").asText());
+        out.put("risk_score", results.path("risk_score").asDouble());
+        out.set("recommendations", results.path("recommendations"));
+      }
+    }
+    progress.progress("done", 100, result.candidate().rows());
+    return new PhaseResult.Ok(out);
+  }
+
+  private static OptionalDouble diversityScore(ValidationResult result) {
+    return result.dimension(Dimension.DIVERSITY_RETENTION) instanceof DimensionResult.Scored s
+        ? OptionalDouble.of(s.score())
+        : OptionalDouble.empty();
+  }
+
+  private static ObjectNode report(ValidationResult result) {
+    try {
+      return (ObjectNode) JSON.readTree(JsonReport.toBytes(result));
+    } catch (IOException e) {
+      throw new SynthosException(
+          ErrorCode.INTERNAL, "the JSON report did not parse back: " + e.getMessage(), null, e);
+    }
+  }
+
+  /** The policy a request names: {@code default} (or none), or a YAML document. */
+  static Policy policy(Optional<String> given) {
+    if (given.isEmpty() || given.get().strip().equals(Policy.defaults().name())) {
+      return Policy.defaults();
+    }
+    String text = given.get().strip();
+    if (text.matches("[A-Za-z0-9_.\\-]+")) {
+      throw new SynthosException(
+          ErrorCode.INVALID_POLICY,
+          "unknown policy name '"
+              + text
+              + "'; name '"
+              + Policy.defaults().name()
+              + "' or send a policy document in YAML");
+    }
+    return PolicyFiles.parse(text, "policy");
+  }
+
+  static ValidationOptions options(ValidationRequest request, int ablations) {
+    ValidationOptions o =
+        ValidationOptions.defaults()
+            .withPolicy(policy(request.policy()))
+            .withTarget(request.target().orElse(null))
+            .withAblations(ablations);
+    return request.seed().isPresent() ? o.withSeed(request.seed().get()) : o;
+  }
+
+  /** Runs the validator; progress runs from {@code from} to {@code from + span} percent. */
+  private static ValidationResult assess(
+      Inputs inputs, ValidationOptions options, ProgressSink progress, double from, double span) {
+    String uri = inputs.request().datasetUri();
+    String refUri = inputs.request().referenceUri().orElse("reference");
+    StageProgress stages = new StageProgress(progress, from, span, inputs.reference().isPresent());
+    try {
+      DatasetSource candidate =
+          DatasetFiles.open(inputs.dataset(), uri, ReadOptions.defaults(), stages.reader(0));
+      DatasetSource reference =
+          inputs.reference().isEmpty()
+              ? null
+              : DatasetFiles.open(
+                  inputs.reference().get(), refUri, ReadOptions.defaults(), stages.reader(1));
+      ValidationResult result =
+          Validator.validate(new ValidationInput(candidate, reference), options, stages);
+      stages.finish(result);
+      return result;
+    } catch (SynthosException e) {
+      // Errors name the files as the user gave them, not the server's local copies.
+      SynthosException named = ProfileRunner.relabel(e, inputs.dataset(), uri);
+      throw inputs.reference().isEmpty()
+          ? named
+          : ProfileRunner.relabel(named, inputs.reference().get(), refUri);
+    }
+  }
+
+  /**
+   * Turns the validator's stage starts and the readers' counters into job progress: a stage is done
+   * when the next starts, and its result names the stage, its place and its duration.
+   */
+  private static final class StageProgress implements ProgressListener {
+    private final ProgressSink sink;
+    private final double from;
+    private final double span;
+    private final int sources;
+    private final AtomicLong[] rowsRead = {new AtomicLong(), new AtomicLong()};
+    private final double[] fraction = new double[2];
+    private Stage current;
+    private int index;
+    private int total = Stage.values().length;
+    private long startedAt;
+
+    StageProgress(ProgressSink sink, double from, double span, boolean withReference) {
+      this.sink = sink;
+      this.from = from;
+      this.span = span;
+      this.sources = withReference ? 2 : 1;
+    }
+
+    /** Observes source {@code which} (0 the dataset, 1 the reference): rows and cancellation. */
+    java.util.function.Consumer<ReadStats> reader(int which) {
+      return stats -> {
+        sink.checkpoint();
+        // Later passes re-read the same rows; the count is of distinct rows read.
+        rowsRead[which].accumulateAndGet(stats.rowsRead(), Math::max);
+        fraction[which] = Math.max(fraction[which], stats.fraction().orElse(0));
+        double within = (fraction[0] + fraction[1]) / sources;
+        sink.progress(
+            current == null ? Stage.PROFILE.key() : current.key(),
+            from + span * (index + (current == Stage.PROFILE ? within : 0)) / total,
+            rows());
+      };
+    }
+
+    private long rows() {
+      return rowsRead[0].get() + rowsRead[1].get();
+    }
+
+    @Override
+    public void stageStarted(Stage stage, int stageIndex, int stageTotal) {
+      sink.checkpoint();
+      closeCurrent();
+      current = stage;
+      index = stageIndex;
+      total = stageTotal;
+      startedAt = System.nanoTime();
+      sink.progress(stage.key(), from + span * index / total, rows());
+    }
+
+    private void closeCurrent() {
+      if (current == null) {
+        return;
+      }
+      sink.stageDone(current.key(), currentResult());
+    }
+
+    private ObjectNode currentResult() {
+      ObjectNode done = JSON.createObjectNode();
+      done.put("stage", current.key());
+      done.put("index", index);
+      done.put("of", total);
+      done.put("seconds", (System.nanoTime() - startedAt) / 1e9);
+      done.put("rows_read", rows());
+      return done;
+    }
+
+    /** The last stage ends with the decision as its result. */
+    void finish(ValidationResult result) {
+      ObjectNode done = currentResult();
+      done.put("decision", result.verdict().decision().name().toLowerCase(java.util.Locale.ROOT));
+      done.put("risk_score", result.verdict().riskScore());
+      index = total;
+      sink.progress(current.key(), from + span, rows());
+      sink.stageDone(current.key(), done);
+    }
+  }
+}
