@@ -8,14 +8,29 @@ import java.util.stream.IntStream;
  * Drift along time: one dataset's rows, ordered by the time column (or by file row when there is
  * none), are cut into {@value #SEGMENTS} equal segments; the drift statistic of a column is the
  * largest distance (KS statistic, or TVD for categories) between a segment and the rest of the
- * rows. Its null band comes from shuffling the order, which destroys any drift.
+ * rows. Its null band comes from shuffling the column's present values among the present cells,
+ * which destroys any drift while keeping each segment's count of present values (a conditional
+ * permutation test): where presence itself follows time, as in a column recorded only in later
+ * years, a segment with few values is compared with nulls of equally few values. Segments with
+ * fewer than {@value #MIN_PRESENT_PER_SEGMENT} present values are left out of the maximum, observed
+ * and null alike, since a KS or TVD over so few values is mostly sampling noise.
  */
 final class Temporal {
   static final int SEGMENTS = 5;
   static final int MIN_ROWS_PER_SEGMENT = 10;
+  static final int MIN_PRESENT_PER_SEGMENT = 30;
 
-  /** A column's drift in one dataset. */
-  record Drift(double statistic, NullBand band, double[] segmentDistances, int[][] segmentRows) {}
+  /**
+   * A column's drift in one dataset; {@code skippedSegments} counts the segments left out for
+   * holding fewer than {@link #MIN_PRESENT_PER_SEGMENT} present values, and the statistic is NaN
+   * when fewer than two segments remain.
+   */
+  record Drift(
+      double statistic,
+      NullBand band,
+      double[] segmentDistances,
+      int[][] segmentRows,
+      int skippedSegments) {}
 
   private Temporal() {}
 
@@ -59,15 +74,38 @@ final class Temporal {
     }
     // Present cells, sorted by value for numbers; positions refer to the time order.
     int[] pos = presentPositions(v, ordered);
-    double[] observed = distances(v, ordered, pos, segment);
-    double stat = max(observed);
+    int[] segmentOfPresent = new int[pos.length];
+    int[] presentPerSegment = new int[SEGMENTS];
+    for (int k = 0; k < pos.length; k++) {
+      segmentOfPresent[k] = segment[pos[k]];
+      presentPerSegment[segmentOfPresent[k]]++;
+    }
+    boolean[] kept = new boolean[SEGMENTS];
+    int keptCount = 0;
+    for (int s = 0; s < SEGMENTS; s++) {
+      kept[s] = presentPerSegment[s] >= MIN_PRESENT_PER_SEGMENT;
+      keptCount += kept[s] ? 1 : 0;
+    }
+    double[] observed = distances(v, ordered, pos, segmentOfPresent);
+    for (int s = 0; s < SEGMENTS; s++) {
+      observed[s] = kept[s] ? observed[s] : 0;
+    }
+    if (keptCount < 2) {
+      return new Drift(
+          Double.NaN,
+          new NullBand(Double.NaN, Double.NaN, 0),
+          observed,
+          segmentRows,
+          SEGMENTS - keptCount);
+    }
+    double stat = max(observed, kept);
     double[] nulls = new double[replicates];
-    int[] shuffled = segment.clone();
+    int[] shuffled = segmentOfPresent.clone();
     for (int b = 0; b < replicates; b++) {
       Shuffle.inPlace(shuffled, random);
-      nulls[b] = max(distances(v, ordered, pos, shuffled));
+      nulls[b] = max(distances(v, ordered, pos, shuffled), kept);
     }
-    return new Drift(stat, Bands.of(nulls), observed, segmentRows);
+    return new Drift(stat, Bands.of(nulls), observed, segmentRows, SEGMENTS - keptCount);
   }
 
   private static int[] presentPositions(Data.Var v, int[] ordered) {
@@ -82,10 +120,13 @@ final class Temporal {
     return Arrays.stream(p).mapToInt(Integer::intValue).toArray();
   }
 
+  /**
+   * Distance of each segment from the rest; {@code segment[k]} is the segment of {@code pos[k]}.
+   */
   private static double[] distances(Data.Var v, int[] ordered, int[] pos, int[] segment) {
     double[] size = new double[SEGMENTS];
-    for (int k : pos) {
-      size[segment[k]]++;
+    for (int s : segment) {
+      size[s]++;
     }
     double total = pos.length;
     double[] out = new double[SEGMENTS];
@@ -95,7 +136,7 @@ final class Temporal {
       for (int t = 0; t < pos.length; ) {
         double x = v.values[ordered[pos[t]]];
         while (t < pos.length && v.values[ordered[pos[t]]] == x) {
-          cum[segment[pos[t]]]++;
+          cum[segment[t]]++;
           all++;
           t++;
         }
@@ -110,9 +151,9 @@ final class Temporal {
       int k = v.categories();
       double[][] counts = new double[SEGMENTS][k];
       double[] totals = new double[k];
-      for (int p : pos) {
-        int c = v.codes[ordered[p]];
-        counts[segment[p]][c]++;
+      for (int t = 0; t < pos.length; t++) {
+        int c = v.codes[ordered[pos[t]]];
+        counts[segment[t]][c]++;
         totals[c]++;
       }
       for (int s = 0; s < SEGMENTS; s++) {
@@ -130,10 +171,12 @@ final class Temporal {
     return out;
   }
 
-  private static double max(double[] v) {
+  private static double max(double[] v, boolean[] kept) {
     double m = 0;
-    for (double x : v) {
-      m = Math.max(m, x);
+    for (int s = 0; s < v.length; s++) {
+      if (kept[s]) {
+        m = Math.max(m, v[s]);
+      }
     }
     return m;
   }
