@@ -33,7 +33,23 @@ public enum Defect {
   /** Numbers shifted by {@code severity} standard deviations. */
   MEAN_SHIFT(CollapseType.A_DISTRIBUTION, 0.5),
   /** Numbers shifted linearly along row order, from -severity to +severity standard deviations. */
-  DRIFT(CollapseType.D_TEMPORAL, 1.0);
+  DRIFT(CollapseType.D_TEMPORAL, 1.0),
+  /**
+   * Correlations broken inside one segment only: among the rows holding the most frequent category
+   * of the first categorical column, each other column's values permuted independently among a
+   * share {@code severity} of them. The marginals and the other segments stay intact.
+   */
+  CONDITIONAL_BREAK(CollapseType.B_CORRELATION, 0.8),
+  /**
+   * Gaussian noise of {@code severity} standard deviations added to every number, and a share
+   * {@code severity}/100 of numeric cells replaced by outliers 10 standard deviations from the
+   * mean. It acts three ways at once: each marginal widens, each Pearson r shrinks by 1/sqrt(1 +
+   * s^2) (Spearman 1904), and the outliers fall outside the reference's range; the expected type
+   * names the first, but a verdict may rightly name either of the others.
+   */
+  NOISE_OUTLIERS(CollapseType.A_DISTRIBUTION, 0.5),
+  /** A share {@code severity} of each column's present cells set to null, completely at random. */
+  MISSING_PATTERN(CollapseType.A_DISTRIBUTION, 0.3);
 
   private final CollapseType expected;
   private final double moderate;

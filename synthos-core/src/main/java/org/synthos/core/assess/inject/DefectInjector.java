@@ -22,6 +22,7 @@ import org.synthos.api.SynthosException;
 public final class DefectInjector {
   private static final double NEAR_JITTER = 3e-4;
   private static final double RARE_SHARE = 0.05;
+  private static final double OUTLIER_SDS = 10;
 
   private DefectInjector() {}
 
@@ -227,23 +228,102 @@ public final class DefectInjector {
         int[] rows = pick(n, severity, random);
         Arrays.sort(rows);
         for (int c = 0; c < cells.width(); c++) {
-          int[] perm = rows.clone();
-          for (int i = perm.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = perm[i];
-            perm[i] = perm[j];
-            perm[j] = tmp;
-          }
-          cells.permute(c, rows, perm);
+          cells.permute(c, rows, shuffled(rows, random));
         }
         for (int r : rows) {
           affected.add(r + 1L);
         }
         description = "permuted each column independently among " + rows.length + " rows";
       }
+      case CONDITIONAL_BREAK -> {
+        int key = firstCategorical(cells);
+        if (key < 0) {
+          description = "left unchanged: no categorical column to condition on";
+          break;
+        }
+        String segment = cells.mode(key);
+        int[] inSegment =
+            IntStream.range(0, n)
+                .filter(i -> !cells.nulls[key][i] && segment.equals(cells.strings[key][i]))
+                .toArray();
+        int[] rows = pick(inSegment.length, severity, random);
+        for (int k = 0; k < rows.length; k++) {
+          rows[k] = inSegment[rows[k]];
+        }
+        Arrays.sort(rows);
+        for (int c = 0; c < cells.width(); c++) {
+          if (c != key) {
+            cells.permute(c, rows, shuffled(rows, random));
+          }
+        }
+        for (int r : rows) {
+          affected.add(r + 1L);
+        }
+        description =
+            "permuted each column independently among "
+                + rows.length
+                + " rows where "
+                + cells.schema.field(key).name()
+                + " = '"
+                + segment
+                + "'";
+      }
+      case NOISE_OUTLIERS -> {
+        double outlierShare = severity / 100;
+        forNumeric(
+            cells,
+            (c, mean, sd) ->
+                cells.mapNumeric(
+                    c,
+                    x ->
+                        random.nextDouble() < outlierShare
+                            ? mean + (random.nextBoolean() ? 1 : -1) * OUTLIER_SDS * sd
+                            : x + severity * sd * random.nextGaussian(),
+                    affected));
+        description =
+            "added Gaussian noise of "
+                + severity
+                + " sd to every number and replaced a share "
+                + outlierShare
+                + " of numeric cells by outliers "
+                + OUTLIER_SDS
+                + " sd from the mean";
+      }
+      case MISSING_PATTERN -> {
+        for (int c = 0; c < cells.width(); c++) {
+          for (int i = 0; i < n; i++) {
+            if (!cells.nulls[c][i] && random.nextDouble() < severity) {
+              cells.nulls[c][i] = true;
+              affected.add(i + 1L);
+            }
+          }
+        }
+        description = "set a share " + severity + " of every column's cells to null at random";
+      }
       default -> throw new IllegalStateException("unhandled defect " + defect);
     }
     return new Injection(cells.toBatch(), defect, severity, new ArrayList<>(affected), description);
+  }
+
+  /** A random order of {@code rows} (Fisher-Yates). */
+  private static int[] shuffled(int[] rows, SplittableRandom random) {
+    int[] perm = rows.clone();
+    for (int i = perm.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int tmp = perm[i];
+      perm[i] = perm[j];
+      perm[j] = tmp;
+    }
+    return perm;
+  }
+
+  private static int firstCategorical(Cells cells) {
+    for (int c = 0; c < cells.width(); c++) {
+      if (cells.isCategorical(c) && cells.counts(c).size() >= 2) {
+        return c;
+      }
+    }
+    return -1;
   }
 
   private static int[] pick(int n, double share, SplittableRandom random) {
