@@ -943,35 +943,22 @@ final class Scorer {
     }
     if (vars.size() >= 2) {
       int limit = Math.min(vars.size(), MAX_PAIR_COLUMNS);
-      List<Replicated> associations = new ArrayList<>();
       for (int a = 0; a < limit; a++) {
         for (int b = a + 1; b < limit; b++) {
           Data.Var va = vars.get(a);
           Data.Var vb = vars.get(b);
-          Replicated r =
-              add(
-                  Dimension.CORRELATION_PRESERVATION,
-                  va.numeric && vb.numeric ? "pearson_gap" : "cramers_v_gap",
-                  va.name + " ~ " + vb.name,
-                  l -> Measures.associationGap(va, vb, l),
-                  TOL_ASSOCIATION,
-                  va == timeVar || vb == timeVar
-                      ? CollapseType.D_TEMPORAL
-                      : CollapseType.B_CORRELATION,
-                  va.numeric && vb.numeric
-                      ? "|Pearson r candidate - r reference|"
-                      : "|Cramér's V candidate - V reference| (numbers cut at pooled quintiles)");
-          if (va != timeVar && vb != timeVar) {
-            keep(associations, r);
-          }
+          add(
+              Dimension.CORRELATION_PRESERVATION,
+              va.numeric && vb.numeric ? "pearson_gap" : "cramers_v_gap",
+              va.name + " ~ " + vb.name,
+              l -> Measures.associationGap(va, vb, l),
+              TOL_ASSOCIATION,
+              va == timeVar || vb == timeVar ? CollapseType.D_TEMPORAL : CollapseType.B_CORRELATION,
+              va.numeric && vb.numeric
+                  ? "|Pearson r candidate - r reference|"
+                  : "|Cramér's V candidate - V reference| (numbers cut at pooled quintiles)");
         }
       }
-      addMeanExcess(
-          Dimension.CORRELATION_PRESERVATION,
-          "mean_association_excess",
-          associations,
-          CollapseType.B_CORRELATION,
-          "column pairs' Pearson or Cramér's V gap");
     }
     addSplit(
         Dimension.MEMORISATION_PRIVACY,

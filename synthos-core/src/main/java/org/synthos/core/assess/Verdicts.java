@@ -163,13 +163,18 @@ final class Verdicts {
       Map<CollapseType, Double> within = new EnumMap<>(CollapseType.class);
       double attributed = 0;
       for (Evidence e : s.evidence()) {
-        if (e.cause() == null || e.score() >= 100) {
+        if (e.score() >= 100) {
+          continue;
+        }
+        // A measure that cannot tell the type keeps its share of the deficit unattributed,
+        // rather than lending it to the typed measures of the same dimension.
+        attributed += 100 - e.score();
+        if (e.cause() == null) {
           continue;
         }
         CollapseType type =
             explainedByDrift(e, drifting, pervasive) ? CollapseType.D_TEMPORAL : e.cause();
         within.merge(type, 100 - e.score(), Double::sum);
-        attributed += 100 - e.score();
       }
       double dimensionDeficit = 100 - s.score();
       for (Map.Entry<CollapseType, Double> w : within.entrySet()) {
