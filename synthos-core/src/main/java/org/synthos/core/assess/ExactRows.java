@@ -3,8 +3,8 @@ package org.synthos.core.assess;
 import java.util.Arrays;
 
 /**
- * Exact duplicates within the candidate and exact copies of reference rows, over every row of
- * both files (not the sample), from their {@link RowHashes}.
+ * Exact duplicates within the candidate and exact copies of reference rows, over every row of both
+ * files (not the sample), from their {@link RowHashes}.
  *
  * <p>Counting sorts each file's hashes once and walks them (the distinct count, the hashes seen
  * twice or more, and the hashes both files hold); naming the rows then walks the candidate in file
@@ -18,10 +18,12 @@ final class ExactRows {
   final long duplicateGroups;
   final long copiedRows;
   final long referenceRows;
+
   /** One-based candidate rows that repeat an earlier row, ascending, and that row (listed). */
   final long[] duplicates;
 
   final long[] duplicateOf;
+
   /** One-based candidate rows equal to a reference row, ascending, and its first such row. */
   final long[] copies;
 
@@ -138,9 +140,9 @@ final class ExactRows {
   }
 
   /**
-   * Candidate rows whose hash is one of {@code keys}, with the row each points to: the key's
-   * {@code target} row, or (when {@code target} is null) the key's first candidate row, which is
-   * itself not listed.
+   * Candidate rows whose hash is one of {@code keys}, with the row each points to: the key's {@code
+   * target} row, or (when {@code target} is null) the key's first candidate row, which is itself
+   * not listed.
    */
   private static long[][] name(RowHashes candidate, long[] keys, long[] target, int maxListed) {
     if (keys.length == 0) {

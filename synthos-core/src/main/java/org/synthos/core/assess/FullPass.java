@@ -25,10 +25,10 @@ import org.synthos.core.rows.RowHasher;
 import org.synthos.core.rows.RowSampleState;
 
 /**
- * One parallel pass over a dataset that yields everything the assessment reads from it: the
- * profile (row, null and invalid counts), a seeded bottom-k sample of at most {@code maxRows} rows
- * (the {@link RawTable} the measures work on), the 64-bit hash of every row over the compared
- * columns in file order (for exact duplicates and copies over all rows) and a content digest.
+ * One parallel pass over a dataset that yields everything the assessment reads from it: the profile
+ * (row, null and invalid counts), a seeded bottom-k sample of at most {@code maxRows} rows (the
+ * {@link RawTable} the measures work on), the 64-bit hash of every row over the compared columns in
+ * file order (for exact duplicates and copies over all rows) and a content digest.
  *
  * <p>Everything rides {@link Profiler}'s partitioned pass and is merged in partition order, so the
  * result is a function of the rows and the batch boundaries, the same for every thread count.
@@ -59,8 +59,7 @@ final class FullPass {
    */
   static FullPass read(DatasetSource source, int[] hashed, int maxRows, long seed, int threads) {
     Schema schema = source.schema();
-    ProfileOptions options =
-        ProfileOptions.defaults().withThreads(threads).withPairColumns(0, 0);
+    ProfileOptions options = ProfileOptions.defaults().withThreads(threads).withPairColumns(0, 0);
     Profiled<Part> done =
         Profiler.profile(
             schema,
@@ -169,10 +168,10 @@ final class FullPass {
       }
       long[] high = new long[n];
       long[] low = new long[n];
-      RowHasher.hashBatch(new ColumnBatch(hashedSchema, cols, batch.firstRow(), n), HASH_SEED, high, low);
+      RowHasher.hashBatch(
+          new ColumnBatch(hashedSchema, cols, batch.firstRow(), n), HASH_SEED, high, low);
       if (acc.size + n > acc.hashes.length) {
-        acc.hashes =
-            Arrays.copyOf(acc.hashes, Math.max(acc.size + n, acc.hashes.length * 2));
+        acc.hashes = Arrays.copyOf(acc.hashes, Math.max(acc.size + n, acc.hashes.length * 2));
       }
       // The high word alone: two distinct rows of n collide with probability about n^2 / 2^65.
       System.arraycopy(high, 0, acc.hashes, acc.size, n);

@@ -32,6 +32,16 @@ public final class Validator {
   /** Validates; {@code clock} stamps {@code createdAt}/{@code completedAt} only. */
   public static ValidationResult validate(
       ValidationInput input, ValidationOptions options, ProgressListener progress, Clock clock) {
+    return validate(input, options, progress, clock, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Validates reading each file on {@code threads} threads; the result does not depend on them. */
+  static ValidationResult validate(
+      ValidationInput input,
+      ValidationOptions options,
+      ProgressListener progress,
+      Clock clock,
+      int threads) {
     Instant created = clock.instant();
     Stage[] stages = Stage.values();
     List<StageTiming> timings = new ArrayList<>();
@@ -43,15 +53,35 @@ public final class Validator {
         timer.time(
             Stage.PROFILE,
             () -> {
-              RawTable cand = RawTable.read(candSource, options.maxRows(), options.seed());
-              RawTable ref =
-                  refSource == null
-                      ? null
-                      : RawTable.read(refSource, options.maxRows(), options.seed() + 1);
+              // The compared columns are known from the schemas, so one pass per file can hash
+              // every row over them for exact duplicates and copies.
+              List<int[]> compared =
+                  Data.comparedColumns(
+                      candSource.schema(),
+                      refSource == null ? null : refSource.schema(),
+                      new ArrayList<>());
+              int[] candHashed = compared.stream().mapToInt(p -> p[0]).toArray();
+              int[] refHashed = compared.stream().mapToInt(p -> p[1]).toArray();
+              FullPass candPass =
+                  FullPass.read(candSource, candHashed, options.maxRows(), options.seed(), threads);
+              RawTable cand = RawTable.of(candSource, candPass);
               requireColumn(options.targetColumn(), cand, "target");
               requireColumn(options.timeColumn(), cand, "time");
               requireOrderable(options.timeColumn(), cand);
-              return new Scorer(cand, ref, options);
+              FullPass refPass =
+                  refSource == null
+                      ? null
+                      : FullPass.read(
+                          refSource, refHashed, options.maxRows(), options.seed() + 1, threads);
+              RawTable ref = refPass == null ? null : RawTable.of(refSource, refPass);
+              ExactRows exact =
+                  candPass.hashes == null
+                      ? null
+                      : ExactRows.of(
+                          candPass.hashes,
+                          refPass == null ? null : refPass.hashes,
+                          Localiser.LISTED_ROWS);
+              return new Scorer(cand, ref, options, exact);
             });
     timer.run(Stage.INTRINSIC, scorer::intrinsic);
     timer.run(Stage.FIDELITY, scorer::fidelity);
@@ -83,7 +113,7 @@ public final class Validator {
         assessment.dimensions(),
         assessment.checks(),
         assessment.verdict(),
-        Localiser.summarise(flagged, scorer.cand.size),
+        Localiser.summarise(flagged, scorer.cand.size, scorer.exactRows),
         rows,
         recommendations,
         timings,
