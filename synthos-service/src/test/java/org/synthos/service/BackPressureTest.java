@@ -141,6 +141,13 @@ class BackPressureTest {
       jobs.cancel(running.id());
       JobRecord cancelled = await(store, running.id(), JobState.CANCELLED);
       assertThat(cancelled.error().orElseThrow().name()).isEqualTo("CANCELLED");
+      // The counters are updated just after the state change; give the worker a moment.
+      String cancelledTwice =
+          "synthos_validation_requests_total{dataset_format=\"csv\",status=\"cancelled\"} 2.0";
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!metrics.scrape().contains(cancelledTwice) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
       assertThat(metrics.scrape())
           .contains("synthos_validation_errors_total{error_type=\"timeout\",stage=\"gate\"} 1.0")
           .contains(

@@ -19,9 +19,9 @@ import java.util.Map;
  *   <li>Spread deficit: max(0, ln(sd_r / sd_c)), the log factor by which the spread shrank.
  *   <li>Entropy deficit: max(0, H_r - H_c) / ln k, Shannon entropy over the k pooled categories.
  *   <li>Tail deficit: max(0, 1 - t_c / t_r) where t is the share of values strictly outside the
- *       pooled 5% and 95% quantiles.
+ *       pooled 5% and 95% quantiles ({@link #tailRows}, {@link #setDeficit}).
  *   <li>Rare-category deficit: max(0, 1 - m_c / m_r) where m is the mass of the categories that
- *       hold less than 5% of the pooled rows.
+ *       hold less than 5% of the pooled rows ({@link #rareRows}, {@link #setDeficit}).
  *   <li>Rare-combination deficit: the same relative loss for pairs of categories (over every pair
  *       of categorical columns) seen in fewer than 1% of the pooled rows.
  *   <li>Pearson gap: |r_c - r_r| (SDMetrics CorrelationSimilarity = 1 - gap / 2).
@@ -172,59 +172,47 @@ final class Measures {
     return Math.max(0, entropy(p[1]) - entropy(p[0])) / Math.log(v.categories());
   }
 
-  /**
-   * Tail deficit with the 5% and 95% quantiles of the pooled values, which do not depend on the
-   * labelling, so re-splits measure only the sampling noise of the shares.
-   */
-  static double tailDeficit(Data.Var v, boolean[] cand) {
+  /** Rows whose value lies strictly outside the pooled 5% and 95% quantiles. */
+  static boolean[] tailRows(Data.Var v) {
+    boolean[] in = new boolean[v.values.length];
     int n = v.sorted.length;
     if (n == 0) {
-      return Double.NaN;
+      return in;
     }
     double lo = v.values[v.sorted[(int) Math.round(TAIL_PROBABILITY * (n - 1))]];
     double hi = v.values[v.sorted[(int) Math.round((1 - TAIL_PROBABILITY) * (n - 1))]];
-    double[] outside = new double[2];
-    double[] totals = new double[2];
     for (int i : v.sorted) {
-      int side = cand[i] ? 0 : 1;
-      totals[side]++;
-      double x = v.values[i];
-      if (x < lo || x > hi) {
-        outside[side]++;
-      }
+      in[i] = v.values[i] < lo || v.values[i] > hi;
     }
-    if (totals[0] == 0 || outside[1] == 0) {
-      return Double.NaN;
-    }
-    return Math.max(0, 1 - (outside[0] / totals[0]) / (outside[1] / totals[1]));
+    return in;
   }
 
-  /** Rare-category deficit over the categories below 5% of the pooled rows. */
-  static double rareDeficit(Data.Var v, boolean[] cand) {
-    double[][] p = shares(v.codes, v.categories(), cand);
-    if (p == null) {
-      return Double.NaN;
-    }
-    double[] pooled = new double[v.categories()];
-    double total = 0;
+  /** Rows holding a category seen in fewer than 5% of the pooled rows. */
+  static boolean[] rareRows(Data.Var v) {
+    int[] counts = new int[v.categories()];
+    int total = 0;
     for (int c : v.codes) {
       if (c >= 0) {
-        pooled[c]++;
+        counts[c]++;
         total++;
       }
     }
-    double mr = 0;
-    double mc = 0;
-    for (int c = 0; c < p[1].length; c++) {
-      if (pooled[c] > 0 && pooled[c] < RARE_SHARE * total) {
-        mr += p[1][c];
-        mc += p[0][c];
-      }
+    boolean[] in = new boolean[v.codes.length];
+    for (int i = 0; i < in.length; i++) {
+      int c = v.codes[i];
+      in[i] = c >= 0 && counts[c] < RARE_SHARE * total;
     }
-    if (mr == 0) {
-      return Double.NaN;
+    return in;
+  }
+
+  /**
+   * max(0, 1 - (x / nc) / ((marked - x) / nr)): the relative loss of marked rows in a side of nc.
+   */
+  static double setDeficit(int x, int marked, int nc, int nr) {
+    if (nc == 0 || nr == 0 || marked - x <= 0) {
+      return marked > 0 && nc > 0 && nr > 0 && x >= marked ? 0 : Double.NaN;
     }
-    return Math.max(0, 1 - mc / mr);
+    return Math.max(0, 1 - ((double) x / nc) / ((double) (marked - x) / nr));
   }
 
   /** Share of the pooled rows below which a pair of categories counts as a rare combination. */

@@ -7,8 +7,10 @@ package org.synthos.core.assess;
  * only the part of an observed value above {@link #upper()} counts against a score.
  *
  * @param mean mean of the measure over the replicates
- * @param upper mean + 3 standard deviations, or a policy tolerance where no reference exists
- * @param replicates number of random re-splits; 0 when the band is a policy tolerance
+ * @param upper mean + 3 standard deviations, an exact quantile, or a policy tolerance where no
+ *     reference exists
+ * @param replicates number of random re-splits; 0 when the band is exact (hypergeometric) or a
+ *     policy tolerance
  */
 public record NullBand(double mean, double upper, int replicates) {
   /** A band that is a fixed tolerance rather than a sampling distribution. */

@@ -36,8 +36,9 @@ final class Scorer {
   static final double TOL_SPREAD = 0.50;
   static final double TOL_ENTROPY = 0.25;
   static final double TOL_REPEAT = 0.10;
-  static final double TOL_TAIL = 0.60;
+  static final double TOL_TAIL = 0.30;
   static final double TOL_RARE = 0.30;
+  static final double EXACT_TAIL = 0.00135;
   static final double TOL_PRDC = 0.40;
   static final double TOL_DENSITY = 0.50;
   static final double TOL_AUC = 0.25;
@@ -786,6 +787,7 @@ final class Scorer {
       return;
     }
     List<Data.Var> vars = data.distributionVars();
+    int distributionColumns = vars.size();
     for (Data.Var v : vars) {
       if (v.numeric) {
         add(
@@ -804,14 +806,13 @@ final class Scorer {
             TOL_SPREAD,
             CollapseType.A_DISTRIBUTION,
             "max(0, ln(sd_reference / sd_candidate))");
-        add(
-            Dimension.RARE_PATTERN_TAIL,
+        addExact(
             "tail_deficit",
-            v.name,
-            l -> Measures.tailDeficit(v, l),
+            v,
+            Measures.tailRows(v),
+            distributionColumns,
             TOL_TAIL,
-            CollapseType.C_RARE_PATTERN,
-            "relative loss of mass outside the reference's 5% and 95% quantiles");
+            "relative loss of mass outside the pooled 5% and 95% quantiles");
       } else {
         add(
             Dimension.DISTRIBUTION_FIDELITY,
@@ -829,14 +830,13 @@ final class Scorer {
             TOL_ENTROPY,
             CollapseType.A_DISTRIBUTION,
             "max(0, H_reference - H_candidate) / ln(categories)");
-        add(
-            Dimension.RARE_PATTERN_TAIL,
+        addExact(
             "rare_category_deficit",
-            v.name,
-            l -> Measures.rareDeficit(v, l),
+            v,
+            Measures.rareRows(v),
+            distributionColumns,
             TOL_RARE,
-            CollapseType.C_RARE_PATTERN,
-            "relative loss of the mass of categories below 5% of the reference");
+            "relative loss of the categories below 5% of the pooled rows");
       }
       if (hasNulls(v)) {
         add(
@@ -897,6 +897,54 @@ final class Scorer {
         CollapseType.MEMORISATION,
         "share of candidate rows identical to a reference row on every compared column; null"
             + " from halves of the reference");
+  }
+
+  /**
+   * A loss-of-marked-rows measure with its exact null: the candidate's count X of marked rows is
+   * hypergeometric under a random split because the marked set does not depend on the split. The
+   * band's upper edge is the deficit at X's lower quantile of 0.135% / {@code columns} (the
+   * one-sided 3-sigma level, Bonferroni-adjusted over the columns measured the same way), so small
+   * counts and many columns do not turn sampling noise into findings.
+   */
+  private void addExact(
+      String measure, Data.Var v, boolean[] marked, int columns, double tolerance, String detail) {
+    int nc = 0;
+    int nr = 0;
+    int mc = 0;
+    int total = 0;
+    for (int i = 0; i < data.n; i++) {
+      boolean present = v.numeric ? !Double.isNaN(v.values[i]) : v.codes[i] >= 0;
+      if (!present) {
+        continue;
+      }
+      if (i < data.nC) {
+        nc++;
+        mc += marked[i] ? 1 : 0;
+      } else {
+        nr++;
+      }
+      total += marked[i] ? 1 : 0;
+    }
+    double observed = Measures.setDeficit(mc, total, nc, nr);
+    if (total == 0 || Double.isNaN(observed)) {
+      return;
+    }
+    int xq = Hypergeometric.lowerQuantile(nc + nr, total, nc, EXACT_TAIL / Math.max(1, columns));
+    double expected = (double) total * nc / (nc + nr);
+    double mean = Measures.setDeficit((int) Math.round(expected), total, nc, nr);
+    double upper = Measures.setDeficit(xq, total, nc, nr);
+    NullBand band = new NullBand(Double.isNaN(mean) ? 0 : mean, Double.isNaN(upper) ? 1 : upper, 0);
+    evidence
+        .get(Dimension.RARE_PATTERN_TAIL)
+        .add(
+            Evidence.of(
+                measure,
+                v.name,
+                observed,
+                band,
+                tolerance,
+                CollapseType.C_RARE_PATTERN,
+                detail + "; exact hypergeometric band over " + total + " marked rows"));
   }
 
   private boolean hasNulls(Data.Var v) {

@@ -13,8 +13,8 @@ import java.util.List;
  * @param collapseProbability a logistic transform of the risk (midpoint 50, scale 8); not a
  *     calibrated frequency, see {@link #collapseProbabilityMethod()}
  * @param collapseProbabilityMethod how the probability was derived
- * @param collapseTypes types with at least 15% of the deficit, largest first; empty when approved
- *     with nothing failing
+ * @param collapseTypes types with at least 15% of the deficit, largest first; empty unless the
+ *     dataset is rejected or a dimension fails
  * @param rootCauses every type with a non-zero share, largest first
  * @param reasons one sentence per deciding fact
  */

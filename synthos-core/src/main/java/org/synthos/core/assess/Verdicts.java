@@ -130,7 +130,7 @@ final class Verdicts {
     }
     List<RootCause> causes = rootCauses(scored, failedChecks);
     List<CollapseType> types = new ArrayList<>();
-    boolean anyTrouble = reject || scored.stream().anyMatch(s -> s.status() != Status.PASS);
+    boolean anyTrouble = reject || scored.stream().anyMatch(s -> s.status() == Status.FAIL);
     if (anyTrouble) {
       for (RootCause rc : causes) {
         if (rc.share() >= TYPE_SHARE) {

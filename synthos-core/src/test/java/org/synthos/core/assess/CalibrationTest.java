@@ -15,9 +15,14 @@ import org.synthos.api.ColumnBatch;
  */
 @Tag("integration")
 class CalibrationTest {
+  /** Five splits per example by default; {@code -Dsynthos.calibration.splits=30} runs more. */
   static Stream<Arguments> halves() {
+    int splits = Integer.getInteger("synthos.calibration.splits", 5);
     return ExampleData.NAMES.stream()
-        .flatMap(n -> Stream.of(11L, 12L, 13L, 14L, 15L).map(s -> Arguments.of(n, s)));
+        .flatMap(
+            n ->
+                java.util.stream.LongStream.range(11, 11 + splits)
+                    .mapToObj(s -> Arguments.of(n, s)));
   }
 
   @ParameterizedTest(name = "{0} split {1}")

@@ -59,4 +59,13 @@ class MeasuresGoldenTest {
     assertThat(Measures.tvd(d.vars.get(0), d.observedLabels())).isCloseTo(1.0 / 12, within(1e-12));
     assertThat(Arrays.stream(d.vars.get(0).dictionary).toList()).containsExactly("a", "b", "c");
   }
+
+  /** scipy.stats.hypergeom(M, n, N).ppf(q): the smallest x with P(X <= x) >= q. */
+  @Test
+  void hypergeometricQuantileMatchesScipy() {
+    assertThat(Hypergeometric.lowerQuantile(1461, 79, 730, 0.00135)).isEqualTo(27);
+    assertThat(Hypergeometric.lowerQuantile(1000, 41, 500, 0.00135 / 13)).isEqualTo(9);
+    assertThat(Hypergeometric.lowerQuantile(342, 34, 171, 0.00135 / 7)).isEqualTo(7);
+    assertThat(Hypergeometric.lowerQuantile(50, 10, 25, 0.5)).isEqualTo(5);
+  }
 }
