@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ErrorCode;
@@ -67,6 +68,7 @@ final class FullPass {
             options,
             new Rider(schema, hashed, maxRows, seed));
     Part part = done.ridden();
+    RowSampleState sample = Rider.compact(part.samples);
     if (done.profile().rows() == 0) {
       throw new SynthosException(
           ErrorCode.NO_DATA_ROWS, "the dataset has no data rows", Location.ofFile(source.uri()));
@@ -81,7 +83,7 @@ final class FullPass {
       digest = HexFormat.of().formatHex(top.digest());
     }
     RowHashes hashes = hashed.length == 0 ? null : new RowHashes(part.hashFirstRows, part.hashes);
-    return new FullPass(done.profile(), part.sample, hashes, digest);
+    return new FullPass(done.profile(), sample, hashes, digest);
   }
 
   /** Batches with the schema checked, so a mismatch names the file and row. */
@@ -106,9 +108,16 @@ final class FullPass {
     };
   }
 
-  /** The merged result of consecutive partitions. */
+  /**
+   * The merged result of consecutive partitions. Their samples are kept apart until they hold more
+   * than twice the capacity, then merged at once (bottom-k merges are exact and order-free), so a
+   * full-size sample is rebuilt every few partitions rather than after each.
+   */
   private record Part(
-      RowSampleState sample, List<Long> hashFirstRows, List<long[]> hashes, List<byte[]> digests) {}
+      List<RowSampleState> samples,
+      List<Long> hashFirstRows,
+      List<long[]> hashes,
+      List<byte[]> digests) {}
 
   /** The accumulators of one partition. */
   private static final class Accumulator {
@@ -116,6 +125,8 @@ final class FullPass {
     final MessageDigest digest = RawTable.sha256();
     final ByteBuffer buffer = ByteBuffer.allocate(1 << 14);
     long[] hashes = new long[0];
+    long[] high = new long[0];
+    long[] low = new long[0];
     long firstRow = -1;
     int size;
 
@@ -131,6 +142,12 @@ final class FullPass {
     private final int maxRows;
     private final long seed;
 
+    /**
+     * The bound of the latest full merged sample: rows above it cannot enter the final sample, so
+     * workers skip them. Only work depends on when it is seen, never the result.
+     */
+    private final AtomicLong bound = new AtomicLong(Long.MAX_VALUE);
+
     Rider(Schema schema, int[] hashed, int maxRows, long seed) {
       this.schema = schema;
       this.hashed = hashed.clone();
@@ -145,7 +162,7 @@ final class FullPass {
 
     @Override
     public Accumulator open(long partition) {
-      return new Accumulator(RowSampleState.newAccumulator(schema, seed, maxRows));
+      return new Accumulator(RowSampleState.newAccumulator(schema, seed, maxRows, bound::get));
     }
 
     @Override
@@ -166,8 +183,12 @@ final class FullPass {
       for (int c : hashed) {
         cols.add(batch.column(c));
       }
-      long[] high = new long[n];
-      long[] low = new long[n];
+      if (acc.high.length < n) {
+        acc.high = new long[n];
+        acc.low = new long[n];
+      }
+      long[] high = acc.high;
+      long[] low = acc.low;
       RowHasher.hashBatch(
           new ColumnBatch(hashedSchema, cols, batch.firstRow(), n), HASH_SEED, high, low);
       if (acc.size + n > acc.hashes.length) {
@@ -184,16 +205,35 @@ final class FullPass {
       List<Long> first = acc.size == 0 ? List.of() : List.of(acc.firstRow);
       List<long[]> hashes =
           acc.size == 0 ? List.of() : List.of(Arrays.copyOf(acc.hashes, acc.size));
-      return new Part(acc.sample.snapshot(), first, hashes, List.of(acc.digest.digest()));
+      return new Part(List.of(acc.sample.snapshot()), first, hashes, List.of(acc.digest.digest()));
     }
 
     @Override
     public Part merge(Part earlier, Part later) {
+      List<RowSampleState> samples = concat(earlier.samples, later.samples);
+      if (samples.stream().mapToLong(RowSampleState::size).sum() > 2L * maxRows) {
+        RowSampleState merged = compact(samples);
+        bound.accumulateAndGet(merged.bound(), Math::min);
+        samples = List.of(merged);
+      }
       return new Part(
-          earlier.sample.merge(later.sample),
+          samples,
           concat(earlier.hashFirstRows, later.hashFirstRows),
           concat(earlier.hashes, later.hashes),
           concat(earlier.digests, later.digests));
+    }
+
+    /** Merges samples pairwise in rounds, so the small ones meet before the large ones. */
+    static RowSampleState compact(List<RowSampleState> samples) {
+      List<RowSampleState> round = samples;
+      while (round.size() > 1) {
+        List<RowSampleState> next = new ArrayList<>((round.size() + 1) / 2);
+        for (int i = 0; i < round.size(); i += 2) {
+          next.add(i + 1 < round.size() ? round.get(i).merge(round.get(i + 1)) : round.get(i));
+        }
+        round = next;
+      }
+      return round.get(0);
     }
   }
 
