@@ -31,7 +31,8 @@ import org.synthos.api.SynthosException;
  * mod T through that worker's bounded queue, sized from the first batch to hold one partition, so
  * about T x (PARTITION_ROWS + one batch) rows are in flight. Each worker hands its partition
  * profiles, in order, to a merging thread that takes partition p from worker p mod T, so the merge
- * order is fixed whatever the timing.
+ * order is fixed whatever the timing. A {@link PartitionRider} rides the same partitions: its
+ * accumulator is fed beside the profile's, and its partition results travel and merge with them.
  */
 public final class Profiler {
   /**
