@@ -62,7 +62,7 @@ final class AssessmentRunner implements ValidationRunner {
             options(inputs.request(), ValidationOptions.defaults().ablations()),
             progress,
             5,
-            95);
+            90);
     ObjectNode report = report(result);
     report.put("validation_id", inputs.validationId());
     report.put("dataset_id", inputs.datasetId());

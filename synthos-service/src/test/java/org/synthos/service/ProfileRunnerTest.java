@@ -25,7 +25,7 @@ class ProfileRunnerTest {
   @TempDir Path dir;
 
   /** Records what the runner reports. */
-  static final class Recorder implements ProgressSink {
+  static class Recorder implements ProgressSink {
     final List<Double> percents = new ArrayList<>();
     final List<String> stagesDone = new ArrayList<>();
 

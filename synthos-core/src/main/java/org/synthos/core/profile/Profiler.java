@@ -28,18 +28,27 @@ import org.synthos.api.SynthosException;
  * within each state's stated tolerance.
  *
  * <p>With more than one thread the calling thread reads batches and sends partition p to worker p
- * mod T through that worker's bounded queue, sized from the first batch to hold one partition, so
- * about T x (PARTITION_ROWS + one batch) rows are in flight. Each worker hands its partition
- * profiles, in order, to a merging thread that takes partition p from worker p mod T, so the merge
- * order is fixed whatever the timing. A {@link PartitionRider} rides the same partitions: its
- * accumulator is fed beside the profile's, and its partition results travel and merge with them.
+ * mod T through that worker's bounded queue. A queue is sized from the first batch to hold one
+ * partition, so every worker has its next partition waiting, unless the T queues would then hold
+ * more than {@link #QUEUED_BYTES} of cell values (8 bytes a cell): then they are shortened, which
+ * can leave workers waiting on the reader but never changes the result. Each worker hands its
+ * partition profiles, in order, to a merging thread that takes partition p from worker p mod T, so
+ * the merge order is fixed whatever the timing. A {@link PartitionRider} rides the same partitions:
+ * its accumulator is fed beside the profile's, and its partition results travel and merge with
+ * them.
+ *
+ * <p>Why partitions are large: a KLL sketch sorts its level 0 before each compaction, and a young
+ * sketch has a large level 0 (k items when new, k (2/3)^(levels - 1) later), so a sketch that sees
+ * fewer values spends more per value sorting. At the default k = 2048, 2^18-row partitions cost
+ * about 10% more CPU than one sketch per column over a 10^6-row input (2^16-row ones cost 30 to
+ * 60%); see {@code ProfileThroughputBenchmark} in the tests.
  */
 public final class Profiler {
-  /**
-   * Rows per partition (rounded up to a batch boundary). Large enough that a partition's snapshot
-   * and merge cost a few percent of its fold, small enough that threads share modest inputs.
-   */
-  public static final int PARTITION_ROWS = 65_536;
+  /** Rows per partition, rounded up to a batch boundary. */
+  public static final int PARTITION_ROWS = 1 << 18;
+
+  /** The cell bytes all workers' queues may hold together before they are shortened. */
+  public static final long QUEUED_BYTES = 256L << 20;
 
   /** The most batches a worker's queue holds, whatever the batch size. */
   private static final int MAX_QUEUED_BATCHES = 1024;
@@ -51,7 +60,13 @@ public final class Profiler {
 
   public static DatasetProfile profile(
       Schema schema, Iterator<ColumnBatch> batches, ProfileOptions options) {
-    return profile(schema, batches, options, NO_RIDER).profile();
+    return profile(schema, batches, options, PARTITION_ROWS);
+  }
+
+  /** As {@link #profile(Schema, Iterator, ProfileOptions)} with partitions of {@code rows} rows. */
+  static DatasetProfile profile(
+      Schema schema, Iterator<ColumnBatch> batches, ProfileOptions options, int partitionRows) {
+    return profile(schema, batches, options, NO_RIDER, partitionRows).profile();
   }
 
   /**
@@ -63,6 +78,15 @@ public final class Profiler {
       Iterator<ColumnBatch> batches,
       ProfileOptions options,
       PartitionRider<A, R> rider) {
+    return profile(schema, batches, options, rider, PARTITION_ROWS);
+  }
+
+  private static <A, R> Profiled<R> profile(
+      Schema schema,
+      Iterator<ColumnBatch> batches,
+      ProfileOptions options,
+      PartitionRider<A, R> rider,
+      int partitionRows) {
     Objects.requireNonNull(schema, "schema is null");
     Objects.requireNonNull(batches, "batches is null");
     Objects.requireNonNull(options, "options is null");
@@ -70,8 +94,8 @@ public final class Profiler {
     Progress progress = new Progress(options.progress());
     Part<R> part =
         options.threads() == 1
-            ? sequential(schema, batches, options, rider, progress)
-            : parallel(schema, batches, options, rider, progress);
+            ? sequential(schema, batches, options, rider, progress, partitionRows)
+            : parallel(schema, batches, options, rider, progress, partitionRows);
     return new Profiled<>(part.profile, part.ridden);
   }
 
@@ -130,10 +154,11 @@ public final class Profiler {
       Iterator<ColumnBatch> batches,
       ProfileOptions options,
       PartitionRider<A, R> rider,
-      Progress progress) {
+      Progress progress,
+      int partitionRows) {
     Part<R> result = null;
     Fold<A, R> acc = null;
-    Partitions partitions = new Partitions();
+    Partitions partitions = new Partitions(partitionRows);
     while (batches.hasNext()) {
       ColumnBatch b = checked(schema, batches.next());
       if (acc == null) {
@@ -152,11 +177,16 @@ public final class Profiler {
     return result != null ? result : new Fold<>(schema, options, rider, 0).snapshot();
   }
 
-  /** Partition boundaries: the first batch boundary at or after PARTITION_ROWS rows. */
+  /** Partition boundaries: the first batch boundary at or after {@code size} rows. */
   private static final class Partitions {
+    private final int size;
     private long current;
     private long rows;
     private int batches;
+
+    Partitions(int size) {
+      this.size = size;
+    }
 
     long current() {
       return current;
@@ -166,7 +196,7 @@ public final class Profiler {
     boolean closesAfter(ColumnBatch b) {
       rows += b.rowCount();
       batches++;
-      if (rows < PARTITION_ROWS) {
+      if (rows < size) {
         return false;
       }
       current++;
@@ -190,13 +220,14 @@ public final class Profiler {
       Iterator<ColumnBatch> batches,
       ProfileOptions options,
       PartitionRider<A, R> rider,
-      Progress progress) {
+      Progress progress,
+      int partitionRows) {
     if (!batches.hasNext()) {
       return new Fold<>(schema, options, rider, 0).snapshot();
     }
     ColumnBatch first = checked(schema, batches.next());
-    int capacity = Math.min(MAX_QUEUED_BATCHES, PARTITION_ROWS / Math.max(1, first.rowCount()) + 2);
     int threads = options.threads();
+    int capacity = queueCapacity(first, partitionRows, threads);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<BlockingQueue<Object>> inputs = new ArrayList<>(threads);
     // Unbounded, but a worker is at most one partition ahead of the reader's round robin, so each
@@ -214,7 +245,7 @@ public final class Profiler {
     AtomicReference<Part<R>> merged = new AtomicReference<>();
     Thread merger = merger(outputs, rider, merged, failure);
     merger.start();
-    Partitions partitions = new Partitions();
+    Partitions partitions = new Partitions(partitionRows);
     try {
       ColumnBatch b = first;
       while (failure.get() == null) {
@@ -253,6 +284,15 @@ public final class Profiler {
       throw new SynthosException(ErrorCode.INTERNAL, "profiling failed: " + f, null, f);
     }
     return merged.get();
+  }
+
+  /** One partition plus its end marker, within the byte budget, at least two batches. */
+  private static int queueCapacity(ColumnBatch first, int partitionRows, int threads) {
+    long rows = Math.max(1, first.rowCount());
+    long partition = (partitionRows + rows - 1) / rows + 1;
+    long batchBytes = rows * Math.max(1, first.schema().size()) * 8L;
+    long affordable = QUEUED_BYTES / threads / batchBytes;
+    return (int) Math.max(2, Math.min(Math.min(partition, affordable), MAX_QUEUED_BATCHES));
   }
 
   /**

@@ -12,13 +12,15 @@ import org.synthos.core.state.StateConfig;
 /** The profile's bytes depend on the rows and batch boundaries only, never on threads or timing. */
 @Tag("unit")
 class ProfilerDeterminismTest {
-  // 67 batches of 3000 rows (the last 2000): three full partitions of 22 batches (66 000 rows,
-  // the first boundary at or after Profiler.PARTITION_ROWS) and a partial one
-  private static final List<ColumnBatch> BATCHES = ProfilerTest.generate(200_000, 3000, 7);
+  // 41 batches of 500 rows; with partitions of 5000 rows that is four full partitions of ten
+  // batches and a partial one, and 20 500 values overflow every KLL sketch
+  private static final List<ColumnBatch> BATCHES = ProfilerTest.generate(20_500, 500, 7);
+  private static final int PARTITION_ROWS = 5000;
 
   private static byte[] encoded(List<ColumnBatch> batches, int threads) {
     ProfileOptions options = ProfileOptions.defaults().withThreads(threads);
-    return ProfileCodec.encode(Profiler.profile(ProfilerTest.SCHEMA, batches.iterator(), options));
+    return ProfileCodec.encode(
+        Profiler.profile(ProfilerTest.SCHEMA, batches.iterator(), options, PARTITION_ROWS));
   }
 
   @Test
@@ -40,9 +42,18 @@ class ProfilerDeterminismTest {
   }
 
   @Test
+  void theDefaultPartitionSizeAgreesAcrossThreadCountsToo() {
+    ProfileOptions one = ProfileOptions.defaults().withThreads(1);
+    ProfileOptions three = ProfileOptions.defaults().withThreads(3);
+    assertThat(
+            ProfileCodec.encode(Profiler.profile(ProfilerTest.SCHEMA, BATCHES.iterator(), three)))
+        .isEqualTo(
+            ProfileCodec.encode(Profiler.profile(ProfilerTest.SCHEMA, BATCHES.iterator(), one)));
+  }
+
+  @Test
   void shortAndEmptyInputsAgreeAcrossThreadCounts() {
     List<ColumnBatch> three = BATCHES.subList(0, 3);
-    assertThat(Profiler.PARTITION_ROWS).isBetween(22 * 3000 - 2999, 22 * 3000);
     assertThat(encoded(three, 4)).isEqualTo(encoded(three, 1));
     assertThat(encoded(Collections.emptyList(), 4)).isEqualTo(encoded(Collections.emptyList(), 1));
     assertThat(ProfileCodec.decode(encoded(Collections.emptyList(), 3)).columns())
