@@ -19,6 +19,7 @@ import org.synthos.api.ColumnType;
 import org.synthos.api.Field;
 import org.synthos.api.Mask;
 import org.synthos.api.Schema;
+import org.synthos.core.profile.Profiler;
 
 /**
  * Files longer than the held sample: exact duplicates and copies of reference rows are counted and
@@ -32,9 +33,9 @@ class FullPassTest {
               new Field("x", ColumnType.FLOAT),
               new Field("y", ColumnType.FLOAT),
               new Field("colour", ColumnType.CATEGORICAL)));
-  private static final int CANDIDATE_ROWS = 150_000;
-  private static final int REFERENCE_ROWS = 100_000;
-  private static final int BATCH = 10_000;
+  private static final int CANDIDATE_ROWS = 600_000;
+  private static final int REFERENCE_ROWS = 300_000;
+  private static final int BATCH = 30_000;
   private static final int MAX_ROWS = 2_000;
 
   /** Reference: unique random rows. */
@@ -154,6 +155,8 @@ class FullPassTest {
 
   @Test
   void resultIsTheSameRunToRunAndForOneAndTwoThreads() {
+    // Several partitions of the pass, so two threads really split the work.
+    assertThat(CANDIDATE_ROWS).isGreaterThan(2 * Profiler.PARTITION_ROWS);
     ValidationResult one = validate(1);
     ValidationResult two = validate(2);
     ValidationResult again = validate(2);
