@@ -110,8 +110,9 @@ final class FullPass {
 
   /**
    * The merged result of consecutive partitions. Their samples are kept apart until they hold more
-   * than twice the capacity, then merged at once (bottom-k merges are exact and order-free), so a
-   * full-size sample is rebuilt every few partitions rather than after each.
+   * rows than the capacity, then merged at once (bottom-k merges are exact and order-free): the
+   * merged sample's bound then lets workers skip most rows, and once partition samples are small a
+   * full-size sample is rebuilt only every few partitions.
    */
   private record Part(
       List<RowSampleState> samples,
@@ -211,7 +212,7 @@ final class FullPass {
     @Override
     public Part merge(Part earlier, Part later) {
       List<RowSampleState> samples = concat(earlier.samples, later.samples);
-      if (samples.stream().mapToLong(RowSampleState::size).sum() > 2L * maxRows) {
+      if (samples.stream().mapToLong(RowSampleState::size).sum() > maxRows) {
         RowSampleState merged = compact(samples);
         bound.accumulateAndGet(merged.bound(), Math::min);
         samples = List.of(merged);
