@@ -32,7 +32,9 @@ import org.synthos.core.rows.RowSampleState;
  * file order (for exact duplicates and copies over all rows) and a content digest.
  *
  * <p>Everything rides {@link Profiler}'s partitioned pass and is merged in partition order, so the
- * result is a function of the rows and the batch boundaries, the same for every thread count.
+ * result is a function of the rows and the batch boundaries, the same for every thread count. The
+ * content digest is SHA-256 over the cells when the file fits one partition, else SHA-256 over the
+ * partitions' digests in order (so, like the profile, it depends on the partition boundaries).
  */
 final class FullPass {
   /** Seed of the row hashes; candidate and reference must share it so their hashes compare. */
