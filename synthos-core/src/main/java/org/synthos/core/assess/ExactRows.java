@@ -6,11 +6,11 @@ import java.util.Arrays;
  * Exact duplicates within the candidate and exact copies of reference rows, over every row of both
  * files (not the sample), from their {@link RowHashes}.
  *
- * <p>Counting sorts each file's hashes once and walks them (the distinct count, the hashes seen
- * twice or more, and the hashes both files hold); naming the rows then walks the candidate in file
- * order with a binary search per row, so the first member of every group is its lowest row and the
- * listed rows are the lowest ones. Peak memory is one sorted copy per file beside the hashes: 16
- * bytes per row.
+ * <p>Counting walks both files' hashes in ascending order once, together (the distinct count, the
+ * hashes seen twice or more, and the hashes both files hold); naming the rows then walks the
+ * candidate in file order with a binary search per row, so the first member of every group is its
+ * lowest row and the listed rows are the lowest ones. Peak memory is one sorted copy per file
+ * beside the hashes, 16 bytes per row, in pieces of one partition.
  */
 final class ExactRows {
   final long candidateRows;
@@ -63,52 +63,38 @@ final class ExactRows {
    * @param maxListed the most rows named per finding (counts stay exact)
    */
   static ExactRows of(RowHashes candidate, RowHashes reference, int maxListed) {
-    long[] sorted = candidate.sorted();
+    // One walk over the candidate's hashes in ascending order, with the reference's beside it.
+    RowHashes.Cursor cand = candidate.sorted();
+    RowHashes.Cursor ref = reference == null ? null : reference.sorted();
     long distinct = 0;
+    long copied = 0;
     long[] repeated = new long[16];
     int groups = 0;
-    for (int i = 0; i < sorted.length; ) {
-      int j = i + 1;
-      while (j < sorted.length && sorted[j] == sorted[i]) {
-        j++;
+    long[] both = new long[16];
+    int shares = 0;
+    while (cand.hasNext()) {
+      long h = cand.next();
+      long count = 1;
+      while (cand.hasNext() && cand.peek() == h) {
+        cand.next();
+        count++;
       }
       distinct++;
-      if (j - i > 1) {
+      if (count > 1) {
         repeated = grow(repeated, groups);
-        repeated[groups++] = sorted[i];
+        repeated[groups++] = h;
       }
-      i = j;
+      while (ref != null && ref.hasNext() && ref.peek() < h) {
+        ref.next();
+      }
+      if (ref != null && ref.hasNext() && ref.peek() == h) {
+        copied += count;
+        both = grow(both, shares);
+        both[shares++] = h;
+      }
     }
     repeated = Arrays.copyOf(repeated, groups);
-    long[] shared = new long[0];
-    long copied = 0;
-    if (reference != null) {
-      long[] ref = reference.sorted();
-      long[] both = new long[16];
-      int k = 0;
-      int i = 0;
-      int j = 0;
-      while (i < sorted.length && j < ref.length) {
-        int c = Long.compare(sorted[i], ref[j]);
-        if (c < 0) {
-          i++;
-        } else if (c > 0) {
-          j++;
-        } else {
-          long h = sorted[i];
-          both = grow(both, k);
-          both[k++] = h;
-          while (i < sorted.length && sorted[i] == h) {
-            copied++;
-            i++;
-          }
-          while (j < ref.length && ref[j] == h) {
-            j++;
-          }
-        }
-      }
-      shared = Arrays.copyOf(both, k);
-    }
+    long[] shared = Arrays.copyOf(both, shares);
     long[][] dups = name(candidate, repeated, null, maxListed);
     long[][] copies = new long[][] {new long[0], new long[0]};
     if (shared.length > 0) {

@@ -62,26 +62,20 @@ public final class Validator {
                       new ArrayList<>());
               int[] candHashed = compared.stream().mapToInt(p -> p[0]).toArray();
               int[] refHashed = compared.stream().mapToInt(p -> p[1]).toArray();
-              FullPass candPass =
-                  FullPass.read(candSource, candHashed, options.maxRows(), options.seed(), threads);
-              RawTable cand = RawTable.of(candSource, candPass);
-              requireColumn(options.targetColumn(), cand, "target");
-              requireColumn(options.timeColumn(), cand, "time");
-              requireOrderable(options.timeColumn(), cand);
-              FullPass refPass =
+              Read cand = Read.of(candSource, candHashed, options.seed(), options, threads);
+              requireColumn(options.targetColumn(), cand.table, "target");
+              requireColumn(options.timeColumn(), cand.table, "time");
+              requireOrderable(options.timeColumn(), cand.table);
+              Read ref =
                   refSource == null
                       ? null
-                      : FullPass.read(
-                          refSource, refHashed, options.maxRows(), options.seed() + 1, threads);
-              RawTable ref = refPass == null ? null : RawTable.of(refSource, refPass);
+                      : Read.of(refSource, refHashed, options.seed() + 1, options, threads);
               ExactRows exact =
-                  candPass.hashes == null
+                  cand.hashes == null
                       ? null
                       : ExactRows.of(
-                          candPass.hashes,
-                          refPass == null ? null : refPass.hashes,
-                          Localiser.LISTED_ROWS);
-              return new Scorer(cand, ref, options, exact);
+                          cand.hashes, ref == null ? null : ref.hashes, Localiser.LISTED_ROWS);
+              return new Scorer(cand.table, ref == null ? null : ref.table, options, exact);
             });
     timer.run(Stage.INTRINSIC, scorer::intrinsic);
     timer.run(Stage.FIDELITY, scorer::fidelity);
@@ -118,6 +112,18 @@ public final class Validator {
         recommendations,
         timings,
         charts);
+  }
+
+  /**
+   * What the assessment keeps of one file's pass: the held table and the row hashes. The pass's
+   * sample and profile are dropped here, before the next file is read.
+   */
+  private record Read(RawTable table, RowHashes hashes) {
+    static Read of(
+        DatasetSource source, int[] hashed, long seed, ValidationOptions options, int threads) {
+      FullPass pass = FullPass.read(source, hashed, options.maxRows(), seed, threads);
+      return new Read(RawTable.of(source, pass), pass.hashes);
+    }
   }
 
   private static void requireColumn(String name, RawTable cand, String role) {
