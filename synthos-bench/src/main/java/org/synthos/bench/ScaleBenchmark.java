@@ -45,6 +45,10 @@ public final class ScaleBenchmark {
 
   public static void main(String[] args) throws Exception {
     System.setProperty("java.awt.headless", "true");
+    if (List.of(args).contains("--help")) {
+      System.out.println(ScaleOptions.USAGE);
+      return;
+    }
     ScaleOptions options;
     try {
       options = ScaleOptions.parse(args);
@@ -52,10 +56,6 @@ public final class ScaleBenchmark {
       System.err.println("scale: " + e.getMessage());
       System.err.println(ScaleOptions.USAGE);
       System.exit(2);
-      return;
-    }
-    if (List.of(args).contains("--help")) {
-      System.out.println(ScaleOptions.USAGE);
       return;
     }
     if (!Files.isRegularFile(options.jar())) {
@@ -105,11 +105,13 @@ public final class ScaleBenchmark {
                     candidate,
                     reference,
                     validateAvailable));
+            report.writeTables(options.out());
           }
         }
       }
       for (Path real : options.real()) {
         report.addReal(real, realRuns(duck, real, validateAvailable));
+        report.writeTables(options.out());
       }
     }
     return report;

@@ -59,9 +59,16 @@ final class ScaleReport {
     return runs;
   }
 
+  /**
+   * Writes scale.json and scale.md as they stand: after every configuration, so a long run that is
+   * stopped keeps what it measured.
+   */
+  void writeTables(Path out) throws IOException {
+    BenchResults.write(out, "scale", json(), markdown());
+  }
+
   void write(Path out, Path chartCopies) throws IOException {
-    ObjectNode json = json();
-    BenchResults.write(out, "scale", json, markdown());
+    writeTables(out);
     List<Path> charts = ScaleCharts.write(runs, out);
     if (chartCopies != null) {
       Files.createDirectories(chartCopies);

@@ -16,21 +16,30 @@ final class StageTimes {
 
   private StageTimes() {}
 
-  /** {@code profile} seconds from the table output's first line; empty when it is not there. */
+  /**
+   * {@code profile} seconds from the table output's header line; empty when there is none. The
+   * header is searched line by line because JVM options such as JFR print to stdout first.
+   */
   static Map<String, Double> fromProfileText(String stdout) {
     Map<String, Double> stages = new LinkedHashMap<>();
-    Matcher m = PROFILE_HEADER.matcher(firstLine(stdout));
-    if (m.find()) {
-      stages.put("profile", Double.parseDouble(m.group(2)));
-    }
+    header(stdout).ifPresent(m -> stages.put("profile", Double.parseDouble(m.group(2))));
     return stages;
   }
 
   static OptionalLong rowsFromProfileText(String stdout) {
-    Matcher m = PROFILE_HEADER.matcher(firstLine(stdout));
-    return m.find()
-        ? OptionalLong.of(Long.parseLong(m.group(1).replace(",", "")))
-        : OptionalLong.empty();
+    return header(stdout)
+        .map(m -> OptionalLong.of(Long.parseLong(m.group(1).replace(",", ""))))
+        .orElse(OptionalLong.empty());
+  }
+
+  private static Optional<Matcher> header(String stdout) {
+    for (String line : stdout.split("\n")) {
+      Matcher m = PROFILE_HEADER.matcher(line);
+      if (m.find()) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -96,10 +105,5 @@ final class StageTimes {
       }
     }
     return Optional.empty();
-  }
-
-  private static String firstLine(String text) {
-    int nl = text.indexOf('\n');
-    return nl < 0 ? text : text.substring(0, nl);
   }
 }

@@ -16,6 +16,15 @@ class StageTimesTest {
   }
 
   @Test
+  void findsTheHeaderAfterLinesTheJvmPrinted() {
+    String out =
+        "[2.874s][info][jfr,startup] Started recording 1.\n"
+            + "f.parquet: parquet, 10,000,000 rows, 20 columns, 0 invalid cells (48.69 s)\n";
+    assertThat(StageTimes.fromProfileText(out)).containsEntry("profile", 48.69);
+    assertThat(StageTimes.rowsFromProfileText(out)).hasValue(10_000_000);
+  }
+
+  @Test
   void anUnrecognisedHeaderGivesNoStage() {
     assertThat(StageTimes.fromProfileText("{\"rows\": 3}")).isEmpty();
     assertThat(StageTimes.rowsFromProfileText("")).isEmpty();

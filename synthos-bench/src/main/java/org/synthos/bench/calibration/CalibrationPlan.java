@@ -1,0 +1,88 @@
+package org.synthos.bench.calibration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
+
+/**
+ * What a calibration run covers.
+ *
+ * @param datasets dataset names to run (empty: all that are present)
+ * @param cleanSeeds clean splits per dataset (the false-positive rate)
+ * @param defectSeeds runs per dataset, family and severity
+ * @param moderateOnly run each family at its moderate severity only (the quick subset)
+ * @param committedOnly use only the datasets committed under {@code examples/}
+ * @param firstSeed the first seed; seeds run from here upwards
+ * @param threads validations run at once
+ */
+public record CalibrationPlan(
+    Set<String> datasets,
+    int cleanSeeds,
+    int defectSeeds,
+    boolean moderateOnly,
+    boolean committedOnly,
+    long firstSeed,
+    int threads) {
+  /** Seeds of the full run start here, away from the seeds used while developing the scorer. */
+  public static final long FULL_FIRST_SEED = 1_000;
+
+  /** The quick (CI) subset uses its own seeds. */
+  public static final long QUICK_FIRST_SEED = 5_000;
+
+  public CalibrationPlan {
+    datasets = Set.copyOf(datasets);
+    if (cleanSeeds < 1 || defectSeeds < 1 || threads < 1) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "seeds and threads must be at least 1");
+    }
+  }
+
+  /** The full benchmark: every dataset, 20 clean splits each, 2 seeds per defect and severity. */
+  public static CalibrationPlan full() {
+    return new CalibrationPlan(Set.of(), 20, 2, false, false, FULL_FIRST_SEED, 2);
+  }
+
+  /** The CI subset: committed datasets, moderate severities, few seeds. */
+  public static CalibrationPlan quick() {
+    return new CalibrationPlan(Set.of(), 4, 1, true, true, QUICK_FIRST_SEED, 2);
+  }
+
+  public CalibrationPlan withSeeds(int clean, int defect) {
+    return new CalibrationPlan(
+        datasets, clean, defect, moderateOnly, committedOnly, firstSeed, threads);
+  }
+
+  public CalibrationPlan withDatasets(Set<String> names) {
+    return new CalibrationPlan(
+        names, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, threads);
+  }
+
+  public CalibrationPlan withThreads(int n) {
+    return new CalibrationPlan(
+        datasets, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, n);
+  }
+
+  /** The datasets of this plan, in table order. */
+  List<BenchDataset> selected() {
+    List<BenchDataset> out = new ArrayList<>();
+    for (BenchDataset d : BenchDataset.all()) {
+      if ((datasets.isEmpty() || datasets.contains(d.name()))
+          && (!committedOnly || d.committed())) {
+        out.add(d);
+      }
+    }
+    for (String name : datasets) {
+      if (BenchDataset.all().stream().noneMatch(d -> d.name().equals(name))) {
+        throw new SynthosException(
+            ErrorCode.INVALID_ARGUMENT,
+            "unknown dataset '"
+                + name
+                + "'; known: "
+                + BenchDataset.all().stream().map(BenchDataset::name).toList());
+      }
+    }
+    return out;
+  }
+}
