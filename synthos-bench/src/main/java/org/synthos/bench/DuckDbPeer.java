@@ -27,8 +27,9 @@ final class DuckDbPeer implements AutoCloseable {
   }
 
   /**
-   * Reads every value of the file once: the row count and, per column, the sum of the values' hashes. Hashes rather
-   * than min/max so that no answer can come from Parquet's column statistics without decoding the pages.
+   * Reads every value of the file once: the row count and, per column, the sum of the values'
+   * hashes. Hashes rather than min/max so that no answer can come from Parquet's column statistics
+   * without decoding the pages.
    */
   long scanAll(Path file, List<String> columns) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT count(*)");

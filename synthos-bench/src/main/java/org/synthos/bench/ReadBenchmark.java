@@ -18,8 +18,8 @@ import org.synthos.io.ReadOptions;
  * run, and writes rows/s, values/s and the ratio to DuckDB to {@code bench-results/read.{json,md}}.
  *
  * <p>Both sides touch every value: Synthos folds every cell of every batch into a checksum; DuckDB
- * sums a hash of every value. Each measurement is the median of {@code repeats} warm runs
- * after one warm-up.
+ * sums a hash of every value. Each measurement is the median of {@code repeats} warm runs after one
+ * warm-up.
  *
  * <pre>usage: ReadBenchmark [ROWS=1000000] [REPEATS=5] [OUT_DIR=bench-results]</pre>
  */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.synthos.api.ColumnType;
 import org.synthos.api.Field;
+import org.synthos.api.Schema;
 
 /**
  * Candidate and reference rows pooled into one set of analysis variables: candidate rows first
@@ -104,40 +105,7 @@ final class Data {
 
   static Data pool(RawTable cand, RawTable ref) {
     List<SchemaDifference> diffs = new ArrayList<>();
-    List<int[]> pairs = new ArrayList<>();
-    for (int c = 0; c < cand.schema.size(); c++) {
-      Field f = cand.schema.field(c);
-      if (ref == null) {
-        if (f.type() != ColumnType.IDENTIFIER) {
-          pairs.add(new int[] {c, -1});
-        }
-        continue;
-      }
-      var r = ref.schema.indexOf(f.name());
-      if (r.isEmpty()) {
-        diffs.add(
-            new SchemaDifference(
-                f.name(), SchemaDifference.Kind.EXTRA_IN_CANDIDATE, null, f.type()));
-        continue;
-      }
-      ColumnType rt = ref.schema.field(r.get()).type();
-      if (!compatible(f.type(), rt)) {
-        diffs.add(new SchemaDifference(f.name(), SchemaDifference.Kind.RETYPED, rt, f.type()));
-        continue;
-      }
-      if (f.type() != ColumnType.IDENTIFIER && rt != ColumnType.IDENTIFIER) {
-        pairs.add(new int[] {c, r.get()});
-      }
-    }
-    if (ref != null) {
-      for (Field f : ref.schema.fields()) {
-        if (cand.schema.indexOf(f.name()).isEmpty()) {
-          diffs.add(
-              new SchemaDifference(
-                  f.name(), SchemaDifference.Kind.MISSING_IN_CANDIDATE, f.type(), null));
-        }
-      }
-    }
+    List<int[]> pairs = comparedColumns(cand.schema, ref == null ? null : ref.schema, diffs);
     int nC = cand.size;
     int nR = ref == null ? 0 : ref.size;
     int n = nC + nR;
@@ -170,6 +138,48 @@ final class Data {
     int[] exact = exactGroups(vars, n);
     int[] near = nearGroups(vars, n, exact);
     return new Data(nC, nR, List.copyOf(vars), rows, exact, near, List.copyOf(diffs));
+  }
+
+  /**
+   * The compared columns as {candidate index, reference index (-1 without a reference)}: shared by
+   * name with compatible types and no identifier on either side. Differences go to {@code diffs}.
+   */
+  static List<int[]> comparedColumns(Schema cand, Schema ref, List<SchemaDifference> diffs) {
+    List<int[]> pairs = new ArrayList<>();
+    for (int c = 0; c < cand.size(); c++) {
+      Field f = cand.field(c);
+      if (ref == null) {
+        if (f.type() != ColumnType.IDENTIFIER) {
+          pairs.add(new int[] {c, -1});
+        }
+        continue;
+      }
+      var r = ref.indexOf(f.name());
+      if (r.isEmpty()) {
+        diffs.add(
+            new SchemaDifference(
+                f.name(), SchemaDifference.Kind.EXTRA_IN_CANDIDATE, null, f.type()));
+        continue;
+      }
+      ColumnType rt = ref.field(r.get()).type();
+      if (!compatible(f.type(), rt)) {
+        diffs.add(new SchemaDifference(f.name(), SchemaDifference.Kind.RETYPED, rt, f.type()));
+        continue;
+      }
+      if (f.type() != ColumnType.IDENTIFIER && rt != ColumnType.IDENTIFIER) {
+        pairs.add(new int[] {c, r.get()});
+      }
+    }
+    if (ref != null) {
+      for (Field f : ref.fields()) {
+        if (cand.indexOf(f.name()).isEmpty()) {
+          diffs.add(
+              new SchemaDifference(
+                  f.name(), SchemaDifference.Kind.MISSING_IN_CANDIDATE, f.type(), null));
+        }
+      }
+    }
+    return pairs;
   }
 
   private static boolean compatible(ColumnType a, ColumnType b) {

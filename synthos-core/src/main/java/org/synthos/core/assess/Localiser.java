@@ -16,6 +16,12 @@ import java.util.Map;
 final class Localiser {
   private static final int EXAMPLES = 20;
 
+  /**
+   * The most rows named per cause found over every row (exact duplicates, exact reference copies);
+   * their counts stay exact. Bounds the report and its memory on files of many millions of rows.
+   */
+  static final int LISTED_ROWS = 200_000;
+
   private final Scorer s;
   private final Scorer.Assessment a;
   private final Data data;
@@ -123,13 +129,18 @@ final class Localiser {
     int[] firstNear = firstCandidate(data.nearGroup);
     List<FlaggedRow> exact = new ArrayList<>();
     List<FlaggedRow> near = new ArrayList<>();
+    ExactRows all = s.exactRows;
+    if (all != null) {
+      for (int k = 0; k < all.duplicates.length; k++) {
+        exact.add(exactDuplicate(all.duplicates[k], all.duplicateOf[k]));
+      }
+    }
     for (int i = 0; i < data.nC; i++) {
       int fe = firstExact[data.exactGroup[i]];
       if (fe != i) {
-        long first = data.rowNumbers[fe];
-        exact.add(
-            new FlaggedRow(
-                data.rowNumbers[i], Cause.EXACT_DUPLICATE, first, "same values as row " + first));
+        if (all == null) {
+          exact.add(exactDuplicate(data.rowNumbers[i], data.rowNumbers[fe]));
+        }
         continue;
       }
       int fn = firstNear[data.nearGroup[i]];
@@ -149,6 +160,10 @@ final class Localiser {
     put(out, Cause.NEAR_DUPLICATE, near);
   }
 
+  private static FlaggedRow exactDuplicate(long row, long first) {
+    return new FlaggedRow(row, Cause.EXACT_DUPLICATE, first, "same values as row " + first);
+  }
+
   /** For each group, the candidate row with the smallest file row, or -1. */
   private int[] firstCandidate(int[] group) {
     int[] first = new int[data.n];
@@ -166,23 +181,31 @@ final class Localiser {
     if (!data.hasReference()) {
       return;
     }
-    long[] refRow = new long[data.n];
-    Arrays.fill(refRow, -1);
-    for (int i = data.nC; i < data.n; i++) {
-      int g = data.exactGroup[i];
-      if (refRow[g] < 0 || data.rowNumbers[i] < refRow[g]) {
-        refRow[g] = data.rowNumbers[i];
-      }
-    }
     List<FlaggedRow> rows = new ArrayList<>();
     boolean[] done = new boolean[data.nC];
-    for (int i = 0; i < data.nC; i++) {
-      long r = refRow[data.exactGroup[i]];
-      if (r >= 0) {
-        rows.add(
-            new FlaggedRow(
-                data.rowNumbers[i], Cause.REFERENCE_COPY, r, "identical to reference row " + r));
-        done[i] = true;
+    ExactRows all = s.exactRows;
+    if (all != null) {
+      for (int k = 0; k < all.copies.length; k++) {
+        rows.add(referenceCopy(all.copies[k], all.copyOf[k]));
+      }
+      for (int i = 0; i < data.nC; i++) {
+        done[i] = Arrays.binarySearch(all.copies, data.rowNumbers[i]) >= 0;
+      }
+    } else {
+      long[] refRow = new long[data.n];
+      Arrays.fill(refRow, -1);
+      for (int i = data.nC; i < data.n; i++) {
+        int g = data.exactGroup[i];
+        if (refRow[g] < 0 || data.rowNumbers[i] < refRow[g]) {
+          refRow[g] = data.rowNumbers[i];
+        }
+      }
+      for (int i = 0; i < data.nC; i++) {
+        long r = refRow[data.exactGroup[i]];
+        if (r >= 0) {
+          rows.add(referenceCopy(data.rowNumbers[i], r));
+          done[i] = true;
+        }
       }
     }
     if (troubled(Dimension.MEMORISATION_PRIVACY) && s.closeCopies != null) {
@@ -200,6 +223,11 @@ final class Localiser {
       }
     }
     put(out, Cause.REFERENCE_COPY, rows);
+  }
+
+  private static FlaggedRow referenceCopy(long row, long referenceRow) {
+    return new FlaggedRow(
+        row, Cause.REFERENCE_COPY, referenceRow, "identical to reference row " + referenceRow);
   }
 
   private void drifted(Map<Cause, List<FlaggedRow>> out) {
@@ -291,24 +319,44 @@ final class Localiser {
     put(out, Cause.OVER_REPRESENTED_MODE, rows);
   }
 
-  static List<CauseSummary> summarise(Map<Cause, List<FlaggedRow>> flagged, long candidateRows) {
+  /**
+   * Totals per cause. Exact duplicates and exact reference copies are counted over every candidate
+   * row when {@code all} is known (their listing may stop at {@link #LISTED_ROWS}); the other
+   * causes over the {@code analysedRows} held rows.
+   */
+  static List<CauseSummary> summarise(
+      Map<Cause, List<FlaggedRow>> flagged, long analysedRows, ExactRows all) {
     List<CauseSummary> out = new ArrayList<>();
     for (Map.Entry<Cause, List<FlaggedRow>> e : flagged.entrySet()) {
       List<FlaggedRow> rows = e.getValue();
+      long count = rows.size();
       long groups =
           rows.stream().mapToLong(FlaggedRow::group).filter(g -> g >= 0).distinct().count();
+      long of = analysedRows;
+      String scope = "of the analysed candidate";
+      if (all != null && e.getKey() == Cause.EXACT_DUPLICATE) {
+        count += all.duplicateRows - all.duplicates.length;
+        groups = all.duplicateGroups;
+        of = all.candidateRows;
+        scope = "of all candidate rows";
+      } else if (all != null && e.getKey() == Cause.REFERENCE_COPY) {
+        count += all.copiedRows - all.copies.length;
+        of = all.candidateRows;
+        scope = "of all candidate rows";
+      }
       List<Long> examples = rows.stream().limit(EXAMPLES).map(FlaggedRow::row).toList();
       out.add(
           new CauseSummary(
               e.getKey(),
-              rows.size(),
+              count,
               groups,
               examples,
               String.format(
                   Locale.ROOT,
-                  "%d rows (%.1f%% of the analysed candidate) %s",
-                  rows.size(),
-                  100.0 * rows.size() / Math.max(1, candidateRows),
+                  "%d rows (%.1f%% %s) %s",
+                  count,
+                  100.0 * count / Math.max(1, of),
+                  scope,
                   rowsPhrase(e.getKey()))));
     }
     return out;

@@ -1,29 +1,25 @@
 package org.synthos.core.assess;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.synthos.api.Column;
-import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.Field;
-import org.synthos.api.Location;
 import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
+import org.synthos.core.rows.RowSampleState;
+import org.synthos.core.state.CountsState;
 
 /**
  * One dataset held column by column: numeric cells as doubles, everything else as strings, a null
- * flag per cell and the file row of each held row. Files longer than the cap are reduced to a
- * uniform reservoir sample (Vitter's algorithm R) drawn with the given seed.
+ * flag per cell and the file row of each held row. Files longer than the cap are reduced to the
+ * seeded bottom-k sample of {@link RowSampleState}, held in file order.
  */
 final class RawTable {
   final String uri;
@@ -145,121 +141,63 @@ final class RawTable {
         contentSha256);
   }
 
+  /** Reads {@code source} in one pass on all cores, holding a sample of at most maxRows rows. */
   static RawTable read(DatasetSource source, int maxRows, long seed) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    return of(source, FullPass.read(source, new int[0], maxRows, seed, threads));
+  }
+
+  /**
+   * The table of a pass's row sample in file order; row, null and invalid counts come from the
+   * profile of every row.
+   */
+  static RawTable of(DatasetSource source, FullPass pass) {
     Schema schema = source.schema();
+    RowSampleState sample = pass.sample;
+    int size = sample.size();
+    long[] sampled = sample.rows();
+    int[] order =
+        IntStream.range(0, size)
+            .boxed()
+            .sorted(Comparator.comparingLong(i -> sampled[i]))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    long[] rows = new long[size];
+    for (int k = 0; k < size; k++) {
+      rows[k] = sampled[order[k]] + 1;
+    }
     int f = schema.size();
-    int capacity = 1024;
     double[][] num = new double[f][];
     String[][] str = new String[f][];
     boolean[][] nul = new boolean[f][];
-    for (int c = 0; c < f; c++) {
-      if (schema.field(c).type().isNumeric()) {
-        num[c] = new double[capacity];
-      } else {
-        str[c] = new String[capacity];
-      }
-      nul[c] = new boolean[capacity];
-    }
-    long[] rows = new long[capacity];
     long[] invalid = new long[f];
     long[] nullCount = new long[f];
-    SplittableRandom random = new SplittableRandom(seed);
-    MessageDigest digest = sha256();
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 14);
-    long total = 0;
-    int held = 0;
-    Iterator<ColumnBatch> it = source.batches().get();
-    while (it.hasNext()) {
-      ColumnBatch batch = it.next();
-      if (!batch.schema().equals(schema)) {
-        throw new SynthosException(
-            ErrorCode.SCHEMA_MISMATCH,
-            "a batch's columns differ from the dataset's schema",
-            Location.ofFile(source.uri()).withRow(batch.firstRow() + 1));
+    for (int c = 0; c < f; c++) {
+      CountsState counts = pass.profile.columns().get(c).counts();
+      invalid[c] = counts.invalid();
+      nullCount[c] = counts.nulls();
+      Column col = sample.columns().get(c);
+      nul[c] = new boolean[size];
+      if (schema.field(c).type().isNumeric()) {
+        num[c] = new double[size];
+      } else {
+        str[c] = new String[size];
       }
-      for (int c = 0; c < f; c++) {
-        invalid[c] += batch.column(c).invalid().cardinality();
-        nullCount[c] += batch.column(c).nulls().cardinality();
-      }
-      for (int r = 0; r < batch.rowCount(); r++, total++) {
-        int slot;
-        if (held < maxRows) {
-          slot = held++;
-          if (slot == rows.length) {
-            int grown = (int) Math.min((long) rows.length * 2, maxRows);
-            rows = Arrays.copyOf(rows, grown);
-            for (int c = 0; c < f; c++) {
-              nul[c] = Arrays.copyOf(nul[c], grown);
-              if (num[c] != null) {
-                num[c] = Arrays.copyOf(num[c], grown);
-              } else {
-                str[c] = Arrays.copyOf(str[c], grown);
-              }
-            }
-          }
+      for (int k = 0; k < size; k++) {
+        int i = order[k];
+        boolean isNull = col.isNull(i);
+        if (col instanceof Column.Longs l) {
+          num[c][k] = isNull ? Double.NaN : l.values()[i];
+        } else if (col instanceof Column.Doubles d) {
+          num[c][k] = isNull ? Double.NaN : d.values()[i];
+          isNull |= Double.isNaN(num[c][k]);
+        } else if (col instanceof Column.Booleans b) {
+          str[c][k] = isNull ? null : b.values()[i] ? "true" : "false";
         } else {
-          long j = random.nextLong(total + 1);
-          slot = j < maxRows ? (int) j : -1;
+          str[c][k] = isNull ? null : ((Column.Strings) col).values()[i];
         }
-        if (slot >= 0) {
-          rows[slot] = batch.firstRow() + r + 1;
-        }
-        for (int c = 0; c < f; c++) {
-          Column col = batch.column(c);
-          boolean isNull = col.isNull(r);
-          if (buffer.remaining() < 16) {
-            flush(digest, buffer);
-          }
-          if (isNull) {
-            buffer.put((byte) 0);
-            if (slot >= 0) {
-              nul[c][slot] = true;
-              if (num[c] != null) {
-                num[c][slot] = Double.NaN;
-              } else {
-                str[c][slot] = null;
-              }
-            }
-            continue;
-          }
-          buffer.put((byte) 1);
-          if (slot >= 0) {
-            nul[c][slot] = false;
-          }
-          if (col instanceof Column.Longs l) {
-            buffer.putLong(l.values()[r]);
-            if (slot >= 0) {
-              num[c][slot] = l.values()[r];
-            }
-          } else if (col instanceof Column.Doubles d) {
-            double v = d.values()[r];
-            buffer.putDouble(v);
-            if (slot >= 0) {
-              num[c][slot] = v;
-              nul[c][slot] = Double.isNaN(v);
-            }
-          } else if (col instanceof Column.Booleans b) {
-            buffer.put(b.values()[r] ? (byte) 1 : (byte) 2);
-            if (slot >= 0) {
-              str[c][slot] = b.values()[r] ? "true" : "false";
-            }
-          } else {
-            String v = ((Column.Strings) col).values()[r];
-            byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
-            buffer.putInt(bytes.length);
-            flush(digest, buffer);
-            digest.update(bytes);
-            if (slot >= 0) {
-              str[c][slot] = v;
-            }
-          }
-        }
+        nul[c][k] = isNull;
       }
-    }
-    flush(digest, buffer);
-    if (total == 0) {
-      throw new SynthosException(
-          ErrorCode.NO_DATA_ROWS, "the dataset has no data rows", Location.ofFile(source.uri()));
     }
     return new RawTable(
         source.uri(),
@@ -268,17 +206,11 @@ final class RawTable {
         str,
         nul,
         rows,
-        held,
-        total,
+        size,
+        pass.profile.rows(),
         invalid,
         nullCount,
-        HexFormat.of().formatHex(digest.digest()));
-  }
-
-  private static void flush(MessageDigest digest, ByteBuffer buffer) {
-    buffer.flip();
-    digest.update(buffer);
-    buffer.clear();
+        pass.contentSha256);
   }
 
   static MessageDigest sha256() {

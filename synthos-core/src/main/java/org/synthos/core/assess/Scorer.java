@@ -53,6 +53,13 @@ final class Scorer {
   final RawTable cand;
   final RawTable ref;
   final ValidationOptions options;
+
+  /**
+   * Exact duplicates and reference copies over every row of both files, or null when only the held
+   * rows are known (ablations re-score held rows).
+   */
+  final ExactRows exactRows;
+
   final Data data;
   final Data.Var timeVar;
   private final boolean[][] replicates;
@@ -70,9 +77,14 @@ final class Scorer {
   final List<Evidence> driftEvidence = new ArrayList<>();
 
   Scorer(RawTable cand, RawTable ref, ValidationOptions options) {
+    this(cand, ref, options, null);
+  }
+
+  Scorer(RawTable cand, RawTable ref, ValidationOptions options, ExactRows exactRows) {
     this.cand = cand;
     this.ref = ref;
     this.options = options;
+    this.exactRows = exactRows;
     this.data = Data.pool(cand, ref);
     this.timeVar = pickTimeVar(data, options.timeColumn());
     SplittableRandom root = new SplittableRandom(options.seed());
@@ -156,7 +168,19 @@ final class Scorer {
       double tolerance,
       CollapseType cause,
       String detail) {
-    double observed = f.applyAsDouble(observedBytes());
+    addSplit(d, measure, f, f.applyAsDouble(observedBytes()), scale, tolerance, cause, detail);
+  }
+
+  /** As above with the observation made elsewhere (over every row rather than the held ones). */
+  private void addSplit(
+      Dimension d,
+      String measure,
+      ToDoubleFunction<byte[]> f,
+      double observed,
+      double scale,
+      double tolerance,
+      CollapseType cause,
+      String detail) {
     if (Double.isNaN(observed) || splitSize < 2) {
       return;
     }
@@ -283,11 +307,19 @@ final class Scorer {
     } else if (data.hasReference()) {
       if (enoughRows()) {
         double dupScale = splitSize > 1 ? (data.nC - 1.0) / (splitSize - 1.0) : 1;
+        // Over every row when known: the observation counts all candidate rows, so the null,
+        // drawn from halves of the held reference, is scaled to that many rows.
+        ToDoubleFunction<byte[]> exactShare = l -> Measures.repeatShare(data.exactGroup, l);
         addSplit(
             Dimension.DIVERSITY_RETENTION,
             "exact_duplicate_share",
-            l -> Measures.repeatShare(data.exactGroup, l),
-            dupScale,
+            exactShare,
+            exactRows != null
+                ? exactRows.duplicateShare()
+                : exactShare.applyAsDouble(observedBytes()),
+            exactRows != null && splitSize > 1
+                ? (exactRows.candidateRows - 1.0) / (splitSize - 1.0)
+                : dupScale,
             TOL_REPEAT,
             CollapseType.DUPLICATION,
             "share of candidate rows that repeat an earlier row exactly; null from halves of the"
@@ -304,8 +336,9 @@ final class Scorer {
       }
     } else if (data.nC >= 2) {
       Policy p = options.policy();
-      double exact = Measures.repeatShare(data.exactGroup, observedBytes());
-      double near = Measures.repeatShare(data.nearGroup, observedBytes()) - exact;
+      double heldExact = Measures.repeatShare(data.exactGroup, observedBytes());
+      double near = Measures.repeatShare(data.nearGroup, observedBytes()) - heldExact;
+      double exact = exactRows != null ? exactRows.duplicateShare() : heldExact;
       evidence
           .get(Dimension.DIVERSITY_RETENTION)
           .add(
@@ -960,11 +993,16 @@ final class Scorer {
         }
       }
     }
+    // Over every row when known; the chance of a copy grows with the reference's size, so the
+    // null from held halves is scaled to the whole reference.
+    ToDoubleFunction<byte[]> copyShare = l -> Measures.copyShare(data.exactGroup, l);
     addSplit(
         Dimension.MEMORISATION_PRIVACY,
         "reference_copy_share",
-        l -> Measures.copyShare(data.exactGroup, l),
-        (double) data.nR / Math.max(1, data.nR - splitSize),
+        copyShare,
+        exactRows != null ? exactRows.copyShare() : copyShare.applyAsDouble(observedBytes()),
+        (double) (exactRows != null ? exactRows.referenceRows : data.nR)
+            / Math.max(1, data.nR - splitSize),
         TOL_COPY,
         CollapseType.MEMORISATION,
         "share of candidate rows identical to a reference row on every compared column; null"

@@ -8,7 +8,8 @@ import org.synthos.api.Field;
  *
  * @param uri as the user named it
  * @param sha256 hex SHA-256 of the file bytes, or null when the caller did not give it
- * @param contentSha256 hex SHA-256 over the cells as read (types, nulls and values), always present
+ * @param contentSha256 hex SHA-256 over the cells as read (types, nulls and values), per partition
+ *     of the read and then over the partition digests when there are several; always present
  * @param sizeBytes file size, or -1
  * @param rows data rows in the file
  * @param rowsAnalysed rows held for analysis (all of them unless the file exceeded the row cap)

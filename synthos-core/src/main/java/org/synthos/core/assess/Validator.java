@@ -32,6 +32,16 @@ public final class Validator {
   /** Validates; {@code clock} stamps {@code createdAt}/{@code completedAt} only. */
   public static ValidationResult validate(
       ValidationInput input, ValidationOptions options, ProgressListener progress, Clock clock) {
+    return validate(input, options, progress, clock, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Validates reading each file on {@code threads} threads; the result does not depend on them. */
+  static ValidationResult validate(
+      ValidationInput input,
+      ValidationOptions options,
+      ProgressListener progress,
+      Clock clock,
+      int threads) {
     Instant created = clock.instant();
     Stage[] stages = Stage.values();
     List<StageTiming> timings = new ArrayList<>();
@@ -43,15 +53,29 @@ public final class Validator {
         timer.time(
             Stage.PROFILE,
             () -> {
-              RawTable cand = RawTable.read(candSource, options.maxRows(), options.seed());
-              RawTable ref =
+              // The compared columns are known from the schemas, so one pass per file can hash
+              // every row over them for exact duplicates and copies.
+              List<int[]> compared =
+                  Data.comparedColumns(
+                      candSource.schema(),
+                      refSource == null ? null : refSource.schema(),
+                      new ArrayList<>());
+              int[] candHashed = compared.stream().mapToInt(p -> p[0]).toArray();
+              int[] refHashed = compared.stream().mapToInt(p -> p[1]).toArray();
+              Read cand = Read.of(candSource, candHashed, options.seed(), options, threads);
+              requireColumn(options.targetColumn(), cand.table, "target");
+              requireColumn(options.timeColumn(), cand.table, "time");
+              requireOrderable(options.timeColumn(), cand.table);
+              Read ref =
                   refSource == null
                       ? null
-                      : RawTable.read(refSource, options.maxRows(), options.seed() + 1);
-              requireColumn(options.targetColumn(), cand, "target");
-              requireColumn(options.timeColumn(), cand, "time");
-              requireOrderable(options.timeColumn(), cand);
-              return new Scorer(cand, ref, options);
+                      : Read.of(refSource, refHashed, options.seed() + 1, options, threads);
+              ExactRows exact =
+                  cand.hashes == null
+                      ? null
+                      : ExactRows.of(
+                          cand.hashes, ref == null ? null : ref.hashes, Localiser.LISTED_ROWS);
+              return new Scorer(cand.table, ref == null ? null : ref.table, options, exact);
             });
     timer.run(Stage.INTRINSIC, scorer::intrinsic);
     timer.run(Stage.FIDELITY, scorer::fidelity);
@@ -83,11 +107,23 @@ public final class Validator {
         assessment.dimensions(),
         assessment.checks(),
         assessment.verdict(),
-        Localiser.summarise(flagged, scorer.cand.size),
+        Localiser.summarise(flagged, scorer.cand.size, scorer.exactRows),
         rows,
         recommendations,
         timings,
         charts);
+  }
+
+  /**
+   * What the assessment keeps of one file's pass: the held table and the row hashes. The pass's
+   * sample and profile are dropped here, before the next file is read.
+   */
+  private record Read(RawTable table, RowHashes hashes) {
+    static Read of(
+        DatasetSource source, int[] hashed, long seed, ValidationOptions options, int threads) {
+      FullPass pass = FullPass.read(source, hashed, options.maxRows(), seed, threads);
+      return new Read(RawTable.of(source, pass), pass.hashes);
+    }
   }
 
   private static void requireColumn(String name, RawTable cand, String role) {

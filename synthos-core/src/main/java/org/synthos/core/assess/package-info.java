@@ -1,10 +1,20 @@
 /**
  * The assessment: from two datasets to a decision a user can act on.
  *
- * <p>Entry point: {@link org.synthos.core.assess.Validator#validate}. It holds each dataset (a
- * seeded uniform sample beyond {@code maxRows}), pools candidate and reference rows, and scores
- * eight {@link org.synthos.core.assess.Dimension dimensions} from sub-metrics ({@link
+ * <p>Entry point: {@link org.synthos.core.assess.Validator#validate}. It reads each dataset once,
+ * in parallel ({@code FullPass}: the profile, a seeded bottom-k sample of {@code maxRows} rows and
+ * a 64-bit hash of every row over the compared columns ride the profiler's partitioned pass), pools
+ * the sampled candidate and reference rows, and scores eight {@link
+ * org.synthos.core.assess.Dimension dimensions} from sub-metrics ({@link
  * org.synthos.core.assess.Evidence}).
+ *
+ * <p>What is judged over every row and what over the sample: row, null and invalid counts come from
+ * the profile; the exact duplicate share, the reference copy share and the rows flagged for both
+ * come from the row hashes of both whole files (a 64-bit hash, so two distinct rows of n collide
+ * with probability about n^2 / 2^65; at most {@code Localiser.LISTED_ROWS} rows are named per
+ * cause, counts stay exact). Their null bands come from halves of the sampled reference, scaled to
+ * the whole files' sizes. Near duplicates, neighbour, multivariate and fidelity measures use the
+ * sample.
  *
  * <p>Invariants:
  *
@@ -21,7 +31,9 @@
  *       number. Learnability is not applicable in this release.
  *   <li>Recommendations report an impact only when it was measured by re-scoring the fixed data
  *       (ablation); otherwise they say why it could not be measured.
- *   <li>Equal inputs, options and seed give equal results, timestamps and timings aside.
+ *   <li>Equal inputs, options and seed give equal results, timestamps and timings aside, for every
+ *       thread count: every state of the pass is merged in partition order, the sample is a
+ *       function of the seed and global row indexes only.
  * </ul>
  *
  * <p>Measures follow the definitions in SDMetrics (KSComplement, TVComplement,

@@ -33,7 +33,9 @@ import org.synthos.api.SynthosException;
  * more than {@link #QUEUED_BYTES} of cell values (8 bytes a cell): then they are shortened, which
  * can leave workers waiting on the reader but never changes the result. Each worker hands its
  * partition profiles, in order, to a merging thread that takes partition p from worker p mod T, so
- * the merge order is fixed whatever the timing.
+ * the merge order is fixed whatever the timing. A {@link PartitionRider} rides the same partitions:
+ * its accumulator is fed beside the profile's, and its partition results travel and merge with
+ * them.
  *
  * <p>Why partitions are large: a KLL sketch sorts its level 0 before each compaction, and a young
  * sketch has a large level 0 (k items when new, k (2/3)^(levels - 1) later), so a sketch that sees
@@ -64,41 +66,115 @@ public final class Profiler {
   /** As {@link #profile(Schema, Iterator, ProfileOptions)} with partitions of {@code rows} rows. */
   static DatasetProfile profile(
       Schema schema, Iterator<ColumnBatch> batches, ProfileOptions options, int partitionRows) {
-    Objects.requireNonNull(schema, "schema is null");
-    Objects.requireNonNull(batches, "batches is null");
-    Objects.requireNonNull(options, "options is null");
-    Progress progress = new Progress(options.progress());
-    if (options.threads() == 1) {
-      return sequential(schema, batches, options, progress, partitionRows);
-    }
-    return parallel(schema, batches, options, progress, partitionRows);
+    return profile(schema, batches, options, NO_RIDER, partitionRows).profile();
   }
 
-  private static DatasetProfile sequential(
+  /**
+   * Profiles as {@link #profile(Schema, Iterator, ProfileOptions)} and folds {@code rider} over the
+   * same partitions on the same threads; its partition results are merged in partition order too.
+   */
+  public static <A, R> Profiled<R> profile(
       Schema schema,
       Iterator<ColumnBatch> batches,
       ProfileOptions options,
+      PartitionRider<A, R> rider) {
+    return profile(schema, batches, options, rider, PARTITION_ROWS);
+  }
+
+  private static <A, R> Profiled<R> profile(
+      Schema schema,
+      Iterator<ColumnBatch> batches,
+      ProfileOptions options,
+      PartitionRider<A, R> rider,
+      int partitionRows) {
+    Objects.requireNonNull(schema, "schema is null");
+    Objects.requireNonNull(batches, "batches is null");
+    Objects.requireNonNull(options, "options is null");
+    Objects.requireNonNull(rider, "rider is null");
+    Progress progress = new Progress(options.progress());
+    Part<R> part =
+        options.threads() == 1
+            ? sequential(schema, batches, options, rider, progress, partitionRows)
+            : parallel(schema, batches, options, rider, progress, partitionRows);
+    return new Profiled<>(part.profile, part.ridden);
+  }
+
+  private static final PartitionRider<Object, Object> NO_RIDER =
+      new PartitionRider<>() {
+        @Override
+        public Object open(long partition) {
+          return Boolean.TRUE;
+        }
+
+        @Override
+        public void update(Object accumulator, ColumnBatch batch) {}
+
+        @Override
+        public Object close(Object accumulator) {
+          return Boolean.TRUE;
+        }
+
+        @Override
+        public Object merge(Object earlier, Object later) {
+          return earlier;
+        }
+      };
+
+  /** One partition's profile and rider result, or the merge of consecutive ones. */
+  private record Part<R>(DatasetProfile profile, R ridden) {
+    Part<R> then(Part<R> later, PartitionRider<?, R> rider) {
+      return new Part<>(profile.merge(later.profile), rider.merge(ridden, later.ridden));
+    }
+  }
+
+  /** The accumulators of one partition. */
+  private static final class Fold<A, R> {
+    private final ProfileAccumulator profile;
+    private final PartitionRider<A, R> rider;
+    private final A ridden;
+
+    Fold(Schema schema, ProfileOptions options, PartitionRider<A, R> rider, long partition) {
+      this.profile = new ProfileAccumulator(schema, options, partition);
+      this.rider = rider;
+      this.ridden = rider.open(partition);
+    }
+
+    void update(ColumnBatch b) {
+      profile.update(b);
+      rider.update(ridden, b);
+    }
+
+    Part<R> snapshot() {
+      return new Part<>(profile.snapshot(), rider.close(ridden));
+    }
+  }
+
+  private static <A, R> Part<R> sequential(
+      Schema schema,
+      Iterator<ColumnBatch> batches,
+      ProfileOptions options,
+      PartitionRider<A, R> rider,
       Progress progress,
       int partitionRows) {
-    DatasetProfile result = null;
-    ProfileAccumulator acc = null;
+    Part<R> result = null;
+    Fold<A, R> acc = null;
     Partitions partitions = new Partitions(partitionRows);
     while (batches.hasNext()) {
       ColumnBatch b = checked(schema, batches.next());
       if (acc == null) {
-        acc = new ProfileAccumulator(schema, options, partitions.current());
+        acc = new Fold<>(schema, options, rider, partitions.current());
       }
       acc.update(b);
       progress.add(b.rowCount());
       if (partitions.closesAfter(b)) {
-        result = mergeNext(result, acc.snapshot());
+        result = mergeNext(result, acc.snapshot(), rider);
         acc = null;
       }
     }
     if (acc != null) {
-      result = mergeNext(result, acc.snapshot());
+      result = mergeNext(result, acc.snapshot(), rider);
     }
-    return result != null ? result : new ProfileAccumulator(schema, options, 0).snapshot();
+    return result != null ? result : new Fold<>(schema, options, rider, 0).snapshot();
   }
 
   /** Partition boundaries: the first batch boundary at or after {@code size} rows. */
@@ -135,18 +211,19 @@ public final class Profiler {
     }
   }
 
-  private static DatasetProfile mergeNext(DatasetProfile soFar, DatasetProfile next) {
-    return soFar == null ? next : soFar.merge(next);
+  private static <R> Part<R> mergeNext(Part<R> soFar, Part<R> next, PartitionRider<?, R> rider) {
+    return soFar == null ? next : soFar.then(next, rider);
   }
 
-  private static DatasetProfile parallel(
+  private static <A, R> Part<R> parallel(
       Schema schema,
       Iterator<ColumnBatch> batches,
       ProfileOptions options,
+      PartitionRider<A, R> rider,
       Progress progress,
       int partitionRows) {
     if (!batches.hasNext()) {
-      return new ProfileAccumulator(schema, options, 0).snapshot();
+      return new Fold<>(schema, options, rider, 0).snapshot();
     }
     ColumnBatch first = checked(schema, batches.next());
     int threads = options.threads();
@@ -155,18 +232,18 @@ public final class Profiler {
     List<BlockingQueue<Object>> inputs = new ArrayList<>(threads);
     // Unbounded, but a worker is at most one partition ahead of the reader's round robin, so each
     // holds a few profiles at most.
-    List<BlockingQueue<Optional<DatasetProfile>>> outputs = new ArrayList<>(threads);
+    List<BlockingQueue<Optional<Part<R>>>> outputs = new ArrayList<>(threads);
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       BlockingQueue<Object> in = new ArrayBlockingQueue<>(capacity);
-      BlockingQueue<Optional<DatasetProfile>> out = new LinkedBlockingQueue<>();
+      BlockingQueue<Optional<Part<R>>> out = new LinkedBlockingQueue<>();
       inputs.add(in);
       outputs.add(out);
-      workers[t] = worker(schema, options, progress, t, threads, in, out, failure);
+      workers[t] = worker(schema, options, rider, progress, t, threads, in, out, failure);
       workers[t].start();
     }
-    AtomicReference<DatasetProfile> merged = new AtomicReference<>();
-    Thread merger = merger(outputs, merged, failure);
+    AtomicReference<Part<R>> merged = new AtomicReference<>();
+    Thread merger = merger(outputs, rider, merged, failure);
     merger.start();
     Partitions partitions = new Partitions(partitionRows);
     try {
@@ -223,20 +300,21 @@ public final class Profiler {
    * emits each one's profile, then an empty marker at the end of input. After a failure it keeps
    * draining so the reader never blocks on a full queue, but stops folding.
    */
-  private static Thread worker(
+  private static <A, R> Thread worker(
       Schema schema,
       ProfileOptions options,
+      PartitionRider<A, R> rider,
       Progress progress,
       int t,
       int threads,
       BlockingQueue<Object> in,
-      BlockingQueue<Optional<DatasetProfile>> out,
+      BlockingQueue<Optional<Part<R>>> out,
       AtomicReference<Throwable> failure) {
     Thread w =
         new Thread(
             () -> {
               long partition = t;
-              ProfileAccumulator acc = null;
+              Fold<A, R> acc = null;
               try {
                 for (Object o = in.take(); o != END; o = in.take()) {
                   if (failure.get() != null) {
@@ -249,7 +327,7 @@ public final class Profiler {
                       partition += threads;
                     } else {
                       if (acc == null) {
-                        acc = new ProfileAccumulator(schema, options, partition);
+                        acc = new Fold<>(schema, options, rider, partition);
                       }
                       ColumnBatch b = (ColumnBatch) o;
                       acc.update(b);
@@ -272,22 +350,23 @@ public final class Profiler {
   }
 
   /** Merges partition p, taken from worker p mod T, for p = 0, 1, ... until a worker is done. */
-  private static Thread merger(
-      List<BlockingQueue<Optional<DatasetProfile>>> outputs,
-      AtomicReference<DatasetProfile> merged,
+  private static <R> Thread merger(
+      List<BlockingQueue<Optional<Part<R>>>> outputs,
+      PartitionRider<?, R> rider,
+      AtomicReference<Part<R>> merged,
       AtomicReference<Throwable> failure) {
     Thread m =
         new Thread(
             () -> {
-              DatasetProfile result = null;
+              Part<R> result = null;
               try {
                 for (int p = 0; ; p = (p + 1) % outputs.size()) {
-                  Optional<DatasetProfile> next = outputs.get(p).take();
+                  Optional<Part<R>> next = outputs.get(p).take();
                   if (next.isEmpty()) {
                     break;
                   }
                   if (failure.get() == null) {
-                    result = mergeNext(result, next.get());
+                    result = mergeNext(result, next.get(), rider);
                   }
                 }
                 merged.set(result);

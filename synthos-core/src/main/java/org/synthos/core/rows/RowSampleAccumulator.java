@@ -2,6 +2,7 @@ package org.synthos.core.rows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ErrorCode;
@@ -20,9 +21,10 @@ final class RowSampleAccumulator implements RowAccumulator<RowSampleState> {
   private final int capacity;
   private final BottomK kept;
   private final CellBuffer[] cells;
+  private final LongSupplier bound;
   private long rowCount;
 
-  RowSampleAccumulator(Schema schema, long seed, int capacity) {
+  RowSampleAccumulator(Schema schema, long seed, int capacity, LongSupplier bound) {
     if (capacity < 1) {
       throw new SynthosException(
           ErrorCode.INVALID_ARGUMENT, "sample capacity must be >= 1, got " + capacity);
@@ -30,6 +32,7 @@ final class RowSampleAccumulator implements RowAccumulator<RowSampleState> {
     this.schema = schema;
     this.seed = seed;
     this.capacity = capacity;
+    this.bound = bound;
     this.kept = new BottomK(capacity);
     this.cells = new CellBuffer[schema.size()];
     for (int c = 0; c < schema.size(); c++) {
@@ -51,8 +54,13 @@ final class RowSampleAccumulator implements RowAccumulator<RowSampleState> {
     long first = batch.firstRow();
     int n = batch.rowCount();
     rowCount += n;
+    long limit = bound.getAsLong();
     for (int i = 0; i < n; i++) {
-      int slot = kept.offer(Hashing.priority(seed, RowSampleState.SALT, first + i), first + i);
+      long priority = Hashing.priority(seed, RowSampleState.SALT, first + i);
+      if (priority > limit) {
+        continue;
+      }
+      int slot = kept.offer(priority, first + i);
       if (slot >= 0) {
         for (int c = 0; c < cells.length; c++) {
           cells[c].set(slot, batch.column(c), i);

@@ -3,6 +3,7 @@ package org.synthos.core.rows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ErrorCode;
@@ -73,7 +74,27 @@ public record RowSampleState(
   /** A fresh accumulator keeping at most {@code capacity} rows. */
   public static RowAccumulator<RowSampleState> newAccumulator(
       Schema schema, long seed, int capacity) {
-    return new RowSampleAccumulator(schema, seed, capacity);
+    return new RowSampleAccumulator(schema, seed, capacity, () -> Long.MAX_VALUE);
+  }
+
+  /**
+   * A fresh accumulator that passes over rows whose priority exceeds {@code bound} (read once per
+   * batch). Fed the {@link #bound()} of any sample of other rows of the same dataset, it skips only
+   * rows that cannot be in the sample of the whole dataset, so the merged result is the same
+   * whenever a bound is seen; only work and memory shrink. Rows skipped still count in {@link
+   * #rowCount}.
+   */
+  public static RowAccumulator<RowSampleState> newAccumulator(
+      Schema schema, long seed, int capacity, LongSupplier bound) {
+    return new RowSampleAccumulator(schema, seed, capacity, bound);
+  }
+
+  /**
+   * The largest priority held when the sample is full, else {@code Long.MAX_VALUE}: the k-th
+   * smallest priority of a superset of these rows is never larger.
+   */
+  public long bound() {
+    return rows.length < capacity ? Long.MAX_VALUE : priorities[rows.length - 1];
   }
 
   @Override

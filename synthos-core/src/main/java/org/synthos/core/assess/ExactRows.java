@@ -1,0 +1,166 @@
+package org.synthos.core.assess;
+
+import java.util.Arrays;
+
+/**
+ * Exact duplicates within the candidate and exact copies of reference rows, over every row of both
+ * files (not the sample), from their {@link RowHashes}.
+ *
+ * <p>Counting walks both files' hashes in ascending order once, together (the distinct count, the
+ * hashes seen twice or more, and the hashes both files hold); naming the rows then walks the
+ * candidate in file order with a binary search per row, so the first member of every group is its
+ * lowest row and the listed rows are the lowest ones. Peak memory is one sorted copy per file
+ * beside the hashes, 16 bytes per row, in pieces of one partition.
+ */
+final class ExactRows {
+  final long candidateRows;
+  final long duplicateRows;
+  final long duplicateGroups;
+  final long copiedRows;
+  final long referenceRows;
+
+  /** One-based candidate rows that repeat an earlier row, ascending, and that row (listed). */
+  final long[] duplicates;
+
+  final long[] duplicateOf;
+
+  /** One-based candidate rows equal to a reference row, ascending, and its first such row. */
+  final long[] copies;
+
+  final long[] copyOf;
+
+  private ExactRows(
+      long candidateRows,
+      long duplicateRows,
+      long duplicateGroups,
+      long copiedRows,
+      long referenceRows,
+      long[][] duplicates,
+      long[][] copies) {
+    this.candidateRows = candidateRows;
+    this.duplicateRows = duplicateRows;
+    this.duplicateGroups = duplicateGroups;
+    this.copiedRows = copiedRows;
+    this.referenceRows = referenceRows;
+    this.duplicates = duplicates[0];
+    this.duplicateOf = duplicates[1];
+    this.copies = copies[0];
+    this.copyOf = copies[1];
+  }
+
+  /** Share of candidate rows that repeat an earlier candidate row. */
+  double duplicateShare() {
+    return (double) duplicateRows / candidateRows;
+  }
+
+  /** Share of candidate rows identical to some reference row. */
+  double copyShare() {
+    return (double) copiedRows / candidateRows;
+  }
+
+  /**
+   * @param reference null without a reference
+   * @param maxListed the most rows named per finding (counts stay exact)
+   */
+  static ExactRows of(RowHashes candidate, RowHashes reference, int maxListed) {
+    // One walk over the candidate's hashes in ascending order, with the reference's beside it.
+    RowHashes.Cursor cand = candidate.sorted();
+    RowHashes.Cursor ref = reference == null ? null : reference.sorted();
+    long distinct = 0;
+    long copied = 0;
+    long[] repeated = new long[16];
+    int groups = 0;
+    long[] both = new long[16];
+    int shares = 0;
+    while (cand.hasNext()) {
+      long h = cand.next();
+      long count = 1;
+      while (cand.hasNext() && cand.peek() == h) {
+        cand.next();
+        count++;
+      }
+      distinct++;
+      if (count > 1) {
+        repeated = grow(repeated, groups);
+        repeated[groups++] = h;
+      }
+      while (ref != null && ref.hasNext() && ref.peek() < h) {
+        ref.next();
+      }
+      if (ref != null && ref.hasNext() && ref.peek() == h) {
+        copied += count;
+        both = grow(both, shares);
+        both[shares++] = h;
+      }
+    }
+    repeated = Arrays.copyOf(repeated, groups);
+    long[] shared = Arrays.copyOf(both, shares);
+    long[][] dups = name(candidate, repeated, null, maxListed);
+    long[][] copies = new long[][] {new long[0], new long[0]};
+    if (shared.length > 0) {
+      long[] firstInReference = firstRows(reference, shared);
+      copies = name(candidate, shared, firstInReference, maxListed);
+    }
+    return new ExactRows(
+        candidate.size,
+        candidate.size - distinct,
+        groups,
+        copied,
+        reference == null ? 0 : reference.size,
+        dups,
+        copies);
+  }
+
+  /** For each of the ascending {@code keys}, the lowest one-based row holding it. */
+  private static long[] firstRows(RowHashes hashes, long[] keys) {
+    long[] first = new long[keys.length];
+    Arrays.fill(first, -1);
+    hashes.forEach(
+        (row, h) -> {
+          int k = Arrays.binarySearch(keys, h);
+          if (k >= 0 && first[k] < 0) {
+            first[k] = row + 1;
+          }
+        });
+    return first;
+  }
+
+  /**
+   * Candidate rows whose hash is one of {@code keys}, with the row each points to: the key's {@code
+   * target} row, or (when {@code target} is null) the key's first candidate row, which is itself
+   * not listed.
+   */
+  private static long[][] name(RowHashes candidate, long[] keys, long[] target, int maxListed) {
+    if (keys.length == 0) {
+      return new long[][] {new long[0], new long[0]};
+    }
+    long[] first = target != null ? target : new long[keys.length];
+    if (target == null) {
+      Arrays.fill(first, -1);
+    }
+    long[][] out = {new long[16], new long[16]};
+    int[] n = {0};
+    candidate.forEach(
+        (row, h) -> {
+          int k = Arrays.binarySearch(keys, h);
+          if (k < 0) {
+            return;
+          }
+          if (first[k] < 0) {
+            first[k] = row + 1;
+            return;
+          }
+          if (n[0] < maxListed) {
+            out[0] = grow(out[0], n[0]);
+            out[1] = grow(out[1], n[0]);
+            out[0][n[0]] = row + 1;
+            out[1][n[0]++] = first[k];
+          }
+        });
+    return new long[][] {Arrays.copyOf(out[0], n[0]), Arrays.copyOf(out[1], n[0])};
+  }
+
+  private static long[] grow(long[] a, int size) {
+    return size < a.length ? a : Arrays.copyOf(a, Math.max(16, a.length * 2));
+  }
+}

@@ -1,0 +1,290 @@
+package org.synthos.core.assess;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.synthos.api.Column;
+import org.synthos.api.ColumnBatch;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.Field;
+import org.synthos.api.Location;
+import org.synthos.api.Schema;
+import org.synthos.api.SynthosException;
+import org.synthos.core.profile.DatasetProfile;
+import org.synthos.core.profile.PartitionRider;
+import org.synthos.core.profile.ProfileOptions;
+import org.synthos.core.profile.Profiled;
+import org.synthos.core.profile.Profiler;
+import org.synthos.core.rows.RowAccumulator;
+import org.synthos.core.rows.RowHasher;
+import org.synthos.core.rows.RowSampleState;
+
+/**
+ * One parallel pass over a dataset that yields everything the assessment reads from it: the profile
+ * (row, null and invalid counts), a seeded bottom-k sample of at most {@code maxRows} rows (the
+ * {@link RawTable} the measures work on), the 64-bit hash of every row over the compared columns in
+ * file order (for exact duplicates and copies over all rows) and a content digest.
+ *
+ * <p>Everything rides {@link Profiler}'s partitioned pass and is merged in partition order, so the
+ * result is a function of the rows and the batch boundaries, the same for every thread count. The
+ * content digest is SHA-256 over the cells when the file fits one partition, else SHA-256 over the
+ * partitions' digests in order (so, like the profile, it depends on the partition boundaries).
+ */
+final class FullPass {
+  /** Seed of the row hashes; candidate and reference must share it so their hashes compare. */
+  static final long HASH_SEED = 0x636f706965730001L;
+
+  final DatasetProfile profile;
+  final RowSampleState sample;
+  final RowHashes hashes;
+  final String contentSha256;
+
+  private FullPass(
+      DatasetProfile profile, RowSampleState sample, RowHashes hashes, String contentSha256) {
+    this.profile = profile;
+    this.sample = sample;
+    this.hashes = hashes;
+    this.contentSha256 = contentSha256;
+  }
+
+  /**
+   * Reads {@code source} once.
+   *
+   * @param hashed the columns whose values make a row's hash, in the order they are hashed; empty
+   *     for no hashes
+   * @param threads worker threads (1 reads and folds on the calling thread)
+   */
+  static FullPass read(DatasetSource source, int[] hashed, int maxRows, long seed, int threads) {
+    Schema schema = source.schema();
+    ProfileOptions options = ProfileOptions.defaults().withThreads(threads).withPairColumns(0, 0);
+    Profiled<Part> done =
+        Profiler.profile(
+            schema,
+            checked(source, source.batches().get()),
+            options,
+            new Rider(schema, hashed, maxRows, seed));
+    Part part = done.ridden();
+    RowSampleState sample = Rider.compact(part.samples);
+    if (done.profile().rows() == 0) {
+      throw new SynthosException(
+          ErrorCode.NO_DATA_ROWS, "the dataset has no data rows", Location.ofFile(source.uri()));
+    }
+    String digest;
+    if (part.digests.size() == 1) {
+      digest = HexFormat.of().formatHex(part.digests.get(0));
+    } else {
+      // The digest of the partitions' digests in order: a two-level hash tree over the cells.
+      MessageDigest top = RawTable.sha256();
+      part.digests.forEach(top::update);
+      digest = HexFormat.of().formatHex(top.digest());
+    }
+    RowHashes hashes = hashed.length == 0 ? null : new RowHashes(part.hashFirstRows, part.hashes);
+    return new FullPass(done.profile(), sample, hashes, digest);
+  }
+
+  /** Batches with the schema checked, so a mismatch names the file and row. */
+  private static Iterator<ColumnBatch> checked(DatasetSource source, Iterator<ColumnBatch> it) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public ColumnBatch next() {
+        ColumnBatch batch = it.next();
+        if (!batch.schema().equals(source.schema())) {
+          throw new SynthosException(
+              ErrorCode.SCHEMA_MISMATCH,
+              "a batch's columns differ from the dataset's schema",
+              Location.ofFile(source.uri()).withRow(batch.firstRow() + 1));
+        }
+        return batch;
+      }
+    };
+  }
+
+  /**
+   * The merged result of consecutive partitions. Their samples are kept apart until they hold more
+   * rows than the capacity, then merged at once (bottom-k merges are exact and order-free): the
+   * merged sample's bound then lets workers skip most rows, and once partition samples are small a
+   * full-size sample is rebuilt only every few partitions.
+   */
+  private record Part(
+      List<RowSampleState> samples,
+      List<Long> hashFirstRows,
+      List<long[]> hashes,
+      List<byte[]> digests) {}
+
+  /** The accumulators of one partition. */
+  private static final class Accumulator {
+    final RowAccumulator<RowSampleState> sample;
+    final MessageDigest digest = RawTable.sha256();
+    final ByteBuffer buffer = ByteBuffer.allocate(1 << 14);
+    long[] hashes = new long[0];
+    long[] high = new long[0];
+    long[] low = new long[0];
+    long firstRow = -1;
+    int size;
+
+    Accumulator(RowAccumulator<RowSampleState> sample) {
+      this.sample = sample;
+    }
+  }
+
+  private static final class Rider implements PartitionRider<Accumulator, Part> {
+    private final Schema schema;
+    private final int[] hashed;
+    private final Schema hashedSchema;
+    private final int maxRows;
+    private final long seed;
+
+    /**
+     * The bound of the latest full merged sample: rows above it cannot enter the final sample, so
+     * workers skip them. Only work depends on when it is seen, never the result.
+     */
+    private final AtomicLong bound = new AtomicLong(Long.MAX_VALUE);
+
+    Rider(Schema schema, int[] hashed, int maxRows, long seed) {
+      this.schema = schema;
+      this.hashed = hashed.clone();
+      List<Field> fields = new ArrayList<>();
+      for (int c : hashed) {
+        fields.add(schema.field(c));
+      }
+      this.hashedSchema = new Schema(fields);
+      this.maxRows = maxRows;
+      this.seed = seed;
+    }
+
+    @Override
+    public Accumulator open(long partition) {
+      return new Accumulator(RowSampleState.newAccumulator(schema, seed, maxRows, bound::get));
+    }
+
+    @Override
+    public void update(Accumulator acc, ColumnBatch batch) {
+      acc.sample.update(batch);
+      digest(acc, batch);
+      if (hashed.length > 0) {
+        hash(acc, batch);
+      }
+    }
+
+    private void hash(Accumulator acc, ColumnBatch batch) {
+      int n = batch.rowCount();
+      if (acc.firstRow < 0) {
+        acc.firstRow = batch.firstRow();
+      }
+      List<Column> cols = new ArrayList<>(hashed.length);
+      for (int c : hashed) {
+        cols.add(batch.column(c));
+      }
+      if (acc.high.length < n) {
+        acc.high = new long[n];
+        acc.low = new long[n];
+      }
+      long[] high = acc.high;
+      long[] low = acc.low;
+      RowHasher.hashBatch(
+          new ColumnBatch(hashedSchema, cols, batch.firstRow(), n), HASH_SEED, high, low);
+      if (acc.size + n > acc.hashes.length) {
+        acc.hashes = Arrays.copyOf(acc.hashes, Math.max(acc.size + n, acc.hashes.length * 2));
+      }
+      // The high word alone: two distinct rows of n collide with probability about n^2 / 2^65.
+      System.arraycopy(high, 0, acc.hashes, acc.size, n);
+      acc.size += n;
+    }
+
+    @Override
+    public Part close(Accumulator acc) {
+      flush(acc.digest, acc.buffer);
+      List<Long> first = acc.size == 0 ? List.of() : List.of(acc.firstRow);
+      List<long[]> hashes =
+          acc.size == 0 ? List.of() : List.of(Arrays.copyOf(acc.hashes, acc.size));
+      return new Part(List.of(acc.sample.snapshot()), first, hashes, List.of(acc.digest.digest()));
+    }
+
+    @Override
+    public Part merge(Part earlier, Part later) {
+      List<RowSampleState> samples = concat(earlier.samples, later.samples);
+      if (samples.stream().mapToLong(RowSampleState::size).sum() > maxRows) {
+        RowSampleState merged = compact(samples);
+        bound.accumulateAndGet(merged.bound(), Math::min);
+        samples = List.of(merged);
+      }
+      return new Part(
+          samples,
+          concat(earlier.hashFirstRows, later.hashFirstRows),
+          concat(earlier.hashes, later.hashes),
+          concat(earlier.digests, later.digests));
+    }
+
+    /** Merges samples pairwise in rounds, so the small ones meet before the large ones. */
+    static RowSampleState compact(List<RowSampleState> samples) {
+      List<RowSampleState> round = samples;
+      while (round.size() > 1) {
+        List<RowSampleState> next = new ArrayList<>((round.size() + 1) / 2);
+        for (int i = 0; i < round.size(); i += 2) {
+          next.add(i + 1 < round.size() ? round.get(i).merge(round.get(i + 1)) : round.get(i));
+        }
+        round = next;
+      }
+      return round.get(0);
+    }
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>(a.size() + b.size());
+    out.addAll(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /**
+   * Adds the cells to the partition digest: per cell a presence byte, then the value (a long, a
+   * double, a boolean byte, or a string's UTF-8 length and bytes).
+   */
+  private static void digest(Accumulator acc, ColumnBatch batch) {
+    MessageDigest digest = acc.digest;
+    ByteBuffer buffer = acc.buffer;
+    int f = batch.columns().size();
+    for (int r = 0; r < batch.rowCount(); r++) {
+      for (int c = 0; c < f; c++) {
+        Column col = batch.column(c);
+        if (buffer.remaining() < 16) {
+          flush(digest, buffer);
+        }
+        if (col.isNull(r)) {
+          buffer.put((byte) 0);
+          continue;
+        }
+        buffer.put((byte) 1);
+        if (col instanceof Column.Longs l) {
+          buffer.putLong(l.values()[r]);
+        } else if (col instanceof Column.Doubles d) {
+          buffer.putDouble(d.values()[r]);
+        } else if (col instanceof Column.Booleans b) {
+          buffer.put(b.values()[r] ? (byte) 1 : (byte) 2);
+        } else {
+          byte[] bytes = ((Column.Strings) col).values()[r].getBytes(StandardCharsets.UTF_8);
+          buffer.putInt(bytes.length);
+          flush(digest, buffer);
+          digest.update(bytes);
+        }
+      }
+    }
+  }
+
+  private static void flush(MessageDigest digest, ByteBuffer buffer) {
+    buffer.flip();
+    digest.update(buffer);
+    buffer.clear();
+  }
+}
