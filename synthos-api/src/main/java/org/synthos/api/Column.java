@@ -21,10 +21,22 @@ public sealed interface Column
     return nulls().get(row);
   }
 
+  /** The cells at the given rows, in the given order (rows may repeat), as a new column. */
+  Column select(int[] rows);
+
   /** Integers and instants (microseconds since the epoch, UTC). */
   record Longs(long[] values, int size, Mask nulls, Mask invalid) implements Column {
     public Longs {
       checkShape(values.length, size, nulls, invalid);
+    }
+
+    @Override
+    public Longs select(int[] rows) {
+      long[] v = new long[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        v[i] = values[rows[i]];
+      }
+      return new Longs(v, rows.length, selectMask(nulls, rows), selectMask(invalid, rows));
     }
   }
 
@@ -33,11 +45,29 @@ public sealed interface Column
     public Doubles {
       checkShape(values.length, size, nulls, invalid);
     }
+
+    @Override
+    public Doubles select(int[] rows) {
+      double[] v = new double[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        v[i] = values[rows[i]];
+      }
+      return new Doubles(v, rows.length, selectMask(nulls, rows), selectMask(invalid, rows));
+    }
   }
 
   record Booleans(boolean[] values, int size, Mask nulls, Mask invalid) implements Column {
     public Booleans {
       checkShape(values.length, size, nulls, invalid);
+    }
+
+    @Override
+    public Booleans select(int[] rows) {
+      boolean[] v = new boolean[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        v[i] = values[rows[i]];
+      }
+      return new Booleans(v, rows.length, selectMask(nulls, rows), selectMask(invalid, rows));
     }
   }
 
@@ -46,6 +76,28 @@ public sealed interface Column
     public Strings {
       checkShape(values.length, size, nulls, invalid);
     }
+
+    @Override
+    public Strings select(int[] rows) {
+      String[] v = new String[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        v[i] = values[rows[i]];
+      }
+      return new Strings(v, rows.length, selectMask(nulls, rows), selectMask(invalid, rows));
+    }
+  }
+
+  private static Mask selectMask(Mask mask, int[] rows) {
+    if (mask.isEmpty()) {
+      return Mask.none(rows.length);
+    }
+    Mask.Builder b = Mask.builder(rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      if (mask.get(rows[i])) {
+        b.set(i);
+      }
+    }
+    return b.build(rows.length);
   }
 
   private static void checkShape(int capacity, int size, Mask nulls, Mask invalid) {

@@ -48,6 +48,18 @@ public record ColumnBatch(Schema schema, List<Column> columns, long firstRow, in
     return columns.get(index);
   }
 
+  /**
+   * The given rows (zero-based within this batch), in the given order, as a new batch whose first
+   * row is 0. Rows may repeat; used to split, subsample and resample datasets.
+   */
+  public ColumnBatch select(int[] rows) {
+    List<Column> selected = new java.util.ArrayList<>(columns.size());
+    for (Column c : columns) {
+      selected.add(c.select(rows));
+    }
+    return new ColumnBatch(schema, selected, 0, rows.length);
+  }
+
   private static boolean matches(ColumnType.Physical physical, Column column) {
     return switch (physical) {
       case LONG -> column instanceof Column.Longs;

@@ -4,14 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ErrorCode;
-import org.synthos.api.Mask;
 import org.synthos.api.SynthosException;
 import org.synthos.core.assess.DatasetSource;
 import org.synthos.core.assess.inject.Defect;
@@ -89,8 +86,8 @@ final class InjectCommand implements Callable<Integer> {
     }
     int[] order = shuffled(all.rowCount(), new SplittableRandom(seed));
     int half = all.rowCount() / 2;
-    ColumnBatch reference = take(all, Arrays.copyOfRange(order, 0, half));
-    ColumnBatch candidate = take(all, Arrays.copyOfRange(order, half, all.rowCount()));
+    ColumnBatch reference = all.select(Arrays.copyOfRange(order, 0, half));
+    ColumnBatch candidate = all.select(Arrays.copyOfRange(order, half, all.rowCount()));
     String description;
     if (defect.equalsIgnoreCase("clean")) {
       description = "no defect: a disjoint random half of the real data";
@@ -145,52 +142,6 @@ final class InjectCommand implements Callable<Integer> {
     Arrays.sort(order, 0, n / 2);
     Arrays.sort(order, n / 2, n);
     return order;
-  }
-
-  /** The given rows of a batch, in the given order, as a new batch starting at row 0. */
-  static ColumnBatch take(ColumnBatch batch, int[] rows) {
-    List<Column> columns = new ArrayList<>();
-    int n = rows.length;
-    for (Column c : batch.columns()) {
-      Mask.Builder nulls = Mask.builder(n);
-      Mask.Builder invalid = Mask.builder(n);
-      for (int i = 0; i < n; i++) {
-        if (c.nulls().get(rows[i])) {
-          nulls.set(i);
-        }
-        if (c.invalid().get(rows[i])) {
-          invalid.set(i);
-        }
-      }
-      Mask nm = nulls.build(n);
-      Mask im = invalid.build(n);
-      if (c instanceof Column.Longs l) {
-        long[] v = new long[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = l.values()[rows[i]];
-        }
-        columns.add(new Column.Longs(v, n, nm, im));
-      } else if (c instanceof Column.Doubles d) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = d.values()[rows[i]];
-        }
-        columns.add(new Column.Doubles(v, n, nm, im));
-      } else if (c instanceof Column.Booleans b) {
-        boolean[] v = new boolean[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = b.values()[rows[i]];
-        }
-        columns.add(new Column.Booleans(v, n, nm, im));
-      } else if (c instanceof Column.Strings s) {
-        String[] v = new String[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = s.values()[rows[i]];
-        }
-        columns.add(new Column.Strings(v, n, nm, im));
-      }
-    }
-    return new ColumnBatch(batch.schema(), columns, 0, n);
   }
 
   /** Lists the defect names for the help text. */

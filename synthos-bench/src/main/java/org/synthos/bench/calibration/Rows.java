@@ -1,12 +1,8 @@
 package org.synthos.bench.calibration;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
-import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
-import org.synthos.api.Mask;
 
 /** Row selection on in-memory batches: seeded subsamples and disjoint random halves. */
 final class Rows {
@@ -21,7 +17,7 @@ final class Rows {
     int[] order = shuffled(n, new SplittableRandom(seed));
     int[] keep = Arrays.copyOf(order, cap);
     Arrays.sort(keep);
-    return take(batch, keep);
+    return batch.select(keep);
   }
 
   /**
@@ -36,7 +32,7 @@ final class Rows {
     int[] cand = Arrays.copyOfRange(order, half, n);
     Arrays.sort(ref);
     Arrays.sort(cand);
-    return new ColumnBatch[] {take(batch, ref), take(batch, cand)};
+    return new ColumnBatch[] {batch.select(ref), batch.select(cand)};
   }
 
   private static int[] shuffled(int n, SplittableRandom random) {
@@ -51,48 +47,5 @@ final class Rows {
       order[j] = t;
     }
     return order;
-  }
-
-  /** The given rows, in the given order, as a new batch starting at row 0. */
-  static ColumnBatch take(ColumnBatch batch, int[] rows) {
-    int n = rows.length;
-    List<Column> columns = new ArrayList<>();
-    for (Column c : batch.columns()) {
-      boolean[] nulls = new boolean[n];
-      boolean[] invalid = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        nulls[i] = c.isNull(rows[i]);
-        invalid[i] = c.invalid().get(rows[i]);
-      }
-      Mask nm = Mask.of(nulls);
-      Mask im = Mask.of(invalid);
-      if (c instanceof Column.Longs l) {
-        long[] v = new long[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = l.values()[rows[i]];
-        }
-        columns.add(new Column.Longs(v, n, nm, im));
-      } else if (c instanceof Column.Doubles d) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = d.values()[rows[i]];
-        }
-        columns.add(new Column.Doubles(v, n, nm, im));
-      } else if (c instanceof Column.Booleans b) {
-        boolean[] v = new boolean[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = b.values()[rows[i]];
-        }
-        columns.add(new Column.Booleans(v, n, nm, im));
-      } else {
-        String[] src = ((Column.Strings) c).values();
-        String[] v = new String[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = src[rows[i]];
-        }
-        columns.add(new Column.Strings(v, n, nm, im));
-      }
-    }
-    return new ColumnBatch(batch.schema(), columns, 0, n);
   }
 }
