@@ -3,14 +3,14 @@ package org.synthos.core.metric;
 import java.util.SplittableRandom;
 
 /** Small numerical helpers: the normal quantile and normal draws. */
-final class Special {
+public final class Special {
   private Special() {}
 
   /**
    * Inverse of the standard normal CDF by Acklam's rational approximation (relative error below
    * 1.15e-9 over (0, 1)); ample for band limits.
    */
-  static double normalQuantile(double p) {
+  public static double normalQuantile(double p) {
     if (!(p > 0 && p < 1)) {
       throw new IllegalArgumentException("p must be in (0, 1), got " + p);
     }
