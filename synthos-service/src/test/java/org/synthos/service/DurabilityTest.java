@@ -88,9 +88,13 @@ class DurabilityTest {
     throw new AssertionError("condition never held for " + id + "; last: " + job);
   }
 
+  private static final int JOB_ROWS = 240_000;
+
   @Test
   void aJobKilledMidwayCompletesAfterRestartAndSigtermExitsCleanly() throws Exception {
-    Harness.csv(dir.resolve("storage/big.csv"), 60_000, 11);
+    // Large enough that the slowed job (250 ms per batch) runs for several seconds even on an idle
+    // machine.
+    Harness.csv(dir.resolve("storage/big.csv"), JOB_ROWS, 11);
     int grpc = ChildProcesses.freePort();
     int http = ChildProcesses.freePort();
 
@@ -109,7 +113,7 @@ class DurabilityTest {
     JsonNode b = await(http, waiting, j -> j.get("state").asText().matches("SUCCEEDED|FAILED"));
     assertThat(a.get("state").asText()).isEqualTo("SUCCEEDED");
     assertThat(a.get("attempts").asInt()).isEqualTo(2);
-    assertThat(a.get("rows_done").asLong()).isEqualTo(60_000);
+    assertThat(a.get("rows_done").asLong()).isEqualTo(JOB_ROWS);
     assertThat(b.get("state").asText()).isEqualTo("SUCCEEDED");
     assertThat(b.get("attempts").asInt()).isEqualTo(1);
 
