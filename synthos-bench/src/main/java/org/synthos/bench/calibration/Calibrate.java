@@ -7,9 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * {@code ./bench calibrate [--quick] [--datasets a,b] [--seeds N] [--defect-seeds M] [--threads T]
- * [--out DIR]}: runs the calibration benchmark and writes {@code DIR/calibration.json} and {@code
- * .md} (default {@code bench-results/}).
+ * {@code ./bench calibrate [--quick] [--datasets a,b] [--families f,g] [--moderate] [--seeds N]
+ * [--defect-seeds M] [--threads T] [--out DIR]}: runs the calibration benchmark and writes {@code
+ * DIR/calibration.json} and {@code .md} (default {@code bench-results/}).
  */
 public final class Calibrate {
   private Calibrate() {}
@@ -29,14 +29,26 @@ public final class Calibrate {
           Set<String> names = new LinkedHashSet<>(Arrays.asList(value(args, ++i).split(",")));
           plan = plan.withDatasets(names);
         }
+        case "--families" -> {
+          Set<String> keys = new LinkedHashSet<>(Arrays.asList(value(args, ++i).split(",")));
+          Set<String> known = new LinkedHashSet<>();
+          Family.defective().forEach(f -> known.add(f.key()));
+          if (!known.containsAll(keys)) {
+            System.err.println(
+                "unknown family in '" + String.join(",", keys) + "'; known: " + known);
+            System.exit(2);
+          }
+          plan = plan.withFamilies(keys);
+        }
+        case "--moderate" -> plan = plan.moderate();
         case "--seeds" -> clean = Integer.parseInt(value(args, ++i));
         case "--defect-seeds" -> defect = Integer.parseInt(value(args, ++i));
         case "--threads" -> plan = plan.withThreads(Integer.parseInt(value(args, ++i)));
         case "--out" -> out = Path.of(value(args, ++i));
         case "--help", "-h" -> {
           System.out.println(
-              "usage: ./bench calibrate [--quick] [--datasets a,b] [--seeds N] [--defect-seeds M]"
-                  + " [--threads T] [--out DIR]");
+              "usage: ./bench calibrate [--quick] [--datasets a,b] [--families f,g] [--moderate]"
+                  + " [--seeds N] [--defect-seeds M] [--threads T] [--out DIR]");
           return;
         }
         default -> {

@@ -94,6 +94,9 @@ public final class Calibration {
       out.add(new Trial(name, data, Family.CLEAN, 0, plan.firstSeed() + i));
     }
     for (Family f : Family.defective()) {
+      if (!plan.families().isEmpty() && !plan.families().contains(f.key())) {
+        continue;
+      }
       for (double s : f.severities()) {
         if (plan.moderateOnly() && !f.isModerate(s)) {
           continue;

@@ -16,6 +16,7 @@ import org.synthos.api.SynthosException;
  * @param committedOnly use only the datasets committed under {@code examples/}
  * @param firstSeed the first seed; seeds run from here upwards
  * @param threads validations run at once
+ * @param families family keys to run besides the clean splits (empty: every family)
  */
 public record CalibrationPlan(
     Set<String> datasets,
@@ -24,7 +25,8 @@ public record CalibrationPlan(
     boolean moderateOnly,
     boolean committedOnly,
     long firstSeed,
-    int threads) {
+    int threads,
+    Set<String> families) {
   /** Seeds of the full run start here, away from the seeds used while developing the scorer. */
   public static final long FULL_FIRST_SEED = 1_000;
 
@@ -33,6 +35,7 @@ public record CalibrationPlan(
 
   public CalibrationPlan {
     datasets = Set.copyOf(datasets);
+    families = Set.copyOf(families);
     if (cleanSeeds < 1 || defectSeeds < 1 || threads < 1) {
       throw new SynthosException(
           ErrorCode.INVALID_ARGUMENT, "seeds and threads must be at least 1");
@@ -41,27 +44,39 @@ public record CalibrationPlan(
 
   /** The full benchmark: every dataset, 20 clean splits each, 2 seeds per defect and severity. */
   public static CalibrationPlan full() {
-    return new CalibrationPlan(Set.of(), 20, 2, false, false, FULL_FIRST_SEED, 2);
+    return new CalibrationPlan(Set.of(), 20, 2, false, false, FULL_FIRST_SEED, 2, Set.of());
   }
 
   /** The CI subset: committed datasets, moderate severities, few seeds. */
   public static CalibrationPlan quick() {
-    return new CalibrationPlan(Set.of(), 4, 1, true, true, QUICK_FIRST_SEED, 2);
+    return new CalibrationPlan(Set.of(), 4, 1, true, true, QUICK_FIRST_SEED, 2, Set.of());
   }
 
   public CalibrationPlan withSeeds(int clean, int defect) {
     return new CalibrationPlan(
-        datasets, clean, defect, moderateOnly, committedOnly, firstSeed, threads);
+        datasets, clean, defect, moderateOnly, committedOnly, firstSeed, threads, families);
   }
 
   public CalibrationPlan withDatasets(Set<String> names) {
     return new CalibrationPlan(
-        names, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, threads);
+        names, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, threads, families);
   }
 
   public CalibrationPlan withThreads(int n) {
     return new CalibrationPlan(
-        datasets, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, n);
+        datasets, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, n, families);
+  }
+
+  /** Only these families (and the clean splits); the keys are checked when the plan runs. */
+  public CalibrationPlan withFamilies(Set<String> keys) {
+    return new CalibrationPlan(
+        datasets, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, threads, keys);
+  }
+
+  /** Each family at its moderate severity only. */
+  public CalibrationPlan moderate() {
+    return new CalibrationPlan(
+        datasets, cleanSeeds, defectSeeds, true, committedOnly, firstSeed, threads, families);
   }
 
   /** The datasets of this plan, in table order. */

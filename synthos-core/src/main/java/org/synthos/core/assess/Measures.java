@@ -16,7 +16,8 @@ import java.util.Map;
  *       TVD).
  *   <li>Missing gap: |share of nulls in candidate - in reference| (SDMetrics MissingValueSimilarity
  *       = 1 - gap).
- *   <li>Spread deficit: max(0, ln(sd_r / sd_c)), the log factor by which the spread shrank.
+ *   <li>Spread deficit: max(0, ln(sd_r / sd_c)), the log factor by which the spread shrank, on
+ *       values winsorised at the pooled 1% and 99% quantiles.
  *   <li>Entropy deficit: max(0, H_r - H_c) / ln k, Shannon entropy over the k pooled categories.
  *   <li>Tail deficit: max(0, 1 - t_c / t_r) where t is the share of values strictly outside the
  *       pooled 5% and 95% quantiles ({@link #tailRows}, {@link #setDeficit}).
@@ -123,13 +124,18 @@ final class Measures {
 
   /** Standard deviation of the labelled side ({@code side} true: candidate). */
   static double sd(Data.Var v, boolean[] cand, boolean side) {
+    return sd(v, cand, side, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+  }
+
+  /** Standard deviation of the labelled side's values clipped to [lo, hi]. */
+  static double sd(Data.Var v, boolean[] cand, boolean side, double lo, double hi) {
     double sum = 0;
     double sq = 0;
     int n = 0;
     double shift = Double.NaN;
     for (int i : v.sorted) {
       if (cand[i] == side) {
-        double x = v.values[i];
+        double x = Math.max(lo, Math.min(hi, v.values[i]));
         if (Double.isNaN(shift)) {
           shift = x;
         }
@@ -144,9 +150,23 @@ final class Measures {
     return Math.sqrt(Math.max(0, (sq - sum * sum / n) / (n - 1)));
   }
 
+  /** Share of pooled values clipped at each end before the spread is compared. */
+  static final double WINSOR_SHARE = 0.01;
+
+  /**
+   * max(0, ln(sd_r / sd_c)) on values winsorised at the pooled 1% and 99% quantiles (Tukey 1962):
+   * the bounds do not depend on the labelling, and a few extreme values (repair costs in the
+   * millions among zeros) no longer decide which half looks narrower.
+   */
   static double spreadDeficit(Data.Var v, boolean[] cand) {
-    double sr = sd(v, cand, false);
-    double sc = sd(v, cand, true);
+    int m = v.sorted.length;
+    if (m == 0) {
+      return Double.NaN;
+    }
+    double lo = v.values[v.sorted[(int) Math.floor(WINSOR_SHARE * (m - 1))]];
+    double hi = v.values[v.sorted[(int) Math.ceil((1 - WINSOR_SHARE) * (m - 1))]];
+    double sr = sd(v, cand, false, lo, hi);
+    double sc = sd(v, cand, true, lo, hi);
     if (!(sr > 0) || Double.isNaN(sc)) {
       return Double.NaN;
     }
@@ -265,6 +285,14 @@ final class Measures {
 
   /** Pearson correlation of two numeric columns on one side's rows where both are present. */
   static double pearson(Data.Var a, Data.Var b, boolean[] cand, boolean side) {
+    return pearson(a, b, null, cand, side);
+  }
+
+  /**
+   * Pearson r over the rows of {@code rows} (every row when null) on one side where both columns
+   * are present.
+   */
+  static double pearson(Data.Var a, Data.Var b, int[] rows, boolean[] cand, boolean side) {
     double sa = 0;
     double sb = 0;
     double saa = 0;
@@ -273,7 +301,9 @@ final class Measures {
     int n = 0;
     double ca = Double.NaN;
     double cb = Double.NaN;
-    for (int i = 0; i < cand.length; i++) {
+    int size = rows == null ? cand.length : rows.length;
+    for (int k = 0; k < size; k++) {
+      int i = rows == null ? k : rows[k];
       if (cand[i] != side) {
         continue;
       }
@@ -308,16 +338,28 @@ final class Measures {
 
   /** Cramér's V of two coded columns on one side's rows where both are present. */
   static double cramersV(Data.Var a, Data.Var b, boolean[] cand, boolean side) {
+    return contingency(a, b, null, cand, side)[0];
+  }
+
+  /**
+   * Cramér's V, Pearson's chi-square, its degrees of freedom, the count and the categories present
+   * of each column, for two coded columns over {@code rows} (every row when null) on one side where
+   * both are present; NaNs when undefined.
+   */
+  static double[] contingency(Data.Var a, Data.Var b, int[] rows, boolean[] cand, boolean side) {
+    double[] undefined = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
     int ka = a.categories();
     int kb = b.categories();
     if (ka < 2 || kb < 2 || (long) ka * kb > MAX_TABLE_CELLS) {
-      return Double.NaN;
+      return undefined;
     }
     double[] table = new double[ka * kb];
     double[] ra = new double[ka];
     double[] rb = new double[kb];
     double n = 0;
-    for (int i = 0; i < cand.length; i++) {
+    int size = rows == null ? cand.length : rows.length;
+    for (int k = 0; k < size; k++) {
+      int i = rows == null ? k : rows[k];
       if (cand[i] != side || a.codes[i] < 0 || b.codes[i] < 0) {
         continue;
       }
@@ -327,7 +369,7 @@ final class Measures {
       n++;
     }
     if (n < 3) {
-      return Double.NaN;
+      return undefined;
     }
     int usedA = 0;
     int usedB = 0;
@@ -339,7 +381,7 @@ final class Measures {
     }
     int k = Math.min(usedA, usedB);
     if (k < 2) {
-      return 0;
+      return new double[] {0, 0, 0, n, usedA, usedB};
     }
     double chi2 = 0;
     for (int i = 0; i < ka; i++) {
@@ -355,12 +397,21 @@ final class Measures {
         chi2 += d * d / e;
       }
     }
-    return Math.sqrt(chi2 / (n * (k - 1)));
+    return new double[] {
+      Math.sqrt(chi2 / (n * (k - 1))), chi2, (double) (usedA - 1) * (usedB - 1), n, usedA, usedB
+    };
   }
 
   /** Association on one side: Pearson r for two numeric columns, Cramér's V otherwise. */
   static double association(Data.Var a, Data.Var b, boolean[] cand, boolean side) {
-    return a.numeric && b.numeric ? pearson(a, b, cand, side) : cramersV(a, b, cand, side);
+    return association(a, b, null, cand, side);
+  }
+
+  /** As above over {@code rows} only (every row when null). */
+  static double association(Data.Var a, Data.Var b, int[] rows, boolean[] cand, boolean side) {
+    return a.numeric && b.numeric
+        ? pearson(a, b, rows, cand, side)
+        : contingency(a, b, rows, cand, side)[0];
   }
 
   static double associationGap(Data.Var a, Data.Var b, boolean[] cand) {

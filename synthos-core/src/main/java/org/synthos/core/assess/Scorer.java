@@ -46,8 +46,16 @@ final class Scorer {
   static final double TOL_DCR = 0.50;
   static final double TOL_DRIFT = 0.25;
   static final double TOL_MEAN_EXCESS = 1.5;
+  static final double TOL_ASSOCIATION_LOSS = 0.3;
   static final int DRIFT_SHUFFLES = 10;
   static final int SPARSE_DRIFT_SHUFFLES = 30;
+
+  /**
+   * Re-splits for the per-segment measures: each segment's band and the band of their maximum are
+   * estimated from these, and a maximum needs more of them than a single measure does.
+   */
+  static final int SEGMENT_REPLICATES = 100;
+
   static final double SPARSE_SHARE = 0.5;
 
   final RawTable cand;
@@ -67,6 +75,7 @@ final class Scorer {
   private final int splitSize;
   private final SplittableRandom multivariateRandom;
   private final SplittableRandom temporalRandom;
+  private final SplittableRandom segmentRandom;
   final Map<Dimension, List<Evidence>> evidence = new EnumMap<>(Dimension.class);
   final Map<Dimension, String> notApplicable = new EnumMap<>(Dimension.class);
   final List<Check> checks = new ArrayList<>();
@@ -91,6 +100,7 @@ final class Scorer {
     SplittableRandom labelRandom = root.split();
     this.multivariateRandom = root.split();
     this.temporalRandom = root.split();
+    this.segmentRandom = root.split();
     this.replicates = new boolean[data.hasReference() ? options.replicates() : 0][];
     for (int b = 0; b < replicates.length; b++) {
       replicates[b] = shuffledLabels(data.n, data.nC, labelRandom);
@@ -292,6 +302,33 @@ final class Scorer {
                     + what
                     + " of (value - band mean) / band sd: many small shifts in the same"
                     + " direction"));
+  }
+
+  /** (x_b - mean of the others) / sd of the others, NaNs ignored; NaN when undefined. */
+  private static double leaveOneOutZ(double[] x, int b) {
+    if (Double.isNaN(x[b])) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (i != b && !Double.isNaN(x[i])) {
+        sum += x[i];
+        n++;
+      }
+    }
+    if (n < 2) {
+      return Double.NaN;
+    }
+    double mean = sum / n;
+    double ss = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (i != b && !Double.isNaN(x[i])) {
+        ss += (x[i] - mean) * (x[i] - mean);
+      }
+    }
+    double sd = Math.sqrt(ss / (n - 1));
+    return sd > 0 ? (x[b] - mean) / sd : Double.NaN;
   }
 
   // ---------------------------------------------------------------- intrinsic
@@ -905,7 +942,8 @@ final class Scorer {
             l -> Measures.spreadDeficit(v, l),
             TOL_SPREAD,
             CollapseType.A_DISTRIBUTION,
-            "max(0, ln(sd_reference / sd_candidate))");
+            "max(0, ln(sd_reference / sd_candidate)), values winsorised at the pooled 1% and 99%"
+                + " quantiles");
         addExact(
             "tail_deficit",
             v,
@@ -992,6 +1030,7 @@ final class Scorer {
                   : "|Cramér's V candidate - V reference| (numbers cut at pooled quintiles)");
         }
       }
+      associationLoss(vars.subList(0, limit));
     }
     // Over every row when known; the chance of a copy grows with the reference's size, so the
     // null from held halves is scaled to the whole reference.
@@ -1007,6 +1046,128 @@ final class Scorer {
         CollapseType.MEMORISATION,
         "share of candidate rows identical to a reference row on every compared column; null"
             + " from halves of the reference");
+  }
+
+  /**
+   * Relative loss of association over the pairs associated in the pooled rows, and inside the
+   * categories of the first few segmenting columns ({@link AssociationLoss}).
+   */
+  private void associationLoss(List<Data.Var> vars) {
+    List<AssociationLoss.Pair> pairs = AssociationLoss.associatedPairs(vars, null, data.n);
+    if (!pairs.isEmpty()) {
+      add(
+          Dimension.CORRELATION_PRESERVATION,
+          "association_loss",
+          null,
+          l -> AssociationLoss.loss(pairs, null, l),
+          TOL_ASSOCIATION_LOSS,
+          CollapseType.B_CORRELATION,
+          "max(0, 1 - sum |association_candidate| / sum |association_reference|) over the "
+              + pairs.size()
+              + " column pairs associated beyond chance in the pooled rows");
+    }
+    List<Data.Var> segmenting =
+        vars.stream()
+            .filter(AssociationLoss::segmenting)
+            .limit(AssociationLoss.MAX_SEGMENT_COLUMNS)
+            .toList();
+    if (segmenting.isEmpty()) {
+      return;
+    }
+    boolean[][] resplits = new boolean[SEGMENT_REPLICATES][];
+    for (int b = 0; b < resplits.length; b++) {
+      resplits[b] = shuffledLabels(data.n, data.nC, segmentRandom);
+    }
+    for (Data.Var by : segmenting) {
+      List<AssociationLoss.Segment> segments = AssociationLoss.segments(by, vars, data.n);
+      List<String> names = new ArrayList<>();
+      List<Replicated> parts = new ArrayList<>();
+      for (AssociationLoss.Segment g : segments) {
+        ToDoubleFunction<boolean[]> f = g::weightedDrop;
+        double observed = f.applyAsDouble(data.observedLabels());
+        if (!Double.isNaN(observed)) {
+          names.add(g.category());
+          parts.add(
+              new Replicated(
+                  observed, replicated(resplits.length, b -> f.applyAsDouble(resplits[b]))));
+        }
+      }
+      addMaxExcess(
+          Dimension.CORRELATION_PRESERVATION,
+          "segment_association_loss",
+          by.name,
+          names,
+          parts,
+          CollapseType.B_CORRELATION,
+          "drop of association (sum over the pairs associated within the category of"
+              + " |a_reference| - |a_candidate|, weighted by the pooled association) inside one"
+              + " category of "
+              + by.name
+              + ", standardised by its re-split mean and sd; the largest over "
+              + parts.size()
+              + " categories of at least "
+              + AssociationLoss.MIN_SEGMENT_ROWS
+              + " pooled rows and 5% of them");
+    }
+  }
+
+  /**
+   * The largest standardised excess (value - band mean) / band sd over parts measured alike on
+   * different subsets (max-T, Westfall and Young 1993), judged against the same maximum over the
+   * re-splits. Each re-split is standardised by the mean and sd of the other re-splits, so that it
+   * stands to them as the observation stands to all of them: standardising a re-split by a band it
+   * helped estimate would shrink its tails and make the null maximum too small. The part that
+   * reaches the maximum is named.
+   */
+  private void addMaxExcess(
+      Dimension d,
+      String measure,
+      String column,
+      List<String> names,
+      List<Replicated> parts,
+      CollapseType cause,
+      String detail) {
+    double[] nullMax = new double[parts.isEmpty() ? 0 : parts.get(0).nulls().length];
+    Arrays.fill(nullMax, Double.NaN);
+    double observed = Double.NaN;
+    String worst = null;
+    for (int g = 0; g < parts.size(); g++) {
+      Replicated r = parts.get(g);
+      NullBand band = Bands.of(r.nulls());
+      double sd = (band.upper() - band.mean()) / Bands.SIGMAS;
+      if (!(sd > 0)) {
+        continue;
+      }
+      double z = (r.observed() - band.mean()) / sd;
+      if (!(z <= observed)) {
+        observed = z;
+        worst = names.get(g);
+      }
+      for (int b = 0; b < nullMax.length; b++) {
+        double zb = leaveOneOutZ(r.nulls(), b);
+        if (!(zb <= nullMax[b])) {
+          nullMax[b] = zb;
+        }
+      }
+    }
+    if (worst == null) {
+      return;
+    }
+    NullBand band = Bands.of(nullMax);
+    if (Double.isNaN(band.upper())) {
+      return;
+    }
+    evidence
+        .get(d)
+        .add(
+            Evidence.of(
+                measure,
+                column,
+                observed,
+                band,
+                TOL_MEAN_EXCESS,
+                cause,
+                detail + "; largest in '" + worst + "'"));
   }
 
   /**

@@ -36,8 +36,10 @@ public enum Defect {
   DRIFT(CollapseType.D_TEMPORAL, 1.0),
   /**
    * Correlations broken inside one segment only: among the rows holding the most frequent category
-   * of the first categorical column, each other column's values permuted independently among a
-   * share {@code severity} of them. The marginals and the other segments stay intact.
+   * of the first segment column (a categorical column of 2 to {@link #SEGMENT_CATEGORIES} distinct
+   * values, so that a category is a subgroup rather than a near-unique label such as a date held as
+   * text), each other column's values permuted independently among a share {@code severity} of
+   * them. The marginals and the other segments stay intact.
    */
   CONDITIONAL_BREAK(CollapseType.B_CORRELATION, 0.8),
   /**
@@ -50,6 +52,9 @@ public enum Defect {
   NOISE_OUTLIERS(CollapseType.A_DISTRIBUTION, 0.5),
   /** A share {@code severity} of each column's present cells set to null, completely at random. */
   MISSING_PATTERN(CollapseType.A_DISTRIBUTION, 0.3);
+
+  /** The most distinct values a segment column of {@link #CONDITIONAL_BREAK} may hold. */
+  public static final int SEGMENT_CATEGORIES = 100;
 
   private final CollapseType expected;
   private final double moderate;

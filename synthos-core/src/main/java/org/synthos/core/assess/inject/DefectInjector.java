@@ -236,9 +236,12 @@ public final class DefectInjector {
         description = "permuted each column independently among " + rows.length + " rows";
       }
       case CONDITIONAL_BREAK -> {
-        int key = firstCategorical(cells);
+        int key = segmentColumn(cells);
         if (key < 0) {
-          description = "left unchanged: no categorical column to condition on";
+          description =
+              "left unchanged: no categorical column of 2 to "
+                  + Defect.SEGMENT_CATEGORIES
+                  + " values to condition on";
           break;
         }
         String segment = cells.mode(key);
@@ -317,9 +320,10 @@ public final class DefectInjector {
     return perm;
   }
 
-  private static int firstCategorical(Cells cells) {
+  private static int segmentColumn(Cells cells) {
     for (int c = 0; c < cells.width(); c++) {
-      if (cells.isCategorical(c) && cells.counts(c).size() >= 2) {
+      int distinct = cells.isCategorical(c) ? cells.counts(c).size() : 0;
+      if (distinct >= 2 && distinct <= Defect.SEGMENT_CATEGORIES) {
         return c;
       }
     }

@@ -1,0 +1,281 @@
+package org.synthos.core.assess;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * How much of the association between columns the candidate lost, overall and inside segments.
+ *
+ * <p>The pairs measured are chosen from the pooled rows with the labels ignored, so the choice is
+ * the same for the observed labelling and for every re-split, and the permutation null stays valid:
+ * a pair counts when its pooled association is beyond chance at 3 standard errors (Pearson r by
+ * Fisher's z, |atanh r| sqrt(m - 3) >= 3; Cramér's V by Pearson's chi-square against its degrees of
+ * freedom, through the Wilson-Hilferty cube-root normal approximation, Wilson and Hilferty 1931,
+ * and only when the table has at least five rows per cell). Over the chosen pairs P, {@code loss =
+ * max(0, 1 - sum_P |a_c| / sum_P |a_r|)} with a the Pearson r of two numeric columns and otherwise
+ * Cramér's V with Bergsma's bias correction (Bergsma 2013, J. Korean Stat. Soc. 42), near 0 for
+ * independent columns at any sample size where plain V is not: 0 when the candidate keeps its
+ * associations, 1 when it has none. A pooled loss catches columns broken apart over all rows; a
+ * loss inside each category of a segmenting column catches a break confined to one segment, which
+ * leaves pooled associations and every marginal almost unchanged.
+ */
+final class AssociationLoss {
+  static final double SIGNIFICANCE_Z = 3;
+
+  /** Segments smaller than this many pooled rows are too noisy to judge alone. */
+  static final int MIN_SEGMENT_ROWS = 100;
+
+  /**
+   * Segments are the categories holding at least this share of the rows: a defect confined to a
+   * smaller group moves too few rows to matter, and every further segment widens the null maximum.
+   */
+  static final double MIN_SEGMENT_SHARE = 0.05;
+
+  static final int MAX_SEGMENT_CATEGORIES = 100;
+  static final int MAX_SEGMENT_COLUMNS = 3;
+
+  static final int MIN_ROWS_PER_CELL = 5;
+
+  /** The most strongly associated pairs kept per set of rows, which bounds the cost. */
+  static final int MAX_PAIRS = 60;
+
+  private AssociationLoss() {}
+
+  /** Two columns and their pooled association over the rows they were chosen on. */
+  record Pair(Data.Var a, Data.Var b, double pooled) {}
+
+  /**
+   * A category's rows (pooled row indices) and the pairs associated within them, over columns
+   * restricted to those rows ({@link #restrict}): position k of a restricted column is row {@code
+   * rows[k]}.
+   */
+  record Segment(String category, int[] rows, List<Pair> pairs) {
+    /** The drop of association inside this segment under a labelling of the pooled rows. */
+    double weightedDrop(boolean[] cand) {
+      boolean[] local = new boolean[rows.length];
+      for (int k = 0; k < rows.length; k++) {
+        local[k] = cand[rows[k]];
+      }
+      return AssociationLoss.weightedDrop(pairs, null, local);
+    }
+  }
+
+  /**
+   * {@code v} on {@code rows} only, numbers replaced by their mid-ranks among those rows: inside a
+   * segment of a few hundred rows a handful of extreme values (repair costs, say) would otherwise
+   * decide Pearson's r, and its re-split distribution would be too heavy-tailed for a band (r on
+   * ranks is Spearman's rho, Spearman 1904).
+   */
+  static Data.Var restrict(Data.Var v, int[] rows) {
+    int m = rows.length;
+    int[] codes = new int[m];
+    for (int k = 0; k < m; k++) {
+      codes[k] = v.codes[rows[k]];
+    }
+    double[] values = null;
+    if (v.numeric) {
+      values = new double[m];
+      Integer[] order =
+          java.util.stream.IntStream.range(0, m)
+              .filter(k -> !Double.isNaN(v.values[rows[k]]))
+              .boxed()
+              .toArray(Integer[]::new);
+      Arrays.sort(order, Comparator.comparingDouble(k -> v.values[rows[k]]));
+      Arrays.fill(values, Double.NaN);
+      for (int i = 0; i < order.length; ) {
+        int j = i;
+        double x = v.values[rows[order[i]]];
+        while (j < order.length && v.values[rows[order[j]]] == x) {
+          j++;
+        }
+        double rank = (i + j + 1) / 2.0;
+        for (int t = i; t < j; t++) {
+          values[order[t]] = rank;
+        }
+        i = j;
+      }
+    }
+    return new Data.Var(
+        v.name, v.type, v.numeric, v.text, values, codes, v.dictionary, new int[0], Double.NaN);
+  }
+
+  /**
+   * The pairs of {@code vars} associated beyond chance over {@code rows} (every row when null),
+   * strongest first, at most {@link #MAX_PAIRS}.
+   */
+  static List<Pair> associatedPairs(List<Data.Var> vars, int[] rows, int n) {
+    boolean[] all = new boolean[n];
+    Arrays.fill(all, true);
+    List<Pair> pairs = new ArrayList<>();
+    List<Double> strength = new ArrayList<>();
+    for (int x = 0; x < vars.size(); x++) {
+      for (int y = x + 1; y < vars.size(); y++) {
+        Data.Var a = vars.get(x);
+        Data.Var b = vars.get(y);
+        double z = zScore(a, b, rows, all);
+        if (z >= SIGNIFICANCE_Z) {
+          Pair p = new Pair(a, b, 0);
+          pairs.add(new Pair(a, b, Math.abs(strength(p, rows, all, true))));
+          strength.add(z);
+        }
+      }
+    }
+    Integer[] order = new Integer[pairs.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -strength.get(i)));
+    List<Pair> kept = new ArrayList<>();
+    for (int i = 0; i < Math.min(order.length, MAX_PAIRS); i++) {
+      kept.add(pairs.get(order[i]));
+    }
+    return kept;
+  }
+
+  /** The pooled association's distance from independence in standard errors; NaN if undefined. */
+  static double zScore(Data.Var a, Data.Var b, int[] rows, boolean[] all) {
+    if (a.numeric && b.numeric) {
+      double r = Measures.pearson(a, b, rows, all, true);
+      int m = 0;
+      int size = rows == null ? all.length : rows.length;
+      for (int k = 0; k < size; k++) {
+        int i = rows == null ? k : rows[k];
+        if (!Double.isNaN(a.values[i]) && !Double.isNaN(b.values[i])) {
+          m++;
+        }
+      }
+      if (Double.isNaN(r) || m < 4) {
+        return Double.NaN;
+      }
+      double clipped = Math.max(-0.999999, Math.min(0.999999, r));
+      return Math.abs(0.5 * Math.log((1 + clipped) / (1 - clipped))) * Math.sqrt(m - 3.0);
+    }
+    double[] t = Measures.contingency(a, b, rows, all, true);
+    double chi2 = t[1];
+    double df = t[2];
+    // Chi-square and V need about five rows per cell (Cochran 1954); sparser tables, such as a
+    // county against a state's few hundred rows, give V's whose noise swamps any loss.
+    if (Double.isNaN(chi2) || !(df > 0) || t[3] < MIN_ROWS_PER_CELL * t[4] * t[5]) {
+      return Double.NaN;
+    }
+    double v = 2 / (9 * df);
+    return (Math.cbrt(chi2 / df) - (1 - v)) / Math.sqrt(v);
+  }
+
+  /**
+   * The categories of {@code by} with at least {@link #MIN_SEGMENT_ROWS} pooled rows and {@link
+   * #MIN_SEGMENT_SHARE} of them, each with the pairs of the other columns associated inside it;
+   * categories without such a pair are left out.
+   */
+  static List<Segment> segments(Data.Var by, List<Data.Var> vars, int n) {
+    int[] counts = new int[by.categories()];
+    for (int i = 0; i < n; i++) {
+      if (by.codes[i] >= 0) {
+        counts[by.codes[i]]++;
+      }
+    }
+    List<Data.Var> others = vars.stream().filter(v -> v != by).toList();
+    List<Segment> segments = new ArrayList<>();
+    for (int c = 0; c < counts.length; c++) {
+      if (counts[c] < MIN_SEGMENT_ROWS || counts[c] < MIN_SEGMENT_SHARE * n) {
+        continue;
+      }
+      int[] rows = new int[counts[c]];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (by.codes[i] == c) {
+          rows[k++] = i;
+        }
+      }
+      List<Data.Var> local = new ArrayList<>();
+      for (Data.Var v : others) {
+        local.add(restrict(v, rows));
+      }
+      List<Pair> pairs = associatedPairs(local, null, rows.length);
+      if (!pairs.isEmpty()) {
+        segments.add(new Segment(by.dictionary[c], rows, pairs));
+      }
+    }
+    return segments;
+  }
+
+  /** Whether {@code v} can split the rows into segments: categorical with a few categories. */
+  static boolean segmenting(Data.Var v) {
+    return !v.numeric && !v.text && v.categories() >= 2 && v.categories() <= MAX_SEGMENT_CATEGORIES;
+  }
+
+  /** {@code max(0, 1 - sum |a_c| / sum |a_r|)} over {@code pairs} and {@code rows}. */
+  static double loss(List<Pair> pairs, int[] rows, boolean[] cand) {
+    return Math.max(0, signedLoss(pairs, rows, cand));
+  }
+
+  /**
+   * {@code 1 - sum |a_c| / sum |a_r|}, negative when the candidate is more associated; NaN when no
+   * pair is defined on both sides.
+   */
+  static double signedLoss(List<Pair> pairs, int[] rows, boolean[] cand) {
+    double sc = 0;
+    double sr = 0;
+    for (Pair p : pairs) {
+      double c = strength(p, rows, cand, true);
+      double r = strength(p, rows, cand, false);
+      if (Double.isNaN(c) || Double.isNaN(r)) {
+        continue;
+      }
+      sc += Math.abs(c);
+      sr += Math.abs(r);
+    }
+    return sr > 0 ? 1 - sc / sr : Double.NaN;
+  }
+
+  /**
+   * {@code sum_P w_P (|a_r| - |a_c|)} with w the pooled association: the loss with each pair
+   * weighted by how much association it has to lose, which is the most powerful linear combination
+   * when each pair loses the same share (a matched filter). Standardised by the caller, so no ratio
+   * (and no noisy denominator) is needed.
+   */
+  static double weightedDrop(List<Pair> pairs, int[] rows, boolean[] cand) {
+    double sum = 0;
+    boolean any = false;
+    for (Pair p : pairs) {
+      double c = strength(p, rows, cand, true);
+      double r = strength(p, rows, cand, false);
+      if (Double.isNaN(c) || Double.isNaN(r) || Double.isNaN(p.pooled())) {
+        continue;
+      }
+      sum += p.pooled() * (Math.abs(r) - Math.abs(c));
+      any = true;
+    }
+    return any ? sum : Double.NaN;
+  }
+
+  /** Pearson r, or bias-corrected Cramér's V, of one side. */
+  static double strength(Pair p, int[] rows, boolean[] cand, boolean side) {
+    if (p.a().numeric && p.b().numeric) {
+      return Measures.pearson(p.a(), p.b(), rows, cand, side);
+    }
+    double[] t = Measures.contingency(p.a(), p.b(), rows, cand, side);
+    return correctedV(t[1], t[3], t[4], t[5]);
+  }
+
+  /**
+   * Bergsma's bias-corrected Cramér's V from chi-square, the count n and the categories present on
+   * each side: phi2 = max(0, chi2 / n - (r - 1)(k - 1) / (n - 1)), r~ = r - (r - 1)^2 / (n - 1), k~
+   * likewise, V~ = sqrt(phi2 / min(r~ - 1, k~ - 1)).
+   */
+  static double correctedV(double chi2, double n, double r, double k) {
+    if (Double.isNaN(chi2) || n < 2) {
+      return Double.NaN;
+    }
+    if (r < 2 || k < 2) {
+      return 0;
+    }
+    double phi2 = Math.max(0, chi2 / n - (r - 1) * (k - 1) / (n - 1));
+    double rc = r - (r - 1) * (r - 1) / (n - 1);
+    double kc = k - (k - 1) * (k - 1) / (n - 1);
+    double d = Math.min(rc - 1, kc - 1);
+    return d > 0 ? Math.sqrt(phi2 / d) : 0;
+  }
+}
