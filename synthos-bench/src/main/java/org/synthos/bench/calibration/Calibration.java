@@ -29,6 +29,11 @@ import org.synthos.core.assess.Validator;
  * half, and validates in process with the default policy, also scoring the baseline.
  */
 public final class Calibration {
+  /**
+   * The options of every validation (seeded per run); the threshold sweep re-decides under them.
+   */
+  static final ValidationOptions OPTIONS = ValidationOptions.defaults().withAblations(0);
+
   private Calibration() {}
 
   /**
@@ -147,14 +152,16 @@ public final class Calibration {
       ValidationResult r =
           Validator.validate(
               ValidationInput.of(source("candidate", candidate), source("reference", reference)),
-              ValidationOptions.defaults().withSeed(t.seed()).withAblations(0),
+              OPTIONS.withSeed(t.seed()),
               ProgressListener.NONE);
       double baseline = QualityBaseline.score(reference, candidate).orElse(Double.NaN);
       Map<String, Double> scores = new LinkedHashMap<>();
       List<String> weakest = new ArrayList<>();
       for (DimensionResult d : r.dimensions()) {
         if (d instanceof DimensionResult.Scored s) {
-          scores.put(d.dimension().key(), round(s.score()));
+          // Unrounded: rounding could lift a score just below a threshold onto it, and the
+          // threshold sweep must reproduce every decision from these scores.
+          scores.put(d.dimension().key(), s.score());
           if (s.status() == Status.FAIL && !s.evidence().isEmpty()) {
             weakest.add(d.dimension().key() + ": " + describe(s.evidence().get(0)));
           }

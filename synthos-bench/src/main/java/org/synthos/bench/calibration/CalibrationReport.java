@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -58,6 +59,7 @@ final class CalibrationReport {
     summary.put("errors", s.errors().size());
     summary.set("no_op_runs", MAPPER.valueToTree(s.noOps()));
     summary.put("mean_validation_millis", s.meanMillis());
+    root.set("threshold_sweep", MAPPER.valueToTree(s.thresholdSweep()));
     ArrayNode outcomes = root.putArray("outcomes");
     result.outcomes().forEach(o -> outcomes.add(MAPPER.valueToTree(o)));
     return root;
@@ -197,7 +199,121 @@ final class CalibrationReport {
       }
       md.append('\n');
     }
+    if (s.thresholdSweep() != null) {
+      sweep(md, s.thresholdSweep());
+    }
     return md.toString();
+  }
+
+  private static void sweep(StringBuilder md, ThresholdSweep t) {
+    md.append("\n### Threshold sweep\n\n");
+    md.append(
+        f(
+            "Every validation re-decided under other thresholds from its recorded dimension scores,"
+                + " failed checks and risk (none of which depends on the thresholds): reject when"
+                + " nothing was scored, a check failed, a dimension scored strictly below its"
+                + " `fail_below`, or the risk is at or above `max_risk`. At the run's policy this"
+                + " reproduces %d of %d recorded decisions.\n",
+            t.reproduced(), t.validations()));
+    if (t.reproduced() != t.validations()) {
+      md.append(
+          f(
+              "\n**%d recorded decisions differ from the re-decision, so the sweep below does not"
+                  + " replicate the verdict**; first: %s.\n",
+              t.validations() - t.reproduced(), String.join("; ", t.mismatches())));
+    }
+    md.append(
+        f(
+            "\nClean splits: %d; moderate defects: %d (no-op runs left out). A value passes when it"
+                + " keeps the clean false-positive rate at or below %.0f%% and no other value of"
+                + " its sweep that does so rejects more moderate defects.\n\n",
+            t.cleanTotal(), t.moderateTotal(), 100 * ThresholdSweep.MAX_FPR));
+    md.append(
+        "| Rule changed (rest default) | Clean splits rejected | Moderate defects rejected |\n"
+            + "|---|---|---|\n");
+    for (ThresholdSweep.Sweep w : t.sweeps()) {
+      for (ThresholdSweep.Row r : w.rows()) {
+        String rule = f("`%s` = %s", w.rule(), num(r.value()));
+        md.append(
+            f(
+                "| %s | %d/%d = %s | %d/%d = %s |\n",
+                r.policyDefault() ? "**" + rule + " (default)**" : rule,
+                r.cleanRejected(),
+                r.cleanTotal(),
+                pct(r.cleanRate()),
+                r.moderateRejected(),
+                r.moderateTotal(),
+                pct(r.moderateRate())));
+      }
+    }
+    md.append('\n');
+    for (ThresholdSweep.Sweep w : t.sweeps()) {
+      md.append(f("- `%s`: ", w.rule()));
+      if (Double.isNaN(w.defaultValue())) {
+        md.append("the run's policy is not one of the values");
+      } else {
+        md.append(
+            f(
+                "the default %s %s",
+                num(w.defaultValue()), w.defaultPasses() ? "passes" : "does not pass"));
+      }
+      md.append(
+          w.best().isEmpty()
+              ? " (no value keeps the false-positive rate at or below the target)"
+              : f(" (values that pass: %s)", nums(w.best())));
+      if (w.changes().isEmpty()) {
+        md.append("; no value changes moderate detection.\n");
+      } else {
+        StringBuilder c = new StringBuilder();
+        for (ThresholdSweep.Change x : w.changes()) {
+          c.append(c.length() == 0 ? "" : ", ")
+              .append(
+                  f(
+                      "%s (%+d moderate, %+d clean)",
+                      num(x.value()), x.moderateDelta(), x.cleanDelta()));
+        }
+        md.append("; values that change moderate detection: ").append(c).append(".\n");
+      }
+    }
+    md.append("- Lowest clean-split score per dimension (then the second lowest): ");
+    StringBuilder low = new StringBuilder();
+    t.lowestClean()
+        .forEach(
+            (d, l) ->
+                low.append(low.length() == 0 ? "" : ", ")
+                    .append(
+                        f(
+                            "%s %.2f (%s; then %s)",
+                            d,
+                            l.lowest(),
+                            l.run(),
+                            Double.isNaN(l.secondLowest()) ? "-" : f("%.2f", l.secondLowest()))));
+    md.append(low).append(".\n");
+    md.append(
+        f(
+            "- Highest clean risk: %.2f (%s). Lowest risk among rejected moderate defects: %s."
+                + " With no dimension below its `fail_below` and no failed check the risk is at"
+                + " most %s, so a `max_risk` above that never decides alone; moderate defects"
+                + " rejected by the risk alone: %d.\n",
+            t.highestCleanRisk().value(),
+            t.highestCleanRisk().run(),
+            t.lowestRejectedModerateRisk() == null
+                ? "none rejected"
+                : f(
+                    "%.2f (%s)",
+                    t.lowestRejectedModerateRisk().value(), t.lowestRejectedModerateRisk().run()),
+            num(t.riskCeiling()),
+            t.rejectedByRiskAlone()));
+    md.append(
+        t.defaultPasses()
+            ? "- **The default policy passes** in all three sweeps.\n"
+            : "- **The default policy does not pass** in every sweep (above).\n");
+  }
+
+  private static String nums(List<Double> values) {
+    StringBuilder b = new StringBuilder();
+    values.forEach(v -> b.append(b.length() == 0 ? "" : ", ").append(num(v)));
+    return b.toString();
   }
 
   private static double moderateDetection(Calibration.Result result) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param primaryType the largest root cause's key, or {@code none}
  * @param expectedType the family's expected collapse type key, or {@code none} for clean
  * @param baselineQuality the SDMetrics-style quality score, NaN when it could not be computed
- * @param dimensionScores scored dimensions by key
+ * @param dimensionScores scored dimensions by key, unrounded (the threshold sweep re-decides from
+ *     them)
  * @param failedChecks names of checks that failed
  * @param weakestEvidence the lowest-scoring evidence of each failing dimension, as {@code
  *     dimension: measure(column)=value vs upper}

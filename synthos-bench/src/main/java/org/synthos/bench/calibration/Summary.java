@@ -29,6 +29,8 @@ import java.util.function.ToDoubleFunction;
  * @param errors validations that threw
  * @param noOps per family, runs left out because the defect changed no row of that dataset
  * @param meanMillis mean wall time of one validation (baseline included)
+ * @param thresholdSweep every validation re-decided under other thresholds; null without clean or
+ *     moderate runs
  */
 record Summary(
     Stats.Proportion falsePositives,
@@ -45,7 +47,8 @@ record Summary(
     Map<String, Map<String, Integer>> confusion,
     List<Outcome> errors,
     Map<String, Long> noOps,
-    double meanMillis) {
+    double meanMillis,
+    ThresholdSweep thresholdSweep) {
 
   static final double LEVEL = 0.95;
 
@@ -153,7 +156,8 @@ record Summary(
                     Outcome::family,
                     java.util.TreeMap::new,
                     java.util.stream.Collectors.counting())),
-        all.stream().mapToLong(Outcome::millis).average().orElse(Double.NaN));
+        all.stream().mapToLong(Outcome::millis).average().orElse(Double.NaN),
+        ThresholdSweep.of(all, Calibration.OPTIONS.policy()));
   }
 
   private static List<String> families(List<Outcome> ok) {

@@ -17,6 +17,9 @@
  *       than a clean one.
  *   <li>The baseline's best threshold maximises Youden's J on the same runs it is reported on,
  *       which favours the baseline; Synthos is judged at its fixed default policy.
+ *   <li>The threshold sweep re-decides every validation from its recorded, unrounded dimension
+ *       scores, failed checks and risk, which do not depend on the thresholds; at the run's own
+ *       policy it must reproduce every recorded decision, and the report says whether it does.
  *   <li>Recursive generation follows Shumailov et al. 2024 (Nature 631, 755-759) with a Gaussian
  *       copula over empirical marginals ({@link org.synthos.bench.calibration.GaussianCopula}).
  * </ul>

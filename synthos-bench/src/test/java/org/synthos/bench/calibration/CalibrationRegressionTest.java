@@ -39,6 +39,10 @@ class CalibrationRegressionTest {
         .as("Synthos vs the SDMetrics-style baseline")
         .isGreaterThan(s.baselineAuc());
     assertThat(s.aucByFamily().keySet()).contains("recursive_generation", "memorised_copies");
+    assertThat(s.thresholdSweep().mismatches())
+        .as("re-deciding the recorded scores at the default policy gives the recorded decisions")
+        .isEmpty();
+    assertThat(s.thresholdSweep().reproduced()).isEqualTo(result.outcomes().size());
   }
 
   private static Path repositoryRoot() {
