@@ -23,6 +23,8 @@ import java.util.Map;
  *       pooled 5% and 95% quantiles ({@link #tailRows}, {@link #setDeficit}).
  *   <li>Rare-category deficit: max(0, 1 - m_c / m_r) where m is the mass of the categories that
  *       hold less than 5% of the pooled rows ({@link #rareRows}, {@link #setDeficit}).
+ *   <li>Distinct-value deficit: max(0, 1 - (d_c / m_c) / (d_r / m_r)), d distinct values and m
+ *       present cells of a side ({@link #distinctDeficit}).
  *   <li>Rare-combination deficit: the same relative loss for pairs of categories (over every pair
  *       of categorical columns) seen in fewer than 1% of the pooled rows.
  *   <li>Pearson gap: |r_c - r_r| (SDMetrics CorrelationSimilarity = 1 - gap / 2).
@@ -190,6 +192,92 @@ final class Measures {
       return Double.NaN;
     }
     return Math.max(0, entropy(p[1]) - entropy(p[0])) / Math.log(v.categories());
+  }
+
+  /**
+   * max(0, 1 - (d_c / m_c) / (d_r / m_r)) with d the distinct values and m the present cells of a
+   * side: the relative loss of distinct values per row. Resampling from a fitted or empirical law
+   * loses values seen once and never brings them back (a bootstrap keeps about 1 - 1/e of them),
+   * which is how repeated generation first loses rare values (Shumailov et al. 2024). Only the
+   * first row of each group of (near-)duplicate rows on a side counts, so that repeated rows, a
+   * defect of their own, do not pass for lost values.
+   */
+  static double distinctDeficit(Data.Var v, int[] group, boolean[] cand) {
+    boolean[] keep = firstOfGroup(group, cand);
+    int[] distinct = new int[2];
+    int[] present = new int[2];
+    if (v.numeric) {
+      int[] s = v.sorted;
+      for (int k = 0; k < s.length; ) {
+        double x = v.values[s[k]];
+        boolean[] seen = new boolean[2];
+        for (; k < s.length && v.values[s[k]] == x; k++) {
+          if (!keep[s[k]]) {
+            continue;
+          }
+          int side = cand[s[k]] ? 0 : 1;
+          seen[side] = true;
+          present[side]++;
+        }
+        distinct[0] += seen[0] ? 1 : 0;
+        distinct[1] += seen[1] ? 1 : 0;
+      }
+    } else {
+      boolean[][] seen = new boolean[2][v.categories()];
+      for (int i = 0; i < v.codes.length; i++) {
+        int c = v.codes[i];
+        if (c >= 0 && keep[i]) {
+          int side = cand[i] ? 0 : 1;
+          present[side]++;
+          if (!seen[side][c]) {
+            seen[side][c] = true;
+            distinct[side]++;
+          }
+        }
+      }
+    }
+    if (present[0] == 0 || present[1] == 0 || distinct[1] == 0) {
+      return Double.NaN;
+    }
+    double c = (double) distinct[0] / present[0];
+    double r = (double) distinct[1] / present[1];
+    return Math.max(0, 1 - c / r);
+  }
+
+  /** For each row, whether it is the first row of its group among the rows of its side. */
+  static boolean[] firstOfGroup(int[] group, boolean[] cand) {
+    boolean[][] seen = new boolean[2][group.length];
+    boolean[] keep = new boolean[group.length];
+    for (int i = 0; i < group.length; i++) {
+      int side = cand[i] ? 0 : 1;
+      if (!seen[side][group[i]]) {
+        seen[side][group[i]] = true;
+        keep[i] = true;
+      }
+    }
+    return keep;
+  }
+
+  /** Distinct present values over the pooled rows. */
+  static int pooledDistinct(Data.Var v) {
+    if (!v.numeric) {
+      boolean[] seen = new boolean[v.categories()];
+      int d = 0;
+      for (int c : v.codes) {
+        if (c >= 0 && !seen[c]) {
+          seen[c] = true;
+          d++;
+        }
+      }
+      return d;
+    }
+    int d = 0;
+    for (int k = 0; k < v.sorted.length; k++) {
+      if (k == 0 || v.values[v.sorted[k]] != v.values[v.sorted[k - 1]]) {
+        d++;
+      }
+    }
+    return d;
   }
 
   /** Rows whose value lies strictly outside the pooled 5% and 95% quantiles. */

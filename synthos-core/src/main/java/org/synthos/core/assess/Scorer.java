@@ -34,7 +34,7 @@ final class Scorer {
   static final double TOL_MISSING = 0.10;
   static final double TOL_ASSOCIATION = 0.30;
   static final double TOL_SPREAD = 0.50;
-  static final double TOL_ENTROPY = 0.25;
+  static final double TOL_ENTROPY = 0.15;
   static final double TOL_REPEAT = 0.10;
   static final double TOL_TAIL = 0.30;
   static final double TOL_RARE = 0.30;
@@ -47,6 +47,10 @@ final class Scorer {
   static final double TOL_DRIFT = 0.25;
   static final double TOL_MEAN_EXCESS = 1.5;
   static final double TOL_ASSOCIATION_LOSS = 0.3;
+
+  /** Columns with fewer distinct values are judged by their categories' shares instead. */
+  static final int MIN_DISTINCT = 20;
+
   static final int DRIFT_SHUFFLES = 10;
   static final int SPARSE_DRIFT_SHUFFLES = 30;
 
@@ -977,6 +981,17 @@ final class Scorer {
             distributionColumns,
             TOL_RARE,
             "relative loss of the categories below 5% of the pooled rows");
+      }
+      if (Measures.pooledDistinct(v) >= MIN_DISTINCT) {
+        add(
+            Dimension.RARE_PATTERN_TAIL,
+            "distinct_deficit",
+            v.name,
+            l -> Measures.distinctDeficit(v, data.nearGroup, l),
+            TOL_RARE,
+            CollapseType.C_RARE_PATTERN,
+            "relative loss of distinct values per present cell (one row per group of"
+                + " near-duplicate rows): values seen once, lost by resampling");
       }
       if (hasNulls(v)) {
         add(
