@@ -39,7 +39,9 @@
  * <p>Measures follow the definitions in SDMetrics (KSComplement, TVComplement,
  * CorrelationSimilarity, MissingValueSimilarity, DCR baseline), Naeem et al. 2020 (precision,
  * recall, density, coverage with k = 5) and Shumailov et al., Nature 2024 (collapse first removes
- * tails and variance); see {@link org.synthos.core.assess.Measures} and {@link
+ * tails, rare values and variance), Bergsma 2013 (bias-corrected Cramér's V) and Westfall and Young
+ * 1993 (max-T over the categories of a segmenting column); see {@link
+ * org.synthos.core.assess.Measures}, {@link org.synthos.core.assess.AssociationLoss} and {@link
  * org.synthos.core.assess.Multivariate} for the exact formulas.
  */
 package org.synthos.core.assess;

@@ -31,10 +31,11 @@ class DefectFamilyTest {
     // penguins.csv is sorted by species and has no time column: drift along row order cannot be
     // told from the reference's own ordering, so temporal collapse is undetectable there by design.
     assumeFalse(defect == Defect.DRIFT && name.equals("penguins.csv"));
-    // A break inside one category's rows leaves every pooled association and marginal close to
-    // the reference's; no measure compares associations within segments yet, so this family is
-    // measured by the calibration (docs/calibration.md) rather than required here.
-    assumeFalse(defect == Defect.CONDITIONAL_BREAK);
+    // penguins.csv's largest species holds about 75 rows of a half: a break among 58 of them
+    // reaches z 3-7 on segment_association_loss against a band edge near 3, so it is caught in
+    // some splits and not others (3 of seeds 7-11). Its rate is measured by the calibration
+    // (docs/calibration.md), not required of one split here.
+    assumeFalse(defect == Defect.CONDITIONAL_BREAK && name.equals("penguins.csv"));
     ColumnBatch[] h = ExampleData.halves(name, 7);
     Injection inj = DefectInjector.inject(h[0], h[1], defect, defect.moderateSeverity(), 7);
     assumeFalse(inj.affectedRows().isEmpty(), "the family does not apply: " + inj.description());

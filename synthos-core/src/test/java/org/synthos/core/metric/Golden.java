@@ -13,7 +13,7 @@ import java.util.Map;
  * Reads the golden fixtures under {@code src/test/resources/golden/} (written by {@code
  * tools/golden/*.py}): a minimal JSON reader, so core keeps no JSON library on its classpath.
  */
-final class Golden {
+public final class Golden {
   private final String text;
   private int pos;
 
@@ -23,7 +23,7 @@ final class Golden {
 
   /** The {@code cases} array of fixture {@code name}. */
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> cases(String name) {
+  public static List<Map<String, Object>> cases(String name) {
     try (InputStream in = Golden.class.getResourceAsStream("/golden/" + name + ".json")) {
       if (in == null) {
         throw new IllegalStateException("missing fixture golden/" + name + ".json");
@@ -38,16 +38,16 @@ final class Golden {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Map<String, Object> m, String key) {
+  public static Map<String, Object> map(Map<String, Object> m, String key) {
     return (Map<String, Object>) m.get(key);
   }
 
-  static double number(Map<String, Object> m, String key) {
+  public static double number(Map<String, Object> m, String key) {
     return (Double) m.get(key);
   }
 
   /** A numeric array; JSON null becomes NaN. */
-  static double[] doubles(Map<String, Object> m, String key) {
+  public static double[] doubles(Map<String, Object> m, String key) {
     List<?> l = (List<?>) m.get(key);
     double[] out = new double[l.size()];
     for (int i = 0; i < out.length; i++) {
@@ -56,7 +56,7 @@ final class Golden {
     return out;
   }
 
-  static long[] longs(Map<String, Object> m, String key) {
+  public static long[] longs(Map<String, Object> m, String key) {
     double[] d = doubles(m, key);
     long[] out = new long[d.length];
     for (int i = 0; i < d.length; i++) {
@@ -65,7 +65,7 @@ final class Golden {
     return out;
   }
 
-  static int[] ints(Map<String, Object> m, String key) {
+  public static int[] ints(Map<String, Object> m, String key) {
     double[] d = doubles(m, key);
     int[] out = new int[d.length];
     for (int i = 0; i < d.length; i++) {
@@ -74,7 +74,7 @@ final class Golden {
     return out;
   }
 
-  static String[] strings(Map<String, Object> m, String key) {
+  public static String[] strings(Map<String, Object> m, String key) {
     return ((List<?>) m.get(key)).toArray(new String[0]);
   }
 
