@@ -8,8 +8,11 @@ import java.util.Set;
 
 /**
  * {@code ./bench calibrate [--quick] [--datasets a,b] [--families f,g] [--moderate] [--seeds N]
- * [--defect-seeds M] [--threads T] [--out DIR]}: runs the calibration benchmark and writes {@code
- * DIR/calibration.json} and {@code .md} (default {@code bench-results/}).
+ * [--defect-seeds M] [--first-seed S] [--threads T] [--out DIR]}: runs the calibration benchmark
+ * and writes {@code DIR/calibration.json} and {@code .md} (default {@code bench-results/}). {@code
+ * --first-seed} replaces the plan's first seed ({@link CalibrationPlan#FULL_FIRST_SEED}, or {@link
+ * CalibrationPlan#QUICK_FIRST_SEED} with {@code --quick}), so that a held-out run confirming a
+ * policy uses other seeds than the run that derived it.
  */
 public final class Calibrate {
   private Calibrate() {}
@@ -43,12 +46,13 @@ public final class Calibrate {
         case "--moderate" -> plan = plan.moderate();
         case "--seeds" -> clean = Integer.parseInt(value(args, ++i));
         case "--defect-seeds" -> defect = Integer.parseInt(value(args, ++i));
+        case "--first-seed" -> plan = plan.withFirstSeed(Long.parseLong(value(args, ++i)));
         case "--threads" -> plan = plan.withThreads(Integer.parseInt(value(args, ++i)));
         case "--out" -> out = Path.of(value(args, ++i));
         case "--help", "-h" -> {
           System.out.println(
               "usage: ./bench calibrate [--quick] [--datasets a,b] [--families f,g] [--moderate]"
-                  + " [--seeds N] [--defect-seeds M] [--threads T] [--out DIR]");
+                  + " [--seeds N] [--defect-seeds M] [--first-seed S] [--threads T] [--out DIR]");
           return;
         }
         default -> {

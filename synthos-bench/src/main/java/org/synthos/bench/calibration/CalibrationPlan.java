@@ -62,6 +62,12 @@ public record CalibrationPlan(
         names, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, threads, families);
   }
 
+  /** Seeds from {@code seed} upwards, so that a confirmation run can use other seeds. */
+  public CalibrationPlan withFirstSeed(long seed) {
+    return new CalibrationPlan(
+        datasets, cleanSeeds, defectSeeds, moderateOnly, committedOnly, seed, threads, families);
+  }
+
   public CalibrationPlan withThreads(int n) {
     return new CalibrationPlan(
         datasets, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, n, families);

@@ -224,23 +224,44 @@ final class CalibrationReport {
     }
     md.append(
         f(
-            "\nClean splits: %d; moderate defects: %d (no-op runs left out). A value passes when it"
-                + " keeps the clean false-positive rate at or below %.0f%% and no other value of"
-                + " its sweep that does so rejects more moderate defects.\n\n",
-            t.cleanTotal(), t.moderateTotal(), 100 * ThresholdSweep.MAX_FPR));
+            "\nClean splits: %d; moderate defects: %d (no-op runs left out). A value is eligible"
+                + " when the upper end of the %.0f%% Clopper-Pearson interval of its clean"
+                + " false-positive rate is at or below %.0f%%%s. A value passes when it is eligible"
+                + " and no other eligible value of its sweep rejects more moderate defects.\n\n",
+            t.cleanTotal(),
+            t.moderateTotal(),
+            100 * ThresholdSweep.LEVEL,
+            100 * ThresholdSweep.MAX_FPR,
+            t.certifiable()
+                ? f(
+                    " (here: at most %d clean split%s rejected)",
+                    t.maxCleanRejected(), t.maxCleanRejected() == 1 ? "" : "s")
+                : ""));
+    if (!t.certifiable()) {
+      md.append(
+          f(
+              "**Not certifiable: %s**; with %d, even a value that rejects none is not eligible, so no value"
+                  + " passes; the rows below describe the run but certify nothing.\n\n",
+              tooFewCleanSplits(t), t.cleanTotal()));
+    }
     md.append(
-        "| Rule changed (rest default) | Clean splits rejected | Moderate defects rejected |\n"
-            + "|---|---|---|\n");
+        f(
+            "| Rule changed (rest default) | Clean splits rejected | Clean rate, %.0f%% upper bound"
+                + " | Moderate defects rejected |\n"
+                + "|---|---|---|---|\n",
+            100 * ThresholdSweep.LEVEL));
     for (ThresholdSweep.Sweep w : t.sweeps()) {
       for (ThresholdSweep.Row r : w.rows()) {
         String rule = f("`%s` = %s", w.rule(), num(r.value()));
         md.append(
             f(
-                "| %s | %d/%d = %s | %d/%d = %s |\n",
+                "| %s | %d/%d = %s | %s%s | %d/%d = %s |\n",
                 r.policyDefault() ? "**" + rule + " (default)**" : rule,
                 r.cleanRejected(),
                 r.cleanTotal(),
                 pct(r.cleanRate()),
+                pct(r.cleanUpper()),
+                r.eligible() ? "" : " (not eligible)",
                 r.moderateRejected(),
                 r.moderateTotal(),
                 pct(r.moderateRate())));
@@ -249,18 +270,30 @@ final class CalibrationReport {
     md.append('\n');
     for (ThresholdSweep.Sweep w : t.sweeps()) {
       md.append(f("- `%s`: ", w.rule()));
-      if (Double.isNaN(w.defaultValue())) {
-        md.append("the run's policy is not one of the values");
-      } else {
+      if (!t.certifiable()) {
         md.append(
-            f(
-                "the default %s %s",
-                num(w.defaultValue()), w.defaultPasses() ? "passes" : "does not pass"));
+            Double.isNaN(w.defaultValue())
+                ? "the run's policy is not one of the values; no value can be certified"
+                : f(
+                    "the default %s cannot be certified (too few clean splits)",
+                    num(w.defaultValue())));
+      } else {
+        if (Double.isNaN(w.defaultValue())) {
+          md.append("the run's policy is not one of the values");
+        } else {
+          md.append(
+              f(
+                  "the default %s %s",
+                  num(w.defaultValue()), w.defaultPasses() ? "passes" : "does not pass"));
+        }
+        md.append(
+            w.best().isEmpty()
+                ? f(
+                    " (no value's clean false-positive rate is within %.0f%% at %.0f%%"
+                        + " confidence)",
+                    100 * ThresholdSweep.MAX_FPR, 100 * ThresholdSweep.LEVEL)
+                : f(" (values that pass: %s)", nums(w.best())));
       }
-      md.append(
-          w.best().isEmpty()
-              ? " (no value keeps the false-positive rate at or below the target)"
-              : f(" (values that pass: %s)", nums(w.best())));
       if (w.changes().isEmpty()) {
         md.append("; no value changes moderate detection.\n");
       } else {
@@ -304,10 +337,25 @@ final class CalibrationReport {
                     t.lowestRejectedModerateRisk().value(), t.lowestRejectedModerateRisk().run()),
             num(t.riskCeiling()),
             t.rejectedByRiskAlone()));
-    md.append(
-        t.defaultPasses()
-            ? "- **The default policy passes** in all three sweeps.\n"
-            : "- **The default policy does not pass** in every sweep (above).\n");
+    if (!t.certifiable()) {
+      md.append(
+          f(
+              "- **The default policy is not certified**: %s. This is for lack of evidence, not"
+                  + " because another value is better.\n",
+              tooFewCleanSplits(t)));
+    } else {
+      md.append(
+          t.defaultPasses()
+              ? "- **The default policy passes** in all three sweeps.\n"
+              : "- **The default policy does not pass** in every sweep (above).\n");
+    }
+  }
+
+  private static String tooFewCleanSplits(ThresholdSweep t) {
+    return f(
+        "too few clean splits to certify a %.0f%% false-positive rate at %.0f%% confidence (at"
+            + " least %d clean splits with none rejected are needed)",
+        100 * ThresholdSweep.MAX_FPR, 100 * ThresholdSweep.LEVEL, t.minCleanSplits());
   }
 
   private static String nums(List<Double> values) {

@@ -20,14 +20,26 @@ import org.synthos.core.assess.Policy;
  * fail_below} or {@code max_risk}, and re-deciding is exact; at the run's own policy it must
  * reproduce every recorded decision, which {@link #reproduced()} counts.
  *
- * <p>The rule: a value passes when it keeps the clean false-positive rate (the point estimate) at
- * or below {@link #MAX_FPR} and no other value of the same sweep that does so rejects more moderate
- * defects. The default passes when its value passes in all three sweeps.
+ * <p>The rule, at {@link #LEVEL} confidence so that sampling noise in the clean splits cannot pick
+ * the policy: a value is <em>eligible</em> when the upper end of the Clopper-Pearson interval of
+ * its clean false-positive rate is at or below {@link #MAX_FPR} (with 320 clean splits: at most one
+ * rejected, since 1/320 ends at 1.7% and 2/320 at 2.2%). A value passes when it is eligible and no
+ * other eligible value of the same sweep rejects more moderate defects; tied values all pass. The
+ * default passes when its value passes in all three sweeps. With fewer than {@link
+ * #MIN_CLEAN_SPLITS} clean splits not even a value that rejects none is eligible: the sweep is then
+ * not {@link #certifiable()}, and the default does not pass for lack of evidence, not because
+ * another value is better.
  *
  * @param validations validations re-decided (all that did not throw, no-op runs included)
  * @param reproduced those whose decision at the run's policy equals the recorded one
  * @param mismatches the first few that differ, described; empty when the rule is replicated
  * @param cleanTotal clean splits in the sweep
+ * @param certifiable whether {@code cleanTotal} clean splits can certify {@link #MAX_FPR} at all,
+ *     that is whether a value that rejects none of them is eligible
+ * @param minCleanSplits the fewest clean splits, none rejected, that certify {@link #MAX_FPR}
+ *     ({@link #MIN_CLEAN_SPLITS})
+ * @param maxCleanRejected the most clean splits an eligible value may reject; -1 when not
+ *     certifiable
  * @param moderateTotal defective runs at moderate severity in the sweep (no-op runs left out)
  * @param sweeps the common {@code fail_below}, the memorisation {@code fail_below} and {@code
  *     max_risk}, each varied with the rest at the run's policy
@@ -41,13 +53,17 @@ import org.synthos.core.assess.Policy;
  *     lowest score; a {@code max_risk} above it never decides alone
  * @param rejectedByRiskAlone moderate defects the run rejected only because the risk reached {@code
  *     max_risk} (no dimension below its threshold, no failed check)
- * @param defaultPasses whether the run's policy passes the rule in every sweep
+ * @param defaultPasses whether the run's policy passes the rule in every sweep; false whenever the
+ *     sweep is not certifiable
  */
 record ThresholdSweep(
     int validations,
     int reproduced,
     List<String> mismatches,
     int cleanTotal,
+    boolean certifiable,
+    int minCleanSplits,
+    int maxCleanRejected,
     int moderateTotal,
     List<Sweep> sweeps,
     Map<String, Lowest> lowestClean,
@@ -60,6 +76,12 @@ record ThresholdSweep(
   /** The clean false-positive rate a candidate threshold may reach. */
   static final double MAX_FPR = 0.02;
 
+  /** The confidence of the two-sided interval whose upper end must stay within {@link #MAX_FPR}. */
+  static final double LEVEL = Summary.LEVEL;
+
+  /** The smallest number of clean splits for which none rejected is eligible (183 at 95%). */
+  static final int MIN_CLEAN_SPLITS = fewestCleanSplits();
+
   static final double[] COMMON_FAIL_BELOW = {40, 45, 50, 55, 60, 65, 70, 75};
   static final double[] MEMORISATION_FAIL_BELOW = {70, 80, 85, 90, 95};
   static final double[] MAX_RISK = {20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70};
@@ -71,6 +93,9 @@ record ThresholdSweep(
    *
    * @param value the swept threshold
    * @param policyDefault whether this row is the run's own policy
+   * @param cleanUpper the upper end of the {@link #LEVEL} Clopper-Pearson interval of {@code
+   *     cleanRate}
+   * @param eligible whether {@code cleanUpper} is at or below {@link #MAX_FPR}
    */
   record Row(
       double value,
@@ -78,6 +103,8 @@ record ThresholdSweep(
       int cleanRejected,
       int cleanTotal,
       double cleanRate,
+      double cleanUpper,
+      boolean eligible,
       int moderateRejected,
       int moderateTotal,
       double moderateRate) {}
@@ -97,7 +124,8 @@ record ThresholdSweep(
    * @param defaultValue the run's value (NaN when the run's policy is not one of the rows, as for
    *     dimension thresholds that differ from each other)
    * @param rows ascending by value, the run's value included
-   * @param best the values that pass the rule
+   * @param best the values that pass the rule: of the eligible ones, those that reject the most
+   *     moderate defects; empty when none is eligible
    * @param defaultPasses whether the run's value is among them
    * @param changes the values whose moderate detection differs from the default's
    */
@@ -162,11 +190,15 @@ record ThresholdSweep(
                 clean,
                 moderate));
     List<Outcome> rejectedModerate = moderate.stream().filter(Outcome::rejected).toList();
+    int maxCleanRejected = maxCleanRejected(clean.size());
     return new ThresholdSweep(
         ok.size(),
         reproduced,
         mismatches,
         clean.size(),
+        maxCleanRejected >= 0,
+        MIN_CLEAN_SPLITS,
+        maxCleanRejected,
         moderate.size(),
         sweeps,
         lowestClean(clean),
@@ -232,6 +264,7 @@ record ThresholdSweep(
       Policy p = policyAt.apply(v);
       int c = count(clean, p);
       int m = count(moderate, p);
+      double upper = cleanUpper(c, clean.size());
       rows.add(
           new Row(
               v,
@@ -239,20 +272,18 @@ record ThresholdSweep(
               c,
               clean.size(),
               c / (double) clean.size(),
+              upper,
+              upper <= MAX_FPR,
               m,
               moderate.size(),
               m / (double) moderate.size()));
     }
     Row base = rows.stream().filter(Row::policyDefault).findFirst().orElse(null);
     int bestDetection =
-        rows.stream()
-            .filter(r -> r.cleanRate() <= MAX_FPR)
-            .mapToInt(Row::moderateRejected)
-            .max()
-            .orElse(-1);
+        rows.stream().filter(Row::eligible).mapToInt(Row::moderateRejected).max().orElse(-1);
     List<Double> best =
         rows.stream()
-            .filter(r -> r.cleanRate() <= MAX_FPR && r.moderateRejected() == bestDetection)
+            .filter(r -> r.eligible() && r.moderateRejected() == bestDetection)
             .map(Row::value)
             .toList();
     List<Change> changes = new ArrayList<>();
@@ -274,6 +305,33 @@ record ThresholdSweep(
         best,
         base != null && best.contains(base.value()),
         changes);
+  }
+
+  /** The upper end of the {@link #LEVEL} Clopper-Pearson interval of x clean rejections in n. */
+  static double cleanUpper(int x, int n) {
+    return Stats.clopperPearson(x, n, LEVEL).upper();
+  }
+
+  /**
+   * The most rejections of {@code n} clean splits that stay eligible, or -1 when even none does.
+   * The interval's upper end grows with the rejections, so the first that exceeds the target ends
+   * the search.
+   */
+  static int maxCleanRejected(int n) {
+    int x = -1;
+    while (x < n && cleanUpper(x + 1, n) <= MAX_FPR) {
+      x++;
+    }
+    return x;
+  }
+
+  /** The upper end for none of n falls with n, so the first n that reaches the target is it. */
+  private static int fewestCleanSplits() {
+    int n = 1;
+    while (cleanUpper(0, n) > MAX_FPR) {
+      n++;
+    }
+    return n;
   }
 
   private static int count(List<Outcome> runs, Policy p) {

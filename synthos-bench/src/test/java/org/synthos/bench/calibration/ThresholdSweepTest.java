@@ -2,6 +2,7 @@ package org.synthos.bench.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -250,9 +251,14 @@ class ThresholdSweepTest {
     assertThat(atDefault.cleanRate()).isEqualTo(0.25);
     assertThat(atDefault.moderateTotal()).isEqualTo(5);
     assertThat(atDefault.moderateRate()).isEqualTo(0.6);
-    // only the values without a clean rejection keep the FPR at or below 2%
+    // 1 of 4: the 95% Clopper-Pearson interval ends at 80.6%
+    assertThat(atDefault.cleanUpper()).isCloseTo(0.80588, within(1e-5));
     assertThat(common.defaultValue()).isEqualTo(60.0);
-    assertThat(common.best()).containsExactly(40.0, 45.0, 50.0);
+    // four clean splits certify nothing: even none of four rejected ends far above 2%
+    assertThat(t.certifiable()).isFalse();
+    assertThat(t.maxCleanRejected()).isEqualTo(-1);
+    assertThat(common.rows()).noneMatch(ThresholdSweep.Row::eligible);
+    assertThat(common.best()).isEmpty();
     assertThat(common.defaultPasses()).isFalse();
     assertThat(common.changes())
         .extracting(
@@ -327,15 +333,23 @@ class ThresholdSweepTest {
   @Test
   void theDefaultPassesWhenNoValueWithinTheFalsePositiveTargetDetectsMore() {
     List<Outcome> runs = baseScenario();
-    // two clean splits at 64 make fail_below 65 and max_risk 30 cost 2 clean splits: 3/102 > 2%
+    // two clean splits at 64 make fail_below 65 and max_risk 30 cost 2 clean splits: 3 of 402,
+    // whose interval ends at 2.2% > 2%, while the default's 1 of 402 ends at 1.4%
     runs.add(
         clean(201, false, scores("distribution_fidelity", 90, "correlation_preservation", 64)));
     runs.add(
         clean(202, false, scores("distribution_fidelity", 90, "correlation_preservation", 64)));
     ThresholdSweep t = ThresholdSweep.of(runs, DEFAULT);
 
-    assertThat(t.cleanTotal()).isEqualTo(102);
+    assertThat(t.cleanTotal()).isEqualTo(402);
+    assertThat(t.certifiable()).isTrue();
     ThresholdSweep.Sweep common = t.sweeps().get(0);
+    assertThat(common.rows())
+        .extracting(
+            ThresholdSweep.Row::value,
+            ThresholdSweep.Row::cleanRejected,
+            ThresholdSweep.Row::eligible)
+        .contains(tuple(60.0, 1, true), tuple(65.0, 3, false));
     assertThat(common.best()).containsExactly(60.0);
     assertThat(common.defaultPasses()).isTrue();
     assertThat(common.changes())
@@ -359,6 +373,7 @@ class ThresholdSweepTest {
   void theDefaultFailsWhenAnotherValueDetectsMoreWithinTheTarget() {
     ThresholdSweep t = ThresholdSweep.of(baseScenario(), DEFAULT);
 
+    assertThat(t.certifiable()).isTrue();
     ThresholdSweep.Sweep common = t.sweeps().get(0);
     assertThat(common.best()).containsExactly(65.0, 70.0, 75.0);
     assertThat(common.defaultPasses()).isFalse();
@@ -391,22 +406,126 @@ class ThresholdSweepTest {
     String md = CalibrationReport.markdown(result, s, "test");
     assertThat(md)
         .contains("### Threshold sweep")
-        .contains("reproduces 111 of 111 recorded decisions")
+        .contains("reproduces 411 of 411 recorded decisions")
+        .contains("(here: at most 2 clean splits rejected)")
         .contains(
             "| **`fail_below of every dimension but memorisation_privacy` = 60 (default)** |"
-                + " 1/100 = 1.0% | 9/10 = 90.0% |")
-        .contains("| `max_risk` = 30 | 1/100 = 1.0% | 10/10 = 100.0% |")
+                + " 1/400 = 0.3% | 1.4% | 9/10 = 90.0% |")
+        .contains("| `max_risk` = 30 | 1/400 = 0.3% | 1.4% | 10/10 = 100.0% |")
         .contains("65 (+1 moderate, +0 clean)")
         .contains("the risk is at most 40, so a `max_risk` above that never decides alone")
-        .contains("**The default policy does not pass**");
+        .contains("**The default policy does not pass**")
+        .doesNotContain("not certified");
     ObjectNode json = CalibrationReport.json(result, s, "test");
-    assertThat(json.get("threshold_sweep").get("sweeps")).hasSize(3);
-    assertThat(json.get("threshold_sweep").get("reproduced").asInt()).isEqualTo(111);
+    ObjectNode sweep = (ObjectNode) json.get("threshold_sweep");
+    assertThat(sweep.get("sweeps")).hasSize(3);
+    assertThat(sweep.get("reproduced").asInt()).isEqualTo(411);
+    assertThat(sweep.get("certifiable").asBoolean()).isTrue();
+    assertThat(sweep.get("minCleanSplits").asInt()).isEqualTo(183);
+    assertThat(sweep.get("maxCleanRejected").asInt()).isEqualTo(2);
+    assertThat(sweep.get("sweeps").get(0).get("rows").get(4).get("cleanUpper").asDouble())
+        .isCloseTo(0.01385, within(1e-5));
+    assertThat(sweep.get("sweeps").get(0).get("rows").get(4).get("eligible").asBoolean()).isTrue();
+  }
+
+  @Test
+  void oneFalsePositiveIn320IsEligibleAndTwoAreNot() {
+    List<Outcome> runs = new ArrayList<>();
+    addPassingClean(runs, 318);
+    // rejected from fail_below 60 (the default) and from 65
+    runs.add(clean(1, true, scores("distribution_fidelity", 90, "correlation_preservation", 57)));
+    runs.add(clean(2, false, scores("distribution_fidelity", 90, "correlation_preservation", 62)));
+    // caught from 60 and from 65: the stricter value detects more but costs the second clean split
+    runs.add(defect(10, true, true, 10, scores("distribution_fidelity", 58)));
+    runs.add(defect(11, true, false, 10, scores("distribution_fidelity", 63)));
+    for (int i = 0; i < 8; i++) {
+      runs.add(defect(20 + i, true, true, 10, scores("distribution_fidelity", 30)));
+    }
+    ThresholdSweep t = ThresholdSweep.of(runs, DEFAULT);
+
+    assertThat(t.reproduced()).isEqualTo(runs.size());
+    assertThat(t.cleanTotal()).isEqualTo(320);
+    assertThat(t.certifiable()).isTrue();
+    assertThat(t.maxCleanRejected()).isEqualTo(1);
+    ThresholdSweep.Sweep common = t.sweeps().get(0);
+    ThresholdSweep.Row at60 = common.rows().get(4);
+    ThresholdSweep.Row at65 = common.rows().get(5);
+    assertThat(at60.value()).isEqualTo(60.0);
+    assertThat(at60.cleanRejected()).isEqualTo(1);
+    assertThat(at60.cleanUpper()).isCloseTo(0.01729, within(1e-5));
+    assertThat(at60.eligible()).isTrue();
+    assertThat(at65.value()).isEqualTo(65.0);
+    assertThat(at65.cleanRejected()).isEqualTo(2);
+    assertThat(at65.cleanUpper()).isCloseTo(0.02239, within(1e-5));
+    assertThat(at65.eligible()).isFalse();
+    assertThat(at65.moderateRejected()).isGreaterThan(at60.moderateRejected());
+    // both point estimates are below 2%; only the interval keeps 65 out
+    assertThat(at65.cleanRate()).isLessThan(ThresholdSweep.MAX_FPR);
+    assertThat(common.best()).containsExactly(60.0);
+    assertThat(common.defaultPasses()).isTrue();
+  }
+
+  @Test
+  void tooFewCleanSplitsCertifyNothing() {
+    List<Outcome> runs = new ArrayList<>();
+    // the quick subset's 16 clean splits, none rejected, and the default best by every count
+    addPassingClean(runs, 16);
+    for (int i = 0; i < 5; i++) {
+      runs.add(defect(20 + i, true, true, 10, scores("distribution_fidelity", 30)));
+    }
+    ThresholdSweep t = ThresholdSweep.of(runs, DEFAULT);
+
+    assertThat(t.certifiable()).isFalse();
+    assertThat(t.minCleanSplits()).isEqualTo(ThresholdSweep.MIN_CLEAN_SPLITS);
+    assertThat(t.maxCleanRejected()).isEqualTo(-1);
+    for (ThresholdSweep.Sweep w : t.sweeps()) {
+      assertThat(w.changes()).as(w.rule()).isEmpty();
+      assertThat(w.rows()).as(w.rule()).noneMatch(ThresholdSweep.Row::eligible);
+      assertThat(w.best()).as(w.rule()).isEmpty();
+      assertThat(w.defaultPasses()).as(w.rule()).isFalse();
+    }
+    assertThat(t.defaultPasses()).isFalse();
+
+    Calibration.Result result =
+        new Calibration.Result(CalibrationPlan.quick(), runs, List.of(), Map.of("d", 1000), 1.0);
+    String md = CalibrationReport.markdown(result, Summary.of(runs), "test");
+    assertThat(md)
+        .contains(
+            "too few clean splits to certify a 2% false-positive rate at 95% confidence (at least"
+                + " 183 clean splits with none rejected are needed)")
+        .contains("| 0/16 = 0.0% | 20.6% (not eligible) | 5/5 = 100.0% |")
+        .contains("the default 60 cannot be certified (too few clean splits)")
+        .contains("**The default policy is not certified**")
+        .contains("for lack of evidence, not because another value is better")
+        .doesNotContain("does not pass")
+        .doesNotContain("values that pass");
+  }
+
+  @Test
+  void theMinimumCleanSplitsFollowFromTheInterval() {
+    // none of n ends at 1 - 0.025^(1/n): 2.006% at 182, 1.996% at 183
+    assertThat(ThresholdSweep.MIN_CLEAN_SPLITS).isEqualTo(183);
+    assertThat(ThresholdSweep.cleanUpper(0, 183)).isLessThanOrEqualTo(ThresholdSweep.MAX_FPR);
+    assertThat(ThresholdSweep.cleanUpper(0, 182)).isGreaterThan(ThresholdSweep.MAX_FPR);
+    assertThat(ThresholdSweep.maxCleanRejected(182)).isEqualTo(-1);
+    assertThat(ThresholdSweep.maxCleanRejected(183)).isZero();
+    assertThat(ThresholdSweep.maxCleanRejected(320)).isEqualTo(1);
+    assertThat(ThresholdSweep.maxCleanRejected(400)).isEqualTo(2);
+
+    List<Outcome> runs = new ArrayList<>();
+    addPassingClean(runs, 182);
+    runs.add(defect(1, true, true, 10, scores("distribution_fidelity", 30)));
+    assertThat(ThresholdSweep.of(runs, DEFAULT).certifiable()).isFalse();
+    addPassingClean(runs, 1);
+    ThresholdSweep t = ThresholdSweep.of(runs, DEFAULT);
+    assertThat(t.certifiable()).isTrue();
+    assertThat(t.defaultPasses()).isTrue();
   }
 
   /**
-   * 100 clean splits (one rejected: temporal 50) and 10 moderate defects: 8 plainly rejected, one
-   * at 57 (caught from fail_below 60), one at 62 (caught from 65, or by max_risk 30 on risk 32.4).
+   * 400 clean splits (one rejected: temporal 50; enough for one or two to stay eligible) and 10
+   * moderate defects: 8 plainly rejected, one at 57 (caught from fail_below 60), one at 62 (caught
+   * from 65, or by max_risk 30 on risk 32.4).
    */
   private static List<Outcome> baseScenario() {
     List<Outcome> runs = new ArrayList<>();
@@ -415,6 +534,7 @@ class ThresholdSweepTest {
           clean(100 + i, false, scores("distribution_fidelity", 90, "temporal_stability", 90)));
     }
     runs.add(clean(199, true, scores("distribution_fidelity", 90, "temporal_stability", 50)));
+    addPassingClean(runs, 300);
     for (int i = 0; i < 8; i++) {
       runs.add(defect(300 + i, true, true, 10, scores("distribution_fidelity", 30)));
     }
@@ -429,6 +549,20 @@ class ThresholdSweepTest {
             scores("distribution_fidelity", 90, "correlation_preservation", 62)));
     runs.add(defect(312, false, true, 10, scores("distribution_fidelity", 20)));
     return runs;
+  }
+
+  /**
+   * Adds {@code n} clean splits that no swept value rejects (every score 99, risk 1), seeded from
+   * 10,000 so that they name runs apart from the hand-made ones.
+   */
+  private static void addPassingClean(List<Outcome> runs, int n) {
+    for (int i = 0; i < n; i++) {
+      runs.add(
+          clean(
+              10_000 + runs.size(),
+              false,
+              scores("distribution_fidelity", 99, "memorisation_privacy", 99)));
+    }
   }
 
   private static Outcome clean(long seed, boolean rejected, Map<String, Double> scores) {
