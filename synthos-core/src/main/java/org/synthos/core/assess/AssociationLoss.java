@@ -13,13 +13,23 @@ import java.util.List;
  * a pair counts when its pooled association is beyond chance at 3 standard errors (Pearson r by
  * Fisher's z, |atanh r| sqrt(m - 3) >= 3; Cramér's V by Pearson's chi-square against its degrees of
  * freedom, through the Wilson-Hilferty cube-root normal approximation, Wilson and Hilferty 1931,
- * and only when the table has at least five rows per cell). Over the chosen pairs P, {@code loss =
- * max(0, 1 - sum_P |a_c| / sum_P |a_r|)} with a the Pearson r of two numeric columns and otherwise
- * Cramér's V with Bergsma's bias correction (Bergsma 2013, J. Korean Stat. Soc. 42), near 0 for
- * independent columns at any sample size where plain V is not: 0 when the candidate keeps its
- * associations, 1 when it has none. A pooled loss catches columns broken apart over all rows; a
- * loss inside each category of a segmenting column catches a break confined to one segment, which
- * leaves pooled associations and every marginal almost unchanged.
+ * and only when the table has at least five rows per cell, Cochran 1954). The association a is
+ * Pearson's r of two numeric columns and otherwise Cramér's V with Bergsma's bias correction
+ * (Bergsma 2013, J. Korean Stat. Soc. 42), which is near 0 for independent columns at any sample
+ * size where plain V is not.
+ *
+ * <p>Pooled: {@code loss = max(0, 1 - sum_P |a_c| / sum_P |a_r|)} over the chosen pairs P, 0 when
+ * the candidate keeps its associations and 1 when it has none. It catches columns broken apart over
+ * all rows.
+ *
+ * <p>Inside segments: a break confined to one category's rows leaves pooled associations and every
+ * marginal almost unchanged. For each category of a segmenting column (at least {@link
+ * #MIN_SEGMENT_ROWS} rows and {@link #MIN_SEGMENT_SHARE} of them), pairs are chosen within its
+ * rows, numbers replaced by their ranks there ({@link #restrict}), and the statistic is {@code
+ * sum_P w_P (d_P - mean_P)} with {@code d_P = |a_r| - |a_c|} and {@code w_P = a_pooled / var_P}
+ * over the re-splits ({@link #combine}). The caller standardises each category's statistic by its
+ * re-split band and judges the largest against the same maximum over re-splits (max-T, Westfall and
+ * Young 1993, Resampling-Based Multiple Testing).
  */
 final class AssociationLoss {
   static final double SIGNIFICANCE_Z = 3;
@@ -52,14 +62,72 @@ final class AssociationLoss {
    * rows[k]}.
    */
   record Segment(String category, int[] rows, List<Pair> pairs) {
-    /** The drop of association inside this segment under a labelling of the pooled rows. */
-    double weightedDrop(boolean[] cand) {
-      boolean[] local = new boolean[rows.length];
-      for (int k = 0; k < rows.length; k++) {
-        local[k] = cand[rows[k]];
+    /** Per pair, |a_r| - |a_c| inside this segment under a labelling; NaN where undefined. */
+    double[] drops(boolean[] cand) {
+      boolean[] l = local(cand);
+      double[] d = new double[pairs.size()];
+      for (int p = 0; p < d.length; p++) {
+        double c = strength(pairs.get(p), null, l, true);
+        double r = strength(pairs.get(p), null, l, false);
+        d[p] = Math.abs(r) - Math.abs(c);
       }
-      return AssociationLoss.weightedDrop(pairs, null, local);
+      return d;
     }
+
+    private boolean[] local(boolean[] cand) {
+      boolean[] l = new boolean[rows.length];
+      for (int k = 0; k < rows.length; k++) {
+        l[k] = cand[rows[k]];
+      }
+      return l;
+    }
+  }
+
+  /**
+   * The segment statistic of each labelling from its per-pair drops ({@code drops[0]} the
+   * observation, the rest re-splits): {@code sum_P w_P (d_P - mean_P)} with {@code w_P = pooled_P /
+   * var_P}, mean and variance over the re-splits. Weighting each pair by its association over its
+   * re-split variance is the matched filter for a loss proportional to the association: pairs whose
+   * drop is mostly noise (ties in cost columns that are nearly all zero, say) count little. An
+   * undefined drop counts as the pair's mean; pairs without spread are left out.
+   */
+  static double[] combine(List<Pair> pairs, double[][] drops) {
+    int labellings = drops.length;
+    double[] out = new double[labellings];
+    boolean any = false;
+    for (int p = 0; p < pairs.size(); p++) {
+      double sum = 0;
+      double sq = 0;
+      int n = 0;
+      for (int b = 1; b < labellings; b++) {
+        double x = drops[b][p];
+        if (!Double.isNaN(x)) {
+          sum += x;
+          sq += x * x;
+          n++;
+        }
+      }
+      if (n < 2) {
+        continue;
+      }
+      double mean = sum / n;
+      double var = (sq - sum * sum / n) / (n - 1);
+      if (!(var > 0) || Double.isNaN(pairs.get(p).pooled())) {
+        continue;
+      }
+      double w = pairs.get(p).pooled() / var;
+      for (int b = 0; b < labellings; b++) {
+        double x = drops[b][p];
+        if (!Double.isNaN(x)) {
+          out[b] += w * (x - mean);
+        }
+      }
+      any = true;
+    }
+    if (!any) {
+      Arrays.fill(out, Double.NaN);
+    }
+    return out;
   }
 
   /**
@@ -228,27 +296,6 @@ final class AssociationLoss {
       sr += Math.abs(r);
     }
     return sr > 0 ? 1 - sc / sr : Double.NaN;
-  }
-
-  /**
-   * {@code sum_P w_P (|a_r| - |a_c|)} with w the pooled association: the loss with each pair
-   * weighted by how much association it has to lose, which is the most powerful linear combination
-   * when each pair loses the same share (a matched filter). Standardised by the caller, so no ratio
-   * (and no noisy denominator) is needed.
-   */
-  static double weightedDrop(List<Pair> pairs, int[] rows, boolean[] cand) {
-    double sum = 0;
-    boolean any = false;
-    for (Pair p : pairs) {
-      double c = strength(p, rows, cand, true);
-      double r = strength(p, rows, cand, false);
-      if (Double.isNaN(c) || Double.isNaN(r) || Double.isNaN(p.pooled())) {
-        continue;
-      }
-      sum += p.pooled() * (Math.abs(r) - Math.abs(c));
-      any = true;
-    }
-    return any ? sum : Double.NaN;
   }
 
   /** Pearson r, or bias-corrected Cramér's V, of one side. */

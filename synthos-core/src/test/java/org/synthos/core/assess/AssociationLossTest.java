@@ -182,11 +182,29 @@ class AssociationLossTest {
     assertThat(AssociationLoss.segmenting(seg)).isTrue();
     List<AssociationLoss.Segment> segments = AssociationLoss.segments(seg, local.vars, local.n);
     assertThat(segments).extracting(AssociationLoss.Segment::category).containsExactly("a", "b");
-    double dropA = segments.get(0).weightedDrop(local.observedLabels());
-    double dropB = segments.get(1).weightedDrop(local.observedLabels());
-    // Segment a loses rho of about 0.9 at weight about 0.45 (pooled, half broken); b keeps it.
-    assertThat(dropA).isGreaterThan(0.3);
-    assertThat(Math.abs(dropB)).isLessThan(0.05);
+    double[] dropA = segments.get(0).drops(local.observedLabels());
+    double[] dropB = segments.get(1).drops(local.observedLabels());
+    // Inside segment a the candidate lost a rank correlation of about 0.9; b kept it.
+    assertThat(dropA).hasSize(1);
+    assertThat(dropA[0]).isGreaterThan(0.7);
+    assertThat(Math.abs(dropB[0])).isLessThan(0.05);
+
+    // Weighted by pooled association over re-split variance, the observation stands far out.
+    SplittableRandom random = new SplittableRandom(9);
+    double[][] drops = new double[41][];
+    drops[0] = dropA;
+    for (int b = 1; b < drops.length; b++) {
+      int[] perm = Shuffle.permutation(0, local.n, random);
+      boolean[] labels = new boolean[local.n];
+      for (int i = 0; i < local.nC; i++) {
+        labels[perm[i]] = true;
+      }
+      drops[b] = segments.get(0).drops(labels);
+    }
+    double[] s = AssociationLoss.combine(segments.get(0).pairs(), drops);
+    double[] nulls = Arrays.copyOfRange(s, 1, s.length);
+    NullBand band = Bands.of(nulls);
+    assertThat(s[0]).isGreaterThan(band.upper() + 10 * (band.upper() - band.mean()) / 3);
   }
 
   @Test
