@@ -34,7 +34,7 @@ final class Scorer {
   static final double TOL_MISSING = 0.10;
   static final double TOL_ASSOCIATION = 0.30;
   static final double TOL_SPREAD = 0.50;
-  static final double TOL_ENTROPY = 0.15;
+  static final double TOL_ENTROPY = 0.10;
   static final double TOL_REPEAT = 0.10;
   static final double TOL_TAIL = 0.30;
   static final double TOL_RARE = 0.30;
