@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * How much of the association between columns the candidate lost, overall and inside segments.
@@ -42,6 +43,9 @@ final class AssociationLoss {
    * smaller group moves too few rows to matter, and every further segment widens the null maximum.
    */
   static final double MIN_SEGMENT_SHARE = 0.05;
+
+  /** Larger segments are judged on a fixed random subset of this many pooled rows. */
+  static final int MAX_SEGMENT_ROWS = 5_000;
 
   static final int MAX_SEGMENT_CATEGORIES = 100;
   static final int MAX_SEGMENT_COLUMNS = 3;
@@ -237,7 +241,7 @@ final class AssociationLoss {
    * #MIN_SEGMENT_SHARE} of them, each with the pairs of the other columns associated inside it;
    * categories without such a pair are left out.
    */
-  static List<Segment> segments(Data.Var by, List<Data.Var> vars, int n) {
+  static List<Segment> segments(Data.Var by, List<Data.Var> vars, int n, SplittableRandom random) {
     int[] counts = new int[by.categories()];
     for (int i = 0; i < n; i++) {
       if (by.codes[i] >= 0) {
@@ -256,6 +260,13 @@ final class AssociationLoss {
         if (by.codes[i] == c) {
           rows[k++] = i;
         }
+      }
+      if (rows.length > MAX_SEGMENT_ROWS) {
+        // A fixed random subset, drawn before any labelling: the measure stays a permutation
+        // test, and its cost stops growing with the file.
+        Shuffle.inPlace(rows, random);
+        rows = Arrays.copyOf(rows, MAX_SEGMENT_ROWS);
+        Arrays.sort(rows);
       }
       List<Data.Var> local = new ArrayList<>();
       for (Data.Var v : others) {

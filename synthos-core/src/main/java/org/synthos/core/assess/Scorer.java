@@ -1102,7 +1102,8 @@ final class Scorer {
       resplits[b] = shuffledLabels(data.n, data.nC, segmentRandom);
     }
     for (Data.Var by : segmenting) {
-      List<AssociationLoss.Segment> segments = AssociationLoss.segments(by, vars, data.n);
+      List<AssociationLoss.Segment> segments =
+          AssociationLoss.segments(by, vars, data.n, segmentRandom);
       List<String> names = new ArrayList<>();
       List<Replicated> parts = new ArrayList<>();
       for (AssociationLoss.Segment g : segments) {

@@ -180,7 +180,8 @@ class AssociationLossTest {
 
     Data.Var seg = var(local, "seg");
     assertThat(AssociationLoss.segmenting(seg)).isTrue();
-    List<AssociationLoss.Segment> segments = AssociationLoss.segments(seg, local.vars, local.n);
+    List<AssociationLoss.Segment> segments =
+        AssociationLoss.segments(seg, local.vars, local.n, new SplittableRandom(1));
     assertThat(segments).extracting(AssociationLoss.Segment::category).containsExactly("a", "b");
     double[] dropA = segments.get(0).drops(local.observedLabels());
     double[] dropB = segments.get(1).drops(local.observedLabels());
