@@ -2,6 +2,7 @@ package org.synthos.core.assess;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -66,8 +67,11 @@ final class AssociationLoss {
    * rows[k]}.
    */
   record Segment(String category, int[] rows, List<Pair> pairs) {
-    /** Per pair, |a_r| - |a_c| inside this segment under a labelling; NaN where undefined. */
-    double[] drops(boolean[] cand) {
+    /**
+     * Per pair, |a_r| - |a_c| inside this segment under a labelling (set bit: candidate row); NaN
+     * where undefined.
+     */
+    double[] drops(BitSet cand) {
       boolean[] l = local(cand);
       double[] d = new double[pairs.size()];
       for (int p = 0; p < d.length; p++) {
@@ -78,10 +82,10 @@ final class AssociationLoss {
       return d;
     }
 
-    private boolean[] local(boolean[] cand) {
+    private boolean[] local(BitSet cand) {
       boolean[] l = new boolean[rows.length];
       for (int k = 0; k < rows.length; k++) {
-        l[k] = cand[rows[k]];
+        l[k] = cand.get(rows[k]);
       }
       return l;
     }

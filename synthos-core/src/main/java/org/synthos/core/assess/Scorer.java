@@ -2,6 +2,7 @@ package org.synthos.core.assess;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -1097,10 +1098,17 @@ final class Scorer {
     if (segmenting.isEmpty()) {
       return;
     }
-    boolean[][] resplits = new boolean[SEGMENT_REPLICATES][];
+    // As bit sets: a hundred labellings of every held row stay small next to the data.
+    BitSet[] resplits = new BitSet[SEGMENT_REPLICATES];
     for (int b = 0; b < resplits.length; b++) {
-      resplits[b] = shuffledLabels(data.n, data.nC, segmentRandom);
+      int[] idx = Shuffle.permutation(0, data.n, segmentRandom);
+      resplits[b] = new BitSet(data.n);
+      for (int i = 0; i < data.nC; i++) {
+        resplits[b].set(idx[i]);
+      }
     }
+    BitSet observed = new BitSet(data.n);
+    observed.set(0, data.nC);
     for (Data.Var by : segmenting) {
       List<AssociationLoss.Segment> segments =
           AssociationLoss.segments(by, vars, data.n, segmentRandom);
@@ -1108,7 +1116,7 @@ final class Scorer {
       List<Replicated> parts = new ArrayList<>();
       for (AssociationLoss.Segment g : segments) {
         double[][] drops = new double[resplits.length + 1][];
-        drops[0] = g.drops(data.observedLabels());
+        drops[0] = g.drops(observed);
         IntStream.range(0, resplits.length)
             .parallel()
             .forEach(b -> drops[b + 1] = g.drops(resplits[b]));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -183,8 +184,10 @@ class AssociationLossTest {
     List<AssociationLoss.Segment> segments =
         AssociationLoss.segments(seg, local.vars, local.n, new SplittableRandom(1));
     assertThat(segments).extracting(AssociationLoss.Segment::category).containsExactly("a", "b");
-    double[] dropA = segments.get(0).drops(local.observedLabels());
-    double[] dropB = segments.get(1).drops(local.observedLabels());
+    BitSet observed = new BitSet(local.n);
+    observed.set(0, local.nC);
+    double[] dropA = segments.get(0).drops(observed);
+    double[] dropB = segments.get(1).drops(observed);
     // Inside segment a the candidate lost a rank correlation of about 0.9; b kept it.
     assertThat(dropA).hasSize(1);
     assertThat(dropA[0]).isGreaterThan(0.7);
@@ -196,9 +199,9 @@ class AssociationLossTest {
     drops[0] = dropA;
     for (int b = 1; b < drops.length; b++) {
       int[] perm = Shuffle.permutation(0, local.n, random);
-      boolean[] labels = new boolean[local.n];
+      BitSet labels = new BitSet(local.n);
       for (int i = 0; i < local.nC; i++) {
-        labels[perm[i]] = true;
+        labels.set(perm[i]);
       }
       drops[b] = segments.get(0).drops(labels);
     }
