@@ -12,7 +12,8 @@ import org.synthos.core.assess.inject.DefectInjector;
 import org.synthos.core.assess.inject.Injection;
 
 /**
- * What the conditional-break, noise-and-outliers and missing-pattern defects change, and only that.
+ * What the conditional-break, noise-and-outliers, missing-pattern and rare-category-loss defects
+ * change, and only that.
  */
 @Tag("unit")
 class InjectedFamiliesTest {
@@ -30,6 +31,29 @@ class InjectedFamiliesTest {
       assertThat(sortedCells(inj.batch().column(c))).isEqualTo(sortedCells(PENGUINS.column(c)));
     }
     assertThat(inj.description()).contains("Species = 'Adelie'");
+  }
+
+  @Test
+  void rareCategoryLossRedrawsOnlyCategoriesTheReferenceHolds() {
+    // 100 rows: a 60 / b 36 / c 3 / d 1; the reference holds c but not d.
+    String[] cand = new String[100];
+    for (int i = 0; i < 100; i++) {
+      cand[i] = i < 60 ? "a" : i < 96 ? "b" : i < 99 ? "c" : "d";
+    }
+    String[] ref = new String[100];
+    for (int i = 0; i < 100; i++) {
+      ref[i] = i < 58 ? "a" : i < 96 ? "b" : "c";
+    }
+    ColumnBatch c = new Batches().strings("k", cand).build();
+    ColumnBatch r = new Batches().strings("k", ref).build();
+    Injection inj = DefectInjector.inject(c, r, Defect.RARE_CATEGORY_LOSS, 1.0, 2);
+    String[] after = ((Column.Strings) inj.batch().column(0)).values();
+    assertThat(inj.affectedRows()).containsExactly(97L, 98L, 99L);
+    assertThat(Arrays.asList(after).subList(96, 99)).allMatch(x -> x.equals("a") || x.equals("b"));
+    assertThat(after[99]).isEqualTo("d");
+    // Without a reference every category below 5% is lost.
+    Injection alone = DefectInjector.inject(c, null, Defect.RARE_CATEGORY_LOSS, 1.0, 2);
+    assertThat(alone.affectedRows()).containsExactly(97L, 98L, 99L, 100L);
   }
 
   @Test

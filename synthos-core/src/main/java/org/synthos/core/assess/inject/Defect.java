@@ -14,7 +14,8 @@ public enum Defect {
   TAIL_TRUNCATION(CollapseType.C_RARE_PATTERN, 0.2),
   /**
    * A share {@code severity} of the cells holding a category rarer than 5% redrawn from the
-   * frequent ones; the moderate severity removes rare categories entirely.
+   * frequent ones; the moderate severity removes rare categories entirely. With a reference, only
+   * categories the reference also holds count: a loss is relative to the reference.
    */
   RARE_CATEGORY_LOSS(CollapseType.C_RARE_PATTERN, 1.0),
   /** A share {@code severity} of each categorical column's cells set to its most frequent value. */

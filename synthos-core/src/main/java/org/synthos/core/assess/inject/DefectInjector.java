@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
@@ -129,10 +130,18 @@ public final class DefectInjector {
                 + " of each categorical column's cells to its most frequent value";
       }
       case RARE_CATEGORY_LOSS -> {
+        // Only categories the reference also holds can be lost relative to it: redrawing a value
+        // the reference never saw (penguins' one '.' sex) would move the candidate towards it.
+        Cells ref = null;
+        if (reference != null && reference.schema().equals(data.schema())) {
+          ref = new Cells(reference.schema(), 0);
+          ref.append(reference);
+        }
         for (int c = 0; c < cells.width(); c++) {
           if (!cells.isCategorical(c)) {
             continue;
           }
+          Set<String> inReference = ref == null ? null : ref.counts(c).keySet();
           Map<String, Integer> counts = cells.counts(c);
           int total = counts.values().stream().mapToInt(Integer::intValue).sum();
           List<String> frequent = new ArrayList<>();
@@ -154,6 +163,7 @@ public final class DefectInjector {
           for (int i = 0; i < n; i++) {
             if (!cells.nulls[c][i]
                 && !frequent.contains(cells.strings[c][i])
+                && (inReference == null || inReference.contains(cells.strings[c][i]))
                 && random.nextDouble() < severity) {
               cells.strings[c][i] = pool.get(random.nextInt(pool.size()));
               affected.add(i + 1L);
@@ -163,7 +173,8 @@ public final class DefectInjector {
         description =
             "redrew a share "
                 + severity
-                + " of the cells holding categories below 5% from the frequent categories";
+                + " of the cells holding categories below 5% (and held by the reference) from the"
+                + " frequent categories";
       }
       case EXACT_DUPLICATES, NEAR_DUPLICATES -> {
         boolean jitter = defect == Defect.NEAR_DUPLICATES;
