@@ -120,7 +120,11 @@ final class AssociationLoss {
       }
       double mean = sum / n;
       double var = (sq - sum * sum / n) / (n - 1);
-      if (!(var > 0) || Double.isNaN(pairs.get(p).pooled())) {
+      double[] column = new double[labellings - 1];
+      for (int b = 1; b < labellings; b++) {
+        column[b - 1] = drops[b][p];
+      }
+      if (!(var > 0) || Double.isNaN(pairs.get(p).pooled()) || !varies(column)) {
         continue;
       }
       double w = pairs.get(p).pooled() / var;
@@ -311,6 +315,25 @@ final class AssociationLoss {
       sr += Math.abs(r);
     }
     return sr > 0 ? 1 - sc / sr : Double.NaN;
+  }
+
+  /**
+   * Whether most of {@code values} (re-split values of one statistic) lie off their median. A
+   * statistic that sits at one value in most re-splits (a V clipped at 0 on both sides) has the
+   * variance of a few stray values, and standardising by it would turn one stray observation into
+   * an arbitrarily large one.
+   */
+  static boolean varies(double[] values) {
+    double[] x = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    if (x.length == 0) {
+      return false;
+    }
+    double median = x[x.length / 2];
+    int moved = 0;
+    for (double v : x) {
+      moved += Math.abs(v - median) > 1e-9 * (1 + Math.abs(median)) ? 1 : 0;
+    }
+    return 2 * moved >= x.length;
   }
 
   /** Pearson r, or bias-corrected Cramér's V, of one side. */

@@ -1169,7 +1169,8 @@ final class Scorer {
       Replicated r = parts.get(g);
       NullBand band = Bands.of(r.nulls());
       double sd = (band.upper() - band.mean()) / Bands.SIGMAS;
-      if (!(sd > 0)) {
+      // A part stuck at one value in most re-splits has no usable spread to standardise by.
+      if (!(sd > 0) || !AssociationLoss.varies(r.nulls())) {
         continue;
       }
       double z = (r.observed() - band.mean()) / sd;

@@ -212,6 +212,25 @@ class AssociationLossTest {
   }
 
   @Test
+  void aStatisticStuckAtOneValueInMostResplitsGetsNoWeight() {
+    double[] stuck = new double[100];
+    stuck[3] = 0.2;
+    assertThat(AssociationLoss.varies(stuck)).isFalse();
+    double[] spread = new double[100];
+    for (int i = 0; i < spread.length; i++) {
+      spread[i] = Math.sin(i);
+    }
+    assertThat(AssociationLoss.varies(spread)).isTrue();
+    // A pair whose drop is 0 in all re-splits but one is left out of the segment statistic.
+    AssociationLoss.Pair p = new AssociationLoss.Pair(null, null, 0.9);
+    double[][] drops = new double[21][];
+    for (int b = 0; b < drops.length; b++) {
+      drops[b] = new double[] {b == 0 ? 0.8 : b == 5 ? 1e-6 : 0};
+    }
+    assertThat(AssociationLoss.combine(List.of(p), drops)).containsOnly(Double.NaN);
+  }
+
+  @Test
   void sparseTablesAreNotChosenAsAssociatedPairs() {
     // 60 rows over 30 x 2 categories: two rows per cell, far below five.
     String[] a = new String[60];
