@@ -293,16 +293,11 @@ final class AssociationLoss {
     return !v.numeric && !v.text && v.categories() >= 2 && v.categories() <= MAX_SEGMENT_CATEGORIES;
   }
 
-  /** {@code max(0, 1 - sum |a_c| / sum |a_r|)} over {@code pairs} and {@code rows}. */
-  static double loss(List<Pair> pairs, int[] rows, boolean[] cand) {
-    return Math.max(0, signedLoss(pairs, rows, cand));
-  }
-
   /**
-   * {@code 1 - sum |a_c| / sum |a_r|}, negative when the candidate is more associated; NaN when no
-   * pair is defined on both sides.
+   * {@code max(0, 1 - sum |a_c| / sum |a_r|)} over {@code pairs} and {@code rows}; NaN when no pair
+   * is defined on both sides.
    */
-  static double signedLoss(List<Pair> pairs, int[] rows, boolean[] cand) {
+  static double loss(List<Pair> pairs, int[] rows, boolean[] cand) {
     double sc = 0;
     double sr = 0;
     for (Pair p : pairs) {
@@ -314,7 +309,7 @@ final class AssociationLoss {
       sc += Math.abs(c);
       sr += Math.abs(r);
     }
-    return sr > 0 ? 1 - sc / sr : Double.NaN;
+    return sr > 0 ? Math.max(0, 1 - sc / sr) : Double.NaN;
   }
 
   /**

@@ -124,12 +124,10 @@ final class Measures {
     return Math.abs(nulls[0] / totals[0] - nulls[1] / totals[1]);
   }
 
-  /** Standard deviation of the labelled side ({@code side} true: candidate). */
-  static double sd(Data.Var v, boolean[] cand, boolean side) {
-    return sd(v, cand, side, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-  }
-
-  /** Standard deviation of the labelled side's values clipped to [lo, hi]. */
+  /**
+   * Standard deviation of the labelled side's values ({@code side} true: candidate), clipped to
+   * [lo, hi].
+   */
   static double sd(Data.Var v, boolean[] cand, boolean side, double lo, double hi) {
     double sum = 0;
     double sq = 0;
