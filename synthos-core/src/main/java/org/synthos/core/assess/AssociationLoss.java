@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * How much of the association between columns the candidate lost, overall and inside segments.
@@ -158,7 +159,7 @@ final class AssociationLoss {
     if (v.numeric) {
       values = new double[m];
       Integer[] order =
-          java.util.stream.IntStream.range(0, m)
+          IntStream.range(0, m)
               .filter(k -> !Double.isNaN(v.values[rows[k]]))
               .boxed()
               .toArray(Integer[]::new);

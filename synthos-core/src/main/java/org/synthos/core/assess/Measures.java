@@ -196,12 +196,12 @@ final class Measures {
    * max(0, 1 - (d_c / m_c) / (d_r / m_r)) with d the distinct values and m the present cells of a
    * side: the relative loss of distinct values per row. Resampling from a fitted or empirical law
    * loses values seen once and never brings them back (a bootstrap keeps about 1 - 1/e of them),
-   * which is how repeated generation first loses rare values (Shumailov et al. 2024). Only the
-   * first row of each group of (near-)duplicate rows on a side counts, so that repeated rows, a
-   * defect of their own, do not pass for lost values.
+   * which is how repeated generation first loses rare values (Shumailov et al. 2024). Only rows
+   * marked in {@code keep} count: the first row of each group of (near-)duplicate rows on a side
+   * ({@link #firstOfGroup}), so that repeated rows, a defect of their own, do not pass for lost
+   * values.
    */
-  static double distinctDeficit(Data.Var v, int[] group, boolean[] cand) {
-    boolean[] keep = firstOfGroup(group, cand);
+  static double distinctDeficit(Data.Var v, boolean[] keep, boolean[] cand) {
     int[] distinct = new int[2];
     int[] present = new int[2];
     if (v.numeric) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
@@ -97,6 +98,10 @@ final class Scorer {
   boolean[] closeCopies;
   final Map<String, Temporal.Drift> drifts = new LinkedHashMap<>();
   final List<Evidence> driftEvidence = new ArrayList<>();
+  private final Map<boolean[], boolean[]> firstOfNearGroup = new ConcurrentHashMap<>();
+
+  /** One array for the observed labelling, so per-labelling caches see the same key. */
+  private final boolean[] observedLabels;
 
   Scorer(RawTable cand, RawTable ref, ValidationOptions options) {
     this(cand, ref, options, null);
@@ -109,6 +114,7 @@ final class Scorer {
     this.exactRows = exactRows;
     this.data = Data.pool(cand, ref);
     this.timeVar = pickTimeVar(data, options.timeColumn());
+    this.observedLabels = data.observedLabels();
     SplittableRandom root = new SplittableRandom(options.seed());
     SplittableRandom labelRandom = root.split();
     this.multivariateRandom = root.split();
@@ -251,7 +257,7 @@ final class Scorer {
       double tolerance,
       CollapseType cause,
       String detail) {
-    double observed = f.applyAsDouble(data.observedLabels());
+    double observed = f.applyAsDouble(observedLabels);
     if (Double.isNaN(observed)) {
       return null;
     }
@@ -996,7 +1002,7 @@ final class Scorer {
             Dimension.RARE_PATTERN_TAIL,
             "distinct_deficit",
             v.name,
-            l -> Measures.distinctDeficit(v, data.nearGroup, l),
+            l -> Measures.distinctDeficit(v, firstOfNearGroup(l), l),
             TOL_RARE,
             CollapseType.C_RARE_PATTERN,
             "relative loss of distinct values per present cell (one row per group of"
@@ -1251,6 +1257,14 @@ final class Scorer {
                 tolerance,
                 CollapseType.C_RARE_PATTERN,
                 detail + "; exact hypergeometric band over " + total + " marked rows"));
+  }
+
+  /**
+   * The first row of each near-duplicate group per side, for one labelling: the same for every
+   * column, so computed once per labelling (labellings are compared by identity).
+   */
+  private boolean[] firstOfNearGroup(boolean[] labels) {
+    return firstOfNearGroup.computeIfAbsent(labels, l -> Measures.firstOfGroup(data.nearGroup, l));
   }
 
   private boolean hasNulls(Data.Var v) {

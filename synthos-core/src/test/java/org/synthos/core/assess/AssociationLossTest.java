@@ -114,7 +114,11 @@ class AssociationLossTest {
     Double[] ref = Arrays.stream(Golden.doubles(g, "reference")).boxed().toArray(Double[]::new);
     Data d = pool(new Batches().doubles("x", cand), new Batches().doubles("x", ref));
     int[] ownGroups = IntStream.range(0, d.n).toArray();
-    assertThat(Measures.distinctDeficit(d.vars.get(0), ownGroups, d.observedLabels()))
+    assertThat(
+            Measures.distinctDeficit(
+                d.vars.get(0),
+                Measures.firstOfGroup(ownGroups, d.observedLabels()),
+                d.observedLabels()))
         .isCloseTo(Golden.number(g, "expected"), within(1e-12));
   }
 
@@ -128,11 +132,19 @@ class AssociationLossTest {
       doubled[2 * i + 1] = cand[i];
     }
     Data d = pool(new Batches().doubles("x", doubled), new Batches().doubles("x", ref));
-    assertThat(Measures.distinctDeficit(d.vars.get(0), d.nearGroup, d.observedLabels()))
+    assertThat(
+            Measures.distinctDeficit(
+                d.vars.get(0),
+                Measures.firstOfGroup(d.nearGroup, d.observedLabels()),
+                d.observedLabels()))
         .isEqualTo(0);
     // Counted row by row, every second candidate row would be a lost value.
     int[] ownGroups = IntStream.range(0, d.n).toArray();
-    assertThat(Measures.distinctDeficit(d.vars.get(0), ownGroups, d.observedLabels()))
+    assertThat(
+            Measures.distinctDeficit(
+                d.vars.get(0),
+                Measures.firstOfGroup(ownGroups, d.observedLabels()),
+                d.observedLabels()))
         .isCloseTo(0.5, within(1e-12));
   }
 
