@@ -125,7 +125,7 @@ final class VerdictRenderer {
     return String.format(
         Locale.ROOT,
         "%s%s = %s (noise alone: up to %s)",
-        e.measure(),
+        e.measure().key(),
         e.column() == null ? "" : " of " + e.column(),
         ProfileRenderer.num(e.value()),
         ProfileRenderer.num(e.nullBand().upper()));

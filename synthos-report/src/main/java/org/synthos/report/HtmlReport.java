@@ -232,7 +232,7 @@ public final class HtmlReport {
           .append("\">")
           .append(c.status().key())
           .append("</td><td>")
-          .append(esc(c.name()))
+          .append(esc(c.kind().key()))
           .append("</td><td>")
           .append(esc(c.column()))
           .append("</td><td>")
@@ -371,7 +371,7 @@ public final class HtmlReport {
               "</summary><table><tr><th>Measure</th><th>Column</th><th>Value</th><th>Noise band (mean / upper)</th><th>Score</th><th>Detail</th></tr>");
       for (Evidence e : s.evidence()) {
         sb.append("<tr><td>")
-            .append(esc(e.measure()))
+            .append(esc(e.measure().key()))
             .append("</td><td>")
             .append(esc(e.column()))
             .append("</td><td>")

@@ -182,7 +182,7 @@ public final class JsonReport {
     ArrayNode checks = o.putArray("checks");
     for (Check c : r.checks()) {
       ObjectNode x = checks.addObject();
-      x.put("name", c.name());
+      x.put("name", c.kind().key());
       Json.putText(x, "column", c.column());
       x.put("status", c.status().key());
       Json.put(x, "value", c.value());
@@ -233,7 +233,7 @@ public final class JsonReport {
     ArrayNode ev = o.putArray("evidence");
     for (Evidence e : s.evidence()) {
       ObjectNode x = ev.addObject();
-      x.put("measure", e.measure());
+      x.put("measure", e.measure().key());
       Json.putText(x, "column", e.column());
       Json.put(x, "value", e.value());
       ObjectNode band = x.putObject("null_band");

@@ -170,7 +170,9 @@ public final class Calibration {
       List<String> failedChecks =
           r.checks().stream()
               .filter(c -> c.status() == Status.FAIL)
-              .map(c -> c.column() == null ? c.name() : c.name() + "(" + c.column() + ")")
+              .map(
+                  c ->
+                      c.column() == null ? c.kind().key() : c.kind().key() + "(" + c.column() + ")")
               .toList();
       CollapseType primary = r.verdict().primaryType();
       return new Outcome(
@@ -215,7 +217,7 @@ public final class Calibration {
     return String.format(
         java.util.Locale.ROOT,
         "%s(%s)=%.4g vs band upper %.4g, score %.1f",
-        e.measure(),
+        e.measure().key(),
         e.column() == null ? "-" : e.column(),
         e.value(),
         e.nullBand().upper(),

@@ -3,8 +3,8 @@ package org.synthos.core.assess;
 /**
  * One sub-metric behind a dimension score.
  *
- * @param measure the measure's stable name, e.g. {@code ks_statistic}
- * @param column the column or column pair it concerns, or null for the whole dataset
+ * @param measure the measure, from the closed registry
+ * @param subject the column or column pair it concerns, or the whole dataset
  * @param value the observed value (larger is worse)
  * @param nullBand the value expected from sampling noise alone
  * @param tolerance the excess over the band's upper edge that brings the sub-score to 0
@@ -13,8 +13,8 @@ package org.synthos.core.assess;
  * @param detail a sentence for people
  */
 public record Evidence(
-    String measure,
-    String column,
+    Measure measure,
+    Subject subject,
     double value,
     NullBand nullBand,
     double tolerance,
@@ -22,17 +22,28 @@ public record Evidence(
     CollapseType cause,
     String detail) {
 
-  /** Scores {@code value} against its band. */
-  static Evidence of(
-      String measure,
-      String column,
+  /** Scores {@code value} against its band with the measure's tolerance and collapse type. */
+  public static Evidence of(
+      Measure measure, Subject subject, double value, NullBand band, String detail) {
+    return of(measure, subject, value, band, measure.cause(), detail);
+  }
+
+  /** As above with another collapse type, e.g. a pair involving the time column. */
+  public static Evidence of(
+      Measure measure,
+      Subject subject,
       double value,
       NullBand band,
-      double tolerance,
       CollapseType cause,
       String detail) {
+    double tolerance = measure.tolerance();
     double excess = Math.max(0, value - band.upper());
     double score = 100 * Math.max(0, Math.min(1, 1 - excess / tolerance));
-    return new Evidence(measure, column, value, band, tolerance, score, cause, detail);
+    return new Evidence(measure, subject, value, band, tolerance, score, cause, detail);
+  }
+
+  /** The report's label of the subject: null, a column name, or {@code "a ~ b"}. */
+  public String column() {
+    return subject.label();
   }
 }

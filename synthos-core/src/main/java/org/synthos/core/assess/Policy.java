@@ -41,7 +41,7 @@ public record Policy(
       }
     }
 
-    Status status(double score) {
+    public Status status(double score) {
       return score < failBelow ? Status.FAIL : score < warnBelow ? Status.WARN : Status.PASS;
     }
   }

@@ -12,6 +12,16 @@ import java.util.function.Supplier;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.Location;
 import org.synthos.api.SynthosException;
+import org.synthos.core.assess.explain.ChartBuilder;
+import org.synthos.core.assess.explain.Localiser;
+import org.synthos.core.assess.explain.Recommender;
+import org.synthos.core.assess.judge.Findings;
+import org.synthos.core.assess.judge.Judge;
+import org.synthos.core.assess.pool.ExactRows;
+import org.synthos.core.assess.pool.FullPass;
+import org.synthos.core.assess.pool.Pool;
+import org.synthos.core.assess.pool.RawTable;
+import org.synthos.core.assess.pool.RowHashes;
 
 /**
  * The {@code validate} pipeline: profile, intrinsic checks, fidelity, multivariate analysis,
@@ -49,14 +59,14 @@ public final class Validator {
 
     DatasetSource candSource = input.candidate();
     DatasetSource refSource = input.reference();
-    Scorer scorer =
+    Held held =
         timer.time(
             Stage.PROFILE,
             () -> {
               // The compared columns are known from the schemas, so one pass per file can hash
               // every row over them for exact duplicates and copies.
               List<int[]> compared =
-                  Data.comparedColumns(
+                  Pool.comparedColumns(
                       candSource.schema(),
                       refSource == null ? null : refSource.schema(),
                       new ArrayList<>());
@@ -75,22 +85,29 @@ public final class Validator {
                       ? null
                       : ExactRows.of(
                           cand.hashes, ref == null ? null : ref.hashes, Localiser.LISTED_ROWS);
-              return new Scorer(cand.table, ref == null ? null : ref.table, options, exact);
+              RawTable refTable = ref == null ? null : ref.table;
+              return new Held(
+                  cand.table, refTable, exact, new Judge(cand.table, refTable, options, exact));
             });
-    timer.run(Stage.INTRINSIC, scorer::intrinsic);
-    timer.run(Stage.FIDELITY, scorer::fidelity);
-    timer.run(Stage.MULTIVARIATE, scorer::multivariate);
-    Scorer.Assessment assessment = timer.time(Stage.COLLAPSE, scorer::assemble);
+    Judge judge = held.judge();
+    timer.run(Stage.INTRINSIC, judge::intrinsic);
+    timer.run(Stage.FIDELITY, judge::fidelity);
+    timer.run(Stage.MULTIVARIATE, judge::neighbours);
+    Findings findings = timer.time(Stage.COLLAPSE, judge::findings);
+    Pool pool = judge.pool();
     Map<Cause, List<FlaggedRow>> flagged =
-        timer.time(Stage.LOCALISATION, () -> new Localiser(scorer, assessment).flag());
+        timer.time(Stage.LOCALISATION, () -> new Localiser(findings, pool, held.exact()).flag());
     List<Recommendation> recommendations =
         timer.time(
             Stage.RECOMMENDATIONS,
-            () -> new Recommender(scorer, assessment, flagged, options).recommend());
-    Charts charts = timer.time(Stage.DECISION, () -> ChartBuilder.build(scorer.data));
+            () ->
+                new Recommender(
+                        findings, pool, held.cand(), held.ref(), held.exact(), flagged, options)
+                    .recommend());
+    Charts charts = timer.time(Stage.DECISION, () -> ChartBuilder.build(pool));
 
-    SourceInfo candInfo = info(candSource, scorer.cand);
-    SourceInfo refInfo = refSource == null ? null : info(refSource, scorer.ref);
+    SourceInfo candInfo = info(candSource, held.cand());
+    SourceInfo refInfo = refSource == null ? null : info(refSource, held.ref());
     List<FlaggedRow> rows = new ArrayList<>();
     flagged.values().forEach(rows::addAll);
     return new ValidationResult(
@@ -102,17 +119,20 @@ public final class Validator {
         candInfo,
         refInfo,
         options,
-        scorer.timeVar == null ? null : scorer.timeVar.name,
-        scorer.data.differences,
-        assessment.dimensions(),
-        assessment.checks(),
-        assessment.verdict(),
-        Localiser.summarise(flagged, scorer.cand.size, scorer.exactRows),
+        findings.timeColumn(),
+        pool.differences,
+        findings.dimensions(),
+        findings.checks(),
+        findings.verdict(),
+        Localiser.summarise(flagged, held.cand().size, held.exact()),
         rows,
         recommendations,
         timings,
         charts);
   }
+
+  /** The held rows of both files, exact rows over every row, and the judge over them. */
+  private record Held(RawTable cand, RawTable ref, ExactRows exact, Judge judge) {}
 
   /**
    * What the assessment keeps of one file's pass: the held table and the row hashes. The pass's

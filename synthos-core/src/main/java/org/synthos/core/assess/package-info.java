@@ -1,11 +1,27 @@
 /**
  * The assessment: from two datasets to a decision a user can act on.
  *
- * <p>Entry point: {@link org.synthos.core.assess.Validator#validate}. It reads each dataset once,
- * in parallel ({@code FullPass}: the profile, a seeded bottom-k sample of {@code maxRows} rows and
- * a 64-bit hash of every row over the compared columns ride the profiler's partitioned pass), pools
- * the sampled candidate and reference rows, and scores eight {@link
- * org.synthos.core.assess.Dimension dimensions} from sub-metrics ({@link
+ * <p>Entry point: {@link org.synthos.core.assess.Validator#validate}. This package holds the public
+ * value types (inputs, options, policy, evidence, checks, verdict, result) and the closed
+ * registries that name what is measured ({@link org.synthos.core.assess.Measure}) and checked
+ * ({@link org.synthos.core.assess.CheckKind}); the work is split by role into sub-packages that
+ * depend one way (enforced by {@code LayersTest}):
+ *
+ * <ol>
+ *   <li>{@code pool}: the data a validation holds (one pass per file, held rows, exact rows over
+ *       every row, the pooled analysis variables);
+ *   <li>{@code measure}: pure functions of the pool and a labelling, one implementation of each
+ *       statistic, golden-tested;
+ *   <li>{@code judge}: null bands, sub-scores, dimension scores and the verdict, returned as
+ *       immutable {@code Findings};
+ *   <li>{@code explain}: localisation, recommendations with ablation, charts, reading findings
+ *       only.
+ * </ol>
+ *
+ * <p>{@code Validator} reads each dataset once, in parallel ({@code FullPass}: the profile, a
+ * seeded bottom-k sample of {@code maxRows} rows and a 64-bit hash of every row over the compared
+ * columns ride the profiler's partitioned pass), pools the sampled candidate and reference rows,
+ * and scores eight {@link org.synthos.core.assess.Dimension dimensions} from sub-metrics ({@link
  * org.synthos.core.assess.Evidence}).
  *
  * <p>What is judged over every row and what over the sample: row, null and invalid counts come from
@@ -41,7 +57,8 @@
  * recall, density, coverage with k = 5) and Shumailov et al., Nature 2024 (collapse first removes
  * tails, rare values and variance), Bergsma 2013 (bias-corrected Cramér's V) and Westfall and Young
  * 1993 (max-T over the categories of a segmenting column); see {@link
- * org.synthos.core.assess.Measures}, {@link org.synthos.core.assess.AssociationLoss} and {@link
- * org.synthos.core.assess.Multivariate} for the exact formulas.
+ * org.synthos.core.assess.measure.Measures}, {@link
+ * org.synthos.core.assess.measure.AssociationLoss} and {@link
+ * org.synthos.core.assess.measure.Multivariate} for the exact formulas.
  */
 package org.synthos.core.assess;

@@ -12,6 +12,12 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.synthos.core.assess.judge.Bands;
+import org.synthos.core.assess.measure.AssociationLoss;
+import org.synthos.core.assess.measure.Measures;
+import org.synthos.core.assess.measure.Shuffle;
+import org.synthos.core.assess.pool.Pool;
+import org.synthos.core.assess.pool.RawTable;
 import org.synthos.core.metric.Golden;
 
 /**
@@ -21,12 +27,12 @@ import org.synthos.core.metric.Golden;
  * hand.
  */
 class AssociationLossTest {
-  private static Data pool(Batches cand, Batches ref) {
-    return Data.pool(
+  private static Pool pool(Batches cand, Batches ref) {
+    return Pool.pool(
         RawTable.read(cand.source("c"), 100_000, 1), RawTable.read(ref.source("r"), 100_000, 1));
   }
 
-  private static Data.Var var(Data d, String name) {
+  private static Pool.Var var(Pool d, String name) {
     return d.vars.stream().filter(v -> v.name.equals(name)).findFirst().orElseThrow();
   }
 
@@ -58,13 +64,13 @@ class AssociationLossTest {
     Double[] mass = numbers(column(t, "Body Mass (g)"));
     Batches b =
         new Batches().strings("Species", species).doubles("beak", beak).doubles("mass", mass);
-    Data d = pool(b, b);
+    Pool d = pool(b, b);
     int[] rows =
         IntStream.range(0, d.nC)
             .filter(i -> "Adelie".equals(species[i]) && beak[i] != null && mass[i] != null)
             .toArray();
-    Data.Var x = AssociationLoss.restrict(var(d, "beak"), rows);
-    Data.Var y = AssociationLoss.restrict(var(d, "mass"), rows);
+    Pool.Var x = AssociationLoss.restrict(var(d, "beak"), rows);
+    Pool.Var y = AssociationLoss.restrict(var(d, "mass"), rows);
     boolean[] all = new boolean[rows.length];
     Arrays.fill(all, true);
     // scipy.stats.spearmanr(x[rows], y[rows]).correlation
@@ -85,7 +91,7 @@ class AssociationLossTest {
             new String[] {"credit-g.csv", "housing", "purpose", "credit-g housing x purpose"})) {
       ExampleData.Text t = ExampleData.readText(c[0]);
       Batches b = new Batches().strings("a", column(t, c[1])).strings("b", column(t, c[2]));
-      Data d = pool(b, b);
+      Pool d = pool(b, b);
       double[] table =
           Measures.contingency(var(d, "a"), var(d, "b"), null, d.observedLabels(), true);
       Map<String, Object> g = golden("corrected_v", c[3]);
@@ -112,7 +118,7 @@ class AssociationLossTest {
     Map<String, Object> g = golden("distinct_deficit", "bootstrap of 500 draws from 300 values");
     Double[] cand = Arrays.stream(Golden.doubles(g, "candidate")).boxed().toArray(Double[]::new);
     Double[] ref = Arrays.stream(Golden.doubles(g, "reference")).boxed().toArray(Double[]::new);
-    Data d = pool(new Batches().doubles("x", cand), new Batches().doubles("x", ref));
+    Pool d = pool(new Batches().doubles("x", cand), new Batches().doubles("x", ref));
     int[] ownGroups = IntStream.range(0, d.n).toArray();
     assertThat(
             Measures.distinctDeficit(
@@ -131,7 +137,7 @@ class AssociationLossTest {
       doubled[2 * i] = cand[i];
       doubled[2 * i + 1] = cand[i];
     }
-    Data d = pool(new Batches().doubles("x", doubled), new Batches().doubles("x", ref));
+    Pool d = pool(new Batches().doubles("x", doubled), new Batches().doubles("x", ref));
     assertThat(
             Measures.distinctDeficit(
                 d.vars.get(0),
@@ -177,9 +183,9 @@ class AssociationLossTest {
 
   @Test
   void pooledLossSeesAGlobalBreakAndTheSegmentDropSeesALocalOne() {
-    Data clean = pool(correlated(2000, 1, false), correlated(2000, 2, false));
-    Data local = pool(correlated(2000, 1, true), correlated(2000, 2, false));
-    for (Data d : List.of(clean, local)) {
+    Pool clean = pool(correlated(2000, 1, false), correlated(2000, 2, false));
+    Pool local = pool(correlated(2000, 1, true), correlated(2000, 2, false));
+    for (Pool d : List.of(clean, local)) {
       List<AssociationLoss.Pair> pairs = AssociationLoss.associatedPairs(d.vars, null, d.n);
       assertThat(pairs).extracting(p -> p.a().name + "~" + p.b().name).contains("x~y");
     }
@@ -191,7 +197,7 @@ class AssociationLossTest {
     assertThat(AssociationLoss.loss(localPairs, null, local.observedLabels()))
         .isBetween(0.35, 0.65);
 
-    Data.Var seg = var(local, "seg");
+    Pool.Var seg = var(local, "seg");
     assertThat(AssociationLoss.segmenting(seg)).isTrue();
     List<AssociationLoss.Segment> segments =
         AssociationLoss.segments(seg, local.vars, local.n, new SplittableRandom(1));
@@ -252,7 +258,7 @@ class AssociationLossTest {
       b[i] = (i % 30) < 15 ? "x" : "y";
     }
     Batches batch = new Batches().strings("a", a).strings("b", b);
-    Data d = pool(batch, batch);
+    Pool d = pool(batch, batch);
     assertThat(AssociationLoss.associatedPairs(d.vars, null, d.n)).isEmpty();
   }
 
@@ -263,10 +269,10 @@ class AssociationLossTest {
     for (int i = 0; i < 5; i++) {
       ref[i] = 1e6;
     }
-    Data d = pool(new Batches().doubles("x", cand), new Batches().doubles("x", ref));
+    Pool d = pool(new Batches().doubles("x", cand), new Batches().doubles("x", ref));
     assertThat(Measures.spreadDeficit(d.vars.get(0), d.observedLabels())).isLessThan(0.1);
     Double[] narrow = Arrays.stream(cand).map(x -> 0.5 * x).toArray(Double[]::new);
-    Data shrunk = pool(new Batches().doubles("x", narrow), new Batches().doubles("x", ref));
+    Pool shrunk = pool(new Batches().doubles("x", narrow), new Batches().doubles("x", ref));
     assertThat(Measures.spreadDeficit(shrunk.vars.get(0), shrunk.observedLabels()))
         .isCloseTo(Math.log(2), within(0.15));
   }

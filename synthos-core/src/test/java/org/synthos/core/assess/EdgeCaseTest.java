@@ -51,7 +51,7 @@ class EdgeCaseTest {
             org.assertj.core.groups.Tuple.tuple(
                 "gone", SchemaDifference.Kind.MISSING_IN_CANDIDATE));
     assertThat(r.checks())
-        .anyMatch(k -> k.name().equals("schema_missing_column") && k.status() == Status.FAIL);
+        .anyMatch(k -> k.kind() == CheckKind.SCHEMA_MISSING_COLUMN && k.status() == Status.FAIL);
     assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
     assertThat(r.verdict().primaryType()).isEqualTo(CollapseType.E_STRUCTURE);
     assertThat(r.dimension(Dimension.DISTRIBUTION_FIDELITY))
@@ -101,7 +101,7 @@ class EdgeCaseTest {
     assertThat(r.checks())
         .anyMatch(
             k ->
-                k.name().equals("all_null_column")
+                k.kind() == CheckKind.ALL_NULL_COLUMN
                     && k.column().equals("y")
                     && k.status() == Status.FAIL);
     assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
@@ -153,7 +153,10 @@ class EdgeCaseTest {
 
     assertThat(r.checks())
         .anyMatch(
-            k -> k.name().equals("invalid_cells") && k.status() == Status.FAIL && k.value() == 0.1);
+            k ->
+                k.kind() == CheckKind.INVALID_CELLS
+                    && k.status() == Status.FAIL
+                    && k.value() == 0.1);
     assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
   }
 
@@ -236,7 +239,7 @@ class EdgeCaseTest {
         .isInstanceOf(DimensionResult.NotApplicable.class);
     // Halves of the reference see only new codes too, so unseen codes are no defect here.
     assertThat(r.checks())
-        .noneMatch(k -> k.name().equals("out_of_support") && k.status() != Status.PASS);
+        .noneMatch(k -> k.kind() == CheckKind.OUT_OF_SUPPORT && k.status() != Status.PASS);
     assertThat(r.verdict().decision()).isEqualTo(Decision.APPROVE);
   }
 }

@@ -106,11 +106,11 @@ class FullPassTest {
         threads);
   }
 
-  private static double evidence(ValidationResult result, String measure) {
+  private static double evidence(ValidationResult result, Measure measure) {
     return result.dimensions().stream()
         .filter(d -> d instanceof DimensionResult.Scored)
         .flatMap(d -> ((DimensionResult.Scored) d).evidence().stream())
-        .filter(e -> e.measure().equals(measure))
+        .filter(e -> e.measure() == measure)
         .findFirst()
         .orElseThrow()
         .value();
@@ -122,8 +122,8 @@ class FullPassTest {
 
     assertThat(result.candidate().rows()).isEqualTo(CANDIDATE_ROWS);
     assertThat(result.candidate().rowsAnalysed()).isEqualTo(MAX_ROWS);
-    assertThat(evidence(result, "exact_duplicate_share")).isEqualTo(0.10);
-    assertThat(evidence(result, "reference_copy_share")).isEqualTo(0.05);
+    assertThat(evidence(result, Measure.EXACT_DUPLICATE_SHARE)).isEqualTo(0.10);
+    assertThat(evidence(result, Measure.REFERENCE_COPY_SHARE)).isEqualTo(0.05);
 
     List<FlaggedRow> duplicates = new ArrayList<>();
     List<FlaggedRow> copies = new ArrayList<>();

@@ -95,7 +95,7 @@ class IntrinsicTest {
             DimensionResult.NotApplicable.class,
             n -> assertThat(n.reason()).contains("real change"));
     assertThat(r.checks())
-        .anyMatch(c -> c.name().equals("segment_drift") && c.status() == Status.WARN);
+        .anyMatch(c -> c.kind() == CheckKind.SEGMENT_DRIFT && c.status() == Status.WARN);
     assertThat(r.localisation()).anyMatch(c -> c.cause() == Cause.DRIFTED_SEGMENT);
   }
 }

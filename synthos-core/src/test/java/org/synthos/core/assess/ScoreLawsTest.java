@@ -9,6 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Tag;
+import org.synthos.core.assess.judge.Verdicts;
 
 /** Scores stay in [0, 100] and the verdict follows its rules whatever the inputs. */
 @Tag("laws")
@@ -17,8 +18,8 @@ class ScoreLawsTest {
   void evidenceScoreIsBounded(
       @ForAll double value,
       @ForAll @DoubleRange(min = -10, max = 10) double upper,
-      @ForAll @DoubleRange(min = 0.01, max = 5) double tolerance) {
-    Evidence e = Evidence.of("m", null, value, new NullBand(0, upper, 20), tolerance, null, "");
+      @ForAll Measure measure) {
+    Evidence e = Evidence.of(measure, Subject.DATASET, value, new NullBand(0, upper, 20), "");
     assertThat(e.score()).isBetween(0.0, 100.0);
   }
 

@@ -7,6 +7,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.synthos.api.ColumnType;
+import org.synthos.core.assess.judge.Bands;
+import org.synthos.core.assess.measure.Temporal;
+import org.synthos.core.assess.pool.Pool;
 
 /** Drift along order on sparse columns: segments with few values left out, conditional shuffles. */
 @Tag("unit")
@@ -14,8 +17,8 @@ class TemporalTest {
   private static final int N = 1000;
   private static final int[] ORDER = IntStream.range(0, N).toArray();
 
-  private static Data.Var numbers(double[] v) {
-    return new Data.Var("x", ColumnType.FLOAT, true, false, v, null, null, null, 0);
+  private static Pool.Var numbers(double[] v) {
+    return new Pool.Var("x", ColumnType.FLOAT, true, false, v, null, null, null, 0);
   }
 
   @Test
@@ -27,7 +30,7 @@ class TemporalTest {
     }
     Temporal.Drift d = Temporal.drift(numbers(v), ORDER, 20, new SplittableRandom(2));
     assertThat(d.skippedSegments()).isEqualTo(3);
-    assertThat(d.statistic()).isLessThanOrEqualTo(d.band().upper());
+    assertThat(d.statistic()).isLessThanOrEqualTo(Bands.of(d.nulls()).upper());
     assertThat(d.segmentDistances()[0]).isZero();
   }
 
@@ -40,7 +43,7 @@ class TemporalTest {
     }
     Temporal.Drift d = Temporal.drift(numbers(v), ORDER, 10, new SplittableRandom(4));
     assertThat(d.skippedSegments()).isZero();
-    assertThat(d.statistic()).isGreaterThan(d.band().upper());
+    assertThat(d.statistic()).isGreaterThan(Bands.of(d.nulls()).upper());
   }
 
   @Test

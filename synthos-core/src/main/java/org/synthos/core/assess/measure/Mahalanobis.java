@@ -1,26 +1,27 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.measure;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.synthos.core.assess.pool.Pool;
 
 /**
  * Squared Mahalanobis distances of every pooled row from the reference's mean, with the reference's
  * covariance of the standardised numeric columns (nulls at the mean, a 1e-6 ridge for collinear
  * columns). Used to localise off-manifold candidate rows beyond the nearest-neighbour sample.
  */
-final class Mahalanobis {
-  static final int MAX_COLUMNS = 40;
+public final class Mahalanobis {
+  public static final int MAX_COLUMNS = 40;
 
   private Mahalanobis() {}
 
   /** Null when there is no reference or no numeric column with spread. */
-  static double[] squaredDistances(Data data) {
+  public static double[] squaredDistances(Pool data) {
     if (!data.hasReference()) {
       return null;
     }
     List<double[]> z = new ArrayList<>();
-    for (Data.Var v : data.distributionVars()) {
+    for (Pool.Var v : data.distributionVars()) {
       if (!v.numeric || z.size() == MAX_COLUMNS) {
         continue;
       }
@@ -89,7 +90,7 @@ final class Mahalanobis {
   }
 
   /** The reference's largest distance, or its 99.9th percentile when it has 1,000 rows or more. */
-  static double referenceLimit(Data data, double[] d2) {
+  public static double referenceLimit(Pool data, double[] d2) {
     double[] ref = Arrays.copyOfRange(d2, data.nC, data.n);
     Arrays.sort(ref);
     return ref.length >= 1000

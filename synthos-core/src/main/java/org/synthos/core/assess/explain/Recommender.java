@@ -1,4 +1,4 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.explain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +10,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.synthos.core.assess.Cause;
+import org.synthos.core.assess.Check;
+import org.synthos.core.assess.CheckKind;
+import org.synthos.core.assess.Decision;
+import org.synthos.core.assess.Dimension;
+import org.synthos.core.assess.DimensionResult;
+import org.synthos.core.assess.FlaggedRow;
+import org.synthos.core.assess.Impact;
+import org.synthos.core.assess.Measure;
+import org.synthos.core.assess.Priority;
+import org.synthos.core.assess.Recommendation;
+import org.synthos.core.assess.Status;
+import org.synthos.core.assess.ValidationOptions;
+import org.synthos.core.assess.judge.Findings;
+import org.synthos.core.assess.judge.Judge;
+import org.synthos.core.assess.measure.SideCounts;
+import org.synthos.core.assess.pool.ExactRows;
+import org.synthos.core.assess.pool.Pool;
+import org.synthos.core.assess.pool.RawTable;
 
 /**
  * The recommendation catalogue. Each entry is selected by a finding; fixes that can be applied to
@@ -17,19 +36,29 @@ import java.util.TreeSet;
  * re-scored with the same options and seed, and the risk before and after is reported. Fixes that
  * need the generator or new data say so instead of guessing an impact.
  */
-final class Recommender {
-  private final Scorer s;
-  private final Scorer.Assessment a;
+public final class Recommender {
+  private final Findings a;
+  private final Pool data;
+  private final RawTable cand;
+  private final RawTable ref;
+  private final ExactRows exactRows;
   private final Map<Cause, List<FlaggedRow>> flagged;
   private final ValidationOptions options;
 
-  Recommender(
-      Scorer s,
-      Scorer.Assessment a,
+  /** The candidate and reference tables are the held rows that {@code data} pools. */
+  public Recommender(
+      Findings a,
+      Pool data,
+      RawTable cand,
+      RawTable ref,
+      ExactRows exactRows,
       Map<Cause, List<FlaggedRow>> flagged,
       ValidationOptions options) {
-    this.s = s;
     this.a = a;
+    this.data = data;
+    this.cand = cand;
+    this.ref = ref;
+    this.exactRows = exactRows;
     this.flagged = flagged;
     this.options = options;
   }
@@ -48,7 +77,7 @@ final class Recommender {
   /** A fix applied to the candidate (and, for column removal, the reference). */
   private record Fix(int[] keepRows, Set<String> dropColumns, String applied) {}
 
-  List<Recommendation> recommend() {
+  public List<Recommendation> recommend() {
     List<Draft> drafts = new ArrayList<>();
     rowFix(
         drafts,
@@ -93,7 +122,7 @@ final class Recommender {
         "Remove rows with values outside the reference's range or categories, or constrain the"
             + " generator to the reference's domain.",
         List.of(Dimension.DISTRIBUTION_FIDELITY),
-        checkStatus("out_of_support"));
+        checkStatus(CheckKind.OUT_OF_SUPPORT));
     rowFix(
         drafts,
         Cause.DRIFTED_SEGMENT,
@@ -139,8 +168,8 @@ final class Recommender {
   }
 
   private Impact ablate(Fix fix, double riskBefore) {
-    RawTable cand = s.cand;
-    RawTable ref = s.ref;
+    RawTable cand = this.cand;
+    RawTable ref = this.ref;
     if (fix.keepRows() != null) {
       cand = cand.select(fix.keepRows());
     }
@@ -151,12 +180,12 @@ final class Recommender {
     if (cand.size == 0) {
       return new Impact.NotMeasured("the fix would remove every row, so nothing is left to score");
     }
-    Scorer.Assessment after = Scorer.full(cand, ref, options);
+    Findings after = Judge.full(cand, ref, options);
     return new Impact.Measured(
         riskBefore,
         after.verdict().riskScore(),
         after.verdict().decision(),
-        s.cand.size - cand.size,
+        this.cand.size - cand.size,
         fix.dropColumns().size(),
         fix.applied());
   }
@@ -170,10 +199,10 @@ final class Recommender {
     return Status.PASS;
   }
 
-  private Status checkStatus(String name) {
+  private Status checkStatus(CheckKind kind) {
     Status st = Status.PASS;
     for (Check c : a.checks()) {
-      if (c.name().equals(name)) {
+      if (c.kind() == kind) {
         st = st.worst(c.status());
       }
     }
@@ -189,10 +218,10 @@ final class Recommender {
   }
 
   private int[] keepAllBut(Set<Long> dropRows) {
-    int[] keep = new int[s.cand.size];
+    int[] keep = new int[cand.size];
     int k = 0;
-    for (int i = 0; i < s.cand.size; i++) {
-      if (!dropRows.contains(s.cand.rowNumbers[i])) {
+    for (int i = 0; i < cand.size; i++) {
+      if (!dropRows.contains(cand.rowNumbers[i])) {
         keep[k++] = i;
       }
     }
@@ -233,8 +262,7 @@ final class Recommender {
     if (rows == null || rows.isEmpty()) {
       return;
     }
-    Data data = s.data;
-    Localiser loc = new Localiser(s, a);
+    Localiser loc = new Localiser(a, data, exactRows);
     boolean[] obs = data.observedLabels();
     Map<Long, Integer> indexOfRow = new HashMap<>();
     for (int i = 0; i < data.nC; i++) {
@@ -242,10 +270,10 @@ final class Recommender {
     }
     SplittableRandom random = new SplittableRandom(options.seed() ^ 0x5EED);
     Set<Long> drop = new LinkedHashSet<>();
-    List<Data.Var> vars = data.distributionVars();
+    List<Pool.Var> vars = data.distributionVars();
     for (int[] vc : loc.overRepresented()) {
-      Data.Var v = vars.get(vc[0]);
-      double pr = s.sideShares(v, obs)[1][vc[1]];
+      Pool.Var v = vars.get(vc[0]);
+      double pr = SideCounts.shares(data, v, obs)[1][vc[1]];
       List<Integer> members = new ArrayList<>();
       for (int i = 0; i < data.nC; i++) {
         if (v.codes[i] == vc[1] && !drop.contains(data.rowNumbers[i])) {
@@ -286,7 +314,7 @@ final class Recommender {
     Set<String> cols = new TreeSet<>();
     Status st = Status.PASS;
     for (Check c : a.checks()) {
-      if (c.name().equals("constant_column") || c.name().equals("all_null_column")) {
+      if (c.kind() == CheckKind.CONSTANT_COLUMN || c.kind() == CheckKind.ALL_NULL_COLUMN) {
         cols.add(c.column());
         st = st.worst(c.status());
       }
@@ -308,7 +336,7 @@ final class Recommender {
             null));
   }
 
-  private boolean measureTroubled(Dimension d, Set<String> measures) {
+  private boolean measureTroubled(Dimension d, Set<Measure> measures) {
     for (DimensionResult r : a.dimensions()) {
       if (r.dimension() == d
           && r instanceof DimensionResult.Scored sc
@@ -325,7 +353,7 @@ final class Recommender {
     String generator =
         "the fix needs new rows from the generator, which this validation cannot produce;"
             + " re-run validate on the regenerated data to measure it";
-    if (measureTroubled(Dimension.RARE_PATTERN_TAIL, Set.of("rare_category_deficit"))) {
+    if (measureTroubled(Dimension.RARE_PATTERN_TAIL, Set.of(Measure.RARE_CATEGORY_DEFICIT))) {
       drafts.add(
           new Draft(
               "restore_rare_categories",
@@ -337,7 +365,7 @@ final class Recommender {
               null,
               generator));
     }
-    if (measureTroubled(Dimension.RARE_PATTERN_TAIL, Set.of("tail_deficit"))) {
+    if (measureTroubled(Dimension.RARE_PATTERN_TAIL, Set.of(Measure.TAIL_DEFICIT))) {
       drafts.add(
           new Draft(
               "widen_tails",
@@ -351,7 +379,11 @@ final class Recommender {
     }
     if (measureTroubled(
         Dimension.DIVERSITY_RETENTION,
-        Set.of("spread_deficit", "entropy_deficit", "recall_gap", "coverage_gap"))) {
+        Set.of(
+            Measure.SPREAD_DEFICIT,
+            Measure.ENTROPY_DEFICIT,
+            Measure.RECALL_GAP,
+            Measure.COVERAGE_GAP))) {
       drafts.add(
           new Draft(
               "restore_diversity",
@@ -413,11 +445,11 @@ final class Recommender {
               List.of(Dimension.LEARNABILITY),
               "learnability was not measured",
               null,
-              Scorer.LEARNABILITY_REASON));
+              Judge.LEARNABILITY_REASON));
     }
     Status schema = Status.PASS;
     for (Check c : a.checks()) {
-      if (c.name().startsWith("schema_") || c.name().equals("invalid_cells")) {
+      if (c.kind().schema()) {
         schema = schema.worst(c.status());
       }
     }

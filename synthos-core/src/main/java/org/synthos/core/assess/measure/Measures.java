@@ -1,8 +1,9 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.measure;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.synthos.core.assess.pool.Pool;
 
 /**
  * Two-sample measures over a labelling of the pooled rows ({@code cand[i]} true: row i counts as
@@ -33,16 +34,16 @@ import java.util.Map;
  *       meaningless.
  * </ul>
  */
-final class Measures {
-  static final double TAIL_PROBABILITY = 0.05;
-  static final double RARE_SHARE = 0.05;
+public final class Measures {
+  public static final double TAIL_PROBABILITY = 0.05;
+  public static final double RARE_SHARE = 0.05;
 
   /** Contingency tables above this many cells (near-unique categories) are not formed. */
-  static final long MAX_TABLE_CELLS = 1_000_000;
+  public static final long MAX_TABLE_CELLS = 1_000_000;
 
   private Measures() {}
 
-  static double ks(Data.Var v, boolean[] cand) {
+  public static double ks(Pool.Var v, boolean[] cand) {
     int nc = 0;
     int nr = 0;
     for (int i : v.sorted) {
@@ -74,7 +75,7 @@ final class Measures {
     return d;
   }
 
-  static double[][] shares(int[] codes, int categories, boolean[] cand) {
+  public static double[][] shares(int[] codes, int categories, boolean[] cand) {
     double[][] p = new double[2][categories];
     double[] totals = new double[2];
     for (int i = 0; i < codes.length; i++) {
@@ -95,7 +96,7 @@ final class Measures {
     return p;
   }
 
-  static double tvd(Data.Var v, boolean[] cand) {
+  public static double tvd(Pool.Var v, boolean[] cand) {
     double[][] p = shares(v.codes, v.categories(), cand);
     if (p == null) {
       return Double.NaN;
@@ -107,7 +108,7 @@ final class Measures {
     return 0.5 * sum;
   }
 
-  static double missingGap(Data.Var v, boolean[] cand) {
+  public static double missingGap(Pool.Var v, boolean[] cand) {
     double[] nulls = new double[2];
     double[] totals = new double[2];
     for (int i = 0; i < cand.length; i++) {
@@ -128,7 +129,7 @@ final class Measures {
    * Standard deviation of the labelled side's values ({@code side} true: candidate), clipped to
    * [lo, hi].
    */
-  static double sd(Data.Var v, boolean[] cand, boolean side, double lo, double hi) {
+  public static double sd(Pool.Var v, boolean[] cand, boolean side, double lo, double hi) {
     double sum = 0;
     double sq = 0;
     int n = 0;
@@ -151,14 +152,14 @@ final class Measures {
   }
 
   /** Share of pooled values clipped at each end before the spread is compared. */
-  static final double WINSOR_SHARE = 0.01;
+  public static final double WINSOR_SHARE = 0.01;
 
   /**
    * max(0, ln(sd_r / sd_c)) on values winsorised at the pooled 1% and 99% quantiles (Tukey 1962):
    * the bounds do not depend on the labelling, and a few extreme values (repair costs in the
    * millions among zeros) no longer decide which half looks narrower.
    */
-  static double spreadDeficit(Data.Var v, boolean[] cand) {
+  public static double spreadDeficit(Pool.Var v, boolean[] cand) {
     int m = v.sorted.length;
     if (m == 0) {
       return Double.NaN;
@@ -173,7 +174,7 @@ final class Measures {
     return Math.max(0, Math.min(Math.log(100), Math.log(sr / Math.max(sc, sr / 100))));
   }
 
-  static double entropy(double[] p) {
+  public static double entropy(double[] p) {
     double h = 0;
     for (double x : p) {
       if (x > 0) {
@@ -184,7 +185,7 @@ final class Measures {
   }
 
   /** max(0, H_r - H_c) / ln(k), k the number of categories seen in the pooled rows. */
-  static double entropyDeficit(Data.Var v, boolean[] cand) {
+  public static double entropyDeficit(Pool.Var v, boolean[] cand) {
     double[][] p = shares(v.codes, v.categories(), cand);
     if (p == null || v.categories() < 2) {
       return Double.NaN;
@@ -201,7 +202,7 @@ final class Measures {
    * ({@link #firstOfGroup}), so that repeated rows, a defect of their own, do not pass for lost
    * values.
    */
-  static double distinctDeficit(Data.Var v, boolean[] keep, boolean[] cand) {
+  public static double distinctDeficit(Pool.Var v, boolean[] keep, boolean[] cand) {
     int[] distinct = new int[2];
     int[] present = new int[2];
     if (v.numeric) {
@@ -243,7 +244,7 @@ final class Measures {
   }
 
   /** For each row, whether it is the first row of its group among the rows of its side. */
-  static boolean[] firstOfGroup(int[] group, boolean[] cand) {
+  public static boolean[] firstOfGroup(int[] group, boolean[] cand) {
     boolean[][] seen = new boolean[2][group.length];
     boolean[] keep = new boolean[group.length];
     for (int i = 0; i < group.length; i++) {
@@ -257,7 +258,7 @@ final class Measures {
   }
 
   /** Distinct present values over the pooled rows. */
-  static int pooledDistinct(Data.Var v) {
+  public static int pooledDistinct(Pool.Var v) {
     if (!v.numeric) {
       boolean[] seen = new boolean[v.categories()];
       int d = 0;
@@ -279,7 +280,7 @@ final class Measures {
   }
 
   /** Rows whose value lies strictly outside the pooled 5% and 95% quantiles. */
-  static boolean[] tailRows(Data.Var v) {
+  public static boolean[] tailRows(Pool.Var v) {
     boolean[] in = new boolean[v.values.length];
     int n = v.sorted.length;
     if (n == 0) {
@@ -294,7 +295,7 @@ final class Measures {
   }
 
   /** Rows holding a category seen in fewer than 5% of the pooled rows. */
-  static boolean[] rareRows(Data.Var v) {
+  public static boolean[] rareRows(Pool.Var v) {
     int[] counts = new int[v.categories()];
     int total = 0;
     for (int c : v.codes) {
@@ -314,7 +315,7 @@ final class Measures {
   /**
    * max(0, 1 - (x / nc) / ((marked - x) / nr)): the relative loss of marked rows in a side of nc.
    */
-  static double setDeficit(int x, int marked, int nc, int nr) {
+  public static double setDeficit(int x, int marked, int nc, int nr) {
     if (nc == 0 || nr == 0 || marked - x <= 0) {
       return marked > 0 && nc > 0 && nr > 0 && x >= marked ? 0 : Double.NaN;
     }
@@ -322,18 +323,18 @@ final class Measures {
   }
 
   /** Share of the pooled rows below which a pair of categories counts as a rare combination. */
-  static final double RARE_COMBINATION_SHARE = 0.01;
+  public static final double RARE_COMBINATION_SHARE = 0.01;
 
   /**
    * For each row, how many rare category combinations it holds: over every pair of categorical
    * columns, combinations seen in fewer than 1% of the pooled rows. Independent of the labelling.
    */
-  static double[] rareCombinationWeights(List<Data.Var> categorical, int n) {
+  public static double[] rareCombinationWeights(List<Pool.Var> categorical, int n) {
     double[] w = new double[n];
     for (int a = 0; a < categorical.size(); a++) {
       for (int b = a + 1; b < categorical.size(); b++) {
-        Data.Var va = categorical.get(a);
-        Data.Var vb = categorical.get(b);
+        Pool.Var va = categorical.get(a);
+        Pool.Var vb = categorical.get(b);
         int kb = vb.categories();
         Map<Long, Integer> counts = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -355,7 +356,7 @@ final class Measures {
   }
 
   /** max(0, 1 - mean weight of candidate rows / mean weight of reference rows). */
-  static double rareCombinationDeficit(double[] weights, boolean[] cand) {
+  public static double rareCombinationDeficit(double[] weights, boolean[] cand) {
     double[] sum = new double[2];
     double[] rows = new double[2];
     for (int i = 0; i < weights.length; i++) {
@@ -370,7 +371,7 @@ final class Measures {
   }
 
   /** Pearson correlation of two numeric columns on one side's rows where both are present. */
-  static double pearson(Data.Var a, Data.Var b, boolean[] cand, boolean side) {
+  public static double pearson(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
     return pearson(a, b, null, cand, side);
   }
 
@@ -378,7 +379,7 @@ final class Measures {
    * Pearson r over the rows of {@code rows} (every row when null) on one side where both columns
    * are present.
    */
-  static double pearson(Data.Var a, Data.Var b, int[] rows, boolean[] cand, boolean side) {
+  public static double pearson(Pool.Var a, Pool.Var b, int[] rows, boolean[] cand, boolean side) {
     double sa = 0;
     double sb = 0;
     double saa = 0;
@@ -423,7 +424,7 @@ final class Measures {
   }
 
   /** Cramér's V of two coded columns on one side's rows where both are present. */
-  static double cramersV(Data.Var a, Data.Var b, boolean[] cand, boolean side) {
+  public static double cramersV(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
     return contingency(a, b, null, cand, side)[0];
   }
 
@@ -432,7 +433,8 @@ final class Measures {
    * of each column, for two coded columns over {@code rows} (every row when null) on one side where
    * both are present; NaNs when undefined.
    */
-  static double[] contingency(Data.Var a, Data.Var b, int[] rows, boolean[] cand, boolean side) {
+  public static double[] contingency(
+      Pool.Var a, Pool.Var b, int[] rows, boolean[] cand, boolean side) {
     double[] undefined = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
     int ka = a.categories();
     int kb = b.categories();
@@ -489,18 +491,19 @@ final class Measures {
   }
 
   /** Association on one side: Pearson r for two numeric columns, Cramér's V otherwise. */
-  static double association(Data.Var a, Data.Var b, boolean[] cand, boolean side) {
+  public static double association(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
     return association(a, b, null, cand, side);
   }
 
   /** As above over {@code rows} only (every row when null). */
-  static double association(Data.Var a, Data.Var b, int[] rows, boolean[] cand, boolean side) {
+  public static double association(
+      Pool.Var a, Pool.Var b, int[] rows, boolean[] cand, boolean side) {
     return a.numeric && b.numeric
         ? pearson(a, b, rows, cand, side)
         : contingency(a, b, rows, cand, side)[0];
   }
 
-  static double associationGap(Data.Var a, Data.Var b, boolean[] cand) {
+  public static double associationGap(Pool.Var a, Pool.Var b, boolean[] cand) {
     return Math.abs(association(a, b, cand, true) - association(a, b, cand, false));
   }
 
@@ -508,7 +511,7 @@ final class Measures {
    * 1 - distinct groups / rows among rows labelled 1: the share of those rows that repeat an
    * earlier one. Labels: 1 candidate, 0 reference, -1 left out.
    */
-  static double repeatShare(int[] group, byte[] label) {
+  public static double repeatShare(int[] group, byte[] label) {
     int[] seen = new int[group.length];
     int rows = 0;
     int distinct = 0;
@@ -525,7 +528,7 @@ final class Measures {
   }
 
   /** Share of rows labelled 1 identical (on every compared column) to some row labelled 0. */
-  static double copyShare(int[] group, byte[] label) {
+  public static double copyShare(int[] group, byte[] label) {
     boolean[] inReference = new boolean[group.length];
     int nc = 0;
     for (int i = 0; i < group.length; i++) {

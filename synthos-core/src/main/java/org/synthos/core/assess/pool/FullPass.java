@@ -1,4 +1,4 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.pool;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,7 @@ import org.synthos.api.Field;
 import org.synthos.api.Location;
 import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
+import org.synthos.core.assess.DatasetSource;
 import org.synthos.core.profile.DatasetProfile;
 import org.synthos.core.profile.PartitionRider;
 import org.synthos.core.profile.ProfileOptions;
@@ -36,14 +37,14 @@ import org.synthos.core.rows.RowSampleState;
  * content digest is SHA-256 over the cells when the file fits one partition, else SHA-256 over the
  * partitions' digests in order (so, like the profile, it depends on the partition boundaries).
  */
-final class FullPass {
+public final class FullPass {
   /** Seed of the row hashes; candidate and reference must share it so their hashes compare. */
-  static final long HASH_SEED = 0x636f706965730001L;
+  public static final long HASH_SEED = 0x636f706965730001L;
 
-  final DatasetProfile profile;
-  final RowSampleState sample;
-  final RowHashes hashes;
-  final String contentSha256;
+  public final DatasetProfile profile;
+  public final RowSampleState sample;
+  public final RowHashes hashes;
+  public final String contentSha256;
 
   private FullPass(
       DatasetProfile profile, RowSampleState sample, RowHashes hashes, String contentSha256) {
@@ -60,7 +61,8 @@ final class FullPass {
    *     for no hashes
    * @param threads worker threads (1 reads and folds on the calling thread)
    */
-  static FullPass read(DatasetSource source, int[] hashed, int maxRows, long seed, int threads) {
+  public static FullPass read(
+      DatasetSource source, int[] hashed, int maxRows, long seed, int threads) {
     Schema schema = source.schema();
     ProfileOptions options = ProfileOptions.defaults().withThreads(threads).withPairColumns(0, 0);
     Profiled<Part> done =

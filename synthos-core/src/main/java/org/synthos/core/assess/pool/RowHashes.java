@@ -1,4 +1,4 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.pool;
 
 import java.util.Arrays;
 import java.util.List;
@@ -10,12 +10,12 @@ import java.util.stream.IntStream;
  * bytes per row in arrays of one partition each and no per-row object, so ten million rows take 80
  * MB in pieces of 2 MB.
  */
-final class RowHashes {
+public final class RowHashes {
   private final List<Long> firstRows;
   private final List<long[]> chunks;
-  final long size;
+  public final long size;
 
-  RowHashes(List<Long> firstRows, List<long[]> chunks) {
+  public RowHashes(List<Long> firstRows, List<long[]> chunks) {
     this.firstRows = List.copyOf(firstRows);
     this.chunks = List.copyOf(chunks);
     this.size = chunks.stream().mapToLong(c -> c.length).sum();
@@ -25,7 +25,7 @@ final class RowHashes {
    * Every hash in ascending order, as a merge of per-chunk sorted copies: no array longer than a
    * chunk, so a large file needs no contiguous stretch of heap of its own size.
    */
-  Cursor sorted() {
+  public Cursor sorted() {
     long[][] runs = new long[chunks.size()][];
     IntStream.range(0, runs.length)
         .parallel()
@@ -38,13 +38,13 @@ final class RowHashes {
   }
 
   /** Ascending hashes from sorted runs, through a binary min-heap of run heads. */
-  static final class Cursor {
+  public static final class Cursor {
     private final long[][] runs;
     private final int[] at;
     private final int[] heap;
     private int size;
 
-    Cursor(long[][] runs) {
+    public Cursor(long[][] runs) {
       this.runs = runs;
       this.at = new int[runs.length];
       this.heap = new int[runs.length];
@@ -56,16 +56,16 @@ final class RowHashes {
       }
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
       return size > 0;
     }
 
     /** The next hash without taking it; only when {@link #hasNext()}. */
-    long peek() {
+    public long peek() {
       return head(heap[0]);
     }
 
-    long next() {
+    public long next() {
       int r = heap[0];
       long v = runs[r][at[r]++];
       if (at[r] == runs[r].length) {
@@ -112,11 +112,11 @@ final class RowHashes {
   }
 
   /** Called with each row (zero-based) and its hash, rows ascending. */
-  interface RowVisitor {
+  public interface RowVisitor {
     void visit(long row, long hash);
   }
 
-  void forEach(RowVisitor visitor) {
+  public void forEach(RowVisitor visitor) {
     for (int k = 0; k < chunks.size(); k++) {
       long first = firstRows.get(k);
       long[] c = chunks.get(k);

@@ -1,28 +1,32 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.explain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.synthos.core.assess.Charts;
+import org.synthos.core.assess.measure.Measures;
+import org.synthos.core.assess.measure.Support;
+import org.synthos.core.assess.pool.Pool;
 
 /** Summarises the pooled data into chart series for the HTML report. */
-final class ChartBuilder {
-  static final int MAX_COLUMNS = 30;
-  static final int MAX_MATRIX = 20;
-  static final int MAX_TAILS = 12;
-  static final int BINS = 20;
-  static final int TOP = 12;
-  static final double[] TAIL_PROBABILITIES = {
+public final class ChartBuilder {
+  public static final int MAX_COLUMNS = 30;
+  public static final int MAX_MATRIX = 20;
+  public static final int MAX_TAILS = 12;
+  public static final int BINS = 20;
+  public static final int TOP = 12;
+  public static final double[] TAIL_PROBABILITIES = {
     0.005, 0.01, 0.025, 0.05, 0.1, 0.9, 0.95, 0.975, 0.99, 0.995
   };
 
   private ChartBuilder() {}
 
-  static Charts build(Data data) {
+  public static Charts build(Pool data) {
     boolean[] obs = data.observedLabels();
-    List<Data.Var> vars = data.distributionVars();
+    List<Pool.Var> vars = data.distributionVars();
     List<Charts.ColumnChart> cols = new ArrayList<>();
     List<Charts.TailPlot> tails = new ArrayList<>();
-    for (Data.Var v : vars.subList(0, Math.min(vars.size(), MAX_COLUMNS))) {
+    for (Pool.Var v : vars.subList(0, Math.min(vars.size(), MAX_COLUMNS))) {
       cols.add(v.numeric ? numeric(data, v) : categorical(data, v));
       if (v.numeric && tails.size() < MAX_TAILS && v.sorted.length > 0) {
         tails.add(
@@ -33,17 +37,17 @@ final class ChartBuilder {
                 quantiles(v, obs, true)));
       }
     }
-    List<Data.Var> mv = vars.subList(0, Math.min(vars.size(), MAX_MATRIX));
+    List<Pool.Var> mv = vars.subList(0, Math.min(vars.size(), MAX_MATRIX));
     List<String> names = mv.stream().map(v -> v.name).toList();
     List<List<Double>> refM = new ArrayList<>();
     List<List<Double>> candM = new ArrayList<>();
     List<List<Double>> diff = new ArrayList<>();
     if (mv.size() >= 2) {
-      for (Data.Var a : mv) {
+      for (Pool.Var a : mv) {
         List<Double> r = new ArrayList<>();
         List<Double> c = new ArrayList<>();
         List<Double> d = new ArrayList<>();
-        for (Data.Var b : mv) {
+        for (Pool.Var b : mv) {
           double ca = a == b ? 1 : Measures.association(a, b, obs, true);
           double ra =
               !data.hasReference()
@@ -70,7 +74,7 @@ final class ChartBuilder {
     return Arrays.stream(v).boxed().toList();
   }
 
-  private static List<Double> quantiles(Data.Var v, boolean[] obs, boolean side) {
+  private static List<Double> quantiles(Pool.Var v, boolean[] obs, boolean side) {
     double[] x =
         Arrays.stream(v.sorted).filter(i -> obs[i] == side).mapToDouble(i -> v.values[i]).toArray();
     List<Double> q = new ArrayList<>();
@@ -80,7 +84,7 @@ final class ChartBuilder {
     return q;
   }
 
-  private static Charts.ColumnChart numeric(Data data, Data.Var v) {
+  private static Charts.ColumnChart numeric(Pool data, Pool.Var v) {
     List<String> labels = new ArrayList<>();
     double[][] counts = new double[2][BINS];
     double[] totals = new double[2];
@@ -89,7 +93,7 @@ final class ChartBuilder {
       double hi = v.values[v.sorted[v.sorted.length - 1]];
       double width = hi > lo ? (hi - lo) / BINS : 1;
       for (int b = 0; b < BINS; b++) {
-        labels.add(Scorer.fmt(lo + b * width));
+        labels.add(Support.fmt(lo + b * width));
       }
       for (int i : v.sorted) {
         int b = (int) Math.min(BINS - 1, Math.floor((v.values[i] - lo) / width));
@@ -117,7 +121,7 @@ final class ChartBuilder {
     return out;
   }
 
-  private static Charts.ColumnChart categorical(Data data, Data.Var v) {
+  private static Charts.ColumnChart categorical(Pool data, Pool.Var v) {
     int k = v.categories();
     double[][] counts = new double[2][k];
     double[] totals = new double[2];

@@ -1,4 +1,4 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.pool;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.synthos.api.ColumnType;
 import org.synthos.api.Field;
 import org.synthos.api.Schema;
+import org.synthos.core.assess.SchemaDifference;
 
 /**
  * Candidate and reference rows pooled into one set of analysis variables: candidate rows first
@@ -16,26 +17,26 @@ import org.synthos.api.Schema;
  * code means the same in both datasets. Every measure is a function of this pool and a labelling
  * (which rows are "candidate"); null bands come from re-labelling at random.
  */
-final class Data {
+public final class Pool {
   /** Relative tolerance (in pooled standard deviations) within which two numbers count as near. */
-  static final double NEAR_TOLERANCE = 1e-3;
+  public static final double NEAR_TOLERANCE = 1e-3;
 
   private static final int NEAR_WINDOW_CAP = 256;
   private static final int QUANTILE_BINS = 5;
 
   /** One comparable column. */
-  static final class Var {
-    final String name;
-    final ColumnType type;
-    final boolean numeric;
-    final boolean text;
-    final double[] values;
-    final int[] codes;
-    final String[] dictionary;
-    final int[] sorted;
-    final double sd;
+  public static final class Var {
+    public final String name;
+    public final ColumnType type;
+    public final boolean numeric;
+    public final boolean text;
+    public final double[] values;
+    public final int[] codes;
+    public final String[] dictionary;
+    public final int[] sorted;
+    public final double sd;
 
-    Var(
+    public Var(
         String name,
         ColumnType type,
         boolean numeric,
@@ -56,21 +57,21 @@ final class Data {
       this.sd = sd;
     }
 
-    int categories() {
+    public int categories() {
       return dictionary.length;
     }
   }
 
-  final int nC;
-  final int nR;
-  final int n;
-  final List<Var> vars;
-  final long[] rowNumbers;
-  final int[] exactGroup;
-  final int[] nearGroup;
-  final List<SchemaDifference> differences;
+  public final int nC;
+  public final int nR;
+  public final int n;
+  public final List<Var> vars;
+  public final long[] rowNumbers;
+  public final int[] exactGroup;
+  public final int[] nearGroup;
+  public final List<SchemaDifference> differences;
 
-  private Data(
+  private Pool(
       int nC,
       int nR,
       List<Var> vars,
@@ -88,22 +89,22 @@ final class Data {
     this.differences = differences;
   }
 
-  boolean hasReference() {
+  public boolean hasReference() {
     return nR > 0;
   }
 
   /** The natural labelling: true for candidate rows. */
-  boolean[] observedLabels() {
+  public boolean[] observedLabels() {
     boolean[] l = new boolean[n];
     Arrays.fill(l, 0, nC, true);
     return l;
   }
 
-  List<Var> distributionVars() {
+  public List<Var> distributionVars() {
     return vars.stream().filter(v -> !v.text).toList();
   }
 
-  static Data pool(RawTable cand, RawTable ref) {
+  public static Pool pool(RawTable cand, RawTable ref) {
     List<SchemaDifference> diffs = new ArrayList<>();
     List<int[]> pairs = comparedColumns(cand.schema, ref == null ? null : ref.schema, diffs);
     int nC = cand.size;
@@ -137,14 +138,14 @@ final class Data {
     }
     int[] exact = exactGroups(vars, n);
     int[] near = nearGroups(vars, n, exact);
-    return new Data(nC, nR, List.copyOf(vars), rows, exact, near, List.copyOf(diffs));
+    return new Pool(nC, nR, List.copyOf(vars), rows, exact, near, List.copyOf(diffs));
   }
 
   /**
    * The compared columns as {candidate index, reference index (-1 without a reference)}: shared by
    * name with compatible types and no identifier on either side. Differences go to {@code diffs}.
    */
-  static List<int[]> comparedColumns(Schema cand, Schema ref, List<SchemaDifference> diffs) {
+  public static List<int[]> comparedColumns(Schema cand, Schema ref, List<SchemaDifference> diffs) {
     List<int[]> pairs = new ArrayList<>();
     for (int c = 0; c < cand.size(); c++) {
       Field f = cand.field(c);
@@ -256,7 +257,7 @@ final class Data {
   }
 
   /** Stable merge sort of row indices by their values, without boxing. */
-  static void sortByValue(int[] idx, double[] v) {
+  public static void sortByValue(int[] idx, double[] v) {
     int[] buffer = new int[idx.length];
     for (int width = 1; width < idx.length; width *= 2) {
       for (int lo = 0; lo < idx.length - width; lo += 2 * width) {

@@ -1,4 +1,4 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.judge;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -7,6 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.synthos.core.assess.Check;
+import org.synthos.core.assess.CollapseType;
+import org.synthos.core.assess.Decision;
+import org.synthos.core.assess.Dimension;
+import org.synthos.core.assess.DimensionResult;
+import org.synthos.core.assess.Evidence;
+import org.synthos.core.assess.Policy;
+import org.synthos.core.assess.RiskLevel;
+import org.synthos.core.assess.RootCause;
+import org.synthos.core.assess.Status;
+import org.synthos.core.assess.Verdict;
 
 /**
  * Turns dimension results and checks into a verdict.
@@ -29,17 +40,17 @@ import java.util.Set;
  *       dimensions / 7).
  * </ul>
  */
-final class Verdicts {
-  static final String PROBABILITY_METHOD =
+public final class Verdicts {
+  public static final String PROBABILITY_METHOD =
       "logistic(risk; midpoint 50, scale 8): a monotone map of the risk score, not a calibrated"
           + " frequency";
-  static final double TYPE_SHARE = 0.15;
-  static final double CHECK_RISK_FLOOR = 75;
-  static final double CHECK_WEIGHT = 50;
+  public static final double TYPE_SHARE = 0.15;
+  public static final double CHECK_RISK_FLOOR = 75;
+  public static final double CHECK_WEIGHT = 50;
 
   private Verdicts() {}
 
-  static Verdict decide(List<DimensionResult> dims, List<Check> checks, Policy policy) {
+  public static Verdict decide(List<DimensionResult> dims, List<Check> checks, Policy policy) {
     List<DimensionResult.Scored> scored =
         dims.stream()
             .filter(DimensionResult.Scored.class::isInstance)
@@ -77,7 +88,7 @@ final class Verdicts {
     }
     for (Check c : failedChecks) {
       reject = true;
-      reasons.add("check " + c.name() + " failed: " + c.detail());
+      reasons.add("check " + c.kind().key() + " failed: " + c.detail());
       margin = Math.min(margin, 20);
     }
     if (risk >= policy.maxRisk()) {
@@ -204,8 +215,8 @@ final class Verdicts {
     for (DimensionResult.Scored s : scored) {
       if (s.dimension() == Dimension.TEMPORAL_STABILITY && s.status() == Status.FAIL) {
         for (Evidence e : s.evidence()) {
-          if (e.score() < 100 && e.column() != null) {
-            cols.add(e.column());
+          if (e.score() < 100) {
+            cols.addAll(e.subject().columns());
           }
         }
       }
@@ -235,10 +246,10 @@ final class Verdicts {
     if (e.cause() != CollapseType.A_DISTRIBUTION && e.cause() != CollapseType.B_CORRELATION) {
       return false;
     }
-    if (e.column() == null) {
+    if (e.subject().columns().isEmpty()) {
       return pervasive;
     }
-    for (String part : e.column().split(" ~ ")) {
+    for (String part : e.subject().columns()) {
       if (drifting.contains(part)) {
         return true;
       }
@@ -246,15 +257,15 @@ final class Verdicts {
     return false;
   }
 
-  static double clamp(double x) {
+  public static double clamp(double x) {
     return Math.max(0, Math.min(100, x));
   }
 
-  static double round2(double x) {
+  public static double round2(double x) {
     return Math.round(x * 100) / 100.0;
   }
 
-  static double round4(double x) {
+  public static double round4(double x) {
     return Math.round(x * 10000) / 10000.0;
   }
 }

@@ -1,4 +1,4 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.measure;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.synthos.core.assess.pool.Pool;
 
 /**
  * How much of the association between columns the candidate lost, overall and inside segments.
@@ -34,45 +35,45 @@ import java.util.stream.IntStream;
  * re-split band and judges the largest against the same maximum over re-splits (max-T, Westfall and
  * Young 1993, Resampling-Based Multiple Testing).
  */
-final class AssociationLoss {
-  static final double SIGNIFICANCE_Z = 3;
+public final class AssociationLoss {
+  public static final double SIGNIFICANCE_Z = 3;
 
   /** Segments smaller than this many pooled rows are too noisy to judge alone. */
-  static final int MIN_SEGMENT_ROWS = 100;
+  public static final int MIN_SEGMENT_ROWS = 100;
 
   /**
    * Segments are the categories holding at least this share of the rows: a defect confined to a
    * smaller group moves too few rows to matter, and every further segment widens the null maximum.
    */
-  static final double MIN_SEGMENT_SHARE = 0.05;
+  public static final double MIN_SEGMENT_SHARE = 0.05;
 
   /** Larger segments are judged on a fixed random subset of this many pooled rows. */
-  static final int MAX_SEGMENT_ROWS = 5_000;
+  public static final int MAX_SEGMENT_ROWS = 5_000;
 
-  static final int MAX_SEGMENT_CATEGORIES = 100;
-  static final int MAX_SEGMENT_COLUMNS = 3;
+  public static final int MAX_SEGMENT_CATEGORIES = 100;
+  public static final int MAX_SEGMENT_COLUMNS = 3;
 
-  static final int MIN_ROWS_PER_CELL = 5;
+  public static final int MIN_ROWS_PER_CELL = 5;
 
   /** The most strongly associated pairs kept per set of rows, which bounds the cost. */
-  static final int MAX_PAIRS = 60;
+  public static final int MAX_PAIRS = 60;
 
   private AssociationLoss() {}
 
   /** Two columns and their pooled association over the rows they were chosen on. */
-  record Pair(Data.Var a, Data.Var b, double pooled) {}
+  public record Pair(Pool.Var a, Pool.Var b, double pooled) {}
 
   /**
    * A category's rows (pooled row indices) and the pairs associated within them, over columns
    * restricted to those rows ({@link #restrict}): position k of a restricted column is row {@code
    * rows[k]}.
    */
-  record Segment(String category, int[] rows, List<Pair> pairs) {
+  public record Segment(String category, int[] rows, List<Pair> pairs) {
     /**
      * Per pair, |a_r| - |a_c| inside this segment under a labelling (set bit: candidate row); NaN
      * where undefined.
      */
-    double[] drops(BitSet cand) {
+    public double[] drops(BitSet cand) {
       boolean[] l = local(cand);
       double[] d = new double[pairs.size()];
       for (int p = 0; p < d.length; p++) {
@@ -100,7 +101,7 @@ final class AssociationLoss {
    * drop is mostly noise (ties in cost columns that are nearly all zero, say) count little. An
    * undefined drop counts as the pair's mean; pairs without spread are left out.
    */
-  static double[] combine(List<Pair> pairs, double[][] drops) {
+  public static double[] combine(List<Pair> pairs, double[][] drops) {
     int labellings = drops.length;
     double[] out = new double[labellings];
     boolean any = false;
@@ -149,7 +150,7 @@ final class AssociationLoss {
    * decide Pearson's r, and its re-split distribution would be too heavy-tailed for a band (r on
    * ranks is Spearman's rho, Spearman 1904).
    */
-  static Data.Var restrict(Data.Var v, int[] rows) {
+  public static Pool.Var restrict(Pool.Var v, int[] rows) {
     int m = rows.length;
     int[] codes = new int[m];
     for (int k = 0; k < m; k++) {
@@ -178,7 +179,7 @@ final class AssociationLoss {
         i = j;
       }
     }
-    return new Data.Var(
+    return new Pool.Var(
         v.name, v.type, v.numeric, v.text, values, codes, v.dictionary, new int[0], Double.NaN);
   }
 
@@ -186,15 +187,15 @@ final class AssociationLoss {
    * The pairs of {@code vars} associated beyond chance over {@code rows} (every row when null),
    * strongest first, at most {@link #MAX_PAIRS}.
    */
-  static List<Pair> associatedPairs(List<Data.Var> vars, int[] rows, int n) {
+  public static List<Pair> associatedPairs(List<Pool.Var> vars, int[] rows, int n) {
     boolean[] all = new boolean[n];
     Arrays.fill(all, true);
     List<Pair> pairs = new ArrayList<>();
     List<Double> strength = new ArrayList<>();
     for (int x = 0; x < vars.size(); x++) {
       for (int y = x + 1; y < vars.size(); y++) {
-        Data.Var a = vars.get(x);
-        Data.Var b = vars.get(y);
+        Pool.Var a = vars.get(x);
+        Pool.Var b = vars.get(y);
         double z = zScore(a, b, rows, all);
         if (z >= SIGNIFICANCE_Z) {
           Pair p = new Pair(a, b, 0);
@@ -216,7 +217,7 @@ final class AssociationLoss {
   }
 
   /** The pooled association's distance from independence in standard errors; NaN if undefined. */
-  static double zScore(Data.Var a, Data.Var b, int[] rows, boolean[] all) {
+  public static double zScore(Pool.Var a, Pool.Var b, int[] rows, boolean[] all) {
     if (a.numeric && b.numeric) {
       double r = Measures.pearson(a, b, rows, all, true);
       int m = 0;
@@ -250,14 +251,15 @@ final class AssociationLoss {
    * #MIN_SEGMENT_SHARE} of them, each with the pairs of the other columns associated inside it;
    * categories without such a pair are left out.
    */
-  static List<Segment> segments(Data.Var by, List<Data.Var> vars, int n, SplittableRandom random) {
+  public static List<Segment> segments(
+      Pool.Var by, List<Pool.Var> vars, int n, SplittableRandom random) {
     int[] counts = new int[by.categories()];
     for (int i = 0; i < n; i++) {
       if (by.codes[i] >= 0) {
         counts[by.codes[i]]++;
       }
     }
-    List<Data.Var> others = vars.stream().filter(v -> v != by).toList();
+    List<Pool.Var> others = vars.stream().filter(v -> v != by).toList();
     List<Segment> segments = new ArrayList<>();
     for (int c = 0; c < counts.length; c++) {
       if (counts[c] < MIN_SEGMENT_ROWS || counts[c] < MIN_SEGMENT_SHARE * n) {
@@ -277,8 +279,8 @@ final class AssociationLoss {
         rows = Arrays.copyOf(rows, MAX_SEGMENT_ROWS);
         Arrays.sort(rows);
       }
-      List<Data.Var> local = new ArrayList<>();
-      for (Data.Var v : others) {
+      List<Pool.Var> local = new ArrayList<>();
+      for (Pool.Var v : others) {
         local.add(restrict(v, rows));
       }
       List<Pair> pairs = associatedPairs(local, null, rows.length);
@@ -290,7 +292,7 @@ final class AssociationLoss {
   }
 
   /** Whether {@code v} can split the rows into segments: categorical with a few categories. */
-  static boolean segmenting(Data.Var v) {
+  public static boolean segmenting(Pool.Var v) {
     return !v.numeric && !v.text && v.categories() >= 2 && v.categories() <= MAX_SEGMENT_CATEGORIES;
   }
 
@@ -298,7 +300,7 @@ final class AssociationLoss {
    * {@code max(0, 1 - sum |a_c| / sum |a_r|)} over {@code pairs} and {@code rows}; NaN when no pair
    * is defined on both sides.
    */
-  static double loss(List<Pair> pairs, int[] rows, boolean[] cand) {
+  public static double loss(List<Pair> pairs, int[] rows, boolean[] cand) {
     double sc = 0;
     double sr = 0;
     for (Pair p : pairs) {
@@ -319,7 +321,7 @@ final class AssociationLoss {
    * variance of a few stray values, and standardising by it would turn one stray observation into
    * an arbitrarily large one.
    */
-  static boolean varies(double[] values) {
+  public static boolean varies(double[] values) {
     double[] x = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
     if (x.length == 0) {
       return false;
@@ -333,7 +335,7 @@ final class AssociationLoss {
   }
 
   /** Pearson r, or bias-corrected Cramér's V, of one side. */
-  static double strength(Pair p, int[] rows, boolean[] cand, boolean side) {
+  public static double strength(Pair p, int[] rows, boolean[] cand, boolean side) {
     if (p.a().numeric && p.b().numeric) {
       return Measures.pearson(p.a(), p.b(), rows, cand, side);
     }
@@ -346,7 +348,7 @@ final class AssociationLoss {
    * each side: phi2 = max(0, chi2 / n - (r - 1)(k - 1) / (n - 1)), r~ = r - (r - 1)^2 / (n - 1), k~
    * likewise, V~ = sqrt(phi2 / min(r~ - 1, k~ - 1)).
    */
-  static double correctedV(double chi2, double n, double r, double k) {
+  public static double correctedV(double chi2, double n, double r, double k) {
     if (Double.isNaN(chi2) || n < 2) {
       return Double.NaN;
     }

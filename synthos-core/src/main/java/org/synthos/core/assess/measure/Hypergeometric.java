@@ -1,4 +1,4 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.measure;
 
 /**
  * The hypergeometric law of a random split: drawing {@code n} of {@code total} rows of which {@code
@@ -7,11 +7,11 @@ package org.synthos.core.assess;
  * null, which small counts make strongly skewed; its exact quantile replaces the mean + 3 sd
  * approximation there.
  */
-final class Hypergeometric {
+public final class Hypergeometric {
   private Hypergeometric() {}
 
   /** The smallest x with P(X <= x) >= q. */
-  static int lowerQuantile(int total, int marked, int n, double q) {
+  public static int lowerQuantile(int total, int marked, int n, double q) {
     int lo = Math.max(0, n + marked - total);
     int hi = Math.min(n, marked);
     double[] logFactorial = new double[total + 1];

@@ -1,4 +1,4 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.explain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,33 +7,52 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.synthos.core.assess.Cause;
+import org.synthos.core.assess.CauseSummary;
+import org.synthos.core.assess.CheckKind;
+import org.synthos.core.assess.Dimension;
+import org.synthos.core.assess.DimensionResult;
+import org.synthos.core.assess.Evidence;
+import org.synthos.core.assess.FlaggedRow;
+import org.synthos.core.assess.Status;
+import org.synthos.core.assess.judge.Findings;
+import org.synthos.core.assess.measure.Mahalanobis;
+import org.synthos.core.assess.measure.SideCounts;
+import org.synthos.core.assess.measure.Support;
+import org.synthos.core.assess.measure.Temporal;
+import org.synthos.core.assess.pool.ExactRows;
+import org.synthos.core.assess.pool.Pool;
 
 /**
  * Names the candidate rows behind each finding. Duplicates and copies of reference rows are facts
  * and always listed; the other causes are listed only when the dimension or check they explain
  * warns or fails, so a passing dataset is not blamed for sampling noise.
  */
-final class Localiser {
+public final class Localiser {
   private static final int EXAMPLES = 20;
 
   /**
    * The most rows named per cause found over every row (exact duplicates, exact reference copies);
    * their counts stay exact. Bounds the report and its memory on files of many millions of rows.
    */
-  static final int LISTED_ROWS = 200_000;
+  public static final int LISTED_ROWS = 200_000;
 
-  private final Scorer s;
-  private final Scorer.Assessment a;
-  private final Data data;
+  private final Findings a;
+  private final Pool data;
+  private final ExactRows exactRows;
 
-  Localiser(Scorer s, Scorer.Assessment a) {
-    this.s = s;
-    this.a = a;
-    this.data = s.data;
+  /**
+   * @param exactRows exact duplicates and copies over every row of both files, or null when only
+   *     the held rows are known
+   */
+  public Localiser(Findings findings, Pool data, ExactRows exactRows) {
+    this.a = findings;
+    this.data = data;
+    this.exactRows = exactRows;
   }
 
   /** Candidate pooled indices flagged per cause. */
-  Map<Cause, List<FlaggedRow>> flag() {
+  public Map<Cause, List<FlaggedRow>> flag() {
     Map<Cause, List<FlaggedRow>> out = new EnumMap<>(Cause.class);
     duplicates(out);
     referenceCopies(out);
@@ -42,10 +61,10 @@ final class Localiser {
     }
     boolean supportTrouble =
         a.checks().stream()
-            .anyMatch(c -> c.name().equals("out_of_support") && c.status() != Status.PASS);
+            .anyMatch(c -> c.kind() == CheckKind.OUT_OF_SUPPORT && c.status() != Status.PASS);
     if (supportTrouble) {
       StringBuilder[] reasons = new StringBuilder[data.nC];
-      boolean[] flagged = s.outOfSupportRows(reasons);
+      boolean[] flagged = Support.outOfSupportRows(data, reasons);
       List<FlaggedRow> rows = new ArrayList<>();
       for (int i = 0; i < data.nC; i++) {
         if (flagged[i]) {
@@ -56,7 +75,7 @@ final class Localiser {
       put(out, Cause.OUT_OF_SUPPORT, rows);
     }
     if (troubled(Dimension.TEMPORAL_STABILITY)
-        || a.checks().stream().anyMatch(c -> c.name().equals("segment_drift"))) {
+        || a.checks().stream().anyMatch(c -> c.kind() == CheckKind.SEGMENT_DRIFT)) {
       drifted(out);
     }
     if (troubled(Dimension.DISTRIBUTION_FIDELITY) || troubled(Dimension.DIVERSITY_RETENTION)) {
@@ -92,13 +111,13 @@ final class Localiser {
         }
       }
     }
-    if (s.offManifold != null) {
-      Multivariate mv = s.multivariate;
-      for (int j = 0; j < mv.mc; j++) {
-        if (s.offManifold[j] && !flagged[mv.rows[j]]) {
+    Findings.Neighbours mv = a.neighbours();
+    if (mv != null) {
+      for (int j = 0; j < mv.rows().length; j++) {
+        if (mv.offManifold()[j] && !flagged[mv.rows()[j]]) {
           rows.add(
               new FlaggedRow(
-                  data.rowNumbers[mv.rows[j]],
+                  data.rowNumbers[mv.rows()[j]],
                   Cause.OFF_MANIFOLD,
                   -1,
                   "outside the 5-nearest-neighbour ball of every sampled reference row"));
@@ -129,7 +148,7 @@ final class Localiser {
     int[] firstNear = firstCandidate(data.nearGroup);
     List<FlaggedRow> exact = new ArrayList<>();
     List<FlaggedRow> near = new ArrayList<>();
-    ExactRows all = s.exactRows;
+    ExactRows all = exactRows;
     if (all != null) {
       for (int k = 0; k < all.duplicates.length; k++) {
         exact.add(exactDuplicate(all.duplicates[k], all.duplicateOf[k]));
@@ -183,7 +202,7 @@ final class Localiser {
     }
     List<FlaggedRow> rows = new ArrayList<>();
     boolean[] done = new boolean[data.nC];
-    ExactRows all = s.exactRows;
+    ExactRows all = exactRows;
     if (all != null) {
       for (int k = 0; k < all.copies.length; k++) {
         rows.add(referenceCopy(all.copies[k], all.copyOf[k]));
@@ -208,11 +227,11 @@ final class Localiser {
         }
       }
     }
-    if (troubled(Dimension.MEMORISATION_PRIVACY) && s.closeCopies != null) {
-      Multivariate mv = s.multivariate;
-      for (int j = 0; j < mv.mc; j++) {
-        int i = mv.rows[j];
-        if (s.closeCopies[j] && !done[i]) {
+    Findings.Neighbours mv = a.neighbours();
+    if (troubled(Dimension.MEMORISATION_PRIVACY) && mv != null) {
+      for (int j = 0; j < mv.rows().length; j++) {
+        int i = mv.rows()[j];
+        if (mv.closeCopies()[j] && !done[i]) {
           rows.add(
               new FlaggedRow(
                   data.rowNumbers[i],
@@ -233,11 +252,11 @@ final class Localiser {
   private void drifted(Map<Cause, List<FlaggedRow>> out) {
     List<FlaggedRow> rows = new ArrayList<>();
     boolean[] seen = new boolean[data.nC];
-    for (Evidence e : s.driftEvidence) {
+    for (Evidence e : a.driftEvidence()) {
       if (e.score() >= 100) {
         continue;
       }
-      Temporal.Drift d = s.drifts.get(e.column());
+      Temporal.Drift d = a.drifts().get(e.column());
       for (int seg = 0; seg < Temporal.SEGMENTS; seg++) {
         if (d.segmentDistances()[seg] <= e.nullBand().upper()) {
           continue;
@@ -265,19 +284,19 @@ final class Localiser {
   }
 
   /** Categories whose candidate share exceeds 1.5x the reference's and 3 standard errors. */
-  List<int[]> overRepresented() {
+  public List<int[]> overRepresented() {
     List<int[]> found = new ArrayList<>();
     if (!data.hasReference()) {
       return found;
     }
     boolean[] obs = data.observedLabels();
-    List<Data.Var> vars = data.distributionVars();
+    List<Pool.Var> vars = data.distributionVars();
     for (int vi = 0; vi < vars.size(); vi++) {
-      Data.Var v = vars.get(vi);
+      Pool.Var v = vars.get(vi);
       if (v.numeric) {
         continue;
       }
-      double[][] p = s.sideShares(v, obs);
+      double[][] p = SideCounts.shares(data, v, obs);
       for (int c = 0; c < v.categories(); c++) {
         double pc = p[0][c];
         double pr = p[1][c];
@@ -294,13 +313,13 @@ final class Localiser {
   private void modes(Map<Cause, List<FlaggedRow>> out) {
     List<FlaggedRow> rows = new ArrayList<>();
     boolean[] seen = new boolean[data.nC];
-    List<Data.Var> vars = data.distributionVars();
+    List<Pool.Var> vars = data.distributionVars();
     boolean[] obs = data.observedLabels();
     int group = 0;
     for (int[] vc : overRepresented()) {
       group++;
-      Data.Var v = vars.get(vc[0]);
-      double[][] p = s.sideShares(v, obs);
+      Pool.Var v = vars.get(vc[0]);
+      double[][] p = SideCounts.shares(data, v, obs);
       String reason =
           String.format(
               Locale.ROOT,
@@ -324,7 +343,7 @@ final class Localiser {
    * row when {@code all} is known (their listing may stop at {@link #LISTED_ROWS}); the other
    * causes over the {@code analysedRows} held rows.
    */
-  static List<CauseSummary> summarise(
+  public static List<CauseSummary> summarise(
       Map<Cause, List<FlaggedRow>> flagged, long analysedRows, ExactRows all) {
     List<CauseSummary> out = new ArrayList<>();
     for (Map.Entry<Cause, List<FlaggedRow>> e : flagged.entrySet()) {

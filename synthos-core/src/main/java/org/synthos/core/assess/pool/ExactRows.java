@@ -1,4 +1,4 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.pool;
 
 import java.util.Arrays;
 
@@ -12,22 +12,22 @@ import java.util.Arrays;
  * lowest row and the listed rows are the lowest ones. Peak memory is one sorted copy per file
  * beside the hashes, 16 bytes per row, in pieces of one partition.
  */
-final class ExactRows {
-  final long candidateRows;
-  final long duplicateRows;
-  final long duplicateGroups;
-  final long copiedRows;
-  final long referenceRows;
+public final class ExactRows {
+  public final long candidateRows;
+  public final long duplicateRows;
+  public final long duplicateGroups;
+  public final long copiedRows;
+  public final long referenceRows;
 
   /** One-based candidate rows that repeat an earlier row, ascending, and that row (listed). */
-  final long[] duplicates;
+  public final long[] duplicates;
 
-  final long[] duplicateOf;
+  public final long[] duplicateOf;
 
   /** One-based candidate rows equal to a reference row, ascending, and its first such row. */
-  final long[] copies;
+  public final long[] copies;
 
-  final long[] copyOf;
+  public final long[] copyOf;
 
   private ExactRows(
       long candidateRows,
@@ -49,12 +49,12 @@ final class ExactRows {
   }
 
   /** Share of candidate rows that repeat an earlier candidate row. */
-  double duplicateShare() {
+  public double duplicateShare() {
     return (double) duplicateRows / candidateRows;
   }
 
   /** Share of candidate rows identical to some reference row. */
-  double copyShare() {
+  public double copyShare() {
     return (double) copiedRows / candidateRows;
   }
 
@@ -62,7 +62,7 @@ final class ExactRows {
    * @param reference null without a reference
    * @param maxListed the most rows named per finding (counts stay exact)
    */
-  static ExactRows of(RowHashes candidate, RowHashes reference, int maxListed) {
+  public static ExactRows of(RowHashes candidate, RowHashes reference, int maxListed) {
     // One walk over the candidate's hashes in ascending order, with the reference's beside it.
     RowHashes.Cursor cand = candidate.sorted();
     RowHashes.Cursor ref = reference == null ? null : reference.sorted();

@@ -1,4 +1,4 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.pool;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +13,7 @@ import org.synthos.api.ErrorCode;
 import org.synthos.api.Field;
 import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
+import org.synthos.core.assess.DatasetSource;
 import org.synthos.core.rows.RowSampleState;
 import org.synthos.core.state.CountsState;
 
@@ -21,18 +22,18 @@ import org.synthos.core.state.CountsState;
  * flag per cell and the file row of each held row. Files longer than the cap are reduced to the
  * seeded bottom-k sample of {@link RowSampleState}, held in file order.
  */
-final class RawTable {
-  final String uri;
-  final Schema schema;
-  final double[][] numbers;
-  final String[][] strings;
-  final boolean[][] nulls;
-  final long[] rowNumbers;
-  final int size;
-  final long totalRows;
-  final long[] invalidCells;
-  final long[] nullCells;
-  final String contentSha256;
+public final class RawTable {
+  public final String uri;
+  public final Schema schema;
+  public final double[][] numbers;
+  public final String[][] strings;
+  public final boolean[][] nulls;
+  public final long[] rowNumbers;
+  public final int size;
+  public final long totalRows;
+  public final long[] invalidCells;
+  public final long[] nullCells;
+  public final String contentSha256;
 
   private RawTable(
       String uri,
@@ -59,12 +60,12 @@ final class RawTable {
     this.contentSha256 = contentSha256;
   }
 
-  boolean isNumeric(int field) {
+  public boolean isNumeric(int field) {
     return numbers[field] != null;
   }
 
   /** Builds a table from held arrays, e.g. after an ablation removed rows. */
-  RawTable select(int[] keep) {
+  public RawTable select(int[] keep) {
     int f = schema.size();
     double[][] num = new double[f][];
     String[][] str = new String[f][];
@@ -104,7 +105,7 @@ final class RawTable {
   }
 
   /** Drops the named columns (for the degenerate-column ablation). */
-  RawTable withoutColumns(Set<String> drop) {
+  public RawTable withoutColumns(Set<String> drop) {
     List<Field> fields = new ArrayList<>();
     List<Integer> kept = new ArrayList<>();
     for (int c = 0; c < schema.size(); c++) {
@@ -142,7 +143,7 @@ final class RawTable {
   }
 
   /** Reads {@code source} in one pass on all cores, holding a sample of at most maxRows rows. */
-  static RawTable read(DatasetSource source, int maxRows, long seed) {
+  public static RawTable read(DatasetSource source, int maxRows, long seed) {
     int threads = Runtime.getRuntime().availableProcessors();
     return of(source, FullPass.read(source, new int[0], maxRows, seed, threads));
   }
@@ -151,7 +152,7 @@ final class RawTable {
    * The table of a pass's row sample in file order; row, null and invalid counts come from the
    * profile of every row.
    */
-  static RawTable of(DatasetSource source, FullPass pass) {
+  public static RawTable of(DatasetSource source, FullPass pass) {
     Schema schema = source.schema();
     RowSampleState sample = pass.sample;
     int size = sample.size();
@@ -213,7 +214,7 @@ final class RawTable {
         pass.contentSha256);
   }
 
-  static MessageDigest sha256() {
+  public static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -221,7 +222,7 @@ final class RawTable {
     }
   }
 
-  ColumnType type(int field) {
+  public ColumnType type(int field) {
     return schema.field(field).type();
   }
 }

@@ -1,9 +1,10 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.measure;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.synthos.core.assess.pool.Pool;
 
 /**
  * Nearest-neighbour measures on a seeded sample of at most {@code perSide} rows per dataset,
@@ -30,35 +31,35 @@ import java.util.SplittableRandom;
  *       reference rows)), the holdout-style baseline of SDMetrics DCROverfittingProtection.
  * </ul>
  */
-final class Multivariate {
-  static final int K = 5;
-  static final int DETECTION_K = 10;
+public final class Multivariate {
+  public static final int K = 5;
+  public static final int DETECTION_K = 10;
   private static final int TOP_CATEGORIES = 20;
 
-  static final int PRECISION_GAP = 0;
-  static final int RECALL_GAP = 1;
-  static final int DENSITY_DEFICIT = 2;
-  static final int COVERAGE_GAP = 3;
-  static final int AUC_EXCESS = 4;
-  static final int CLOSE_SHARE = 5;
-  static final int DCR_DEFICIT = 6;
-  static final int MEASURES = 7;
+  public static final int PRECISION_GAP = 0;
+  public static final int RECALL_GAP = 1;
+  public static final int DENSITY_DEFICIT = 2;
+  public static final int COVERAGE_GAP = 3;
+  public static final int AUC_EXCESS = 4;
+  public static final int CLOSE_SHARE = 5;
+  public static final int DCR_DEFICIT = 6;
+  public static final int MEASURES = 7;
 
   /**
    * A candidate within this fraction of its nearest reference row's own spacing is a close copy.
    */
-  static final double CLOSE_FRACTION = 0.1;
+  public static final double CLOSE_FRACTION = 0.1;
 
   private static final double MAX_RATIO = 10;
 
-  final int[] rows;
-  final int mc;
-  final int m;
-  final float[] dist;
-  final int[][] neighbours;
-  final int dimensions;
+  public final int[] rows;
+  public final int mc;
+  public final int m;
+  public final float[] dist;
+  public final int[][] neighbours;
+  public final int dimensions;
 
-  final double[][] matrix;
+  public final double[][] matrix;
 
   private Multivariate(
       int[] rows, int mc, double[][] matrix, float[] dist, int[][] neighbours, int dims) {
@@ -72,7 +73,7 @@ final class Multivariate {
   }
 
   /** Null when a side has fewer than {@code K + 2} rows or no column can be encoded. */
-  static Multivariate build(Data data, int perSide, SplittableRandom random) {
+  public static Multivariate build(Pool data, int perSide, SplittableRandom random) {
     if (data.nC < K + 2 || data.nR < K + 2) {
       return null;
     }
@@ -139,9 +140,9 @@ final class Multivariate {
     return out;
   }
 
-  private static double[][] encode(Data data, int[] rows) {
+  private static double[][] encode(Pool data, int[] rows) {
     List<double[]> features = new ArrayList<>();
-    for (Data.Var v : data.distributionVars()) {
+    for (Pool.Var v : data.distributionVars()) {
       if (v.numeric) {
         double sum = 0;
         int n = 0;
@@ -217,7 +218,7 @@ final class Multivariate {
    * The natural labelling of the sample: the first {@code mc} rows are candidates (1), the rest
    * reference (0).
    */
-  byte[] observedLabels() {
+  public byte[] observedLabels() {
     byte[] l = new byte[m];
     Arrays.fill(l, 0, mc, (byte) 1);
     return l;
@@ -228,7 +229,7 @@ final class Multivariate {
    * reference, and real candidates are left out (-1). Measures of copying use this baseline, so
    * copies inside the candidate cannot inflate their own null band.
    */
-  byte[] referenceSplit(SplittableRandom random) {
+  public byte[] referenceSplit(SplittableRandom random) {
     byte[] l = new byte[m];
     Arrays.fill(l, 0, mc, (byte) -1);
     int mr = m - mc;
@@ -239,7 +240,7 @@ final class Multivariate {
     return l;
   }
 
-  byte[] shuffledLabels(SplittableRandom random) {
+  public byte[] shuffledLabels(SplittableRandom random) {
     int[] idx = Shuffle.permutation(0, m, random);
     byte[] l = new byte[m];
     for (int i = 0; i < mc; i++) {
@@ -285,7 +286,7 @@ final class Multivariate {
     return Double.POSITIVE_INFINITY;
   }
 
-  double[] measure(byte[] lab) {
+  public double[] measure(byte[] lab) {
     return evaluate(lab, null, null);
   }
 
@@ -294,7 +295,7 @@ final class Multivariate {
    * per sample row, whether a candidate lies outside every reference ball / within the close radius
    * of a reference row.
    */
-  double[] evaluate(byte[] lab, boolean[] offManifold, boolean[] close) {
+  public double[] evaluate(byte[] lab, boolean[] offManifold, boolean[] close) {
     double[] r = radii(lab);
     int nc = 0;
     int nr = 0;

@@ -1,13 +1,13 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.measure;
 
 import java.util.SplittableRandom;
 
 /** Seeded Fisher-Yates shuffles, the only source of randomness in re-splits. */
-final class Shuffle {
+public final class Shuffle {
   private Shuffle() {}
 
   /** A uniformly random permutation of {@code from .. from + n - 1}. */
-  static int[] permutation(int from, int n, SplittableRandom random) {
+  public static int[] permutation(int from, int n, SplittableRandom random) {
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) {
       idx[i] = from + i;
@@ -16,7 +16,7 @@ final class Shuffle {
     return idx;
   }
 
-  static void inPlace(int[] a, SplittableRandom random) {
+  public static void inPlace(int[] a, SplittableRandom random) {
     for (int i = a.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       int t = a[i];

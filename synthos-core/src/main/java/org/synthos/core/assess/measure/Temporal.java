@@ -1,8 +1,9 @@
-package org.synthos.core.assess;
+package org.synthos.core.assess.measure;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.synthos.core.assess.pool.Pool;
 
 /**
  * Drift along time: one dataset's rows, ordered by the time column (or by file row when there is
@@ -15,19 +16,19 @@ import java.util.stream.IntStream;
  * fewer than {@value #MIN_PRESENT_PER_SEGMENT} present values are left out of the maximum, observed
  * and null alike, since a KS or TVD over so few values is mostly sampling noise.
  */
-final class Temporal {
-  static final int SEGMENTS = 5;
-  static final int MIN_ROWS_PER_SEGMENT = 10;
-  static final int MIN_PRESENT_PER_SEGMENT = 30;
+public final class Temporal {
+  public static final int SEGMENTS = 5;
+  public static final int MIN_ROWS_PER_SEGMENT = 10;
+  public static final int MIN_PRESENT_PER_SEGMENT = 30;
 
   /**
    * A column's drift in one dataset; {@code skippedSegments} counts the segments left out for
    * holding fewer than {@link #MIN_PRESENT_PER_SEGMENT} present values, and the statistic is NaN
    * when fewer than two segments remain.
    */
-  record Drift(
+  public record Drift(
       double statistic,
-      NullBand band,
+      double[] nulls,
       double[] segmentDistances,
       int[][] segmentRows,
       int skippedSegments) {}
@@ -35,7 +36,7 @@ final class Temporal {
   private Temporal() {}
 
   /** Pooled indices of one side, in time order (nulls last) or file-row order. */
-  static int[] order(Data data, Data.Var time, boolean candidateSide) {
+  public static int[] order(Pool data, Pool.Var time, boolean candidateSide) {
     int from = candidateSide ? 0 : data.nC;
     int to = candidateSide ? data.nC : data.n;
     Integer[] idx = new Integer[to - from];
@@ -60,7 +61,7 @@ final class Temporal {
     return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
   }
 
-  static Drift drift(Data.Var v, int[] ordered, int replicates, SplittableRandom random) {
+  public static Drift drift(Pool.Var v, int[] ordered, int replicates, SplittableRandom random) {
     int len = ordered.length;
     int[] segment = new int[len];
     int[][] segmentRows = new int[SEGMENTS][];
@@ -91,12 +92,7 @@ final class Temporal {
       observed[s] = kept[s] ? observed[s] : 0;
     }
     if (keptCount < 2) {
-      return new Drift(
-          Double.NaN,
-          new NullBand(Double.NaN, Double.NaN, 0),
-          observed,
-          segmentRows,
-          SEGMENTS - keptCount);
+      return new Drift(Double.NaN, new double[0], observed, segmentRows, SEGMENTS - keptCount);
     }
     double stat = max(observed, kept);
     double[] nulls = new double[replicates];
@@ -105,10 +101,10 @@ final class Temporal {
       Shuffle.inPlace(shuffled, random);
       nulls[b] = max(distances(v, ordered, pos, shuffled), kept);
     }
-    return new Drift(stat, Bands.of(nulls), observed, segmentRows, SEGMENTS - keptCount);
+    return new Drift(stat, nulls, observed, segmentRows, SEGMENTS - keptCount);
   }
 
-  private static int[] presentPositions(Data.Var v, int[] ordered) {
+  private static int[] presentPositions(Pool.Var v, int[] ordered) {
     Integer[] p =
         IntStream.range(0, ordered.length)
             .filter(k -> v.numeric ? !Double.isNaN(v.values[ordered[k]]) : v.codes[ordered[k]] >= 0)
@@ -123,7 +119,7 @@ final class Temporal {
   /**
    * Distance of each segment from the rest; {@code segment[k]} is the segment of {@code pos[k]}.
    */
-  private static double[] distances(Data.Var v, int[] ordered, int[] pos, int[] segment) {
+  private static double[] distances(Pool.Var v, int[] ordered, int[] pos, int[] segment) {
     double[] size = new double[SEGMENTS];
     for (int s : segment) {
       size[s]++;

@@ -1,0 +1,139 @@
+package org.synthos.core.assess;
+
+import java.util.Locale;
+
+/**
+ * The closed registry of measures behind the dimension scores: each constant names its stable key
+ * (as written in reports), the dimension it feeds, the collapse type it indicates (null when it
+ * cannot tell), its tolerance (the excess over the null band's upper edge that brings its sub-score
+ * to 0) and how its null band is made. Localisation, recommendations and the verdict switch on
+ * these constants, so a renamed or removed measure is a compile error, not a silent mismatch of
+ * strings.
+ *
+ * <p>Tolerances were derived by the calibration benchmark ({@code ./bench calibrate}, see {@code
+ * docs/calibration.md}); changing one re-runs it.
+ */
+public enum Measure {
+  EXACT_DUPLICATE_SHARE(
+      Dimension.DIVERSITY_RETENTION, CollapseType.DUPLICATION, 0.10, BandMethod.REFERENCE_SPLIT),
+  NEAR_DUPLICATE_SHARE(
+      Dimension.DIVERSITY_RETENTION, CollapseType.DUPLICATION, 0.10, BandMethod.REFERENCE_SPLIT),
+  KS_STATISTIC(
+      Dimension.DISTRIBUTION_FIDELITY, CollapseType.A_DISTRIBUTION, 0.25, BandMethod.RESPLIT),
+  TVD(Dimension.DISTRIBUTION_FIDELITY, CollapseType.A_DISTRIBUTION, 0.25, BandMethod.RESPLIT),
+  MISSING_GAP(
+      Dimension.DISTRIBUTION_FIDELITY, CollapseType.A_DISTRIBUTION, 0.10, BandMethod.RESPLIT),
+  /**
+   * Many columns moving a little follows from most defects (clipped tails move every KS too), so
+   * the mean alone does not name a collapse type.
+   */
+  MEAN_SHAPE_EXCESS(Dimension.DISTRIBUTION_FIDELITY, null, 1.5, BandMethod.RESPLIT_MEAN),
+  SPREAD_DEFICIT(
+      Dimension.DIVERSITY_RETENTION, CollapseType.A_DISTRIBUTION, 0.50, BandMethod.RESPLIT),
+  ENTROPY_DEFICIT(
+      Dimension.DIVERSITY_RETENTION, CollapseType.A_DISTRIBUTION, 0.10, BandMethod.RESPLIT),
+  TAIL_DEFICIT(
+      Dimension.RARE_PATTERN_TAIL, CollapseType.C_RARE_PATTERN, 0.30, BandMethod.HYPERGEOMETRIC),
+  RARE_CATEGORY_DEFICIT(
+      Dimension.RARE_PATTERN_TAIL, CollapseType.C_RARE_PATTERN, 0.30, BandMethod.HYPERGEOMETRIC),
+  DISTINCT_DEFICIT(
+      Dimension.RARE_PATTERN_TAIL, CollapseType.C_RARE_PATTERN, 0.30, BandMethod.RESPLIT),
+  RARE_COMBINATION_DEFICIT(
+      Dimension.RARE_PATTERN_TAIL, CollapseType.C_RARE_PATTERN, 0.30, BandMethod.RESPLIT),
+  PEARSON_GAP(
+      Dimension.CORRELATION_PRESERVATION, CollapseType.B_CORRELATION, 0.30, BandMethod.RESPLIT),
+  CRAMERS_V_GAP(
+      Dimension.CORRELATION_PRESERVATION, CollapseType.B_CORRELATION, 0.30, BandMethod.RESPLIT),
+  ASSOCIATION_LOSS(
+      Dimension.CORRELATION_PRESERVATION, CollapseType.B_CORRELATION, 0.30, BandMethod.RESPLIT),
+  /**
+   * Standard deviations beyond the band of a max-T statistic that bring its score to 0. Smaller
+   * than for a mean: the maximum's band is already wide (its own spread over the re-splits), and
+   * each part was standardised, so 0.75 beyond the band's 3-sigma edge is rare under the null.
+   */
+  SEGMENT_ASSOCIATION_LOSS(
+      Dimension.CORRELATION_PRESERVATION, CollapseType.B_CORRELATION, 0.75, BandMethod.RESPLIT_MAX),
+  REFERENCE_COPY_SHARE(
+      Dimension.MEMORISATION_PRIVACY, CollapseType.MEMORISATION, 0.10, BandMethod.REFERENCE_SPLIT),
+  CLOSE_COPY_SHARE(
+      Dimension.MEMORISATION_PRIVACY, CollapseType.MEMORISATION, 0.10, BandMethod.REFERENCE_SPLIT),
+  DCR_DEFICIT(
+      Dimension.MEMORISATION_PRIVACY, CollapseType.MEMORISATION, 0.50, BandMethod.REFERENCE_SPLIT),
+  PRECISION_GAP(Dimension.MULTIVARIATE_FIDELITY, null, 0.40, BandMethod.RESPLIT),
+  DENSITY_DEFICIT(Dimension.MULTIVARIATE_FIDELITY, null, 0.50, BandMethod.RESPLIT),
+  DETECTION_AUC_EXCESS(Dimension.MULTIVARIATE_FIDELITY, null, 0.25, BandMethod.RESPLIT),
+  CLASSIFIER_AUC(Dimension.MULTIVARIATE_FIDELITY, null, 0.25, BandMethod.ANALYTIC),
+  RECALL_GAP(Dimension.DIVERSITY_RETENTION, CollapseType.A_DISTRIBUTION, 0.40, BandMethod.RESPLIT),
+  COVERAGE_GAP(
+      Dimension.DIVERSITY_RETENTION, CollapseType.A_DISTRIBUTION, 0.40, BandMethod.RESPLIT),
+  SEGMENT_KS(Dimension.TEMPORAL_STABILITY, CollapseType.D_TEMPORAL, 0.25, BandMethod.ORDER_SHUFFLE),
+  SEGMENT_TVD(
+      Dimension.TEMPORAL_STABILITY, CollapseType.D_TEMPORAL, 0.25, BandMethod.ORDER_SHUFFLE);
+
+  /** How a measure's null band is made. */
+  public enum BandMethod {
+    /** The measure over random re-splits of the pooled candidate and reference rows. */
+    RESPLIT,
+    /**
+     * Random halves of the reference playing candidate and reference, scaled to the compared sizes:
+     * the null of copy and duplicate measures, which pooled re-splits would inflate with the
+     * candidate's own copies. Without a reference, the policy's tolerance.
+     */
+    REFERENCE_SPLIT,
+    /** An exact hypergeometric quantile of the candidate's count of marked rows. */
+    HYPERGEOMETRIC,
+    /** The mean of the columns' standardised excesses over the same re-splits. */
+    RESPLIT_MEAN,
+    /** The largest standardised excess over parts, against the same maximum over re-splits. */
+    RESPLIT_MAX,
+    /** Random row orders of the candidate, widened by the reference's own drift. */
+    ORDER_SHUFFLE,
+    /** An analytic standard error (Hanley and McNeil 1982). */
+    ANALYTIC
+  }
+
+  private final Dimension dimension;
+  private final CollapseType cause;
+  private final double tolerance;
+  private final BandMethod band;
+
+  Measure(Dimension dimension, CollapseType cause, double tolerance, BandMethod band) {
+    this.dimension = dimension;
+    this.cause = cause;
+    this.tolerance = tolerance;
+    this.band = band;
+  }
+
+  /** The stable snake_case key written in reports. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public Dimension dimension() {
+    return dimension;
+  }
+
+  /** The collapse type a loss of points indicates, or null when the measure cannot tell. */
+  public CollapseType cause() {
+    return cause;
+  }
+
+  /** The excess over the null band's upper edge that brings the sub-score to 0. */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  public BandMethod band() {
+    return band;
+  }
+
+  /** Parses a {@link #key()}; null when unknown. */
+  public static Measure fromKey(String key) {
+    for (Measure m : values()) {
+      if (m.key().equals(key)) {
+        return m;
+      }
+    }
+    return null;
+  }
+}

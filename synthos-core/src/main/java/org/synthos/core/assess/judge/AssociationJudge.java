@@ -1,0 +1,121 @@
+package org.synthos.core.assess.judge;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.synthos.core.assess.CollapseType;
+import org.synthos.core.assess.ColumnPair;
+import org.synthos.core.assess.Measure;
+import org.synthos.core.assess.Subject;
+import org.synthos.core.assess.measure.AssociationLoss;
+import org.synthos.core.assess.measure.Measures;
+import org.synthos.core.assess.measure.Shuffle;
+import org.synthos.core.assess.pool.Pool;
+
+/**
+ * Pairwise structure: the gap of each pair's association (Pearson r or Cramér's V), the relative
+ * loss of association over the pairs associated beyond chance, and the same loss inside the
+ * categories of the first few segmenting columns ({@link AssociationLoss}).
+ */
+final class AssociationJudge {
+  /**
+   * Re-splits for the per-segment measures: each segment's band and the band of their maximum are
+   * estimated from these, and a maximum needs more of them than a single measure does.
+   */
+  static final int SEGMENT_REPLICATES = 100;
+
+  private AssociationJudge() {}
+
+  static void judge(Judging j) {
+    List<Pool.Var> vars = j.data.distributionVars();
+    if (vars.size() < 2) {
+      return;
+    }
+    int limit = Math.min(vars.size(), MarginalJudge.MAX_PAIR_COLUMNS);
+    for (int a = 0; a < limit; a++) {
+      for (int b = a + 1; b < limit; b++) {
+        Pool.Var va = vars.get(a);
+        Pool.Var vb = vars.get(b);
+        boolean numeric = va.numeric && vb.numeric;
+        j.add(
+            numeric ? Measure.PEARSON_GAP : Measure.CRAMERS_V_GAP,
+            new ColumnPair(va.name, vb.name),
+            l -> Measures.associationGap(va, vb, l),
+            va == j.timeVar || vb == j.timeVar
+                ? CollapseType.D_TEMPORAL
+                : CollapseType.B_CORRELATION,
+            numeric
+                ? "|Pearson r candidate - r reference|"
+                : "|Cramér's V candidate - V reference| (numbers cut at pooled quintiles)");
+      }
+    }
+    associationLoss(j, vars.subList(0, limit));
+  }
+
+  private static void associationLoss(Judging j, List<Pool.Var> vars) {
+    Pool data = j.data;
+    List<AssociationLoss.Pair> pairs = AssociationLoss.associatedPairs(vars, null, data.n);
+    if (!pairs.isEmpty()) {
+      j.add(
+          Measure.ASSOCIATION_LOSS,
+          Subject.DATASET,
+          l -> AssociationLoss.loss(pairs, null, l),
+          "max(0, 1 - sum |association_candidate| / sum |association_reference|) over the "
+              + pairs.size()
+              + " column pairs associated beyond chance in the pooled rows");
+    }
+    List<Pool.Var> segmenting =
+        vars.stream()
+            .filter(AssociationLoss::segmenting)
+            .limit(AssociationLoss.MAX_SEGMENT_COLUMNS)
+            .toList();
+    if (segmenting.isEmpty()) {
+      return;
+    }
+    // As bit sets: a hundred labellings of every held row stay small next to the data.
+    BitSet[] resplits = new BitSet[SEGMENT_REPLICATES];
+    for (int b = 0; b < resplits.length; b++) {
+      int[] idx = Shuffle.permutation(0, data.n, j.plan.segmentRandom);
+      resplits[b] = new BitSet(data.n);
+      for (int i = 0; i < data.nC; i++) {
+        resplits[b].set(idx[i]);
+      }
+    }
+    BitSet observed = new BitSet(data.n);
+    observed.set(0, data.nC);
+    for (Pool.Var by : segmenting) {
+      List<AssociationLoss.Segment> segments =
+          AssociationLoss.segments(by, vars, data.n, j.plan.segmentRandom);
+      List<String> names = new ArrayList<>();
+      List<Judging.Replicated> parts = new ArrayList<>();
+      for (AssociationLoss.Segment g : segments) {
+        double[][] drops = new double[resplits.length + 1][];
+        drops[0] = g.drops(observed);
+        IntStream.range(0, resplits.length)
+            .parallel()
+            .forEach(b -> drops[b + 1] = g.drops(resplits[b]));
+        double[] s = AssociationLoss.combine(g.pairs(), drops);
+        if (!Double.isNaN(s[0])) {
+          names.add(g.category());
+          parts.add(new Judging.Replicated(s[0], Arrays.copyOfRange(s, 1, s.length)));
+        }
+      }
+      j.addMaxExcess(
+          Measure.SEGMENT_ASSOCIATION_LOSS,
+          Subject.of(by.name),
+          names,
+          parts,
+          "drop of association (sum over the pairs associated within the category of"
+              + " |a_reference| - |a_candidate|, weighted by the pooled association over the"
+              + " drop's re-split variance) inside one category of "
+              + by.name
+              + ", standardised by its re-split mean and sd; the largest over "
+              + parts.size()
+              + " categories of at least "
+              + AssociationLoss.MIN_SEGMENT_ROWS
+              + " pooled rows and 5% of them");
+    }
+  }
+}

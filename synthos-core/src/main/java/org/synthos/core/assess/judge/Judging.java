@@ -1,0 +1,272 @@
+package org.synthos.core.assess.judge;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.synthos.core.assess.Check;
+import org.synthos.core.assess.CollapseType;
+import org.synthos.core.assess.Dimension;
+import org.synthos.core.assess.Evidence;
+import org.synthos.core.assess.Measure;
+import org.synthos.core.assess.NullBand;
+import org.synthos.core.assess.Subject;
+import org.synthos.core.assess.ValidationOptions;
+import org.synthos.core.assess.measure.AssociationLoss;
+import org.synthos.core.assess.measure.Hypergeometric;
+import org.synthos.core.assess.measure.Measures;
+import org.synthos.core.assess.pool.ExactRows;
+import org.synthos.core.assess.pool.Pool;
+
+/**
+ * The workspace of one judging: the pooled rows, the resampling plan, and the evidence, checks and
+ * reasons gathered so far. Each way of making a band is one method here, so every measure of the
+ * same {@link Measure.BandMethod} is judged the same way. Only the judges of this package write to
+ * it; {@link Scoring} turns it into immutable {@link Findings}.
+ */
+final class Judging {
+  static final int MIN_ROWS = 10;
+
+  /** One-sided 3-sigma tail probability of the exact (hypergeometric) bands. */
+  static final double EXACT_TAIL = 0.00135;
+
+  final Pool data;
+  final ValidationOptions options;
+
+  /**
+   * Exact duplicates and reference copies over every row of both files, or null when only the held
+   * rows are known.
+   */
+  final ExactRows exactRows;
+
+  final Resampling plan;
+  final Pool.Var timeVar;
+  final Map<Dimension, List<Evidence>> evidence = new EnumMap<>(Dimension.class);
+  final Map<Dimension, String> notApplicable = new EnumMap<>(Dimension.class);
+  final List<Check> checks = new ArrayList<>();
+
+  Judging(Pool data, ValidationOptions options, ExactRows exactRows) {
+    this.data = data;
+    this.options = options;
+    this.exactRows = exactRows;
+    this.timeVar = pickTimeVar(data, options.timeColumn());
+    this.plan = new Resampling(data, options.seed(), options.replicates());
+    for (Dimension d : Dimension.values()) {
+      evidence.put(d, new ArrayList<>());
+    }
+  }
+
+  private static Pool.Var pickTimeVar(Pool data, String requested) {
+    for (Pool.Var v : data.vars) {
+      if (requested != null
+          ? v.name.equals(requested) && v.numeric
+          : v.type == org.synthos.api.ColumnType.DATETIME) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  boolean enoughRows() {
+    return data.nC >= MIN_ROWS && data.nR >= MIN_ROWS;
+  }
+
+  void add(Evidence e) {
+    evidence.get(e.measure().dimension()).add(e);
+  }
+
+  /** A measure's observed value and its values on the re-splits, kept for dataset-level means. */
+  record Replicated(double observed, double[] nulls) {}
+
+  /**
+   * Scores a measure against its permutation null ({@link Measure.BandMethod#RESPLIT}). NaN
+   * observations add no evidence and return null; otherwise returns the values for {@link
+   * #addMeanExcess}.
+   */
+  Replicated add(
+      Measure measure,
+      Subject subject,
+      ToDoubleFunction<boolean[]> f,
+      CollapseType cause,
+      String detail) {
+    double observed = f.applyAsDouble(plan.observed);
+    if (Double.isNaN(observed)) {
+      return null;
+    }
+    boolean[][] resplits = plan.resplits;
+    double[] nulls = Resampling.replicated(resplits.length, b -> f.applyAsDouble(resplits[b]));
+    NullBand band = Bands.of(nulls);
+    if (Double.isNaN(band.upper())) {
+      return null;
+    }
+    add(Evidence.of(measure, subject, observed, band, cause, detail));
+    return new Replicated(observed, nulls);
+  }
+
+  Replicated add(Measure measure, Subject subject, ToDoubleFunction<boolean[]> f, String detail) {
+    return add(measure, subject, f, measure.cause(), detail);
+  }
+
+  /**
+   * Scores a copy or duplicate measure against the reference-split null ({@link
+   * Measure.BandMethod#REFERENCE_SPLIT}), its null values multiplied by {@code scale} to correct
+   * for the split's smaller sizes (collision rates grow about linearly with the number of rows
+   * compared); {@code observed} may come from every row rather than the held ones.
+   */
+  void addSplit(
+      Measure measure, ToDoubleFunction<byte[]> f, double observed, double scale, String detail) {
+    if (Double.isNaN(observed) || plan.splitSize < 2) {
+      return;
+    }
+    byte[][] splits = plan.referenceSplits;
+    double[] nulls = Resampling.replicated(splits.length, b -> scale * f.applyAsDouble(splits[b]));
+    NullBand band = Bands.of(nulls);
+    if (Double.isNaN(band.upper())) {
+      return;
+    }
+    add(Evidence.of(measure, Subject.DATASET, observed, band, detail));
+  }
+
+  void addSplit(Measure measure, ToDoubleFunction<byte[]> f, double scale, String detail) {
+    addSplit(measure, f, f.applyAsDouble(plan.observedBytes()), scale, detail);
+  }
+
+  /**
+   * A dataset-level statistic over measures that are each judged alone ({@link
+   * Measure.BandMethod#RESPLIT_MEAN}): the mean over measures of the standardised excess (value -
+   * band mean) / band sd. Small shifts that stay inside every measure's own band but move together
+   * (as after repeated generation from a fitted model) add up here. Its null comes from the same
+   * re-splits, each re-split standardised the same way, so observed and null stay exchangeable
+   * under the null (a permutation test of the mean, as in the combination of dependent tests by
+   * Pesarin 2001, Permutation Tests for Complex Data).
+   */
+  void addMeanExcess(Measure measure, List<Replicated> parts, String what) {
+    List<double[]> z = new ArrayList<>();
+    double observed = 0;
+    for (Replicated r : parts) {
+      NullBand band = Bands.of(r.nulls());
+      double sd = (band.upper() - band.mean()) / Bands.SIGMAS;
+      if (!(sd > 0)) {
+        continue;
+      }
+      double[] zr = new double[r.nulls().length];
+      for (int b = 0; b < zr.length; b++) {
+        zr[b] = (r.nulls()[b] - band.mean()) / sd;
+      }
+      z.add(zr);
+      observed += (r.observed() - band.mean()) / sd;
+    }
+    if (z.size() < 2) {
+      return;
+    }
+    int k = z.size();
+    double[] nulls = new double[plan.resplits.length];
+    for (double[] zr : z) {
+      for (int b = 0; b < nulls.length; b++) {
+        nulls[b] += zr[b] / k;
+      }
+    }
+    add(
+        Evidence.of(
+            measure,
+            Subject.DATASET,
+            observed / k,
+            Bands.of(nulls),
+            "mean over "
+                + k
+                + " "
+                + what
+                + " of (value - band mean) / band sd: many small shifts in the same"
+                + " direction"));
+  }
+
+  /**
+   * The largest standardised excess (value - band mean) / band sd over parts measured alike on
+   * different subsets ({@link Measure.BandMethod#RESPLIT_MAX}: max-T, Westfall and Young 1993),
+   * judged against the same maximum over the re-splits. Each re-split is standardised by the mean
+   * and sd of the other re-splits, so that it stands to them as the observation stands to all of
+   * them: standardising a re-split by a band it helped estimate would shrink its tails and make the
+   * null maximum too small. The part that reaches the maximum is named.
+   */
+  void addMaxExcess(
+      Measure measure, Subject subject, List<String> names, List<Replicated> parts, String detail) {
+    double[] nullMax = new double[parts.isEmpty() ? 0 : parts.get(0).nulls().length];
+    Arrays.fill(nullMax, Double.NaN);
+    double observed = Double.NaN;
+    String worst = null;
+    for (int g = 0; g < parts.size(); g++) {
+      Replicated r = parts.get(g);
+      NullBand band = Bands.of(r.nulls());
+      double sd = (band.upper() - band.mean()) / Bands.SIGMAS;
+      // A part stuck at one value in most re-splits has no usable spread to standardise by.
+      if (!(sd > 0) || !AssociationLoss.varies(r.nulls())) {
+        continue;
+      }
+      double z = (r.observed() - band.mean()) / sd;
+      if (!(z <= observed)) {
+        observed = z;
+        worst = names.get(g);
+      }
+      for (int b = 0; b < nullMax.length; b++) {
+        double zb = Bands.leaveOneOutZ(r.nulls(), b);
+        if (!(zb <= nullMax[b])) {
+          nullMax[b] = zb;
+        }
+      }
+    }
+    if (worst == null) {
+      return;
+    }
+    NullBand band = Bands.of(nullMax);
+    if (Double.isNaN(band.upper())) {
+      return;
+    }
+    add(Evidence.of(measure, subject, observed, band, detail + "; largest in '" + worst + "'"));
+  }
+
+  /**
+   * A loss-of-marked-rows measure with its exact null ({@link Measure.BandMethod#HYPERGEOMETRIC}):
+   * the candidate's count X of marked rows is hypergeometric under a random split because the
+   * marked set does not depend on the split. The band's upper edge is the deficit at X's lower
+   * quantile of 0.135% / {@code columns} (the one-sided 3-sigma level, Bonferroni-adjusted over the
+   * columns measured the same way), so small counts and many columns do not turn sampling noise
+   * into findings.
+   */
+  void addExact(Measure measure, Pool.Var v, boolean[] marked, int columns, String detail) {
+    int nc = 0;
+    int nr = 0;
+    int mc = 0;
+    int total = 0;
+    for (int i = 0; i < data.n; i++) {
+      boolean present = v.numeric ? !Double.isNaN(v.values[i]) : v.codes[i] >= 0;
+      if (!present) {
+        continue;
+      }
+      if (i < data.nC) {
+        nc++;
+        mc += marked[i] ? 1 : 0;
+      } else {
+        nr++;
+      }
+      total += marked[i] ? 1 : 0;
+    }
+    double observed = Measures.setDeficit(mc, total, nc, nr);
+    if (total == 0 || Double.isNaN(observed)) {
+      return;
+    }
+    int xq = Hypergeometric.lowerQuantile(nc + nr, total, nc, EXACT_TAIL / Math.max(1, columns));
+    double expected = (double) total * nc / (nc + nr);
+    double mean = Measures.setDeficit((int) Math.round(expected), total, nc, nr);
+    double upper = Measures.setDeficit(xq, total, nc, nr);
+    NullBand band = new NullBand(Double.isNaN(mean) ? 0 : mean, Double.isNaN(upper) ? 1 : upper, 0);
+    add(
+        Evidence.of(
+            measure,
+            Subject.of(v.name),
+            observed,
+            band,
+            detail + "; exact hypergeometric band over " + total + " marked rows"));
+  }
+}

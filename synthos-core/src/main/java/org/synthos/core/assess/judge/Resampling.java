@@ -1,0 +1,88 @@
+package org.synthos.core.assess.judge;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
+import org.synthos.core.assess.measure.Shuffle;
+import org.synthos.core.assess.pool.Pool;
+
+/**
+ * The random labellings behind the null bands, all drawn up front from the seed: pooled re-splits
+ * (candidate-sized subsets of the pooled rows playing the candidate) and reference splits (random
+ * reference rows playing the candidate, the candidate's rows left out), plus the independent
+ * streams of the neighbour, temporal and segment measures. Drawing in a fixed order from one root
+ * makes every band a function of the seed alone, whatever the thread count.
+ */
+final class Resampling {
+  final Pool data;
+  final boolean[][] resplits;
+  final byte[][] referenceSplits;
+  final int splitSize;
+  final SplittableRandom neighbourRandom;
+  final SplittableRandom temporalRandom;
+  final SplittableRandom segmentRandom;
+
+  /** One array for the observed labelling, so per-labelling caches see the same key. */
+  final boolean[] observed;
+
+  Resampling(Pool data, long seed, int replicates) {
+    this.data = data;
+    this.observed = data.observedLabels();
+    SplittableRandom root = new SplittableRandom(seed);
+    SplittableRandom labelRandom = root.split();
+    this.neighbourRandom = root.split();
+    this.temporalRandom = root.split();
+    this.segmentRandom = root.split();
+    this.resplits = new boolean[data.hasReference() ? replicates : 0][];
+    for (int b = 0; b < resplits.length; b++) {
+      resplits[b] = shuffledLabels(data.n, data.nC, labelRandom);
+    }
+    this.splitSize = Math.min(data.nC, data.nR / 2);
+    this.referenceSplits = new byte[data.hasReference() ? replicates : 0][];
+    for (int b = 0; b < referenceSplits.length; b++) {
+      referenceSplits[b] = referenceSplit(data, splitSize, labelRandom);
+    }
+  }
+
+  private static boolean[] shuffledLabels(int n, int nC, SplittableRandom random) {
+    int[] idx = Shuffle.permutation(0, n, random);
+    boolean[] l = new boolean[n];
+    for (int i = 0; i < nC; i++) {
+      l[idx[i]] = true;
+    }
+    return l;
+  }
+
+  /**
+   * Candidate rows left out (-1); {@code h} random reference rows play the candidate (1), the rest
+   * the reference (0). The null of copy and duplicate measures, which the pooled re-split would
+   * inflate with the candidate's own copies.
+   */
+  private static byte[] referenceSplit(Pool data, int h, SplittableRandom random) {
+    byte[] l = new byte[data.n];
+    Arrays.fill(l, 0, data.nC, (byte) -1);
+    int[] idx = Shuffle.permutation(data.nC, data.nR, random);
+    for (int i = 0; i < h; i++) {
+      l[idx[i]] = 1;
+    }
+    return l;
+  }
+
+  /** The observed labelling as bytes: candidate rows 1, reference rows 0. */
+  byte[] observedBytes() {
+    byte[] l = new byte[data.n];
+    Arrays.fill(l, 0, data.nC, (byte) 1);
+    return l;
+  }
+
+  /**
+   * Evaluates replicates on all cores. Each replicate's labelling was drawn up front and its result
+   * lands in its own slot, so the outcome does not depend on scheduling.
+   */
+  static double[] replicated(int count, IntToDoubleFunction replicate) {
+    double[] out = new double[count];
+    IntStream.range(0, count).parallel().forEach(b -> out[b] = replicate.applyAsDouble(b));
+    return out;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Judging: null bands, sub-scores, dimension scores and the verdict, returned as immutable {@link
+ * org.synthos.core.assess.judge.Findings}.
+ *
+ * <p>Owns: how each measure of the closed registry {@link org.synthos.core.assess.Measure} is
+ * judged. One judge per family of measures ({@code StructureChecks}, {@code DuplicationJudge},
+ * {@code MarginalJudge}, {@code AssociationJudge}, {@code NeighbourJudge}, {@code TemporalJudge})
+ * writes evidence into one workspace ({@code Judging}); {@code Scoring} and {@link
+ * org.synthos.core.assess.judge.Verdicts} turn it into findings. Reads the pool, calls measures;
+ * knows nothing of localisation, recommendations or reports.
+ *
+ * <p>The maths:
+ *
+ * <ul>
+ *   <li>Every band is a {@link org.synthos.core.assess.NullBand}: the measure's mean and upper edge
+ *       (mean + 3 standard deviations, or an exact quantile) when the candidate is just another
+ *       sample of the reference's population. Replicate bands use the labellings of {@code
+ *       Resampling}, drawn up front from the seed (a permutation null, as in Good, "Permutation,
+ *       Parametric and Bootstrap Tests of Hypotheses", 2005); {@link
+ *       org.synthos.core.assess.Measure.BandMethod} says which each measure uses.
+ *   <li>Sub-score = 100 * clamp(1 - max(0, value - upper) / tolerance, 0, 1); dimension score = 0.5
+ *       * mean + 0.5 * minimum of its sub-scores.
+ *   <li>Dataset-level combinations: the mean of standardised excesses (Pesarin 2001) and the
+ *       maximum over parts with leave-one-out standardised re-splits (max-T, Westfall and Young
+ *       1993).
+ *   <li>The verdict: see {@link org.synthos.core.assess.judge.Verdicts}.
+ * </ul>
+ *
+ * <p>Invariants: equal pool, options and seed give equal findings for every thread count (each
+ * replicate lands in its own slot); phases draw from independent random streams, so their order
+ * does not matter.
+ */
+package org.synthos.core.assess.judge;

@@ -1,0 +1,35 @@
+/**
+ * The measures: pure functions of the pooled rows and a labelling (which rows play the candidate).
+ * Every function here returns the same value for the same pool and labelling, keeps no state and
+ * draws no random number it was not handed, so judging can evaluate it on the observed labelling
+ * and on any number of re-splits, on any thread.
+ *
+ * <p>Owns: the one implementation of each statistic the verdict uses, each checked by a golden test
+ * against scipy or scikit-learn (scripts in {@code tools/golden/}). Knows no band, score or
+ * verdict.
+ *
+ * <p>Definitions (larger is worse throughout):
+ *
+ * <ul>
+ *   <li>{@link org.synthos.core.assess.measure.Measures}: two-sample KS statistic (1 - SDMetrics
+ *       KSComplement), total variation distance (1 - TVComplement), missing-share gap (1 -
+ *       MissingValueSimilarity), spread deficit max(0, ln(sd_r / sd_c)) on values winsorised at the
+ *       pooled 1%/99% quantiles, entropy deficit max(0, H_r - H_c) / ln k, distinct-value deficit,
+ *       tail and rare-category deficits, rare-combination deficit, |Pearson r| and bias-corrected
+ *       Cramér's V gaps (Bergsma 2013), repeat and copy shares.
+ *   <li>{@link org.synthos.core.assess.measure.AssociationLoss}: relative loss of association over
+ *       the pairs associated beyond chance, overall and inside the categories of a segmenting
+ *       column.
+ *   <li>{@link org.synthos.core.assess.measure.Multivariate}: precision, recall, density and
+ *       coverage with k = 5 (Naeem et al. 2020), a 10-NN two-sample AUC, close-copy share and
+ *       distance-to-closest-record deficit (SDMetrics DCR baseline).
+ *   <li>{@link org.synthos.core.assess.measure.Temporal}: largest KS or TVD between a fifth of the
+ *       rows in time order and the rest, with its conditional-shuffle null values.
+ *   <li>{@link org.synthos.core.assess.measure.Hypergeometric}, {@link
+ *       org.synthos.core.assess.measure.Mahalanobis}, {@link
+ *       org.synthos.core.assess.measure.Support}, {@link
+ *       org.synthos.core.assess.measure.SideCounts}: exact quantiles, distances and counts the
+ *       judges and explanation share.
+ * </ul>
+ */
+package org.synthos.core.assess.measure;
