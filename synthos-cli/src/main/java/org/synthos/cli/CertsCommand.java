@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
-import org.synthos.service.Certificates;
+import org.synthos.api.spi.ServiceCommands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,12 +48,10 @@ final class CertsCommand implements Callable<Integer> {
     if (days < 1) {
       throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "--days must be at least 1");
     }
-    Certificates.Bundle b =
-        Certificates.generate(out, Duration.ofDays(days), dns.toArray(new String[0]));
+    ServiceCommands.TlsFiles b =
+        ServiceModule.commands().generateTlsFiles(out, Duration.ofDays(days), dns);
     PrintWriter w = spec.commandLine().getOut();
-    for (Path p :
-        List.of(
-            b.caCert(), b.caKey(), b.serverCert(), b.serverKey(), b.clientCert(), b.clientKey())) {
+    for (Path p : b.all()) {
       w.println("wrote " + p);
     }
     w.println();

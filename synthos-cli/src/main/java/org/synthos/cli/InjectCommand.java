@@ -16,7 +16,6 @@ import org.synthos.core.assess.inject.DefectInjector;
 import org.synthos.core.assess.inject.Injection;
 import org.synthos.io.DatasetWriter;
 import org.synthos.io.DatasetWriters;
-import org.synthos.service.DatasetFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,7 +76,7 @@ final class InjectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DatasetSource source = DatasetFiles.open(InputOptions.path(real), input.toReadOptions());
+    DatasetSource source = InputOptions.source(real, input.toReadOptions());
     ColumnBatch all = DefectInjector.materialise(source.schema(), source.batches().get());
     if (all.rowCount() < 4) {
       throw new SynthosException(

@@ -10,7 +10,9 @@ import java.util.Set;
 import org.synthos.api.ColumnType;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
+import org.synthos.core.assess.DatasetSource;
 import org.synthos.io.DataFormat;
+import org.synthos.io.DatasetFile;
 import org.synthos.io.ReadOptions;
 import picocli.CommandLine.Option;
 
@@ -80,5 +82,20 @@ final class InputOptions {
 
   static Path path(String file) {
     return Path.of(file);
+  }
+
+  /**
+   * A dataset file as the assessment's source, named as the user gave it: {@link DatasetFile} opens
+   * it for several passes with its schema pinned and hashes it (synthos-io); this only hands it to
+   * the engine.
+   */
+  static DatasetSource source(String file, ReadOptions options) {
+    DatasetFile data = DatasetFile.open(path(file), options);
+    return new DatasetSource(
+        data.path().toString(),
+        data.schema(),
+        () -> data.batches(),
+        data.sha256(),
+        data.sizeBytes());
   }
 }

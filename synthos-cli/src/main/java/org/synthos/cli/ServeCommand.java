@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
-import org.synthos.service.ServiceConfig;
-import org.synthos.service.SynthosService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
       set.put(kv.substring(0, eq), kv.substring(eq + 1));
     }
     // Returns only through the shutdown hook, which ends the process with status 0.
-    SynthosService.serve(ServiceConfig.load(Optional.ofNullable(config), System.getenv(), set));
+    ServiceModule.commands().serve(Optional.ofNullable(config), System.getenv(), set);
     return SynthosCli.EXIT_OK;
   }
 }

@@ -17,7 +17,6 @@ import org.synthos.report.HtmlReport;
 import org.synthos.report.JsonReport;
 import org.synthos.report.PolicyFiles;
 import org.synthos.report.SigningKey;
-import org.synthos.service.DatasetFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -130,9 +129,8 @@ final class ValidateCommand implements Callable<Integer> {
             defaults.multivariateRows(),
             defaults.replicates(),
             defaults.ablations());
-    DatasetSource cand = DatasetFiles.open(InputOptions.path(candidate), readOptions);
-    DatasetSource ref =
-        reference == null ? null : DatasetFiles.open(InputOptions.path(reference), readOptions);
+    DatasetSource cand = InputOptions.source(candidate, readOptions);
+    DatasetSource ref = reference == null ? null : InputOptions.source(reference, readOptions);
     PrintWriter err = spec.commandLine().getErr();
     ValidationResult result;
     StageProgress progress = new StageProgress(err, forceProgress);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.synthos.io.FileDigests;
 import org.synthos.report.Certificates;
 import org.synthos.report.SigningKey;
 import org.synthos.report.Verification;
@@ -43,7 +44,9 @@ final class VerifyCertificateCommand implements Callable<Integer> {
   public Integer call() {
     Verification v =
         Certificates.verify(
-            certificate, dataset, Optional.ofNullable(publicKey).map(SigningKey::loadPublic));
+            certificate,
+            FileDigests.sha256(dataset),
+            Optional.ofNullable(publicKey).map(SigningKey::loadPublic));
     PrintWriter out = spec.commandLine().getOut();
     out.println((v.valid() ? "VALID: " : "INVALID: ") + v.reason());
     out.flush();

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: api &lt;- {core, io} &lt;- {cli, service, spark, bench}. Maven's
- * enforcer keeps the module graph in shape; this test checks the same at class level, including
- * packages that a module could reach through a transitive dependency.
+ * Dependencies point one way: api &lt;- {core, io} &lt;- {report, cli, service, bench}, with two
+ * further cuts: the report reads no dataset (no io), and the command line reaches the service only
+ * at run time, through {@code org.synthos.api.spi.ServiceCommands}. Maven's enforcer keeps the
+ * module graph in shape; this test checks the same at class level, including packages that a module
+ * could reach through a transitive dependency. Every package named here exists in this repository.
  */
 @Tag("unit")
 class ArchitectureTest {
@@ -46,9 +48,9 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "org.synthos.io..",
+            "org.synthos.report..",
             "org.synthos.cli..",
             "org.synthos.service..",
-            "org.synthos.spark..",
             "org.synthos.bench..",
             "org.apache.parquet..",
             "de.siegmar..",
@@ -67,11 +69,43 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "org.synthos.core..",
             "org.synthos.cli..",
-            "org.synthos.service..",
-            "org.synthos.spark..",
             "org.synthos.bench..",
             "org.apache.datasketches..",
             "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void ioKnowsNoReportAndNoService() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.synthos.io..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.synthos.report..", "org.synthos.service..")
+        .check(classes);
+  }
+
+  @Test
+  void reportReadsNoDatasetAndKnowsNoFrontEnd() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.synthos.report..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.synthos.io..", "org.synthos.cli..", "org.synthos.service..", "org.synthos.bench..")
+        .check(classes);
+  }
+
+  @Test
+  void commandLineDoesNotDependOnTheService() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.synthos.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.synthos.service..", "org.synthos.v1..", "io.grpc..")
         .check(classes);
   }
 

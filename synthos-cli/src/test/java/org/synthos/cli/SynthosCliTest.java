@@ -30,6 +30,8 @@ class SynthosCliTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out())
         .contains("profile")
+        .contains("serve")
+        .contains("certs")
         .contains("Exit codes")
         .contains("3")
         .contains("rejected");
@@ -47,5 +49,12 @@ class SynthosCliTest {
     Result r = run("--no-such-flag");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("synthos: Unknown option").doesNotContain("at org.");
+  }
+
+  @Test
+  void theServiceIsFoundAtRunTime() {
+    // synthos-service is a runtime dependency: found through ServiceLoader, never compiled against.
+    assertThat(ServiceModule.commands().getClass().getName())
+        .isEqualTo("org.synthos.service.CommandLineEntry");
   }
 }

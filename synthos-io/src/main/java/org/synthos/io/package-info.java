@@ -10,6 +10,29 @@
  * writes batches back out; {@link org.synthos.io.Progress} renders {@link
  * org.synthos.io.ReadStats} for a progress bar.
  *
+ * <h2>Files read several times, and file digests</h2>
+ *
+ * {@link org.synthos.io.DatasetFile#open} opens a dataset for several passes: it reads the file
+ * once to fix the schema, pins that schema in the read options of every later pass, and records
+ * the file's SHA-256 and size. {@link org.synthos.io.FileDigests#sha256} is the one implementation
+ * of file hashing in Synthos; reports and certificates take the digest it computes and never hash
+ * a file themselves.
+ *
+ * <p>Why the split lies here: the assessment's input type ({@code DatasetSource} in synthos-core)
+ * belongs to the engine, and this module must not know the engine; nor does {@code DatasetSource}
+ * move to synthos-api, since the engine owns its contract. So this module owns everything that
+ * touches the file (opening, pinning the schema, hashing, sizing), and each front end that sees
+ * both modules (the command line's {@code InputOptions.source}, the service's {@code
+ * AssessmentRunner.source}) turns a {@code DatasetFile} into a {@code DatasetSource} with one
+ * constructor call and no logic of its own:
+ *
+ * <pre>{@code
+ * new DatasetSource(uri, f.schema(), () -> f.batches(), f.sha256(), f.sizeBytes())
+ * }</pre>
+ *
+ * Only that call is repeated, and no module gains a dependency. The report module, which reads no
+ * dataset, takes the digest from its caller instead of hashing.
+ *
  * <h2>Invariants</h2>
  *
  * <ul>

@@ -3,17 +3,14 @@ package org.synthos.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.Location;
@@ -36,7 +33,8 @@ public final class Certificates {
 
   /**
    * Issues a certificate for an approved validation. The candidate's file SHA-256 must be known
-   * (give it in {@code DatasetSource}; {@link #sha256(Path)} computes it).
+   * (give it in {@code DatasetSource}; synthos-io's {@code DatasetFile} and {@code FileDigests}
+   * compute it).
    */
   public static byte[] issue(ValidationResult r, SigningKey key, Instant issuedAt) {
     if (r.verdict().decision() != Decision.APPROVE) {
@@ -105,11 +103,15 @@ public final class Certificates {
   }
 
   /**
-   * Checks a certificate file against a dataset file: the signature over the payload, the dataset's
+   * Checks a certificate file against a dataset: the signature over the payload, the dataset's
    * SHA-256, and, when {@code trusted} is present, that the signer is that key. Malformed
    * certificates raise {@link ErrorCode#INVALID_CERTIFICATE}.
+   *
+   * @param datasetSha256 hex SHA-256 of the dataset file's bytes, from synthos-io's {@code
+   *     FileDigests.sha256}: this module reads no dataset, so it never hashes one itself
    */
-  public static Verification verify(Path certificate, Path dataset, Optional<PublicKey> trusted) {
+  public static Verification verify(
+      Path certificate, String datasetSha256, Optional<PublicKey> trusted) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(certificate);
@@ -126,7 +128,7 @@ public final class Certificates {
           Location.ofFile(certificate.toString()),
           e);
     }
-    return verify(bytes, certificate.toString(), sha256(dataset), trusted);
+    return verify(bytes, certificate.toString(), datasetSha256, trusted);
   }
 
   /** As {@link #verify(Path, Path, Optional)}, with the dataset's SHA-256 given in hex. */
@@ -203,29 +205,6 @@ public final class Certificates {
         fingerprint,
         trustedSigner,
         reason);
-  }
-
-  /** Hex SHA-256 of a file's bytes. */
-  public static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchFileException e) {
-      throw new SynthosException(
-          ErrorCode.FILE_NOT_FOUND, "file not found", Location.ofFile(file.toString()), e);
-    } catch (IOException e) {
-      throw new SynthosException(
-          ErrorCode.IO_FAILURE,
-          "cannot read: " + e.getMessage(),
-          Location.ofFile(file.toString()),
-          e);
-    } catch (GeneralSecurityException e) {
-      throw new SynthosException(ErrorCode.INTERNAL, "SHA-256 is not available", null, e);
-    }
   }
 
   private static byte[] sign(byte[] data, SigningKey key) {

@@ -15,6 +15,9 @@
  *   <li>A certificate's signature covers the canonical bytes of its payload (keys sorted, compact,
  *       decimals exactly as written), so re-indenting the file does not break it while changing any
  *       value does.
+ *   <li>This module reads no dataset: a certificate names the dataset by the file SHA-256 its
+ *       caller hands in ({@code DatasetSource.sha256} to issue, a digest argument to verify),
+ *       computed by synthos-io's {@code FileDigests}, the one file hash in Synthos.
  * </ul>
  */
 package org.synthos.report;

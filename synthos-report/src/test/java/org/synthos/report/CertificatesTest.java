@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
@@ -27,6 +29,15 @@ import org.synthos.core.assess.Validator;
 class CertificatesTest {
   private static final Instant ISSUED = Instant.parse("2026-11-28T08:30:00Z");
 
+  /**
+   * The dataset's digest as a caller hands it in (synthos-io computes it in production; the report
+   * module may not depend on synthos-io, so the test hashes with the JDK directly).
+   */
+  private static String sha256(Path file) throws Exception {
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
   /** An approved validation whose candidate is a real file, so its SHA-256 can be checked. */
   private static ValidationResult approvedFile(Path file) throws Exception {
     Files.writeString(file, "income,spend,segment\n1,2,a\n");
@@ -37,7 +48,7 @@ class CertificatesTest {
             file.toString(),
             cand.schema(),
             () -> List.of(cand).iterator(),
-            Certificates.sha256(file),
+            sha256(file),
             Files.size(file));
     return Validator.validate(
         ValidationInput.of(c, Fixtures.source("reference.csv", ref, "ffee".repeat(16))),
@@ -54,12 +65,12 @@ class CertificatesTest {
     Path cert = dir.resolve("cert.json");
     Certificates.write(Certificates.issue(r, key, ISSUED), cert);
 
-    Verification v = Certificates.verify(cert, data, Optional.of(key.publicKey()));
+    Verification v = Certificates.verify(cert, sha256(data), Optional.of(key.publicKey()));
 
     assertThat(v.valid()).as(v.reason()).isTrue();
     assertThat(v.reason()).startsWith("valid: approve");
     ObjectNode json = (ObjectNode) Json.EXACT.readTree(cert.toFile());
-    assertThat(json.at("/payload/dataset/sha256").asText()).isEqualTo(Certificates.sha256(data));
+    assertThat(json.at("/payload/dataset/sha256").asText()).isEqualTo(sha256(data));
     assertThat(json.at("/payload/scores/learnability").isNull()).isTrue();
     assertThat(json.at("/payload/policy/max_risk").asDouble()).isEqualTo(60);
     assertThat(json.at("/payload/issued_at").asText()).isEqualTo("2026-11-28T08:30:00Z");
@@ -72,7 +83,7 @@ class CertificatesTest {
     ValidationResult r = approvedFile(data);
     SigningKey key = SigningKey.generate();
     byte[] cert = Certificates.issue(r, key, ISSUED);
-    String sha = Certificates.sha256(data);
+    String sha = sha256(data);
 
     byte[] compact = Json.COMPACT.writeValueAsBytes(Json.EXACT.readTree(cert));
     assertThat(Certificates.verify(compact, "c.json", sha, Optional.empty()).valid()).isTrue();
@@ -97,7 +108,7 @@ class CertificatesTest {
     Certificates.write(Certificates.issue(r, key, ISSUED), cert);
 
     Files.writeString(data, "income,spend,segment\n1,2,b\n");
-    Verification changed = Certificates.verify(cert, data, Optional.empty());
+    Verification changed = Certificates.verify(cert, sha256(data), Optional.empty());
     assertThat(changed.valid()).isFalse();
     assertThat(changed.signatureValid()).isTrue();
     assertThat(changed.fingerprintMatches()).isFalse();
@@ -107,7 +118,7 @@ class CertificatesTest {
         Certificates.verify(
             Files.readAllBytes(cert),
             "cert.json",
-            Certificates.sha256(dir.resolve("data.csv")),
+            sha256(dir.resolve("data.csv")),
             Optional.of(SigningKey.generate().publicKey()));
     assertThat(untrusted.signerTrusted()).isFalse();
   }
@@ -129,7 +140,7 @@ class CertificatesTest {
     Files.writeString(junk, "{\"payload\": 1}");
     Path data = dir.resolve("d.csv");
     Files.writeString(data, "x\n");
-    assertThatThrownBy(() -> Certificates.verify(junk, data, Optional.empty()))
+    assertThatThrownBy(() -> Certificates.verify(junk, sha256(data), Optional.empty()))
         .isInstanceOfSatisfying(
             SynthosException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CERTIFICATE));

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
 import org.synthos.core.assess.DatasetSource;
@@ -22,6 +24,7 @@ import org.synthos.core.assess.ValidationInput;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.ValidationResult;
 import org.synthos.core.assess.Validator;
+import org.synthos.io.DatasetFile;
 import org.synthos.io.ReadOptions;
 import org.synthos.io.ReadStats;
 import org.synthos.report.HtmlReport;
@@ -199,12 +202,11 @@ final class AssessmentRunner implements ValidationRunner {
     StageProgress stages = new StageProgress(progress, from, span, inputs.reference().isPresent());
     try {
       DatasetSource candidate =
-          DatasetFiles.open(inputs.dataset(), uri, ReadOptions.defaults(), stages.reader(0));
+          source(inputs.dataset(), uri, ReadOptions.defaults(), stages.reader(0));
       DatasetSource reference =
           inputs.reference().isEmpty()
               ? null
-              : DatasetFiles.open(
-                  inputs.reference().get(), refUri, ReadOptions.defaults(), stages.reader(1));
+              : source(inputs.reference().get(), refUri, ReadOptions.defaults(), stages.reader(1));
       ValidationResult result =
           Validator.validate(new ValidationInput(candidate, reference), options, stages);
       stages.finish(result);
@@ -216,6 +218,20 @@ final class AssessmentRunner implements ValidationRunner {
           ? named
           : ProfileRunner.relabel(named, inputs.reference().get(), refUri);
     }
+  }
+
+  /**
+   * A dataset file as the validator's source: {@link DatasetFile} opens it for several passes with
+   * its schema pinned and hashes it (synthos-io); this only names it and hands it over.
+   *
+   * @param uri the name reports give the dataset (the user's URI when the file is a local copy)
+   * @param afterRead sees each pass's reader counters after every read; throwing stops the pass
+   */
+  static DatasetSource source(
+      Path file, String uri, ReadOptions options, Consumer<ReadStats> afterRead) {
+    DatasetFile data = DatasetFile.open(file, options);
+    return new DatasetSource(
+        uri, data.schema(), () -> data.batches(afterRead), data.sha256(), data.sizeBytes());
   }
 
   /**

@@ -4,8 +4,11 @@
  *
  * <p>Public entry points: {@link org.synthos.service.ServiceConfig#load}, {@link
  * org.synthos.service.SynthosService#start} / {@link org.synthos.service.SynthosService#serve},
- * {@link org.synthos.service.Certificates#generate} and the {@link
- * org.synthos.service.ValidationRunner} interface behind which the engine sits.
+ * {@link org.synthos.service.Certificates#generate}, the {@link
+ * org.synthos.service.ValidationRunner} interface behind which the engine sits, and {@link
+ * org.synthos.service.CommandLineEntry}, the {@link org.synthos.api.spi.ServiceCommands} that
+ * {@code synthos serve} and {@code synthos certs} find through {@link java.util.ServiceLoader}.
+ * Dataset files are opened and hashed by synthos-io's {@code DatasetFile}.
  *
  * <p>Invariants:
  *

@@ -93,8 +93,10 @@ class AssessmentRunnerTest {
     ValidationResult direct =
         Validator.validate(
             new ValidationInput(
-                DatasetFiles.open(candidate, ReadOptions.defaults()),
-                DatasetFiles.open(reference, ReadOptions.defaults())),
+                AssessmentRunner.source(
+                    candidate, candidate.toString(), ReadOptions.defaults(), stats -> {}),
+                AssessmentRunner.source(
+                    reference, reference.toString(), ReadOptions.defaults(), stats -> {})),
             ValidationOptions.defaults()
                 .withSeed(7)
                 .withPolicy(PolicyFiles.parse(POLICY, "policy")),
