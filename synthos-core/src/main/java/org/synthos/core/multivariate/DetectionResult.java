@@ -3,6 +3,9 @@ package org.synthos.core.multivariate;
 import java.util.Arrays;
 
 /**
+ * Transitional: the former result of {@link DetectionTest#compute}, kept until {@code Scorer} calls
+ * {@link DetectionTest#run}.
+ *
  * @param auc the mean cross-validated detection ROC AUC (0.5: indistinguishable)
  * @param foldAucs the AUC of each fold; empty when not applicable
  */

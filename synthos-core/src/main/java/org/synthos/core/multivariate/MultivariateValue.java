@@ -1,8 +1,8 @@
 package org.synthos.core.multivariate;
 
 /**
- * The outcome of a multivariate metric: a value with the band that sampling noise alone gives, or
- * an explicit reason why it cannot be computed. There is no neutral default.
+ * Transitional: the outcome of {@link DetectionTest#compute}, a value with the band that sampling
+ * noise alone gives, or an explicit reason why it cannot be computed; goes with that method.
  */
 public sealed interface MultivariateValue
     permits MultivariateValue.Measured, MultivariateValue.NotApplicable {

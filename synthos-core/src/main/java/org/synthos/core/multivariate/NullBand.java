@@ -1,8 +1,8 @@
 package org.synthos.core.multivariate;
 
 /**
- * The range a metric takes when both samples come from the reference itself, so a verdict can say
- * "worse than noise".
+ * Transitional: the band of {@link DetectionTest#compute}'s AUC; goes with that method, leaving
+ * {@code org.synthos.core.assess.NullBand} the one null-band type.
  *
  * @param low the band's lower end
  * @param high the band's upper end
