@@ -43,9 +43,21 @@ def floats(rows, column):
     return out
 
 
-def write(name, script, cases):
-    os.makedirs(OUT, exist_ok=True)
-    path = os.path.join(OUT, name + ".json")
+def column(rows, name, numeric=False, drop_every=0):
+    """A column of example rows, as floats or strings; every drop_every-th cell (from the first)
+    becomes None, a null."""
+    out = []
+    for i, r in enumerate(rows):
+        if drop_every and i % drop_every == 0:
+            out.append(None)
+        else:
+            out.append(float(r[name]) if numeric else r[name])
+    return out
+
+
+def write(name, script, cases, out=OUT):
+    os.makedirs(out, exist_ok=True)
+    path = os.path.join(out, name + ".json")
     doc = {"generator": "tools/golden/" + script, "versions": versions(), "cases": cases}
     with open(path, "w") as f:
         json.dump(doc, f, indent=1, allow_nan=False)

@@ -1,50 +1,31 @@
-"""Golden values of distances between binned distributions and of categorical summaries.
-
-p (reference) and q (candidate) are mass vectors on the same bins.
-- tvd: 0.5 * sum |p - q|
-- jensenshannon: scipy.spatial.distance.jensenshannon(p, q, base=2)  (a distance)
-- hellinger: sqrt(0.5 * sum (sqrt p - sqrt q)^2)  (Evidently's hellinger_stat_test)
-- psi: Evidently psi_stat_test, transcribed below (zero masses replaced per side)
-- entropy_bits: scipy.stats.entropy(counts, base=2) of the reference counts
-- gini_impurity: 1 - sum p^2 of the reference counts
+"""Golden values of the verdict's measures of a categorical column, candidate against reference
+(definitions in verdict.py), given as counts on the same categories: TVD, the entropy of each side
+in nats (scipy.stats.entropy), the entropy deficit and the rare-category deficit.
 """
 import numpy as np
 from scipy import stats
-from scipy.spatial import distance
 
+import verdict
 from common import read_csv, write
-
-
-def evidently_psi(reference_percents, current_percents):
-    # evidently/legacy/calculations/stattests/psi.py (commit a4aa4c2)
-    r = np.array(reference_percents, dtype=float)
-    c = np.array(current_percents, dtype=float)
-    r_min = min(r[r != 0])
-    np.place(r, r == 0, r_min / 10**6 if r_min <= 0.0001 else 0.0001)
-    c_min = min(c[c != 0])
-    np.place(c, c == 0, c_min / 10**6 if c_min <= 0.0001 else 0.0001)
-    return float(np.sum((r - c) * np.log(r / c)))
 
 
 cases = []
 
 
 def case(name, ref_counts, cand_counts):
-    rc = np.array(ref_counts, dtype=float)
-    cc = np.array(cand_counts, dtype=float)
-    p = rc / rc.sum()
-    q = cc / cc.sum()
+    # Cells of each side: category i repeated as often as it is counted.
+    ref = [f"k{i:03d}" for i, n in enumerate(ref_counts) for _ in range(n)]
+    cand = [f"k{i:03d}" for i, n in enumerate(cand_counts) for _ in range(n)]
     cases.append({
         "name": name,
         "reference_counts": [int(x) for x in ref_counts],
         "candidate_counts": [int(x) for x in cand_counts],
         "expected": {
-            "tvd": float(0.5 * np.abs(p - q).sum()),
-            "jensenshannon": float(distance.jensenshannon(p, q, base=2)),
-            "hellinger": float(np.sqrt(0.5 * np.sum((np.sqrt(p) - np.sqrt(q)) ** 2))),
-            "psi": evidently_psi(p, q),
-            "entropy_bits": float(stats.entropy(rc, base=2)),
-            "gini_impurity": float(1 - np.sum(p**2)),
+            "tvd": verdict.tvd(cand, ref),
+            "entropy_reference": float(stats.entropy(ref_counts)),
+            "entropy_candidate": float(stats.entropy(cand_counts)),
+            "entropy_deficit": verdict.nan(verdict.entropy_deficit(cand, ref)),
+            "rare_deficit": verdict.nan(verdict.rare_deficit(cand, ref)),
         },
     })
 
@@ -54,6 +35,7 @@ case("close categorical", [50, 30, 20], [48, 33, 19])
 case("disjoint support", [10, 0, 0, 5], [0, 7, 3, 0])
 case("identical", [5, 5, 5, 5], [1, 1, 1, 1])
 case("one bin empty in candidate", [400, 300, 200, 100], [410, 320, 270, 0])
+case("rare categories thinned in candidate", [500, 300, 150, 30, 20], [520, 310, 160, 10, 0])
 case("many bins", list(rng.integers(1, 1000, 60)), list(rng.integers(1, 1000, 60)))
 
 weather = read_csv("seattle-weather.csv")

@@ -12,6 +12,8 @@ import numpy
 import scipy
 import sklearn
 
+import verdict
+
 
 def header(script):
     return [
@@ -35,6 +37,12 @@ def vector(lines, name, v):
 
 def value(lines, name, v):
     lines.append(f"value {name} {float(v)!r}")
+
+
+def neighbour_values(lines, candidate, reference):
+    """The verdict's nearest-neighbour measures (verdict.neighbours) as values."""
+    for name, v in verdict.neighbours(candidate, reference).items():
+        value(lines, name, v)
 
 
 def write(path, lines):

@@ -1,18 +1,23 @@
-"""Golden values of the SDMetrics 0.29 column and pair metrics, by their published definitions.
+"""Golden values of the SDMetrics 0.29 column and pair metrics that the benchmark's quality
+baseline (synthos-bench org.synthos.bench.calibration.QualityBaseline) computes, by their published
+definitions; written to synthos-bench's test resources.
 
 SDMetrics itself is not installable here, so its formulas are transcribed from the source
-(sdv-dev/SDMetrics@54362a3): TVComplement with utils.get_frequencies (a synthetic-only category gets
-a real count of 1e-6 that enters the real total), RangeCoverage, CategoryCoverage,
-MissingValueSimilarity, CorrelationSimilarity (Pearson via scipy.stats.pearsonr on complete rows)
+(sdv-dev/SDMetrics@54362a3): KSComplement (1 - scipy.stats.ks_2samp statistic, NaN dropped),
+TVComplement with utils.get_frequencies (a synthetic-only category gets a real count of 1e-6 that
+enters the real total), CorrelationSimilarity (Pearson via scipy.stats.pearsonr on complete rows)
 and ContingencySimilarity (1 - TVD of the joint table, missing values as a category).
 None marks a missing cell.
 """
+import os
 from collections import Counter
 
 import numpy as np
 from scipy import stats
 
-from common import read_csv, write
+from common import ROOT, column, read_csv, write
+
+OUT = os.path.join(ROOT, "synthos-bench", "src", "test", "resources", "golden")
 
 
 def get_frequencies(real, synthetic):
@@ -32,25 +37,8 @@ def tv_complement(real, syn):
     return 1 - 0.5 * sum(abs(a - b) for a, b in zip(f_obs, f_exp))
 
 
-def category_coverage(real, syn):
-    r = {v for v in real if v is not None}
-    s = {v for v in syn if v is not None}
-    return len(s & r) / len(r)
-
-
-def range_coverage(real, syn):
-    r = [v for v in real if v is not None]
-    s = [v for v in syn if v is not None]
-    lo, hi = min(r), max(r)
-    a = max(0, (min(s) - lo) / (hi - lo))
-    b = max(0, (hi - max(s)) / (hi - lo))
-    return max(0, 1 - (a + b))
-
-
-def missing_value_similarity(real, syn):
-    mr = sum(v is None for v in real) / len(real)
-    ms = sum(v is None for v in syn) / len(syn)
-    return 1 - abs(mr - ms)
+def ks_complement(real, syn):
+    return 1 - float(stats.ks_2samp([v for v in real if v is not None], [v for v in syn if v is not None]).statistic)
 
 
 def correlation_similarity(rx, ry, sx, sy):
@@ -71,55 +59,41 @@ def contingency_similarity(rx, ry, sx, sy):
 credit = read_csv("credit-g.csv")
 real, syn = credit[:600], credit[600:]
 
-
-def col(rows, name, numeric=False, drop_every=0):
-    out = []
-    for i, r in enumerate(rows):
-        if drop_every and i % drop_every == 0:
-            out.append(None)
-        else:
-            out.append(float(r[name]) if numeric else r[name])
-    return out
-
-
 rng = np.random.default_rng(5)
 cases = []
 # categorical columns; the synthetic side has a category the real side lacks
-cat_r = col(real, "purpose", drop_every=17)
-cat_s = col(syn, "purpose", drop_every=9)
+cat_r = column(real, "purpose", drop_every=17)
+cat_s = column(syn, "purpose", drop_every=9)
 cat_s[3] = "time machine"
 cases.append({
     "name": "credit-g purpose (with nulls and an unseen category)",
     "kind": "categorical", "real": cat_r, "synthetic": cat_s,
-    "expected": {"tv_complement": tv_complement(cat_r, cat_s),
-                 "category_coverage": category_coverage(cat_r, cat_s),
-                 "missing_value_similarity": missing_value_similarity(cat_r, cat_s)},
+    "expected": {"tv_complement": tv_complement(cat_r, cat_s)},
 })
-num_r = col(real, "credit_amount", numeric=True, drop_every=13)
-num_s = [None if v is None else v * 0.9 + 300 for v in col(syn, "credit_amount", numeric=True, drop_every=7)]
+num_r = column(real, "credit_amount", numeric=True, drop_every=13)
+num_s = [None if v is None else v * 0.9 + 300 for v in column(syn, "credit_amount", numeric=True, drop_every=7)]
 cases.append({
     "name": "credit-g credit_amount (scaled synthetic)",
     "kind": "numeric", "real": num_r, "synthetic": num_s,
-    "expected": {"range_coverage": range_coverage(num_r, num_s),
-                 "missing_value_similarity": missing_value_similarity(num_r, num_s)},
+    "expected": {"ks_complement": ks_complement(num_r, num_s)},
 })
-ax_r = col(real, "age", numeric=True, drop_every=11)
-ay_r = col(real, "duration", numeric=True)
-ax_s = col(syn, "age", numeric=True)
-ay_s = [None if v is None else v + float(rng.normal(0, 5)) for v in col(syn, "duration", numeric=True, drop_every=5)]
+ax_r = column(real, "age", numeric=True, drop_every=11)
+ay_r = column(real, "duration", numeric=True)
+ax_s = column(syn, "age", numeric=True)
+ay_s = [None if v is None else v + float(rng.normal(0, 5)) for v in column(syn, "duration", numeric=True, drop_every=5)]
 cases.append({
     "name": "credit-g age x duration correlation",
     "kind": "numeric_pair", "real_x": ax_r, "real_y": ay_r, "synthetic_x": ax_s, "synthetic_y": ay_s,
     "expected": {"correlation_similarity": correlation_similarity(ax_r, ay_r, ax_s, ay_s)},
 })
-cx_r = col(real, "housing", drop_every=10)
-cy_r = col(real, "class")
-cx_s = col(syn, "housing")
-cy_s = col(syn, "class", drop_every=8)
+cx_r = column(real, "housing", drop_every=10)
+cy_r = column(real, "class")
+cx_s = column(syn, "housing")
+cy_s = column(syn, "class", drop_every=8)
 cases.append({
     "name": "credit-g housing x class contingency (missing as a category)",
     "kind": "categorical_pair", "real_x": cx_r, "real_y": cy_r, "synthetic_x": cx_s, "synthetic_y": cy_s,
     "expected": {"contingency_similarity": contingency_similarity(cx_r, cy_r, cx_s, cy_s)},
 })
 
-write("sdmetrics", "sdmetrics_defs.py", cases)
+write("sdmetrics", "sdmetrics_defs.py", cases, OUT)

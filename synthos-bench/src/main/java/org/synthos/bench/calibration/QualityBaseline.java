@@ -1,26 +1,31 @@
 package org.synthos.bench.calibration;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeSet;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
 import org.synthos.api.Field;
 import org.synthos.api.Mask;
 import org.synthos.api.Schema;
-import org.synthos.core.metric.Fidelity;
-import org.synthos.core.metric.MetricValue;
+import org.synthos.core.state.CoMomentsState;
 import org.synthos.core.state.ColumnAccumulator;
 import org.synthos.core.state.ColumnPair;
+import org.synthos.core.state.ContingencyState;
 import org.synthos.core.state.FrequencyState;
 import org.synthos.core.state.PairAccumulator;
 import org.synthos.core.state.PairStates;
 import org.synthos.core.state.StateConfig;
 
 /**
- * The baseline: an SDMetrics QualityReport-style score (SDMetrics 0.29), computed by Synthos'
- * metrics to SDMetrics' definitions.
+ * The baseline: an SDMetrics QualityReport-style score (SDMetrics 0.29), computed here to
+ * SDMetrics' definitions (sdv-dev/SDMetrics@54362a3) from core's profile states; golden values from
+ * {@code tools/golden/sdmetrics_defs.py}.
  *
  * <ul>
  *   <li>Column Shapes = mean over columns of KSComplement (integer, float, datetime) or
@@ -49,13 +54,11 @@ final class QualityBaseline {
     Schema schema = reference.schema();
     for (int c = 0; c < schema.size(); c++) {
       Field f = schema.field(c);
-      MetricValue v;
+      double v;
       if (f.type().isNumeric()) {
-        v = Fidelity.ksComplement(present(reference.column(c)), present(candidate.column(c)));
+        v = ksComplement(present(reference.column(c)), present(candidate.column(c)));
       } else if (f.type() == ColumnType.BOOLEAN || f.type() == ColumnType.CATEGORICAL) {
-        v =
-            Fidelity.tvComplement(
-                frequencies(f, reference.column(c)), frequencies(f, candidate.column(c)));
+        v = tvComplement(frequencies(f, reference.column(c)), frequencies(f, candidate.column(c)));
       } else {
         continue;
       }
@@ -87,13 +90,11 @@ final class QualityBaseline {
         if (ta.isNumeric() && tb.isNumeric()) {
           addValue(
               out,
-              Fidelity.correlationSimilarity(
-                  numRef.coMoments().get(key), numCand.coMoments().get(key)));
+              correlationSimilarity(numRef.coMoments().get(key), numCand.coMoments().get(key)));
         } else {
           addValue(
               out,
-              Fidelity.contingencySimilarity(
-                  catRef.contingency().get(key), catCand.contingency().get(key)));
+              contingencySimilarity(catRef.contingency().get(key), catCand.contingency().get(key)));
         }
       }
     }
@@ -104,7 +105,7 @@ final class QualityBaseline {
     return t.isNumeric() || t == ColumnType.BOOLEAN || t == ColumnType.CATEGORICAL;
   }
 
-  private static PairStates pairStates(ColumnBatch batch) {
+  static PairStates pairStates(ColumnBatch batch) {
     int p = batch.schema().size();
     PairAccumulator acc =
         PairAccumulator.of(batch.schema(), CONFIG.withPairCategoryCap(PAIR_CATEGORY_CAP), p, p);
@@ -112,16 +113,104 @@ final class QualityBaseline {
     return acc.snapshot();
   }
 
-  private static FrequencyState frequencies(Field f, Column column) {
+  static FrequencyState frequencies(Field f, Column column) {
     ColumnAccumulator acc = ColumnAccumulator.of(f, CONFIG);
     acc.update(column);
     return acc.snapshot().frequencies().orElseThrow();
   }
 
-  private static void addValue(List<Double> out, MetricValue v) {
-    if (v instanceof MetricValue.Value value && Double.isFinite(value.value())) {
-      out.add(value.value());
+  /** A metric's value, left out when it could not be computed (NaN). */
+  private static void addValue(List<Double> out, double v) {
+    if (Double.isFinite(v)) {
+      out.add(v);
     }
+  }
+
+  /**
+   * KSComplement = 1 - D, D = sup |F_r - F_c| over the empirical CDFs of the finite values, both
+   * evaluated after every copy of a tied value (scipy {@code ks_2samp} statistic); NaN for a side
+   * without finite values.
+   */
+  static double ksComplement(double[] reference, double[] candidate) {
+    double[] x = Arrays.stream(reference).filter(Double::isFinite).sorted().toArray();
+    double[] y = Arrays.stream(candidate).filter(Double::isFinite).sorted().toArray();
+    if (x.length == 0 || y.length == 0) {
+      return Double.NaN;
+    }
+    int i = 0;
+    int j = 0;
+    double d = 0;
+    while (i < x.length && j < y.length) {
+      double v = Math.min(x[i], y[j]);
+      while (i < x.length && x[i] == v) {
+        i++;
+      }
+      while (j < y.length && y[j] == v) {
+        j++;
+      }
+      d = Math.max(d, Math.abs(i / (double) x.length - j / (double) y.length));
+    }
+    return 1 - d;
+  }
+
+  /**
+   * TVComplement = 1 - 1/2 sum_c |q_c - p_c| over the reference's categories plus those only in the
+   * candidate, as {@code sdmetrics.utils.get_frequencies}: a category seen only in the candidate
+   * gets a reference count of 1e-6, which also enters the reference total. NaN when a side's counts
+   * are estimates (more categories than the exact-count cap) or empty.
+   */
+  static double tvComplement(FrequencyState reference, FrequencyState candidate) {
+    if (reference.approximate()
+        || candidate.approximate()
+        || reference.total() == 0
+        || candidate.total() == 0) {
+      return Double.NaN;
+    }
+    Map<String, Double> real = new HashMap<>();
+    reference.exactCounts().forEach((k, v) -> real.put(k, (double) v));
+    candidate.exactCounts().keySet().forEach(k -> real.putIfAbsent(k, 1e-6));
+    double realTotal = real.values().stream().mapToDouble(Double::doubleValue).sum();
+    double tv = 0;
+    for (String k : new TreeSet<>(real.keySet())) {
+      double fObs = candidate.exactCounts().getOrDefault(k, 0L) / (double) candidate.total();
+      tv += Math.abs(fObs - real.get(k) / realTotal);
+    }
+    return 1 - 0.5 * tv;
+  }
+
+  /**
+   * CorrelationSimilarity (Pearson) = 1 - |r_r - r_c| / 2, each r over the rows where both columns
+   * are present; NaN when either r is undefined (a constant column), where SDMetrics raises.
+   */
+  static double correlationSimilarity(CoMomentsState reference, CoMomentsState candidate) {
+    var rr = reference.pearson();
+    var rc = candidate.pearson();
+    return rr.isEmpty() || rc.isEmpty()
+        ? Double.NaN
+        : 1 - Math.abs(rr.getAsDouble() - rc.getAsDouble()) / 2;
+  }
+
+  /**
+   * ContingencySimilarity = 1 - 1/2 sum_(a,b) |P_r(a,b) - P_c(a,b)| over the union of cells,
+   * missing values as their own category; NaN when a table overflowed its category cap or is empty.
+   */
+  static double contingencySimilarity(ContingencyState reference, ContingencyState candidate) {
+    if (reference.overflowed()
+        || candidate.overflowed()
+        || reference.total() == 0
+        || candidate.total() == 0) {
+      return Double.NaN;
+    }
+    TreeSet<ContingencyState.Cell> cells = new TreeSet<>(ContingencyState.CELL_ORDER);
+    cells.addAll(reference.cells().keySet());
+    cells.addAll(candidate.cells().keySet());
+    double tv = 0;
+    for (ContingencyState.Cell c : cells) {
+      double pr = reference.cells().getOrDefault(c, 0L) / (double) reference.total();
+      double pc = candidate.cells().getOrDefault(c, 0L) / (double) candidate.total();
+      tv += Math.abs(pr - pc);
+    }
+    return 1 - 0.5 * tv;
   }
 
   private static OptionalDouble mean(List<Double> values) {
@@ -143,7 +232,7 @@ final class QualityBaseline {
         out[k++] = v;
       }
     }
-    return java.util.Arrays.copyOf(out, k);
+    return Arrays.copyOf(out, k);
   }
 
   /** Numeric columns replaced by their bin labels; other columns unchanged. */
@@ -164,8 +253,8 @@ final class QualityBaseline {
           continue;
         }
         double[] r = present(reference.column(c));
-        double lo = java.util.Arrays.stream(r).min().orElse(0);
-        double hi = java.util.Arrays.stream(r).max().orElse(0);
+        double lo = Arrays.stream(r).min().orElse(0);
+        double hi = Arrays.stream(r).max().orElse(0);
         fields.add(new Field(f.name(), ColumnType.CATEGORICAL));
         ref.add(labels(reference.column(c), lo, hi));
         cand.add(labels(candidate.column(c), lo, hi));

@@ -1,5 +1,6 @@
 package org.synthos.core.multivariate;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -13,20 +14,60 @@ import java.util.SplittableRandom;
  * tell the samples apart, 1 that it always can. (SDMetrics reports {@code 1 - (2 max(AUC, 0.5) -
  * 1)} from the same AUC.)
  *
- * <p>Null band (analytic): under the null the held-out AUC of any classifier is a Mann-Whitney
- * statistic with mean 1/2 and variance {@code (n_0 + n_1 + 1) / (12 n_0 n_1)} for fold class sizes
- * {@code n_0, n_1} (Hanley and McNeil, Radiology 1982); the band is 1/2 plus or minus 1.96 standard
- * errors of the mean over folds, treating folds as independent.
+ * <p>Standard error under the null (analytic): the held-out AUC of any classifier is then a
+ * Mann-Whitney statistic with mean 1/2 and variance {@code (n_0 + n_1 + 1) / (12 n_0 n_1)} for fold
+ * class sizes {@code n_0, n_1} (Hanley and McNeil, Radiology 1982); the mean over folds, treating
+ * folds as independent, has standard error {@code sqrt(sum of the variances) / K}. The caller turns
+ * it into a band.
  */
 public final class DetectionTest {
   private DetectionTest() {}
 
-  public static DetectionResult compute(
+  /**
+   * The test's outcome.
+   *
+   * @param auc the mean held-out ROC AUC over the folds (0.5: indistinguishable); NaN when a side
+   *     has fewer than two rows per fold or there is no feature
+   * @param standardError the standard error of {@code auc} under the null, around 0.5
+   * @param foldAucs the AUC of each fold; empty when not applicable
+   */
+  public record Detection(double auc, double standardError, double[] foldAucs) {
+    static final Detection NOT_APPLICABLE = new Detection(Double.NaN, Double.NaN, new double[0]);
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Detection d
+          && Double.compare(d.auc, auc) == 0
+          && Double.compare(d.standardError, standardError) == 0
+          && Arrays.equals(d.foldAucs, foldAucs);
+    }
+
+    @Override
+    public int hashCode() {
+      return Double.hashCode(auc) * 31 + Arrays.hashCode(foldAucs);
+    }
+
+    @Override
+    public String toString() {
+      return "Detection[auc="
+          + auc
+          + ", se="
+          + standardError
+          + ", folds="
+          + Arrays.toString(foldAucs)
+          + "]";
+    }
+  }
+
+  /** Reference rows are class 0, candidate rows class 1; both must have the same features. */
+  public static Detection run(
       EncodedSample reference, EncodedSample candidate, DetectionOptions options) {
     int folds = options.folds();
-    String reason = Samples.whyNot(reference, candidate, 2 * folds, 2 * folds);
-    if (reason != null) {
-      return new DetectionResult(MultivariateValue.notApplicable(reason), new double[0]);
+    if (reference.dims() == 0
+        || reference.dims() != candidate.dims()
+        || reference.rows() < 2 * folds
+        || candidate.rows() < 2 * folds) {
+      return Detection.NOT_APPLICABLE;
     }
     EncodedSample all = stack(reference, candidate);
     boolean[] label = new boolean[all.rows()];
@@ -73,22 +114,24 @@ public final class DetectionTest {
     for (double v : foldAuc) {
       mean += v;
     }
-    mean /= folds;
-    NullBand band =
-        NullBands.analytic(
-            0.5,
-            Math.sqrt(variance) / folds,
-            0,
-            1,
-            Math.min(reference.rows(), candidate.rows()),
-            "Mann-Whitney null variance of the fold AUCs");
-    return new DetectionResult(new MultivariateValue.Measured(mean, band), foldAuc);
+    return new Detection(mean / folds, Math.sqrt(variance) / folds, foldAuc);
   }
 
-  /** Shuffles positions {@code [from, to)} and deals them round-robin into folds. */
+  /** Shuffles positions {@code [from, to)} (Fisher-Yates) and deals them round-robin into folds. */
   private static void assignFolds(int[] fold, int from, int to, int folds, SplittableRandom r) {
-    int[] p = NullBands.permutation(to - from, r.nextLong());
-    for (int k = 0; k < p.length; k++) {
+    int n = to - from;
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    SplittableRandom shuffle = new SplittableRandom(r.nextLong());
+    for (int i = n - 1; i > 0; i--) {
+      int j = shuffle.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    for (int k = 0; k < n; k++) {
       fold[from + p[k]] = k % folds;
     }
   }
@@ -97,9 +140,6 @@ public final class DetectionTest {
     double[] v = new double[a.values().length + b.values().length];
     System.arraycopy(a.values(), 0, v, 0, a.values().length);
     System.arraycopy(b.values(), 0, v, a.values().length, b.values().length);
-    long[] index = new long[a.rows() + b.rows()];
-    System.arraycopy(a.rowIndex(), 0, index, 0, a.rows());
-    System.arraycopy(b.rowIndex(), 0, index, a.rows(), b.rows());
-    return new EncodedSample(a.rows() + b.rows(), a.dims(), v, a.features(), index);
+    return new EncodedSample(a.rows() + b.rows(), a.dims(), v);
   }
 }

@@ -1,27 +1,29 @@
 /**
- * Multivariate fidelity, diversity and privacy metrics on encoded row samples.
+ * The classifier two-sample test behind the verdict's {@code classifier_auc}: can a classifier tell
+ * candidate rows from reference rows?
+ *
+ * <p>{@link org.synthos.core.multivariate.DetectionTest} trains {@link
+ * org.synthos.core.multivariate.GradientBoostedTrees} on {@code K} stratified folds of an {@link
+ * org.synthos.core.multivariate.EncodedSample} (the verdict's standardised nearest-neighbour
+ * matrix) and scores each held-out fold by its ROC AUC ({@link
+ * org.synthos.core.multivariate.RocAuc}, the Mann-Whitney statistic with ties averaged, equal to
+ * scikit-learn's {@code roc_auc_score}).
  *
  * <p>Invariants:
  *
  * <ul>
- *   <li>Metrics are pure functions of {@link org.synthos.core.multivariate.EncodedSample}s, which
- *       {@link org.synthos.core.multivariate.SampleEncoding} builds from {@link
- *       org.synthos.core.rows.RowSampleState}s with statistics of the reference sample only.
- *   <li>Every metric returns a {@link org.synthos.core.multivariate.MultivariateValue}: a value
- *       with its {@link org.synthos.core.multivariate.NullBand} (what two samples of the reference
- *       law give), or {@code NotApplicable} with a reason. No neutral or placeholder value exists.
- *   <li>Everything random is seeded: reference splits, folds, null-band replicates. The same inputs
- *       and seeds give bit-identical results on any number of cores.
- *   <li>Distances are Euclidean in the encoded space, computed by blocked brute force over
- *       primitive arrays on all cores, without an N x M matrix.
+ *   <li>Everything random is seeded (the fold shuffle); the trees themselves are deterministic. The
+ *       same inputs and options give bit-identical results.
+ *   <li>The test returns the mean fold AUC with its analytic standard error under the null (Hanley
+ *       and McNeil 1982), or NaN when a side has fewer than two rows per fold; the verdict (not
+ *       this package) turns the standard error into a band.
  *   <li>Arrays inside results and samples are shared, not copied; callers never write them.
  * </ul>
  *
- * <p>Mathematics and sources: PRDC (Kynkäänniemi et al. 2019; Naeem et al. 2020) in {@link
- * org.synthos.core.multivariate.Prdc}; alpha-precision and beta-recall (Alaa et al. 2022) in {@link
- * org.synthos.core.multivariate.AlphaPrecision}; distance to closest record with a holdout baseline
- * in {@link org.synthos.core.multivariate.DistanceToClosestRecord}; the classifier two-sample test
- * (Lopez-Paz and Oquab 2017) with gradient-boosted trees (Friedman 2001) in {@link
- * org.synthos.core.multivariate.DetectionTest}.
+ * <p>Mathematics and sources: the classifier two-sample test (Lopez-Paz and Oquab, ICLR 2017; the
+ * SDMetrics and synthcity "detection" metric) with gradient-boosted trees (Friedman 2001; Newton
+ * leaves as in Chen and Guestrin 2016; quantile bins as LightGBM and scikit-learn's
+ * HistGradientBoosting). Golden tests: {@code tools/golden/mv_detection.py} (RocAuc exactly, the
+ * detection AUC within cross-validation noise of HistGradientBoostingClassifier).
  */
 package org.synthos.core.multivariate;

@@ -1,9 +1,7 @@
 package org.synthos.core.rows;
 
-import org.synthos.api.Column;
-
 /**
- * The mixing functions behind row hashes, cell tokens and sampling priorities.
+ * The mixing functions behind row hashes and sampling priorities.
  *
  * <p>The block mix and finaliser are those of MurmurHash3 x64_128 (Appleby, 2011, public domain).
  * {@link #fmix64} is a bijection on 64-bit words, so {@code fmix64(row + salt)} gives distinct
@@ -149,33 +147,6 @@ final class Hashing {
         | ((long) s.charAt(i + 1) << 16)
         | ((long) s.charAt(i + 2) << 32)
         | ((long) s.charAt(i + 3) << 48);
-  }
-
-  /**
-   * The canonical two words of one cell, written to {@code out[0]} (tag) and {@code out[1]}
-   * (payload). Used where a single cell is needed (tokens); the batch hasher inlines the same
-   * rules.
-   */
-  static void cellWords(Column column, int row, long[] out) {
-    if (column.isNull(row) || (column instanceof Column.Strings s && s.values()[row] == null)) {
-      out[0] = TAG_NULL;
-      out[1] = 0;
-      return;
-    }
-    if (column instanceof Column.Longs c) {
-      out[0] = TAG_INTEGRAL;
-      out[1] = c.values()[row];
-    } else if (column instanceof Column.Doubles c) {
-      double v = c.values()[row];
-      out[0] = doubleTag(v);
-      out[1] = doublePayload(v);
-    } else if (column instanceof Column.Booleans c) {
-      out[0] = TAG_BOOLEAN;
-      out[1] = c.values()[row] ? 1 : 0;
-    } else {
-      stringDigest(((Column.Strings) column).values()[row], out);
-      out[0] ^= TAG_STRING;
-    }
   }
 
   /** A 64-bit sampling priority of a global row index; distinct rows get distinct priorities. */

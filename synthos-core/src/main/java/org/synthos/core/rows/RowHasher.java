@@ -5,7 +5,8 @@ import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 
 /**
- * Stable, seedable 128-bit hashes of whole rows.
+ * Stable, seedable 128-bit hashes of whole rows, a batch at a time (the full pass keeps the high
+ * word of each as the row's 64-bit hash, for exact duplicates and copies of reference rows).
  *
  * <p>A row is the sequence of its cells in schema order. Each cell becomes two canonical words (a
  * kind tag and a payload), mixed with MurmurHash3 x64_128's block function and finalised with the
@@ -27,21 +28,6 @@ import org.synthos.api.ColumnBatch;
  */
 public final class RowHasher {
   private RowHasher() {}
-
-  /** The hash of one row of a batch. */
-  public static RowHash hash(ColumnBatch batch, int row, long seed) {
-    long[] high = new long[1];
-    long[] low = new long[1];
-    high[0] = seed;
-    low[0] = ~seed;
-    long[] words = new long[2];
-    for (Column c : batch.columns()) {
-      Hashing.cellWords(c, row, words);
-      Hashing.mixInto(high, low, 0, words[0], words[1]);
-    }
-    Hashing.finishInto(high, low, 0, batch.columns().size());
-    return new RowHash(high[0], low[0]);
-  }
 
   /**
    * Hashes every row of a batch into {@code high[i], low[i]} for {@code i < batch.rowCount()},

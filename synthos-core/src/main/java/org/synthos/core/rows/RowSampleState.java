@@ -39,8 +39,7 @@ public record RowSampleState(
     long rowCount,
     long[] rows,
     long[] priorities,
-    List<Column> columns)
-    implements RowState {
+    List<Column> columns) {
   static final long SALT = 0x73616d706c650001L;
 
   public RowSampleState {
@@ -95,11 +94,6 @@ public record RowSampleState(
    */
   public long bound() {
     return rows.length < capacity ? Long.MAX_VALUE : priorities[rows.length - 1];
-  }
-
-  @Override
-  public RowStateKind kind() {
-    return RowStateKind.ROW_SAMPLE;
   }
 
   /** Rows held. */

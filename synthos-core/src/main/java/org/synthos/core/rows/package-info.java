@@ -1,32 +1,38 @@
 /**
- * Row-level states: exact duplicates, copies of reference rows, near-duplicates and a seeded row
- * sample for the multivariate metrics.
+ * What the assessment's full pass keeps of rows: a seeded, mergeable sample of whole rows ({@link
+ * org.synthos.core.rows.RowSampleState}, the rows the verdict pools and scores) and a 128-bit hash
+ * of every row ({@link org.synthos.core.rows.RowHasher}, whose high word the pass keeps for exact
+ * duplicates and copies of reference rows over every row).
  *
  * <p>Invariants:
  *
  * <ul>
- *   <li>Every state is an immutable {@link org.synthos.core.rows.RowState}: {@code merge} is
- *       associative and commutative for states of disjoint row sets, {@code empty(...)} is its
- *       identity, and {@link org.synthos.core.rows.RowStateCodec} round-trips it exactly under a
- *       versioned layout. States built with different seeds or shapes refuse to merge.
- *   <li>Accumulators are package-private, single-threaded and fed {@link
- *       org.synthos.api.ColumnBatch}es; row indexes are global ({@code firstRow + i}), so the
- *       states of partitions merge into the state of the whole file, whatever the split.
- *   <li>No row ever becomes an object: hashes, row indexes, priorities and signatures live in
- *       primitive arrays; sampled cells live in {@link org.synthos.api.Column}s.
- *   <li>A state's array components are handed out without copying (a duplicate state holds 240 MB
- *       at 10M rows); callers read them and never write them.
+ *   <li>A {@link org.synthos.core.rows.RowSampleState} is immutable: {@code merge} is associative
+ *       and commutative for samples of disjoint row sets and {@code empty(...)} is its identity;
+ *       samples built with different seeds, capacities or schemas refuse to merge.
+ *   <li>Accumulators ({@link org.synthos.core.rows.RowAccumulator}) are single-threaded and fed
+ *       {@link org.synthos.api.ColumnBatch}es; row indexes are global ({@code firstRow + i}), so
+ *       the samples of partitions merge into the sample of the whole file, whatever the split.
+ *   <li>No row ever becomes an object: hashes, row indexes and priorities live in primitive arrays;
+ *       sampled cells live in {@link org.synthos.api.Column}s.
+ *   <li>A sample's array components are handed out without copying; callers read them and never
+ *       write them.
  * </ul>
  *
  * <p>Mathematics:
  *
  * <ul>
- *   <li>Row hash: MurmurHash3 x64_128 (Appleby 2011) over canonical cell words; see {@link
- *       org.synthos.core.rows.RowHasher}. Exact duplicates are equal 128-bit hashes.
+ *   <li>Row hash: MurmurHash3 x64_128 (Appleby 2011) over canonical cell words (integral numbers as
+ *       longs, so 1 and 1.0 agree; every NaN one value; a null its own kind); see {@link
+ *       org.synthos.core.rows.RowHasher}. Two distinct rows of n share the 64-bit high word with
+ *       probability about n^2 / 2^65.
  *   <li>Sampling: bottom-k by a bijective hash of the global row index (Cohen and Kaplan, PODC
  *       2007), a uniform sample without replacement that merges exactly.
- *   <li>Near-duplicates: MinHash (Broder 1997) with banded LSH (Indyk and Motwani 1998; Leskovec,
- *       Rajaraman and Ullman, Mining of Massive Datasets, 3.4).
  * </ul>
+ *
+ * <p>Tests: merge and bound laws ({@code RowSampleLawsTest}, {@code RowSampleBoundLawsTest});
+ * duplicates and copies counted from these hashes are golden-tested against numpy on the verdict
+ * path ({@code org.synthos.core.assess.RepeatedRowsGoldenTest}, {@code
+ * tools/golden/rows_duplicates.py}).
  */
 package org.synthos.core.rows;

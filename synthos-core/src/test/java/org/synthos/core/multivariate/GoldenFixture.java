@@ -73,7 +73,15 @@ public final class GoldenFixture {
   }
 
   public EncodedSample sample(String name) {
-    return EncodedSample.of(matrices.get(name));
+    return EncodedSample.of(matrix(name));
+  }
+
+  public double[][] matrix(String name) {
+    double[][] m = matrices.get(name);
+    if (m == null) {
+      throw new IllegalArgumentException("no matrix " + name);
+    }
+    return m;
   }
 
   public double[] vector(String name) {

@@ -66,7 +66,7 @@ public final class Tables {
   }
 
   /** Feeds {@code rows[from, to)} to the accumulator in batches of {@code batchSize}. */
-  public static <S extends RowState> S fold(
+  public static <S> S fold(
       RowAccumulator<S> acc, Schema schema, List<Object[]> rows, int from, int to, int batchSize) {
     for (int start = from; start < to; start += batchSize) {
       int end = Math.min(to, start + batchSize);

@@ -10,7 +10,6 @@ import org.synthos.core.assess.measure.Multivariate;
 import org.synthos.core.multivariate.DetectionOptions;
 import org.synthos.core.multivariate.DetectionTest;
 import org.synthos.core.multivariate.EncodedSample;
-import org.synthos.core.multivariate.MultivariateValue;
 
 /**
  * Whole rows on a sample: nearest-neighbour precision, recall, density and coverage (Naeem et al.
@@ -115,9 +114,8 @@ final class NeighbourJudge {
   /**
    * The classifier two-sample test of {@code org.synthos.core.multivariate.DetectionTest}
    * (gradient-boosted trees, 3 stratified folds; Lopez-Paz and Oquab 2017, the SDMetrics and
-   * synthcity "detection" metric) on the same encoded sample. Its analytic band (0.5 plus or minus
-   * 1.96 standard errors, Hanley and McNeil 1982) is restated as mean + 3 standard errors to match
-   * the other bands.
+   * synthcity "detection" metric) on the same encoded sample. Its band is 0.5 + 3 standard errors
+   * of the AUC under the null (Hanley and McNeil 1982), like the other bands' mean + 3 sd.
    */
   private static void classifierDetection(Judging j, Multivariate mv) {
     double[][] ref = Arrays.copyOfRange(mv.matrix, mv.mc, mv.m);
@@ -132,16 +130,14 @@ final class NeighbourJudge {
             defaults.bins(),
             defaults.minLeaf(),
             j.options.seed());
-    MultivariateValue auc =
-        DetectionTest.compute(EncodedSample.of(ref), EncodedSample.of(cand), o).auc();
-    if (auc instanceof MultivariateValue.Measured m) {
-      double se = (m.nullBand().high() - m.nullBand().expected()) / 1.96;
-      NullBand band = new NullBand(m.nullBand().expected(), m.nullBand().expected() + 3 * se, 0);
+    DetectionTest.Detection d = DetectionTest.run(EncodedSample.of(ref), EncodedSample.of(cand), o);
+    if (!Double.isNaN(d.auc())) {
+      NullBand band = new NullBand(0.5, 0.5 + 3 * d.standardError(), 0);
       j.add(
           Evidence.of(
               Measure.CLASSIFIER_AUC,
               Subject.DATASET,
-              m.value(),
+              d.auc(),
               band,
               "mean held-out ROC AUC of gradient-boosted trees telling candidate from reference"
                   + " rows (3 folds; 0.5 = indistinguishable)"));

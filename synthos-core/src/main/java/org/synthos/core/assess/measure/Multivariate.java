@@ -26,9 +26,11 @@ import org.synthos.core.assess.pool.Pool;
  *       share of candidates among a row's 10 nearest neighbours), after Friedman's two-sample test
  *       idea;
  *   <li>close-copy share = share of candidate rows whose distance to the closest reference row
- *       (DCR) is below a tenth of the pooled median nearest-neighbour distance;
- *   <li>DCR deficit = max(0, 1 - median DCR(candidate to reference) / median DCR(reference to other
- *       reference rows)), the holdout-style baseline of SDMetrics DCROverfittingProtection.
+ *       (DCR) is below a tenth of that reference row's own distance to its nearest other reference
+ *       row;
+ *   <li>DCR deficit = max(0, 1 - median over candidate rows of DCR / the closest reference row's
+ *       own nearest-reference distance), the holdout-style baseline of SDMetrics
+ *       DCROverfittingProtection taken per row.
  * </ul>
  */
 public final class Multivariate {

@@ -1,4 +1,4 @@
-package org.synthos.core.metric;
+package org.synthos.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.synthos.core.state.QuantileState;
+import org.synthos.core.metric.Golden;
 
 /**
  * The KLL sketch against numpy ({@code tools/golden/quantiles.py}): exact while it holds every

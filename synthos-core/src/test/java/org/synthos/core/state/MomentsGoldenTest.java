@@ -1,4 +1,4 @@
-package org.synthos.core.metric;
+package org.synthos.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.synthos.core.state.MomentsState;
-import org.synthos.core.state.QuantileState;
+import org.synthos.core.metric.Golden;
 
 /** Against {@code tools/golden/moments.py} (numpy, scipy.stats). */
 @Tag("golden")
