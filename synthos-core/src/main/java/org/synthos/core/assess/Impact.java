@@ -3,9 +3,10 @@ package org.synthos.core.assess;
 /** The effect of a recommendation, measured by ablation or honestly left unmeasured. */
 public sealed interface Impact permits Impact.Measured, Impact.NotMeasured {
   /**
-   * The fix was applied to the analysed rows and the dataset re-scored with the same seed.
+   * The fix was applied to the analysed rows and the dimensions it addresses re-scored with the
+   * same seed, the others held at their scores.
    *
-   * @param riskBefore risk of the dataset as given
+   * @param riskBefore risk before the fix, judged on the same rows as {@code riskAfter}
    * @param riskAfter risk after the fix
    * @param decisionAfter the decision the re-scored dataset gets
    * @param rowsRemoved rows the fix removed

@@ -3,6 +3,7 @@ package org.synthos.core.assess.explain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +33,9 @@ import org.synthos.core.assess.pool.RawTable;
 
 /**
  * The recommendation catalogue. Each entry is selected by a finding; fixes that can be applied to
- * the analysed rows (removing rows or columns) are measured by ablation: the fixed candidate is
- * re-scored with the same options and seed, and the risk before and after is reported. Fixes that
+ * the analysed rows (removing rows or columns) are measured by ablation when what they address
+ * warns or fails: the fixed candidate's addressed dimensions and checks are judged again with the
+ * same options and seed, and the risk before and after is reported on the same basis. Fixes that
  * need the generator or new data say so instead of guessing an impact.
  */
 public final class Recommender {
@@ -135,7 +137,6 @@ public final class Recommender {
     degenerateColumns(drafts);
     unmeasured(drafts);
     int budget = options.ablations();
-    double riskBefore = a.verdict().riskScore();
     List<Recommendation> out = new ArrayList<>();
     List<Draft> ordered = new ArrayList<>(drafts);
     ordered.sort(Comparator.comparing(Draft::priority));
@@ -143,9 +144,14 @@ public final class Recommender {
       Impact impact;
       if (d.fix() == null) {
         impact = new Impact.NotMeasured(d.notMeasured());
+      } else if (d.priority() == Priority.LOW) {
+        impact =
+            new Impact.NotMeasured(
+                "not re-scored: what it addresses already passes, so the fix has no failing or"
+                    + " warning score to repair");
       } else if (budget > 0) {
         budget--;
-        impact = ablate(d.fix(), riskBefore);
+        impact = ablate(d.fix(), d.addresses());
       } else {
         impact =
             new Impact.NotMeasured(
@@ -167,27 +173,46 @@ public final class Recommender {
         : Double.NEGATIVE_INFINITY;
   }
 
-  private Impact ablate(Fix fix, double riskBefore) {
-    RawTable cand = this.cand;
-    RawTable ref = this.ref;
+  /**
+   * Applies the fix to the held rows and judges again only what it can move: the dimensions it
+   * addresses (every dimension when it drops columns) and the checks; the other dimensions keep
+   * their results. Before and after are judged on the same basis: when every row is held, the
+   * verdict's own risk is the "before"; when the files were sampled, the addressed dimensions are
+   * first judged on the held rows too, since the verdict counts duplicates and copies over every
+   * row while the fixed rows can only be judged as held.
+   */
+  private Impact ablate(Fix fix, List<Dimension> addresses) {
+    RawTable fixedCand = cand;
+    RawTable fixedRef = ref;
     if (fix.keepRows() != null) {
-      cand = cand.select(fix.keepRows());
+      fixedCand = fixedCand.select(fix.keepRows());
     }
+    Set<Dimension> dims = EnumSet.copyOf(addresses);
     if (!fix.dropColumns().isEmpty()) {
-      cand = cand.withoutColumns(fix.dropColumns());
-      ref = ref == null ? null : ref.withoutColumns(fix.dropColumns());
+      fixedCand = fixedCand.withoutColumns(fix.dropColumns());
+      fixedRef = fixedRef == null ? null : fixedRef.withoutColumns(fix.dropColumns());
+      dims = EnumSet.allOf(Dimension.class);
     }
-    if (cand.size == 0) {
+    if (fixedCand.size == 0) {
       return new Impact.NotMeasured("the fix would remove every row, so nothing is left to score");
     }
-    Findings after = Judge.full(cand, ref, options);
+    boolean allHeld = cand.size == cand.totalRows && (ref == null || ref.size == ref.totalRows);
+    Findings before = allHeld ? a : Judge.rejudge(a, cand, ref, options, dims);
+    Findings after = Judge.rejudge(before, fixedCand, fixedRef, options, dims);
+    String applied =
+        allHeld
+            ? fix.applied()
+            : fix.applied()
+                + "; risk before and after judged on the "
+                + cand.size
+                + " analysed candidate rows";
     return new Impact.Measured(
-        riskBefore,
+        before.verdict().riskScore(),
         after.verdict().riskScore(),
         after.verdict().decision(),
-        this.cand.size - cand.size,
+        cand.size - fixedCand.size,
         fix.dropColumns().size(),
-        fix.applied());
+        applied);
   }
 
   private Status statusOf(Dimension d) {

@@ -1,5 +1,9 @@
 package org.synthos.core.assess.judge;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.synthos.core.assess.Dimension;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.pool.ExactRows;
 import org.synthos.core.assess.pool.Pool;
@@ -25,17 +29,68 @@ public final class Judge {
    *     when only the held rows are known
    */
   public Judge(RawTable cand, RawTable ref, ValidationOptions options, ExactRows exactRows) {
-    this.cand = cand;
-    this.judging = new Judging(Pool.pool(cand, ref), options, exactRows);
+    this(cand, ref, options, exactRows, EnumSet.allOf(Dimension.class));
   }
 
-  /** Runs every phase; for ablations. */
-  public static Findings full(RawTable cand, RawTable ref, ValidationOptions options) {
-    Judge judge = new Judge(cand, ref, options, null);
+  private Judge(
+      RawTable cand,
+      RawTable ref,
+      ValidationOptions options,
+      ExactRows exactRows,
+      Set<Dimension> wanted) {
+    this.cand = cand;
+    this.judging = new Judging(Pool.pool(cand, ref), options, exactRows, wanted);
+  }
+
+  /**
+   * Judges the held rows again, computing only the measures of {@code dimensions}: the other
+   * dimensions keep their results in {@code base}, checks are judged anew. What an ablation needs
+   * to see how a fix moves the dimensions it addresses, without paying for the rest. The same
+   * options and seed draw the same labellings, so a dimension judged on unchanged rows gets its
+   * base result back.
+   */
+  public static Findings rejudge(
+      Findings base,
+      RawTable cand,
+      RawTable ref,
+      ValidationOptions options,
+      Set<Dimension> dimensions) {
+    Judge judge = new Judge(cand, ref, options, null, sharingJudges(dimensions));
     judge.intrinsic();
     judge.fidelity();
     judge.neighbours();
-    return judge.findings();
+    return Scoring.assemble(judge.judging, judge.drifts, judge.neighbours, base);
+  }
+
+  /**
+   * The dimensions that share a judge with {@code dimensions}, transitively: a judge that runs for
+   * one dimension computes the measures of the others it feeds at little extra cost, and a fix
+   * moves them too (removing duplicates also changes the neighbour measures). Only the judges no
+   * wanted dimension needs are skipped.
+   */
+  static Set<Dimension> sharingJudges(Set<Dimension> dimensions) {
+    List<Set<Dimension>> families =
+        List.of(
+            EnumSet.of(
+                Dimension.DISTRIBUTION_FIDELITY,
+                Dimension.DIVERSITY_RETENTION,
+                Dimension.RARE_PATTERN_TAIL),
+            EnumSet.of(
+                Dimension.MULTIVARIATE_FIDELITY,
+                Dimension.DIVERSITY_RETENTION,
+                Dimension.MEMORISATION_PRIVACY));
+    Set<Dimension> out = EnumSet.copyOf(dimensions);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Set<Dimension> family : families) {
+        if (!java.util.Collections.disjoint(out, family) && !out.containsAll(family)) {
+          out.addAll(family);
+          grew = true;
+        }
+      }
+    }
+    return out;
   }
 
   /** The pooled rows judged. */
@@ -46,8 +101,22 @@ public final class Judge {
   /** Checks, duplicates within the candidate, and drift. */
   public void intrinsic() {
     StructureChecks.run(judging, cand);
-    DuplicationJudge.duplicates(judging);
-    drifts = TemporalJudge.judge(judging);
+    if (wants(Dimension.DIVERSITY_RETENTION)) {
+      DuplicationJudge.duplicates(judging);
+    }
+    // Without a reference, drift is reported as checks, which every verdict needs.
+    if (wants(Dimension.TEMPORAL_STABILITY) || !judging.data.hasReference()) {
+      drifts = TemporalJudge.judge(judging);
+    }
+  }
+
+  private boolean wants(Dimension... any) {
+    for (Dimension d : any) {
+      if (judging.wanted.contains(d)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Marginal and pairwise measures and reference copies; needs a reference. */
@@ -56,14 +125,26 @@ public final class Judge {
     if (!data.hasReference() || data.vars.isEmpty() || !judging.enoughRows()) {
       return;
     }
-    MarginalJudge.judge(judging);
-    AssociationJudge.judge(judging);
+    if (wants(
+        Dimension.DISTRIBUTION_FIDELITY,
+        Dimension.DIVERSITY_RETENTION,
+        Dimension.RARE_PATTERN_TAIL)) {
+      MarginalJudge.judge(judging);
+    }
+    if (wants(Dimension.CORRELATION_PRESERVATION)) {
+      AssociationJudge.judge(judging);
+    }
     DuplicationJudge.copies(judging);
   }
 
   /** Whole-row measures on a sample; needs a reference. */
   public void neighbours() {
-    if (!judging.data.hasReference() || !judging.enoughRows()) {
+    if (!judging.data.hasReference()
+        || !judging.enoughRows()
+        || !wants(
+            Dimension.MULTIVARIATE_FIDELITY,
+            Dimension.DIVERSITY_RETENTION,
+            Dimension.MEMORISATION_PRIVACY)) {
       return;
     }
     neighbours = NeighbourJudge.judge(judging);
@@ -71,6 +152,6 @@ public final class Judge {
 
   /** Dimension scores, checks and verdict. */
   public Findings findings() {
-    return Scoring.assemble(judging, drifts, neighbours);
+    return Scoring.assemble(judging, drifts, neighbours, null);
   }
 }

@@ -3,8 +3,10 @@ package org.synthos.core.assess.judge;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.synthos.core.assess.Check;
 import org.synthos.core.assess.CollapseType;
@@ -43,11 +45,16 @@ final class Judging {
 
   final Resampling plan;
   final Pool.Var timeVar;
+
+  /** The dimensions judged; measures of the others are neither computed nor kept. */
+  final Set<Dimension> wanted;
+
   final Map<Dimension, List<Evidence>> evidence = new EnumMap<>(Dimension.class);
   final Map<Dimension, String> notApplicable = new EnumMap<>(Dimension.class);
   final List<Check> checks = new ArrayList<>();
 
-  Judging(Pool data, ValidationOptions options, ExactRows exactRows) {
+  Judging(Pool data, ValidationOptions options, ExactRows exactRows, Set<Dimension> wanted) {
+    this.wanted = EnumSet.copyOf(wanted);
     this.data = data;
     this.options = options;
     this.exactRows = exactRows;
@@ -73,8 +80,14 @@ final class Judging {
     return data.nC >= MIN_ROWS && data.nR >= MIN_ROWS;
   }
 
+  boolean wanted(Measure measure) {
+    return wanted.contains(measure.dimension());
+  }
+
   void add(Evidence e) {
-    evidence.get(e.measure().dimension()).add(e);
+    if (wanted(e.measure())) {
+      evidence.get(e.measure().dimension()).add(e);
+    }
   }
 
   /** A measure's observed value and its values on the re-splits, kept for dataset-level means. */
@@ -91,6 +104,9 @@ final class Judging {
       ToDoubleFunction<boolean[]> f,
       CollapseType cause,
       String detail) {
+    if (!wanted(measure)) {
+      return null;
+    }
     double observed = f.applyAsDouble(plan.observed);
     if (Double.isNaN(observed)) {
       return null;
@@ -117,7 +133,7 @@ final class Judging {
    */
   void addSplit(
       Measure measure, ToDoubleFunction<byte[]> f, double observed, double scale, String detail) {
-    if (Double.isNaN(observed) || plan.splitSize < 2) {
+    if (!wanted(measure) || Double.isNaN(observed) || plan.splitSize < 2) {
       return;
     }
     byte[][] splits = plan.referenceSplits;
@@ -130,7 +146,9 @@ final class Judging {
   }
 
   void addSplit(Measure measure, ToDoubleFunction<byte[]> f, double scale, String detail) {
-    addSplit(measure, f, f.applyAsDouble(plan.observedBytes()), scale, detail);
+    if (wanted(measure)) {
+      addSplit(measure, f, f.applyAsDouble(plan.observedBytes()), scale, detail);
+    }
   }
 
   /**
@@ -192,6 +210,9 @@ final class Judging {
    */
   void addMaxExcess(
       Measure measure, Subject subject, List<String> names, List<Replicated> parts, String detail) {
+    if (!wanted(measure)) {
+      return;
+    }
     double[] nullMax = new double[parts.isEmpty() ? 0 : parts.get(0).nulls().length];
     Arrays.fill(nullMax, Double.NaN);
     double observed = Double.NaN;
@@ -235,6 +256,9 @@ final class Judging {
    * into findings.
    */
   void addExact(Measure measure, Pool.Var v, boolean[] marked, int columns, String detail) {
+    if (!wanted(measure)) {
+      return;
+    }
     int nc = 0;
     int nr = 0;
     int mc = 0;

@@ -19,11 +19,19 @@ final class Scoring {
 
   private Scoring() {}
 
-  static Findings assemble(Judging j, TemporalJudge.Drifts drifts, Findings.Neighbours neighbours) {
+  /**
+   * @param base where the dimensions that were not judged take their results from; null when every
+   *     dimension was judged
+   */
+  static Findings assemble(
+      Judging j, TemporalJudge.Drifts drifts, Findings.Neighbours neighbours, Findings base) {
     Policy policy = j.options.policy();
     List<DimensionResult> dims = new ArrayList<>();
     for (Dimension d : Dimension.values()) {
-      dims.add(dimension(j, d, policy));
+      dims.add(
+          j.wanted.contains(d) || base == null
+              ? dimension(j, d, policy)
+              : base.dimensions().get(d.ordinal()));
     }
     Verdict verdict = Verdicts.decide(dims, j.checks, policy);
     return new Findings(
