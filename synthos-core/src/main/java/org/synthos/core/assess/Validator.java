@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.Location;
@@ -72,14 +74,13 @@ public final class Validator {
                       new ArrayList<>());
               int[] candHashed = compared.stream().mapToInt(p -> p[0]).toArray();
               int[] refHashed = compared.stream().mapToInt(p -> p[1]).toArray();
-              Read cand = Read.of(candSource, candHashed, options.seed(), options, threads);
+              Read[] both =
+                  readBoth(candSource, candHashed, refSource, refHashed, options, threads);
+              Read cand = both[0];
+              Read ref = both[1];
               requireColumn(options.targetColumn(), cand.table, "target");
               requireColumn(options.timeColumn(), cand.table, "time");
               requireOrderable(options.timeColumn(), cand.table);
-              Read ref =
-                  refSource == null
-                      ? null
-                      : Read.of(refSource, refHashed, options.seed() + 1, options, threads);
               ExactRows exact =
                   cand.hashes == null
                       ? null
@@ -143,6 +144,90 @@ public final class Validator {
         DatasetSource source, int[] hashed, long seed, ValidationOptions options, int threads) {
       FullPass pass = FullPass.read(source, hashed, options.maxRows(), seed, threads);
       return new Read(RawTable.of(source, pass), pass.hashes);
+    }
+  }
+
+  /**
+   * Files below this size are read at the same time: one small file's pass cannot keep every core
+   * busy (its parse, sample and hashing are short and partly serial). Larger files are read one
+   * after the other, since each pass alone uses every core and two at once would double the batches
+   * queued in memory.
+   */
+  static final long CONCURRENT_READ_BYTES = 64L << 20;
+
+  /**
+   * Reads the candidate and the reference (or null); a pass's result does not depend on its thread
+   * count or timing, so reading at once changes nothing but time. The candidate's error wins when
+   * both fail, as when reading one after the other.
+   */
+  private static Read[] readBoth(
+      DatasetSource candSource,
+      int[] candHashed,
+      DatasetSource refSource,
+      int[] refHashed,
+      ValidationOptions options,
+      int threads) {
+    if (refSource == null) {
+      return new Read[] {Read.of(candSource, candHashed, options.seed(), options, threads), null};
+    }
+    boolean small =
+        candSource.sizeBytes() >= 0
+            && refSource.sizeBytes() >= 0
+            && candSource.sizeBytes() < CONCURRENT_READ_BYTES
+            && refSource.sizeBytes() < CONCURRENT_READ_BYTES;
+    if (!small || threads < 2) {
+      Read cand = Read.of(candSource, candHashed, options.seed(), options, threads);
+      return new Read[] {cand, Read.of(refSource, refHashed, options.seed() + 1, options, threads)};
+    }
+    int half = Math.max(1, threads / 2);
+    FutureTask<Read> ref =
+        new FutureTask<>(
+            () -> Read.of(refSource, refHashed, options.seed() + 1, options, threads - half));
+    Thread reader = new Thread(ref, "synthos-read-reference");
+    reader.setDaemon(true);
+    reader.start();
+    Read cand;
+    try {
+      cand = Read.of(candSource, candHashed, options.seed(), options, half);
+    } catch (RuntimeException | Error e) {
+      // Joined so that no pass outlives the validation that started it.
+      joinQuietly(ref);
+      throw e;
+    }
+    return new Read[] {cand, join(ref)};
+  }
+
+  private static Read join(FutureTask<Read> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new SynthosException(ErrorCode.INTERNAL, "reading the reference failed", null, cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void joinQuietly(FutureTask<Read> task) {
+    try {
+      join(task);
+    } catch (RuntimeException | Error ignored) {
+      // The candidate's error is the one reported.
     }
   }
 

@@ -2,6 +2,7 @@ package org.synthos.core.multivariate;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Classifier two-sample test (Lopez-Paz and Oquab, "Revisiting classifier two-sample tests", ICLR
@@ -80,35 +81,44 @@ public final class DetectionTest {
     assignFolds(fold, reference.rows(), all.rows(), folds, random);
 
     double[] foldAuc = new double[folds];
+    double[] foldVariance = new double[folds];
+    // Folds train and score independently; each lands in its own slot, so the result does not
+    // depend on scheduling.
+    IntStream.range(0, folds)
+        .parallel()
+        .forEach(
+            f -> {
+              int testCount = 0;
+              for (int v : fold) {
+                testCount += v == f ? 1 : 0;
+              }
+              int[] train = new int[all.rows() - testCount];
+              int[] test = new int[testCount];
+              int a = 0;
+              int b = 0;
+              for (int i = 0; i < all.rows(); i++) {
+                if (fold[i] == f) {
+                  test[b++] = i;
+                } else {
+                  train[a++] = i;
+                }
+              }
+              GradientBoostedTrees model = GradientBoostedTrees.fit(all, label, train, options);
+              double[] scores = new double[testCount];
+              boolean[] positive = new boolean[testCount];
+              long n1 = 0;
+              for (int k = 0; k < testCount; k++) {
+                scores[k] = model.score(all, test[k]);
+                positive[k] = label[test[k]];
+                n1 += positive[k] ? 1 : 0;
+              }
+              long n0 = testCount - n1;
+              foldAuc[f] = RocAuc.of(scores, positive);
+              foldVariance[f] = (n0 + n1 + 1.0) / (12.0 * n0 * n1);
+            });
     double variance = 0;
-    for (int f = 0; f < folds; f++) {
-      int testCount = 0;
-      for (int v : fold) {
-        testCount += v == f ? 1 : 0;
-      }
-      int[] train = new int[all.rows() - testCount];
-      int[] test = new int[testCount];
-      int a = 0;
-      int b = 0;
-      for (int i = 0; i < all.rows(); i++) {
-        if (fold[i] == f) {
-          test[b++] = i;
-        } else {
-          train[a++] = i;
-        }
-      }
-      GradientBoostedTrees model = GradientBoostedTrees.fit(all, label, train, options);
-      double[] scores = new double[testCount];
-      boolean[] positive = new boolean[testCount];
-      long n1 = 0;
-      for (int k = 0; k < testCount; k++) {
-        scores[k] = model.score(all, test[k]);
-        positive[k] = label[test[k]];
-        n1 += positive[k] ? 1 : 0;
-      }
-      long n0 = testCount - n1;
-      foldAuc[f] = RocAuc.of(scores, positive);
-      variance += (n0 + n1 + 1.0) / (12.0 * n0 * n1);
+    for (double v : foldVariance) {
+      variance += v;
     }
     double mean = 0;
     for (double v : foldAuc) {

@@ -22,7 +22,10 @@ final class ProfileAccumulator {
     this.schema = schema;
     this.columns = new ColumnAccumulator[schema.size()];
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = ColumnAccumulator.of(schema.field(i), options.states(), (partition << 32) ^ i);
+      columns[i] =
+          options.countsOnly()
+              ? ColumnAccumulator.countsOnly(schema.field(i), options.states())
+              : ColumnAccumulator.of(schema.field(i), options.states(), (partition << 32) ^ i);
     }
     this.pairs =
         PairAccumulator.of(

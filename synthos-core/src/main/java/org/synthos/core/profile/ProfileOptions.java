@@ -14,13 +14,16 @@ import org.synthos.core.state.StateConfig;
  *     per-row cost grows with its square
  * @param maxCategoricalPairColumns categorical columns paired for contingency tables
  * @param progress told the number of rows done after each batch
+ * @param countsOnly keep only each column's row, null and invalid counts (no sketches, moments or
+ *     frequencies), for passes that need nothing else
  */
 public record ProfileOptions(
     int threads,
     StateConfig states,
     int maxNumericPairColumns,
     int maxCategoricalPairColumns,
-    ProgressListener progress) {
+    ProgressListener progress,
+    boolean countsOnly) {
 
   public ProfileOptions {
     Objects.requireNonNull(states, "states is null");
@@ -43,24 +46,31 @@ public record ProfileOptions(
         StateConfig.defaults(),
         100,
         20,
-        ProgressListener.NONE);
+        ProgressListener.NONE,
+        false);
   }
 
   public ProfileOptions withThreads(int n) {
     return new ProfileOptions(
-        n, states, maxNumericPairColumns, maxCategoricalPairColumns, progress);
+        n, states, maxNumericPairColumns, maxCategoricalPairColumns, progress, countsOnly);
   }
 
   public ProfileOptions withStates(StateConfig s) {
     return new ProfileOptions(
-        threads, s, maxNumericPairColumns, maxCategoricalPairColumns, progress);
+        threads, s, maxNumericPairColumns, maxCategoricalPairColumns, progress, countsOnly);
   }
 
   public ProfileOptions withProgress(ProgressListener p) {
-    return new ProfileOptions(threads, states, maxNumericPairColumns, maxCategoricalPairColumns, p);
+    return new ProfileOptions(
+        threads, states, maxNumericPairColumns, maxCategoricalPairColumns, p, countsOnly);
   }
 
   public ProfileOptions withPairColumns(int numeric, int categorical) {
-    return new ProfileOptions(threads, states, numeric, categorical, progress);
+    return new ProfileOptions(threads, states, numeric, categorical, progress, countsOnly);
+  }
+
+  /** Only row, null and invalid counts per column, and no pair states. */
+  public ProfileOptions withCountsOnly() {
+    return new ProfileOptions(threads, states, 0, 0, progress, true);
   }
 }

@@ -23,24 +23,28 @@ public final class ColumnAccumulator {
   private final TextAccumulator text;
   private final DatetimeAccumulator datetime;
 
-  private ColumnAccumulator(Field field, StateConfig config, long seed) {
+  private final boolean countsOnly;
+
+  private ColumnAccumulator(Field field, StateConfig config, long seed, boolean countsOnly) {
     this.field = field;
     this.config = config;
+    this.countsOnly = countsOnly;
     ColumnType t = field.type();
-    this.distinct = new DistinctAccumulator(config.hllLgK());
-    this.moments = t.isNumeric() ? new MomentsAccumulator() : null;
-    this.quantiles = t.isNumeric() ? new QuantileAccumulator(config.kllK(), seed) : null;
+    boolean all = !countsOnly;
+    this.distinct = all ? new DistinctAccumulator(config.hllLgK()) : null;
+    this.moments = all && t.isNumeric() ? new MomentsAccumulator() : null;
+    this.quantiles = all && t.isNumeric() ? new QuantileAccumulator(config.kllK(), seed) : null;
     this.frequencies =
-        ColumnStates.hasFrequencies(t)
+        all && ColumnStates.hasFrequencies(t)
             ? new FrequencyAccumulator(config.categoryCap(), config.frequentItemsLgMapSize())
             : null;
-    this.text = ColumnStates.hasText(t) ? new TextAccumulator() : null;
-    this.datetime = t == ColumnType.DATETIME ? new DatetimeAccumulator() : null;
+    this.text = all && ColumnStates.hasText(t) ? new TextAccumulator() : null;
+    this.datetime = all && t == ColumnType.DATETIME ? new DatetimeAccumulator() : null;
   }
 
   /** An accumulator whose quantile sketch uses seed 0. */
   public static ColumnAccumulator of(Field field, StateConfig config) {
-    return new ColumnAccumulator(field, config, 0);
+    return new ColumnAccumulator(field, config, 0, false);
   }
 
   /**
@@ -49,7 +53,15 @@ public final class ColumnAccumulator {
    * independent.
    */
   public static ColumnAccumulator of(Field field, StateConfig config, long seed) {
-    return new ColumnAccumulator(field, config, seed);
+    return new ColumnAccumulator(field, config, seed, false);
+  }
+
+  /**
+   * An accumulator of the row, null and invalid counts only; its snapshot holds the identity for
+   * every other state.
+   */
+  public static ColumnAccumulator countsOnly(Field field, StateConfig config) {
+    return new ColumnAccumulator(field, config, 0, true);
   }
 
   /** Adds one batch of this column; the column must match the field's physical type. */
@@ -58,6 +70,9 @@ public final class ColumnAccumulator {
     rows += size;
     nulls += column.nulls().cardinality();
     invalid += column.invalid().cardinality();
+    if (countsOnly) {
+      return;
+    }
     if (column instanceof Column.Doubles d) {
       distinct.add(d.values(), size, d.nulls());
       moments.add(d.values(), size, d.nulls());
@@ -89,7 +104,7 @@ public final class ColumnAccumulator {
     return new ColumnStates(
         field,
         new CountsState(rows, nulls, invalid),
-        distinct.snapshot(),
+        distinct == null ? empty.distinct() : distinct.snapshot(),
         moments == null ? empty.moments() : Optional.of(moments.snapshot()),
         quantiles == null ? empty.quantiles() : Optional.of(quantiles.snapshot()),
         frequencies == null ? empty.frequencies() : Optional.of(frequencies.snapshot()),

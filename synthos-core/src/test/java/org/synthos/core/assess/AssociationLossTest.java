@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.synthos.core.assess.judge.Bands;
+import org.synthos.core.assess.measure.Association;
 import org.synthos.core.assess.measure.AssociationLoss;
 import org.synthos.core.assess.measure.Measures;
 import org.synthos.core.assess.measure.Shuffle;
@@ -74,7 +75,7 @@ class AssociationLossTest {
     boolean[] all = new boolean[rows.length];
     Arrays.fill(all, true);
     // scipy.stats.spearmanr(x[rows], y[rows]).correlation
-    assertThat(Measures.pearson(x, y, null, all, true))
+    assertThat(Association.pearson(x, y, null, all, true))
         .isCloseTo(
             Golden.number(
                 golden("spearman_in_segment", "penguins Adelie beak length ~ body mass"),
@@ -93,7 +94,7 @@ class AssociationLossTest {
       Batches b = new Batches().strings("a", column(t, c[1])).strings("b", column(t, c[2]));
       Pool d = pool(b, b);
       double[] table =
-          Measures.contingency(var(d, "a"), var(d, "b"), null, d.observedLabels(), true);
+          Association.contingency(var(d, "a"), var(d, "b"), null, d.observedLabels(), true);
       Map<String, Object> g = golden("corrected_v", c[3]);
       // scipy.stats.chi2_contingency(table, correction=False)[0]
       assertThat(table[1]).as(c[3]).isCloseTo(Golden.number(g, "chi2"), within(1e-9));

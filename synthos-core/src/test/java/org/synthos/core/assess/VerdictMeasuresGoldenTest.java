@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.synthos.core.assess.measure.Association;
 import org.synthos.core.assess.measure.Hypergeometric;
 import org.synthos.core.assess.measure.Measures;
 import org.synthos.core.assess.measure.Temporal;
@@ -93,10 +94,10 @@ class VerdictMeasuresGoldenTest {
     Pool.Var y = d.vars.stream().filter(v -> v.name.equals("y")).findFirst().orElseThrow();
     boolean[] cand = d.observedLabels();
     return switch (name) {
-      case "cramers_v" -> Measures.cramersV(x, y, cand, true);
-      case "association_candidate" -> Measures.association(x, y, cand, true);
-      case "association_reference" -> Measures.association(x, y, cand, false);
-      case "association_gap" -> Measures.associationGap(x, y, cand);
+      case "cramers_v" -> Association.cramersV(x, y, cand, true);
+      case "association_candidate" -> Association.association(x, y, cand, true);
+      case "association_reference" -> Association.association(x, y, cand, false);
+      case "association_gap" -> Association.associationGap(x, y, cand);
       default -> throw new IllegalArgumentException("no pair measure " + name);
     };
   }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.synthos.core.assess.Charts;
-import org.synthos.core.assess.measure.Measures;
+import org.synthos.core.assess.measure.Association;
 import org.synthos.core.assess.measure.Support;
 import org.synthos.core.assess.pool.Pool;
 
@@ -48,11 +48,11 @@ public final class ChartBuilder {
         List<Double> c = new ArrayList<>();
         List<Double> d = new ArrayList<>();
         for (Pool.Var b : mv) {
-          double ca = a == b ? 1 : Measures.association(a, b, obs, true);
+          double ca = a == b ? 1 : Association.association(a, b, obs, true);
           double ra =
               !data.hasReference()
                   ? Double.NaN
-                  : a == b ? 1 : Measures.association(a, b, obs, false);
+                  : a == b ? 1 : Association.association(a, b, obs, false);
           c.add(round(ca));
           r.add(round(ra));
           d.add(round(ca - ra));

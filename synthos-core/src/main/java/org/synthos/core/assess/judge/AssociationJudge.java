@@ -9,8 +9,8 @@ import org.synthos.core.assess.CollapseType;
 import org.synthos.core.assess.ColumnPair;
 import org.synthos.core.assess.Measure;
 import org.synthos.core.assess.Subject;
+import org.synthos.core.assess.measure.Association;
 import org.synthos.core.assess.measure.AssociationLoss;
-import org.synthos.core.assess.measure.Measures;
 import org.synthos.core.assess.measure.Shuffle;
 import org.synthos.core.assess.pool.Pool;
 
@@ -42,7 +42,7 @@ final class AssociationJudge {
         j.add(
             numeric ? Measure.PEARSON_GAP : Measure.CRAMERS_V_GAP,
             new ColumnPair(va.name, vb.name),
-            l -> Measures.associationGap(va, vb, l),
+            l -> Association.associationGap(va, vb, l),
             va == j.timeVar || vb == j.timeVar
                 ? CollapseType.D_TEMPORAL
                 : CollapseType.B_CORRELATION,

@@ -219,7 +219,7 @@ public final class AssociationLoss {
   /** The pooled association's distance from independence in standard errors; NaN if undefined. */
   public static double zScore(Pool.Var a, Pool.Var b, int[] rows, boolean[] all) {
     if (a.numeric && b.numeric) {
-      double r = Measures.pearson(a, b, rows, all, true);
+      double r = Association.pearson(a, b, rows, all, true);
       int m = 0;
       int size = rows == null ? all.length : rows.length;
       for (int k = 0; k < size; k++) {
@@ -234,7 +234,7 @@ public final class AssociationLoss {
       double clipped = Math.max(-0.999999, Math.min(0.999999, r));
       return Math.abs(0.5 * Math.log((1 + clipped) / (1 - clipped))) * Math.sqrt(m - 3.0);
     }
-    double[] t = Measures.contingency(a, b, rows, all, true);
+    double[] t = Association.contingency(a, b, rows, all, true);
     double chi2 = t[1];
     double df = t[2];
     // Chi-square and V need about five rows per cell (Cochran 1954); sparser tables, such as a
@@ -337,9 +337,9 @@ public final class AssociationLoss {
   /** Pearson r, or bias-corrected Cramér's V, of one side. */
   public static double strength(Pair p, int[] rows, boolean[] cand, boolean side) {
     if (p.a().numeric && p.b().numeric) {
-      return Measures.pearson(p.a(), p.b(), rows, cand, side);
+      return Association.pearson(p.a(), p.b(), rows, cand, side);
     }
-    double[] t = Measures.contingency(p.a(), p.b(), rows, cand, side);
+    double[] t = Association.contingency(p.a(), p.b(), rows, cand, side);
     return correctedV(t[1], t[3], t[4], t[5]);
   }
 

@@ -209,17 +209,23 @@ public final class Measures {
       int[] s = v.sorted;
       for (int k = 0; k < s.length; ) {
         double x = v.values[s[k]];
-        boolean[] seen = new boolean[2];
+        boolean seenCand = false;
+        boolean seenRef = false;
         for (; k < s.length && v.values[s[k]] == x; k++) {
-          if (!keep[s[k]]) {
+          int i = s[k];
+          if (!keep[i]) {
             continue;
           }
-          int side = cand[s[k]] ? 0 : 1;
-          seen[side] = true;
-          present[side]++;
+          if (cand[i]) {
+            seenCand = true;
+            present[0]++;
+          } else {
+            seenRef = true;
+            present[1]++;
+          }
         }
-        distinct[0] += seen[0] ? 1 : 0;
-        distinct[1] += seen[1] ? 1 : 0;
+        distinct[0] += seenCand ? 1 : 0;
+        distinct[1] += seenRef ? 1 : 0;
       }
     } else {
       boolean[][] seen = new boolean[2][v.categories()];
@@ -368,143 +374,6 @@ public final class Measures {
       return Double.NaN;
     }
     return Math.max(0, 1 - (sum[0] / rows[0]) / (sum[1] / rows[1]));
-  }
-
-  /** Pearson correlation of two numeric columns on one side's rows where both are present. */
-  public static double pearson(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
-    return pearson(a, b, null, cand, side);
-  }
-
-  /**
-   * Pearson r over the rows of {@code rows} (every row when null) on one side where both columns
-   * are present.
-   */
-  public static double pearson(Pool.Var a, Pool.Var b, int[] rows, boolean[] cand, boolean side) {
-    double sa = 0;
-    double sb = 0;
-    double saa = 0;
-    double sbb = 0;
-    double sab = 0;
-    int n = 0;
-    double ca = Double.NaN;
-    double cb = Double.NaN;
-    int size = rows == null ? cand.length : rows.length;
-    for (int k = 0; k < size; k++) {
-      int i = rows == null ? k : rows[k];
-      if (cand[i] != side) {
-        continue;
-      }
-      double x = a.values[i];
-      double y = b.values[i];
-      if (Double.isNaN(x) || Double.isNaN(y)) {
-        continue;
-      }
-      if (Double.isNaN(ca)) {
-        ca = x;
-        cb = y;
-      }
-      x -= ca;
-      y -= cb;
-      sa += x;
-      sb += y;
-      saa += x * x;
-      sbb += y * y;
-      sab += x * y;
-      n++;
-    }
-    if (n < 3) {
-      return Double.NaN;
-    }
-    double va = saa - sa * sa / n;
-    double vb = sbb - sb * sb / n;
-    if (!(va > 0) || !(vb > 0)) {
-      return Double.NaN;
-    }
-    return (sab - sa * sb / n) / Math.sqrt(va * vb);
-  }
-
-  /** Cramér's V of two coded columns on one side's rows where both are present. */
-  public static double cramersV(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
-    return contingency(a, b, null, cand, side)[0];
-  }
-
-  /**
-   * Cramér's V, Pearson's chi-square, its degrees of freedom, the count and the categories present
-   * of each column, for two coded columns over {@code rows} (every row when null) on one side where
-   * both are present; NaNs when undefined.
-   */
-  public static double[] contingency(
-      Pool.Var a, Pool.Var b, int[] rows, boolean[] cand, boolean side) {
-    double[] undefined = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
-    int ka = a.categories();
-    int kb = b.categories();
-    if (ka < 2 || kb < 2 || (long) ka * kb > MAX_TABLE_CELLS) {
-      return undefined;
-    }
-    double[] table = new double[ka * kb];
-    double[] ra = new double[ka];
-    double[] rb = new double[kb];
-    double n = 0;
-    int size = rows == null ? cand.length : rows.length;
-    for (int k = 0; k < size; k++) {
-      int i = rows == null ? k : rows[k];
-      if (cand[i] != side || a.codes[i] < 0 || b.codes[i] < 0) {
-        continue;
-      }
-      table[a.codes[i] * kb + b.codes[i]]++;
-      ra[a.codes[i]]++;
-      rb[b.codes[i]]++;
-      n++;
-    }
-    if (n < 3) {
-      return undefined;
-    }
-    int usedA = 0;
-    int usedB = 0;
-    for (double x : ra) {
-      usedA += x > 0 ? 1 : 0;
-    }
-    for (double x : rb) {
-      usedB += x > 0 ? 1 : 0;
-    }
-    int k = Math.min(usedA, usedB);
-    if (k < 2) {
-      return new double[] {0, 0, 0, n, usedA, usedB};
-    }
-    double chi2 = 0;
-    for (int i = 0; i < ka; i++) {
-      if (ra[i] == 0) {
-        continue;
-      }
-      for (int j = 0; j < kb; j++) {
-        if (rb[j] == 0) {
-          continue;
-        }
-        double e = ra[i] * rb[j] / n;
-        double d = table[i * kb + j] - e;
-        chi2 += d * d / e;
-      }
-    }
-    return new double[] {
-      Math.sqrt(chi2 / (n * (k - 1))), chi2, (double) (usedA - 1) * (usedB - 1), n, usedA, usedB
-    };
-  }
-
-  /** Association on one side: Pearson r for two numeric columns, Cramér's V otherwise. */
-  public static double association(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
-    return association(a, b, null, cand, side);
-  }
-
-  /** As above over {@code rows} only (every row when null). */
-  public static double association(
-      Pool.Var a, Pool.Var b, int[] rows, boolean[] cand, boolean side) {
-    return a.numeric && b.numeric
-        ? pearson(a, b, rows, cand, side)
-        : contingency(a, b, rows, cand, side)[0];
-  }
-
-  public static double associationGap(Pool.Var a, Pool.Var b, boolean[] cand) {
-    return Math.abs(association(a, b, cand, true) - association(a, b, cand, false));
   }
 
   /**

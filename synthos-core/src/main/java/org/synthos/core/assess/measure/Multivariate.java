@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.synthos.core.assess.pool.Pool;
 
 /**
@@ -91,35 +92,44 @@ public final class Multivariate {
     int m = rows.length;
     int d = x[0].length;
     float[] dist = new float[m * m];
-    for (int i = 0; i < m; i++) {
-      for (int j = i + 1; j < m; j++) {
-        double s = 0;
-        double[] a = x[i];
-        double[] b = x[j];
-        for (int k = 0; k < d; k++) {
-          double t = a[k] - b[k];
-          s += t * t;
-        }
-        float v = (float) Math.sqrt(s);
-        dist[i * m + j] = v;
-        dist[j * m + i] = v;
-      }
-    }
+    // Rows in parallel: row i writes only the cells (i, j) and (j, i) for j > i, so the matrix is
+    // the same whatever the scheduling.
+    IntStream.range(0, m)
+        .parallel()
+        .forEach(
+            i -> {
+              double[] a = x[i];
+              for (int j = i + 1; j < m; j++) {
+                double s = 0;
+                double[] b = x[j];
+                for (int k = 0; k < d; k++) {
+                  double t = a[k] - b[k];
+                  s += t * t;
+                }
+                float v = (float) Math.sqrt(s);
+                dist[i * m + j] = v;
+                dist[j * m + i] = v;
+              }
+            });
     int[][] nb = new int[m][];
-    long[] keys = new long[m - 1];
-    for (int i = 0; i < m; i++) {
-      int k = 0;
-      for (int j = 0; j < m; j++) {
-        if (j != i) {
-          keys[k++] = ((long) Float.floatToIntBits(dist[i * m + j]) << 32) | j;
-        }
-      }
-      Arrays.sort(keys);
-      nb[i] = new int[m - 1];
-      for (int t = 0; t < m - 1; t++) {
-        nb[i][t] = (int) keys[t];
-      }
-    }
+    IntStream.range(0, m)
+        .parallel()
+        .forEach(
+            i -> {
+              long[] keys = new long[m - 1];
+              int k = 0;
+              for (int j = 0; j < m; j++) {
+                if (j != i) {
+                  keys[k++] = ((long) Float.floatToIntBits(dist[i * m + j]) << 32) | j;
+                }
+              }
+              Arrays.sort(keys);
+              int[] row = new int[m - 1];
+              for (int t = 0; t < m - 1; t++) {
+                row[t] = (int) keys[t];
+              }
+              nb[i] = row;
+            });
     return new Multivariate(rows, cand.length, x, dist, nb, d);
   }
 

@@ -104,16 +104,20 @@ public final class Temporal {
     return new Drift(stat, nulls, observed, segmentRows, SEGMENTS - keptCount);
   }
 
+  /** Positions of the present cells in time order; for numbers, stably sorted by value. */
   private static int[] presentPositions(Pool.Var v, int[] ordered) {
-    Integer[] p =
+    int[] p =
         IntStream.range(0, ordered.length)
             .filter(k -> v.numeric ? !Double.isNaN(v.values[ordered[k]]) : v.codes[ordered[k]] >= 0)
-            .boxed()
-            .toArray(Integer[]::new);
+            .toArray();
     if (v.numeric) {
-      Arrays.sort(p, (a, b) -> Double.compare(v.values[ordered[a]], v.values[ordered[b]]));
+      double[] value = new double[ordered.length];
+      for (int k : p) {
+        value[k] = v.values[ordered[k]];
+      }
+      Pool.sortByValue(p, value);
     }
-    return Arrays.stream(p).mapToInt(Integer::intValue).toArray();
+    return p;
   }
 
   /**

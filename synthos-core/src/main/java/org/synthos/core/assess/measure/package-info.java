@@ -15,8 +15,9 @@
  *       KSComplement), total variation distance (1 - TVComplement), missing-share gap (1 -
  *       MissingValueSimilarity), spread deficit max(0, ln(sd_r / sd_c)) on values winsorised at the
  *       pooled 1%/99% quantiles, entropy deficit max(0, H_r - H_c) / ln k, distinct-value deficit,
- *       tail and rare-category deficits, rare-combination deficit, |Pearson r| and bias-corrected
- *       Cramér's V gaps (Bergsma 2013), repeat and copy shares.
+ *       tail and rare-category deficits, rare-combination deficit, repeat and copy shares.
+ *   <li>{@link org.synthos.core.assess.measure.Association}: |Pearson r| and Cramér's V gaps
+ *       between the sides.
  *   <li>{@link org.synthos.core.assess.measure.AssociationLoss}: relative loss of association over
  *       the pairs associated beyond chance, overall and inside the categories of a segmenting
  *       column.

@@ -1,0 +1,237 @@
+package org.synthos.core.assess.measure;
+
+import org.synthos.core.assess.pool.Pool;
+
+/**
+ * Association of two columns on one side of a labelling: Pearson r for two numbers, Cramér's V
+ * (from Pearson's chi-square over the contingency table) otherwise, numbers then coded by the
+ * pooled quintiles. The gap folds both sides in one pass over the rows.
+ */
+public final class Association {
+  private Association() {}
+
+  /** Pearson correlation of two numeric columns on one side's rows where both are present. */
+  public static double pearson(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
+    return pearson(a, b, null, cand, side);
+  }
+
+  /**
+   * Pearson r over the rows of {@code rows} (every row when null) on one side where both columns
+   * are present.
+   */
+  public static double pearson(Pool.Var a, Pool.Var b, int[] rows, boolean[] cand, boolean side) {
+    PearsonSums sums = new PearsonSums();
+    int size = rows == null ? cand.length : rows.length;
+    for (int k = 0; k < size; k++) {
+      int i = rows == null ? k : rows[k];
+      if (cand[i] != side) {
+        continue;
+      }
+      double x = a.values[i];
+      double y = b.values[i];
+      if (Double.isNaN(x) || Double.isNaN(y)) {
+        continue;
+      }
+      sums.add(x, y);
+    }
+    return sums.r();
+  }
+
+  /** Cramér's V of two coded columns on one side's rows where both are present. */
+  public static double cramersV(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
+    return contingency(a, b, null, cand, side)[0];
+  }
+
+  /**
+   * Cramér's V, Pearson's chi-square, its degrees of freedom, the count and the categories present
+   * of each column, for two coded columns over {@code rows} (every row when null) on one side where
+   * both are present; NaNs when undefined.
+   */
+  public static double[] contingency(
+      Pool.Var a, Pool.Var b, int[] rows, boolean[] cand, boolean side) {
+    Table t = Table.of(a, b);
+    if (t == null) {
+      return Table.UNDEFINED.clone();
+    }
+    int size = rows == null ? cand.length : rows.length;
+    for (int k = 0; k < size; k++) {
+      int i = rows == null ? k : rows[k];
+      if (cand[i] == side) {
+        t.add(a.codes[i], b.codes[i]);
+      }
+    }
+    return t.finish();
+  }
+
+  /** Cramér's V gap with both sides' tables filled in one pass. */
+  private static double cramersVGap(Pool.Var a, Pool.Var b, boolean[] cand) {
+    Table c = Table.of(a, b);
+    if (c == null) {
+      return Double.NaN;
+    }
+    Table r = Table.of(a, b);
+    int[] ca = a.codes;
+    int[] cb = b.codes;
+    for (int i = 0; i < cand.length; i++) {
+      (cand[i] ? c : r).add(ca[i], cb[i]);
+    }
+    return Math.abs(c.finish()[0] - r.finish()[0]);
+  }
+
+  /** One side's contingency table of two coded columns, rows with a null code left out. */
+  private static final class Table {
+    static final double[] UNDEFINED = {
+      Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN
+    };
+    final int ka;
+    final int kb;
+    final double[] table;
+    final double[] ra;
+    final double[] rb;
+    double n;
+
+    private Table(int ka, int kb) {
+      this.ka = ka;
+      this.kb = kb;
+      this.table = new double[ka * kb];
+      this.ra = new double[ka];
+      this.rb = new double[kb];
+    }
+
+    /** Null when a column has fewer than two categories or the table would be too large. */
+    static Table of(Pool.Var a, Pool.Var b) {
+      int ka = a.categories();
+      int kb = b.categories();
+      if (ka < 2 || kb < 2 || (long) ka * kb > Measures.MAX_TABLE_CELLS) {
+        return null;
+      }
+      return new Table(ka, kb);
+    }
+
+    void add(int x, int y) {
+      if (x < 0 || y < 0) {
+        return;
+      }
+      table[x * kb + y]++;
+      ra[x]++;
+      rb[y]++;
+      n++;
+    }
+
+    /**
+     * Cramér's V, Pearson's chi-square, its degrees of freedom, the count and the categories
+     * present of each column; NaNs when undefined.
+     */
+    double[] finish() {
+      if (n < 3) {
+        return UNDEFINED.clone();
+      }
+      int usedA = 0;
+      int usedB = 0;
+      for (double x : ra) {
+        usedA += x > 0 ? 1 : 0;
+      }
+      for (double x : rb) {
+        usedB += x > 0 ? 1 : 0;
+      }
+      int k = Math.min(usedA, usedB);
+      if (k < 2) {
+        return new double[] {0, 0, 0, n, usedA, usedB};
+      }
+      double chi2 = 0;
+      for (int i = 0; i < ka; i++) {
+        if (ra[i] == 0) {
+          continue;
+        }
+        for (int j = 0; j < kb; j++) {
+          if (rb[j] == 0) {
+            continue;
+          }
+          double e = ra[i] * rb[j] / n;
+          double d = table[i * kb + j] - e;
+          chi2 += d * d / e;
+        }
+      }
+      return new double[] {
+        Math.sqrt(chi2 / (n * (k - 1))), chi2, (double) (usedA - 1) * (usedB - 1), n, usedA, usedB
+      };
+    }
+  }
+
+  /** Association on one side: Pearson r for two numeric columns, Cramér's V otherwise. */
+  public static double association(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
+    return association(a, b, null, cand, side);
+  }
+
+  /** As above over {@code rows} only (every row when null). */
+  public static double association(
+      Pool.Var a, Pool.Var b, int[] rows, boolean[] cand, boolean side) {
+    return a.numeric && b.numeric
+        ? pearson(a, b, rows, cand, side)
+        : contingency(a, b, rows, cand, side)[0];
+  }
+
+  /**
+   * |association of the candidate side - association of the reference side|, both sides folded in
+   * one pass over the rows (each side's sums in the same order as {@link #association}, so the
+   * values are the same).
+   */
+  public static double associationGap(Pool.Var a, Pool.Var b, boolean[] cand) {
+    if (a.numeric && b.numeric) {
+      PearsonSums c = new PearsonSums();
+      PearsonSums r = new PearsonSums();
+      double[] x = a.values;
+      double[] y = b.values;
+      for (int i = 0; i < cand.length; i++) {
+        double xi = x[i];
+        double yi = y[i];
+        if (Double.isNaN(xi) || Double.isNaN(yi)) {
+          continue;
+        }
+        (cand[i] ? c : r).add(xi, yi);
+      }
+      return Math.abs(c.r() - r.r());
+    }
+    return Math.abs(
+        contingency(a, b, null, cand, true)[0] - contingency(a, b, null, cand, false)[0]);
+  }
+
+  /** Shifted sums of one side's Pearson r (shifted by its first pair, for accuracy). */
+  private static final class PearsonSums {
+    double sa;
+    double sb;
+    double saa;
+    double sbb;
+    double sab;
+    int n;
+    double ca = Double.NaN;
+    double cb = Double.NaN;
+
+    void add(double x, double y) {
+      if (Double.isNaN(ca)) {
+        ca = x;
+        cb = y;
+      }
+      x -= ca;
+      y -= cb;
+      sa += x;
+      sb += y;
+      saa += x * x;
+      sbb += y * y;
+      sab += x * y;
+      n++;
+    }
+
+    double r() {
+      if (n < 3) {
+        return Double.NaN;
+      }
+      double va = saa - sa * sa / n;
+      double vb = sbb - sb * sb / n;
+      if (!(va > 0) || !(vb > 0)) {
+        return Double.NaN;
+      }
+      return (sab - sa * sb / n) / Math.sqrt(va * vb);
+    }
+  }
+}
