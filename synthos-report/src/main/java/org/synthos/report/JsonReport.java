@@ -57,7 +57,8 @@ public final class JsonReport {
     }
   }
 
-  static ObjectNode toTree(ValidationResult r) {
+  /** The report as a JSON tree, for callers that embed it in documents of their own. */
+  public static ObjectNode toTree(ValidationResult r) {
     ObjectNode root = Json.object();
     root.put("schema_version", SCHEMA_VERSION);
     root.put("validation_id", r.validationId());

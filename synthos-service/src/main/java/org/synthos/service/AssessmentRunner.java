@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,6 +51,25 @@ import org.synthos.report.PolicyFiles;
 final class AssessmentRunner implements ValidationRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Phase results kept for the phase calls that follow on the same files and options. */
+  static final int PHASE_CACHE_ENTRIES = 4;
+
+  /**
+   * The latest phase validations by file contents, names and options: the phase calls of one
+   * dataset (diversity, collapse, localisation, recommendations) share one validation instead of
+   * running it four times. A result is a function of those keys, so a hit is the same result.
+   */
+  private final Map<String, ValidationResult> phaseResults =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(PHASE_CACHE_ENTRIES, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, ValidationResult> eldest) {
+              return size() > PHASE_CACHE_ENTRIES;
+            }
+          });
+
   /** The most flagged rows a LocalizeProblems answer lists; the total is always given. */
   static final int MAX_FLAGGED_ROWS = 10_000;
 
@@ -65,7 +86,8 @@ final class AssessmentRunner implements ValidationRunner {
             options(inputs.request(), ValidationOptions.defaults().ablations()),
             progress,
             5,
-            90);
+            90,
+            null);
     ObjectNode report = report(result);
     report.put("validation_id", inputs.validationId());
     report.put("dataset_id", inputs.datasetId());
@@ -87,9 +109,15 @@ final class AssessmentRunner implements ValidationRunner {
 
   @Override
   public PhaseResult phase(Phase phase, Inputs inputs, ProgressSink progress) {
-    // Only the recommendations phase needs the ablations, which re-score the dataset per fix.
-    int ablations = phase == Phase.RECOMMENDATIONS ? ValidationOptions.defaults().ablations() : 0;
-    ValidationResult result = assess(inputs, options(inputs.request(), ablations), progress, 0, 90);
+    // Every phase runs the same validation (ablations included), so later phases reuse it.
+    ValidationResult result =
+        assess(
+            inputs,
+            options(inputs.request(), ValidationOptions.defaults().ablations()),
+            progress,
+            0,
+            90,
+            phaseResults);
     JsonNode results = report(result).get("results");
     ObjectNode out = JSON.createObjectNode();
     out.put("validation_id", result.validationId());
@@ -159,12 +187,7 @@ final class AssessmentRunner implements ValidationRunner {
   }
 
   private static ObjectNode report(ValidationResult result) {
-    try {
-      return (ObjectNode) JSON.readTree(JsonReport.toBytes(result));
-    } catch (IOException e) {
-      throw new SynthosException(
-          ErrorCode.INTERNAL, "the JSON report did not parse back: " + e.getMessage(), null, e);
-    }
+    return JsonReport.toTree(result);
   }
 
   /** The policy a request names: {@code default} (or none), or a YAML document. */
@@ -195,8 +218,16 @@ final class AssessmentRunner implements ValidationRunner {
   }
 
   /** Runs the validator; progress runs from {@code from} to {@code from + span} percent. */
+  /**
+   * @param cache earlier results by files and options, or null to always validate
+   */
   private static ValidationResult assess(
-      Inputs inputs, ValidationOptions options, ProgressSink progress, double from, double span) {
+      Inputs inputs,
+      ValidationOptions options,
+      ProgressSink progress,
+      double from,
+      double span,
+      Map<String, ValidationResult> cache) {
     String uri = inputs.request().datasetUri();
     String refUri = inputs.request().referenceUri().orElse("reference");
     StageProgress stages = new StageProgress(progress, from, span, inputs.reference().isPresent());
@@ -207,9 +238,24 @@ final class AssessmentRunner implements ValidationRunner {
           inputs.reference().isEmpty()
               ? null
               : source(inputs.reference().get(), refUri, ReadOptions.defaults(), stages.reader(1));
+      String key =
+          String.join(
+              "|",
+              uri,
+              candidate.sha256(),
+              reference == null ? "-" : refUri,
+              reference == null ? "-" : reference.sha256(),
+              String.valueOf(options));
+      ValidationResult cached = cache == null ? null : cache.get(key);
+      if (cached != null) {
+        return cached;
+      }
       ValidationResult result =
           Validator.validate(new ValidationInput(candidate, reference), options, stages);
       stages.finish(result);
+      if (cache != null) {
+        cache.put(key, result);
+      }
       return result;
     } catch (SynthosException e) {
       // Errors name the files as the user gave them, not the server's local copies.

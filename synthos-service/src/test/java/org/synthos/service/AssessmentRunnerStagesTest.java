@@ -80,6 +80,29 @@ class AssessmentRunnerStagesTest {
   }
 
   @Test
+  void phaseCallsOnTheSameFilesShareOneValidation() throws Exception {
+    Path data = Harness.csv(dir.resolve("p.csv"), 300, 7);
+    AssessmentRunner runner = new AssessmentRunner();
+    ValidationRequest request = ValidationRequest.of("data/p.csv");
+    ProfileRunnerTest.Recorder first = new ProfileRunnerTest.Recorder();
+    ValidationRunner.PhaseResult collapse =
+        runner.phase(ValidationRunner.Phase.COLLAPSE, inputs(data, request), first);
+    assertThat(first.stagesDone).isNotEmpty();
+
+    ProfileRunnerTest.Recorder second = new ProfileRunnerTest.Recorder();
+    ValidationRunner.PhaseResult recommendations =
+        runner.phase(ValidationRunner.Phase.RECOMMENDATIONS, inputs(data, request), second);
+    assertThat(second.stagesDone).as("the second phase reuses the validation").isEmpty();
+    assertThat(((ValidationRunner.PhaseResult.Ok) recommendations).result().path("risk_score"))
+        .isEqualTo(((ValidationRunner.PhaseResult.Ok) collapse).result().path("risk_score"));
+
+    Harness.csv(data, 300, 8);
+    ProfileRunnerTest.Recorder changed = new ProfileRunnerTest.Recorder();
+    runner.phase(ValidationRunner.Phase.COLLAPSE, inputs(data, request), changed);
+    assertThat(changed.stagesDone).as("other contents are validated anew").isNotEmpty();
+  }
+
+  @Test
   void policiesAreTheDefaultNameOrAYamlDocument() {
     assertThat(AssessmentRunner.policy(Optional.of("default")).name()).isEqualTo("default");
     assertThat(AssessmentRunner.policy(Optional.of("name: strict\nmax_risk: 40\n")).maxRisk())
