@@ -85,17 +85,13 @@ public final class Association {
     };
     final int ka;
     final int kb;
-    final double[] table;
-    final double[] ra;
-    final double[] rb;
-    double n;
+    final int[] table;
+    int n;
 
     private Table(int ka, int kb) {
       this.ka = ka;
       this.kb = kb;
-      this.table = new double[ka * kb];
-      this.ra = new double[ka];
-      this.rb = new double[kb];
+      this.table = new int[ka * kb];
     }
 
     /** Null when a column has fewer than two categories or the table would be too large. */
@@ -113,8 +109,6 @@ public final class Association {
         return;
       }
       table[x * kb + y]++;
-      ra[x]++;
-      rb[y]++;
       n++;
     }
 
@@ -125,6 +119,16 @@ public final class Association {
     double[] finish() {
       if (n < 3) {
         return UNDEFINED.clone();
+      }
+      // Margins from the cells: counts are exact in doubles, so the order of the sums is free.
+      double[] ra = new double[ka];
+      double[] rb = new double[kb];
+      for (int i = 0; i < ka; i++) {
+        for (int j = 0; j < kb; j++) {
+          int c = table[i * kb + j];
+          ra[i] += c;
+          rb[j] += c;
+        }
       }
       int usedA = 0;
       int usedB = 0;
@@ -153,7 +157,12 @@ public final class Association {
         }
       }
       return new double[] {
-        Math.sqrt(chi2 / (n * (k - 1))), chi2, (double) (usedA - 1) * (usedB - 1), n, usedA, usedB
+        Math.sqrt(chi2 / ((double) n * (k - 1))),
+        chi2,
+        (double) (usedA - 1) * (usedB - 1),
+        n,
+        usedA,
+        usedB
       };
     }
   }

@@ -60,9 +60,10 @@ public final class Measures {
     int cc = 0;
     int cr = 0;
     int[] s = v.sorted;
+    double[] sv = v.sortedValues;
     for (int k = 0; k < s.length; ) {
-      double x = v.values[s[k]];
-      while (k < s.length && v.values[s[k]] == x) {
+      double x = sv[k];
+      while (k < s.length && sv[k] == x) {
         if (cand[s[k]]) {
           cc++;
         } else {
@@ -134,9 +135,11 @@ public final class Measures {
     double sq = 0;
     int n = 0;
     double shift = Double.NaN;
-    for (int i : v.sorted) {
-      if (cand[i] == side) {
-        double x = Math.max(lo, Math.min(hi, v.values[i]));
+    int[] s = v.sorted;
+    double[] sv = v.sortedValues;
+    for (int k = 0; k < s.length; k++) {
+      if (cand[s[k]] == side) {
+        double x = Math.max(lo, Math.min(hi, sv[k]));
         if (Double.isNaN(shift)) {
           shift = x;
         }
@@ -207,11 +210,12 @@ public final class Measures {
     int[] present = new int[2];
     if (v.numeric) {
       int[] s = v.sorted;
+      double[] sv = v.sortedValues;
       for (int k = 0; k < s.length; ) {
-        double x = v.values[s[k]];
+        double x = sv[k];
         boolean seenCand = false;
         boolean seenRef = false;
-        for (; k < s.length && v.values[s[k]] == x; k++) {
+        for (; k < s.length && sv[k] == x; k++) {
           int i = s[k];
           if (!keep[i]) {
             continue;

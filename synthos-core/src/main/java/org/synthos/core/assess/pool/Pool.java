@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.synthos.api.ColumnType;
 import org.synthos.api.Field;
 import org.synthos.api.Schema;
@@ -34,6 +35,13 @@ public final class Pool {
     public final int[] codes;
     public final String[] dictionary;
     public final int[] sorted;
+
+    /**
+     * {@code values[sorted[k]]} for each k: the present values in order, read sequentially by the
+     * measures that walk the sorted rows; null for categories.
+     */
+    public final double[] sortedValues;
+
     public final double sd;
 
     public Var(
@@ -54,6 +62,14 @@ public final class Pool {
       this.codes = codes;
       this.dictionary = dictionary;
       this.sorted = sorted;
+      if (sorted == null || values == null) {
+        this.sortedValues = null;
+      } else {
+        this.sortedValues = new double[sorted.length];
+        for (int k = 0; k < sorted.length; k++) {
+          sortedValues[k] = values[sorted[k]];
+        }
+      }
       this.sd = sd;
     }
 
@@ -110,27 +126,12 @@ public final class Pool {
     int nC = cand.size;
     int nR = ref == null ? 0 : ref.size;
     int n = nC + nR;
-    List<Var> vars = new ArrayList<>();
-    for (int[] p : pairs) {
-      ColumnType ct = cand.type(p[0]);
-      ColumnType type = p[1] < 0 ? ct : widen(ct, ref.type(p[1]));
-      String name = cand.schema.field(p[0]).name();
-      if (cand.isNumeric(p[0])) {
-        double[] v = new double[n];
-        System.arraycopy(cand.numbers[p[0]], 0, v, 0, nC);
-        if (ref != null) {
-          System.arraycopy(ref.numbers[p[1]], 0, v, nC, nR);
-        }
-        vars.add(numericVar(name, type, v));
-      } else {
-        String[] s = new String[n];
-        System.arraycopy(cand.strings[p[0]], 0, s, 0, nC);
-        if (ref != null) {
-          System.arraycopy(ref.strings[p[1]], 0, s, nC, nR);
-        }
-        vars.add(categoricalVar(name, type, s));
-      }
-    }
+    // Columns in parallel (sorting and coding each is independent), each in its own slot.
+    Var[] built = new Var[pairs.size()];
+    IntStream.range(0, built.length)
+        .parallel()
+        .forEach(c -> built[c] = pooledVar(cand, ref, pairs.get(c)));
+    List<Var> vars = List.of(built);
     long[] rows = new long[n];
     System.arraycopy(cand.rowNumbers, 0, rows, 0, nC);
     if (ref != null) {
@@ -139,6 +140,29 @@ public final class Pool {
     int[] exact = exactGroups(vars, n);
     int[] near = nearGroups(vars, n, exact);
     return new Pool(nC, nR, List.copyOf(vars), rows, exact, near, List.copyOf(diffs));
+  }
+
+  private static Var pooledVar(RawTable cand, RawTable ref, int[] p) {
+    int nC = cand.size;
+    int nR = ref == null ? 0 : ref.size;
+    int n = nC + nR;
+    ColumnType ct = cand.type(p[0]);
+    ColumnType type = p[1] < 0 ? ct : widen(ct, ref.type(p[1]));
+    String name = cand.schema.field(p[0]).name();
+    if (cand.isNumeric(p[0])) {
+      double[] v = new double[n];
+      System.arraycopy(cand.numbers[p[0]], 0, v, 0, nC);
+      if (ref != null) {
+        System.arraycopy(ref.numbers[p[1]], 0, v, nC, nR);
+      }
+      return numericVar(name, type, v);
+    }
+    String[] s = new String[n];
+    System.arraycopy(cand.strings[p[0]], 0, s, 0, nC);
+    if (ref != null) {
+      System.arraycopy(ref.strings[p[1]], 0, s, nC, nR);
+    }
+    return categoricalVar(name, type, s);
   }
 
   /**
@@ -381,13 +405,17 @@ public final class Pool {
         blocks.computeIfAbsent(h, k -> new ArrayList<>()).add(i);
       }
       final Var key = sweep;
+      double[] sortKeys = new double[n];
+      for (int i = 0; i < n; i++) {
+        sortKeys[i] = sortKey(key.values[i]);
+      }
       for (List<Integer> block : blocks.values()) {
         if (block.size() < 2) {
           continue;
         }
-        Integer[] order = block.toArray(Integer[]::new);
-        Arrays.sort(
-            order, (a, b) -> Double.compare(sortKey(key.values[a]), sortKey(key.values[b])));
+        int[] order = block.stream().mapToInt(Integer::intValue).toArray();
+        // Stable, as the rows of a block are in row order: ties keep it.
+        sortByValue(order, sortKeys);
         double tol = NEAR_TOLERANCE * key.sd;
         for (int a = 0; a < order.length; a++) {
           int i = order[a];
