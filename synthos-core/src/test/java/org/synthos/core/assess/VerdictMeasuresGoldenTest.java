@@ -270,7 +270,7 @@ class VerdictMeasuresGoldenTest {
           .as((String) c.get("name"))
           .isEqualTo((int) Golden.number(c, "expected"));
     }
-    assertThat(cases).hasSize(9);
+    assertThat(cases).hasSize(11);
   }
 
   @Test

@@ -10,7 +10,10 @@ package org.synthos.core.assess.measure;
 public final class Hypergeometric {
   private Hypergeometric() {}
 
-  /** The smallest x with P(X <= x) >= q. */
+  /**
+   * The smallest x with P(X <= x) >= q. The cumulative sum of exponentials can fall an ulp short of
+   * an exact tie (P(X <= x) = q exactly), so q is met within a relative 1e-12, as scipy's ppf does.
+   */
   public static int lowerQuantile(int total, int marked, int n, double q) {
     int lo = Math.max(0, n + marked - total);
     int hi = Math.min(n, marked);
@@ -26,7 +29,7 @@ public final class Hypergeometric {
               logChoose(logFactorial, marked, x)
                   + logChoose(logFactorial, total - marked, n - x)
                   - logDenominator);
-      if (cumulative >= q) {
+      if (cumulative >= q * (1 - 1e-12)) {
         return x;
       }
     }
