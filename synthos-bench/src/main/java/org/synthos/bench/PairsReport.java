@@ -316,7 +316,7 @@ final class PairsReport {
             Locale.ROOT,
             "SDMetrics (QualityReport + DiagnosticReport): %.2f s median in process on 4,000-vs-4,000 real pairs, the figure the performance issue quotes; it is not re-measured here because PyPI is unreachable from this machine.%n%n",
             SDMETRICS_SECONDS));
-    if (root.get("summary") instanceof ObjectNode s) {
+    if (root.get("summary") instanceof ObjectNode s && !fullSizePairs.isEmpty()) {
       md.append(
           String.format(
               Locale.ROOT,
