@@ -146,7 +146,12 @@ final class ProcessProbe {
     }
   }
 
-  private static String lastLine(String text) {
+  /** The {@code java} launcher of the running JVM, for child JVMs of the same version. */
+  static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static String lastLine(String text) {
     String[] lines = text.strip().split("\n");
     return lines[lines.length - 1].strip();
   }

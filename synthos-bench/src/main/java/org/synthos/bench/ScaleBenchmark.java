@@ -261,7 +261,7 @@ public final class ScaleBenchmark {
       throws IOException {
     Path gcLog = dir.resolve("gc.log");
     Files.deleteIfExists(gcLog);
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + options.xmx()));
+    List<String> cmd = new ArrayList<>(List.of(ProcessProbe.javaBin(), "-Xmx" + options.xmx()));
     cmd.addAll(options.jvmOptions());
     cmd.add(GcLog.option(gcLog));
     Path jfr = dir.resolve("recording.jfr");
@@ -296,7 +296,7 @@ public final class ScaleBenchmark {
           gc,
           Map.of(),
           Map.of(),
-          "failed: exit " + m.exitCode() + ": " + lastLine(m.stderrTail()));
+          "failed: exit " + m.exitCode() + ": " + ProcessProbe.lastLine(m.stderrTail()));
     }
     Map<String, Double> stages;
     Map<String, Long> rowCounts = Map.of();
@@ -331,7 +331,7 @@ public final class ScaleBenchmark {
       List<String> cmd =
           new ArrayList<>(
               List.of(
-                  javaBin(),
+                  ProcessProbe.javaBin(),
                   "-cp",
                   System.getProperty("java.class.path"),
                   DuckDbSummarize.class.getName(),
@@ -346,7 +346,8 @@ public final class ScaleBenchmark {
         }
       }
       if (m.exitCode() != 0 || !fields.containsKey("summarize_seconds")) {
-        System.err.println("scale: DuckDB failed on " + files + ": " + lastLine(m.stderrTail()));
+        System.err.println(
+            "scale: DuckDB failed on " + files + ": " + ProcessProbe.lastLine(m.stderrTail()));
         return Optional.empty();
       }
       done.add(
@@ -367,7 +368,7 @@ public final class ScaleBenchmark {
   private boolean cliHasCommand(String command) {
     ProcessProbe.Measure m =
         probe.run(
-            List.of(javaBin(), "-jar", options.jar().toString(), "help", command),
+            List.of(ProcessProbe.javaBin(), "-jar", options.jar().toString(), "help", command),
             runs.resolve("probe-" + command));
     return m.exitCode() == 0;
   }
@@ -380,7 +381,7 @@ public final class ScaleBenchmark {
           probe
               .run(
                   List.of(
-                      javaBin(),
+                      ProcessProbe.javaBin(),
                       "-Xmx" + options.xmx(),
                       "-jar",
                       options.jar().toString(),
@@ -389,14 +390,5 @@ public final class ScaleBenchmark {
               .wallSeconds();
     }
     return BenchResults.median(s);
-  }
-
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static String lastLine(String text) {
-    String[] lines = text.strip().split("\n");
-    return lines[lines.length - 1];
   }
 }

@@ -112,14 +112,14 @@ record ScaleOptions(
       switch (a) {
         case "--sizes" -> {
           sizes = new ArrayList<>();
-          for (String s : value(args, ++i, a).split(",")) {
-            sizes.add(positiveLong(s, a));
+          for (String s : Args.value(args, ++i, a).split(",")) {
+            sizes.add(Args.positiveLong(s, a));
           }
         }
         case "--with-100m" -> with100m = true;
-        case "--columns" -> columns = (int) positiveLong(value(args, ++i, a), a);
+        case "--columns" -> columns = (int) Args.positiveLong(Args.value(args, ++i, a), a);
         case "--formats" -> {
-          formats = List.of(value(args, ++i, a).toLowerCase(Locale.ROOT).split(","));
+          formats = List.of(Args.value(args, ++i, a).toLowerCase(Locale.ROOT).split(","));
           for (String f : formats) {
             if (!f.equals("csv") && !f.equals("parquet")) {
               throw new IllegalArgumentException("unknown format '" + f + "' (csv, parquet)");
@@ -128,20 +128,21 @@ record ScaleOptions(
         }
         case "--modes" -> {
           modes = new ArrayList<>();
-          for (String m : value(args, ++i, a).split(",")) {
+          for (String m : Args.value(args, ++i, a).split(",")) {
             modes.add(Mode.of(m.trim()));
           }
         }
-        case "--xmx" -> xmx = value(args, ++i, a);
-        case "--repeats" -> repeats = (int) positiveLong(value(args, ++i, a), a);
-        case "--large-repeats" -> largeRepeats = (int) positiveLong(value(args, ++i, a), a);
-        case "--jar" -> jar = Path.of(value(args, ++i, a));
-        case "--out" -> out = Path.of(value(args, ++i, a));
-        case "--charts" -> charts = Path.of(value(args, ++i, a));
+        case "--xmx" -> xmx = Args.value(args, ++i, a);
+        case "--repeats" -> repeats = (int) Args.positiveLong(Args.value(args, ++i, a), a);
+        case "--large-repeats" ->
+            largeRepeats = (int) Args.positiveLong(Args.value(args, ++i, a), a);
+        case "--jar" -> jar = Path.of(Args.value(args, ++i, a));
+        case "--out" -> out = Path.of(Args.value(args, ++i, a));
+        case "--charts" -> charts = Path.of(Args.value(args, ++i, a));
         case "--no-duckdb" -> duckdb = false;
-        case "--real" -> real.add(Path.of(value(args, ++i, a)));
-        case "--jvm-opt" -> jvm.add(value(args, ++i, a));
-        case "--jfr" -> jfr = positiveLong(value(args, ++i, a), a);
+        case "--real" -> real.add(Path.of(Args.value(args, ++i, a)));
+        case "--jvm-opt" -> jvm.add(Args.value(args, ++i, a));
+        case "--jfr" -> jfr = Args.positiveLong(Args.value(args, ++i, a), a);
         default -> throw new IllegalArgumentException("unknown option '" + a + "'");
       }
     }
@@ -171,25 +172,5 @@ record ScaleOptions(
 
   int repeatsFor(long rows) {
     return rows > LARGE ? largeRepeats : repeats;
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return args[i];
-  }
-
-  private static long positiveLong(String text, String option) {
-    try {
-      long v = Long.parseLong(text.trim().replace("_", ""));
-      if (v > 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        option + " takes a positive whole number, got '" + text + "'");
   }
 }

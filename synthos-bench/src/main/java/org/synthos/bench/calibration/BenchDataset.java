@@ -20,12 +20,12 @@ import org.synthos.io.ReadOptions;
  * @param committed whether the file is in the repository (the quick subset uses only these)
  * @param rowCap rows kept; larger files are reduced to a seeded uniform sample
  */
-record BenchDataset(String name, String relativePath, boolean committed, int rowCap) {
+public record BenchDataset(String name, String relativePath, boolean committed, int rowCap) {
   static final long SUBSAMPLE_SEED = 20240724L;
   static final int ROW_CAP = 5_000;
 
   /** The committed examples and the derived files, in table order. */
-  static List<BenchDataset> all() {
+  public static List<BenchDataset> all() {
     return List.of(
         new BenchDataset("seattle-weather", "examples/seattle-weather.csv", true, ROW_CAP),
         new BenchDataset("penguins", "examples/penguins.csv", true, ROW_CAP),
@@ -38,7 +38,7 @@ record BenchDataset(String name, String relativePath, boolean committed, int row
   }
 
   /** The rows (capped), or empty when a derived file has not been made. */
-  Optional<ColumnBatch> load(Path root) {
+  public Optional<ColumnBatch> load(Path root) {
     Path file = root.resolve(relativePath);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();

@@ -17,7 +17,7 @@ import org.synthos.core.assess.inject.Injection;
  * @param expected the collapse type a verdict should name, or null for clean
  * @param moderate the severity at which detection is required (generations for recursion)
  */
-record Family(String key, Defect defect, CollapseType expected, double moderate) {
+public record Family(String key, Defect defect, CollapseType expected, double moderate) {
   static final Family CLEAN = new Family("clean", null, null, 0);
 
   /**
@@ -32,7 +32,7 @@ record Family(String key, Defect defect, CollapseType expected, double moderate)
 
   static final int MAX_GENERATIONS = 5;
 
-  static List<Family> defective() {
+  public static List<Family> defective() {
     List<Family> out = new ArrayList<>();
     for (Defect d : Defect.values()) {
       out.add(new Family(d.key(), d, d.expectedType(), d.moderateSeverity()));
@@ -69,10 +69,10 @@ record Family(String key, Defect defect, CollapseType expected, double moderate)
   }
 
   /** A candidate and how many of its rows the defect changed (all rows for a regenerated one). */
-  record Candidate(ColumnBatch batch, int changedRows) {}
+  public record Candidate(ColumnBatch batch, int changedRows) {}
 
   /** The candidate half with the defect applied at {@code severity}. */
-  Candidate apply(ColumnBatch candidate, ColumnBatch reference, double severity, long seed) {
+  public Candidate apply(ColumnBatch candidate, ColumnBatch reference, double severity, long seed) {
     if (isClean()) {
       return new Candidate(candidate, 0);
     }

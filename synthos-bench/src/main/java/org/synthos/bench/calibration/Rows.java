@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.synthos.api.ColumnBatch;
 
 /** Row selection on in-memory batches: seeded subsamples and disjoint random halves. */
-final class Rows {
+public final class Rows {
   private Rows() {}
 
   /** A seeded uniform sample of {@code cap} rows in file order, or the batch when it is smaller. */
@@ -24,7 +24,7 @@ final class Rows {
    * Two disjoint random halves, each in file order, as {@code synthos inject} makes them: {@code
    * [reference, candidate]}, the candidate getting the odd row.
    */
-  static ColumnBatch[] halves(ColumnBatch batch, long seed) {
+  public static ColumnBatch[] halves(ColumnBatch batch, long seed) {
     int n = batch.rowCount();
     int[] order = shuffled(n, new SplittableRandom(seed));
     int half = n / 2;

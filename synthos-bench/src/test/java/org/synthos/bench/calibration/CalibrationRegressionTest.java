@@ -2,10 +2,9 @@ package org.synthos.bench.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.synthos.bench.RepositoryRoot;
 
 /**
  * The quick calibration subset as a regression test: the committed examples, every family at its
@@ -20,7 +19,7 @@ class CalibrationRegressionTest {
   @Test
   void quickSubsetKeepsItsAccuracy() {
     Calibration.Result result =
-        Calibration.run(CalibrationPlan.quick(), repositoryRoot(), line -> {});
+        Calibration.run(CalibrationPlan.quick(), RepositoryRoot.find(), line -> {});
     Summary s = Summary.of(result.outcomes());
 
     assertThat(result.datasetRows()).hasSize(4);
@@ -43,14 +42,5 @@ class CalibrationRegressionTest {
         .as("re-deciding the recorded scores at the default policy gives the recorded decisions")
         .isEmpty();
     assertThat(s.thresholdSweep().reproduced()).isEqualTo(result.outcomes().size());
-  }
-
-  private static Path repositoryRoot() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("examples"))) {
-      p = p.getParent();
-    }
-    assertThat(p).as("examples/ above the working directory").isNotNull();
-    return p;
   }
 }
