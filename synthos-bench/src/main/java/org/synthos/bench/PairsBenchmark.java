@@ -153,7 +153,10 @@ public final class PairsBenchmark {
     if (options.launcher()) {
       if (Files.isExecutable(script)) {
         ways.add(
-            new Way("launcher", List.of(script.toString()), "./synthos (the launcher script)"));
+            new Way(
+                "launcher",
+                List.of(script.toString()),
+                "./synthos: the launcher, with the JVM options it picks"));
       } else {
         report.note("launcher_not_measured", "no executable launcher at " + script);
       }

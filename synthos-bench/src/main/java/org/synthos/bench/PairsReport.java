@@ -302,13 +302,13 @@ final class PairsReport {
     md.append(
         String.format(
             Locale.ROOT,
-            "Measured %s on %d cores (load average %s at the start, %s at the end), %s. Command: `./bench pairs %s`. Medians of %d timed runs per pair and way; in process after %d warm-up round(s).%n%n",
+            "Measured %s on %d cores (load average %s at the start, %s at the end), %s. Command: `%s`. Medians of %d timed runs per pair and way; in process after %d warm-up round(s).%n%n",
             root.path("measured_at").asText(),
             m.path("cores").asInt(),
             m.path("load_average_start").asText("?"),
             m.path("load_average_end").asText("?"),
             m.path("java").asText(),
-            root.path("arguments").asText(),
+            ("./bench pairs " + root.path("arguments").asText()).trim(),
             options.repeats(),
             options.warmup()));
     md.append(
