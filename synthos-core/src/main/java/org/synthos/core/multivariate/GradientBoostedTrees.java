@@ -60,7 +60,9 @@ final class GradientBoostedTrees {
     int dims = x.dims();
     // Quantile bin edges per feature, from the training rows.
     double[][] edges = new double[dims][];
-    byte[] binned = new byte[dims * n];
+    // Row-major bins (row i, feature f at i * dims + f): a node's histograms are then filled in
+    // one pass over its rows.
+    byte[] rowBins = new byte[n * dims];
     double[] column = new double[n];
     for (int f = 0; f < dims; f++) {
       for (int i = 0; i < n; i++) {
@@ -79,7 +81,7 @@ final class GradientBoostedTrees {
       edges[f] = Arrays.copyOf(e, count);
       for (int i = 0; i < n; i++) {
         int bin = Arrays.binarySearch(edges[f], column[i]);
-        binned[f * n + i] = (byte) (bin >= 0 ? bin : -bin - 1);
+        rowBins[i * dims + f] = (byte) (bin >= 0 ? bin : -bin - 1);
       }
     }
     long positives = 0;
@@ -99,7 +101,7 @@ final class GradientBoostedTrees {
     int[][] right = new int[o.trees()][];
     double[][] value = new double[o.trees()][];
     int[] index = new int[n];
-    TreeBuilder builder = new TreeBuilder(binned, n, dims, o, g, h, index, maxNodes);
+    TreeBuilder builder = new TreeBuilder(rowBins, n, dims, o, g, h, index, maxNodes);
     for (int t = 0; t < o.trees(); t++) {
       for (int i = 0; i < n; i++) {
         double p = 1 / (1 + Math.exp(-score[i]));
@@ -133,7 +135,9 @@ final class GradientBoostedTrees {
 
   /** Grows one tree over the rows in {@code index}, partitioning it in place. */
   private static final class TreeBuilder {
-    final byte[] binned;
+    /** Bin of row i, feature f at {@code i * dims + f}. */
+    final byte[] rowBins;
+
     final int n;
     final int dims;
     final DetectionOptions o;
@@ -154,7 +158,7 @@ final class GradientBoostedTrees {
     int nodes;
 
     TreeBuilder(
-        byte[] binned,
+        byte[] rowBins,
         int n,
         int dims,
         DetectionOptions o,
@@ -162,7 +166,7 @@ final class GradientBoostedTrees {
         double[] h,
         int[] index,
         int maxNodes) {
-      this.binned = binned;
+      this.rowBins = rowBins;
       this.n = n;
       this.dims = dims;
       this.o = o;
@@ -176,9 +180,9 @@ final class GradientBoostedTrees {
       this.value = new double[maxNodes];
       this.from = new int[maxNodes];
       this.to = new int[maxNodes];
-      this.histG = new double[o.bins()];
-      this.histH = new double[o.bins()];
-      this.histN = new int[o.bins()];
+      this.histG = new double[dims * o.bins()];
+      this.histH = new double[dims * o.bins()];
+      this.histN = new int[dims * o.bins()];
       this.scratch = new int[n];
     }
 
@@ -206,25 +210,33 @@ final class GradientBoostedTrees {
       double bestGain = 1e-12;
       int bestFeature = -1;
       int bestBin = -1;
-      for (int f = 0; f < dims; f++) {
-        Arrays.fill(histG, 0);
-        Arrays.fill(histH, 0);
-        Arrays.fill(histN, 0);
-        int off = f * n;
-        for (int q = lo; q < hi; q++) {
-          int i = index[q];
-          int b = binned[off + i] & 0xFF;
-          histG[b] += g[i];
-          histH[b] += h[i];
+      // Every feature's histogram in one pass over the node's rows; each (feature, bin) sum still
+      // adds the rows in index order, so the sums are those of a feature-by-feature pass.
+      int bins = o.bins();
+      Arrays.fill(histG, 0);
+      Arrays.fill(histH, 0);
+      Arrays.fill(histN, 0);
+      for (int q = lo; q < hi; q++) {
+        int i = index[q];
+        double gi = g[i];
+        double hi2 = h[i];
+        int row = i * dims;
+        for (int f = 0, at = 0; f < dims; f++, at += bins) {
+          int b = at + (rowBins[row + f] & 0xFF);
+          histG[b] += gi;
+          histH[b] += hi2;
           histN[b]++;
         }
+      }
+      for (int f = 0; f < dims; f++) {
+        int at = f * bins;
         double gl = 0;
         double hl = 0;
         int nl = 0;
-        for (int b = 0; b < o.bins() - 1; b++) {
-          gl += histG[b];
-          hl += histH[b];
-          nl += histN[b];
+        for (int b = 0; b < bins - 1; b++) {
+          gl += histG[at + b];
+          hl += histH[at + b];
+          nl += histN[at + b];
           int nr = (hi - lo) - nl;
           if (nl < o.minLeaf()) {
             continue;
@@ -246,12 +258,11 @@ final class GradientBoostedTrees {
         return node;
       }
       // Stable partition: rows with bin <= bestBin first.
-      int off = bestFeature * n;
       int mid = lo;
       int spill = 0;
       for (int q = lo; q < hi; q++) {
         int i = index[q];
-        if ((binned[off + i] & 0xFF) <= bestBin) {
+        if ((rowBins[i * dims + bestFeature] & 0xFF) <= bestBin) {
           index[mid++] = i;
         } else {
           scratch[spill++] = i;
