@@ -368,7 +368,7 @@ public final class HtmlReport {
           .append(esc(d.dimension().title()))
           .append(String.format(Locale.ROOT, " \u2013 %.1f", s.score()))
           .append(
-              "</summary><table><tr><th>Measure</th><th>Column</th><th>Value</th><th>Noise band (mean / upper)</th><th>Score</th><th>Detail</th></tr>");
+              "</summary><table><tr><th>Measure</th><th>Column</th><th>Value</th><th>Rows</th><th>Noise band (mean / upper)</th><th>Score</th><th>Detail</th></tr>");
       for (Evidence e : s.evidence()) {
         sb.append("<tr><td>")
             .append(esc(e.measure().key()))
@@ -376,6 +376,8 @@ public final class HtmlReport {
             .append(esc(e.column()))
             .append("</td><td>")
             .append(Svg.num(e.value()))
+            .append("</td><td>")
+            .append(esc(e.rows().key().replace('_', ' ')))
             .append("</td><td>")
             .append(Svg.num(e.nullBand().mean()))
             .append(" / ")

@@ -35,7 +35,7 @@ import org.synthos.core.assess.Verdict;
  */
 public final class JsonReport {
   /** Semantic version of the report layout; a new field bumps the minor part. */
-  public static final String SCHEMA_VERSION = "1.0.0";
+  public static final String SCHEMA_VERSION = "1.1.0";
 
   private JsonReport() {}
 
@@ -237,6 +237,7 @@ public final class JsonReport {
       x.put("measure", e.measure().key());
       Json.putText(x, "column", e.column());
       Json.put(x, "value", e.value());
+      x.put("rows", e.rows().key());
       ObjectNode band = x.putObject("null_band");
       Json.put(band, "mean", e.nullBand().mean());
       Json.put(band, "upper", e.nullBand().upper());

@@ -57,6 +57,8 @@ class JsonReportTest {
     assertThat(
             j.at("/results/dimensions/diversity_retention/evidence/0/null_band/replicates").asInt())
         .isPositive();
+    assertThat(j.at("/results/dimensions/diversity_retention/evidence/0/rows").asText())
+        .isIn("all", "analysed", "neighbour_sample");
     assertThat(j.at("/internal/stages")).hasSize(8);
     assertThat(j.at("/results/recommendations")).isNotEmpty();
     assertThat(new String(JsonReport.toBytes(r), StandardCharsets.UTF_8))

@@ -11,6 +11,7 @@ package org.synthos.core.assess;
  * @param score 100 * clamp(1 - max(0, value - upper) / tolerance, 0, 1)
  * @param cause the collapse type this measure indicates, or null when it cannot tell
  * @param detail a sentence for people
+ * @param rows which rows the observed value was measured on
  */
 public record Evidence(
     Measure measure,
@@ -20,7 +21,23 @@ public record Evidence(
     double tolerance,
     double score,
     CollapseType cause,
-    String detail) {
+    String detail,
+    RowScope rows) {
+
+  /** Which rows an observed value was measured on. */
+  public enum RowScope {
+    /** Every row of both files (exact duplicates and copies, from the row hashes of the pass). */
+    ALL,
+    /** The analysed rows: every row, or the seeded sample of {@code max_rows} held per file. */
+    ANALYSED,
+    /** The neighbour sample: at most {@code multivariate_rows} of the analysed rows per side. */
+    NEIGHBOUR_SAMPLE;
+
+    /** The snake_case key written in reports. */
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** Scores {@code value} against its band with the measure's tolerance and collapse type. */
   public static Evidence of(
@@ -39,7 +56,13 @@ public record Evidence(
     double tolerance = measure.tolerance();
     double excess = Math.max(0, value - band.upper());
     double score = 100 * Math.max(0, Math.min(1, 1 - excess / tolerance));
-    return new Evidence(measure, subject, value, band, tolerance, score, cause, detail);
+    return new Evidence(
+        measure, subject, value, band, tolerance, score, cause, detail, measure.rows());
+  }
+
+  /** The same evidence measured on other rows. */
+  public Evidence onRows(RowScope scope) {
+    return new Evidence(measure, subject, value, nullBand, tolerance, score, cause, detail, scope);
   }
 
   /** The report's label of the subject: null, a column name, or {@code "a ~ b"}. */

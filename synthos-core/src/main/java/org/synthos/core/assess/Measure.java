@@ -127,6 +127,26 @@ public enum Measure {
     return band;
   }
 
+  /**
+   * The rows the measure observes by default: the neighbour sample for the nearest-neighbour and
+   * classifier measures, the analysed rows for the others. Exact duplicates and reference copies
+   * are observed over every row when the pass hashed them ({@link Evidence.RowScope#ALL}).
+   */
+  public Evidence.RowScope rows() {
+    return switch (this) {
+      case PRECISION_GAP,
+          DENSITY_DEFICIT,
+          DETECTION_AUC_EXCESS,
+          CLASSIFIER_AUC,
+          RECALL_GAP,
+          COVERAGE_GAP,
+          CLOSE_COPY_SHARE,
+          DCR_DEFICIT ->
+          Evidence.RowScope.NEIGHBOUR_SAMPLE;
+      default -> Evidence.RowScope.ANALYSED;
+    };
+  }
+
   /** Parses a {@link #key()}; null when unknown. */
   public static Measure fromKey(String key) {
     for (Measure m : values()) {

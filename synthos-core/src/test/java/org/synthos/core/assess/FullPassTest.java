@@ -107,13 +107,16 @@ class FullPassTest {
   }
 
   private static double evidence(ValidationResult result, Measure measure) {
+    return find(result, measure).value();
+  }
+
+  private static Evidence find(ValidationResult result, Measure measure) {
     return result.dimensions().stream()
         .filter(d -> d instanceof DimensionResult.Scored)
         .flatMap(d -> ((DimensionResult.Scored) d).evidence().stream())
         .filter(e -> e.measure() == measure)
         .findFirst()
-        .orElseThrow()
-        .value();
+        .orElseThrow();
   }
 
   @Test
@@ -124,6 +127,11 @@ class FullPassTest {
     assertThat(result.candidate().rowsAnalysed()).isEqualTo(MAX_ROWS);
     assertThat(evidence(result, Measure.EXACT_DUPLICATE_SHARE)).isEqualTo(0.10);
     assertThat(evidence(result, Measure.REFERENCE_COPY_SHARE)).isEqualTo(0.05);
+    // The report says which rows each value was measured on.
+    assertThat(find(result, Measure.EXACT_DUPLICATE_SHARE).rows()).isEqualTo(Evidence.RowScope.ALL);
+    assertThat(find(result, Measure.REFERENCE_COPY_SHARE).rows()).isEqualTo(Evidence.RowScope.ALL);
+    assertThat(find(result, Measure.NEAR_DUPLICATE_SHARE).rows())
+        .isEqualTo(Evidence.RowScope.ANALYSED);
 
     List<FlaggedRow> duplicates = new ArrayList<>();
     List<FlaggedRow> copies = new ArrayList<>();

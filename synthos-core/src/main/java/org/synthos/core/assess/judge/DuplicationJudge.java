@@ -43,7 +43,8 @@ final class DuplicationJudge {
                 ? (exactRows.candidateRows - 1.0) / (splitSize - 1.0)
                 : dupScale,
             "share of candidate rows that repeat an earlier row exactly; null from halves of the"
-                + " reference");
+                + " reference",
+            overEveryRow(exactRows));
         j.addSplit(
             Measure.NEAR_DUPLICATE_SHARE,
             l -> Measures.repeatShare(data.nearGroup, l) - Measures.repeatShare(data.exactGroup, l),
@@ -58,12 +59,13 @@ final class DuplicationJudge {
       double exact = exactRows != null ? exactRows.duplicateShare() : heldExact;
       j.add(
           Evidence.of(
-              Measure.EXACT_DUPLICATE_SHARE,
-              Subject.DATASET,
-              exact,
-              NullBand.tolerance(p.duplicateTolerance()),
-              "share of rows that repeat an earlier row exactly (policy tolerance, no"
-                  + " reference)"));
+                  Measure.EXACT_DUPLICATE_SHARE,
+                  Subject.DATASET,
+                  exact,
+                  NullBand.tolerance(p.duplicateTolerance()),
+                  "share of rows that repeat an earlier row exactly (policy tolerance, no"
+                      + " reference)")
+              .onRows(overEveryRow(exactRows)));
       j.add(
           Evidence.of(
               Measure.NEAR_DUPLICATE_SHARE,
@@ -72,6 +74,10 @@ final class DuplicationJudge {
               NullBand.tolerance(p.nearDuplicateTolerance()),
               "share of rows that nearly repeat another row (policy tolerance, no reference)"));
     }
+  }
+
+  private static Evidence.RowScope overEveryRow(ExactRows exactRows) {
+    return exactRows != null ? Evidence.RowScope.ALL : Evidence.RowScope.ANALYSED;
   }
 
   /**
@@ -89,6 +95,7 @@ final class DuplicationJudge {
         (double) (exactRows != null ? exactRows.referenceRows : data.nR)
             / Math.max(1, data.nR - j.plan.splitSize),
         "share of candidate rows identical to a reference row on every compared column; null"
-            + " from halves of the reference");
+            + " from halves of the reference",
+        overEveryRow(exactRows));
   }
 }

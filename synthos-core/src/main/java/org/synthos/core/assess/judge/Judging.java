@@ -133,6 +133,17 @@ final class Judging {
    */
   void addSplit(
       Measure measure, ToDoubleFunction<byte[]> f, double observed, double scale, String detail) {
+    addSplit(measure, f, observed, scale, detail, measure.rows());
+  }
+
+  /** As above, the observation made on {@code rows}. */
+  void addSplit(
+      Measure measure,
+      ToDoubleFunction<byte[]> f,
+      double observed,
+      double scale,
+      String detail,
+      Evidence.RowScope rows) {
     if (!wanted(measure) || Double.isNaN(observed) || plan.splitSize < 2) {
       return;
     }
@@ -142,7 +153,7 @@ final class Judging {
     if (Double.isNaN(band.upper())) {
       return;
     }
-    add(Evidence.of(measure, Subject.DATASET, observed, band, detail));
+    add(Evidence.of(measure, Subject.DATASET, observed, band, detail).onRows(rows));
   }
 
   void addSplit(Measure measure, ToDoubleFunction<byte[]> f, double scale, String detail) {
