@@ -102,8 +102,7 @@ public final class Validator {
         timer.time(
             Stage.RECOMMENDATIONS,
             () ->
-                new Recommender(
-                        findings, pool, held.cand(), held.ref(), held.exact(), flagged, options)
+                new Recommender(findings, pool, held.cand(), held.ref(), flagged, options)
                     .recommend());
     Charts charts = timer.time(Stage.DECISION, () -> ChartBuilder.build(pool));
 

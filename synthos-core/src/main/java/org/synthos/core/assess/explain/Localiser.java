@@ -283,40 +283,13 @@ public final class Localiser {
     put(out, Cause.DRIFTED_SEGMENT, rows);
   }
 
-  /** Categories whose candidate share exceeds 1.5x the reference's and 3 standard errors. */
-  public List<int[]> overRepresented() {
-    List<int[]> found = new ArrayList<>();
-    if (!data.hasReference()) {
-      return found;
-    }
-    boolean[] obs = data.observedLabels();
-    List<Pool.Var> vars = data.distributionVars();
-    for (int vi = 0; vi < vars.size(); vi++) {
-      Pool.Var v = vars.get(vi);
-      if (v.numeric) {
-        continue;
-      }
-      double[][] p = SideCounts.shares(data, v, obs);
-      for (int c = 0; c < v.categories(); c++) {
-        double pc = p[0][c];
-        double pr = p[1][c];
-        double pool = (pc * data.nC + pr * data.nR) / data.n;
-        double se = Math.sqrt(pool * (1 - pool) * (1.0 / data.nC + 1.0 / data.nR));
-        if (pc > 1.5 * pr && pc - pr > 3 * se && pc - pr > 0.02) {
-          found.add(new int[] {vi, c});
-        }
-      }
-    }
-    return found;
-  }
-
   private void modes(Map<Cause, List<FlaggedRow>> out) {
     List<FlaggedRow> rows = new ArrayList<>();
     boolean[] seen = new boolean[data.nC];
     List<Pool.Var> vars = data.distributionVars();
     boolean[] obs = data.observedLabels();
     int group = 0;
-    for (int[] vc : overRepresented()) {
+    for (int[] vc : SideCounts.overRepresented(data)) {
       group++;
       Pool.Var v = vars.get(vc[0]);
       double[][] p = SideCounts.shares(data, v, obs);

@@ -27,7 +27,6 @@ import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.judge.Findings;
 import org.synthos.core.assess.judge.Judge;
 import org.synthos.core.assess.measure.SideCounts;
-import org.synthos.core.assess.pool.ExactRows;
 import org.synthos.core.assess.pool.Pool;
 import org.synthos.core.assess.pool.RawTable;
 
@@ -43,7 +42,6 @@ public final class Recommender {
   private final Pool data;
   private final RawTable cand;
   private final RawTable ref;
-  private final ExactRows exactRows;
   private final Map<Cause, List<FlaggedRow>> flagged;
   private final ValidationOptions options;
 
@@ -53,14 +51,12 @@ public final class Recommender {
       Pool data,
       RawTable cand,
       RawTable ref,
-      ExactRows exactRows,
       Map<Cause, List<FlaggedRow>> flagged,
       ValidationOptions options) {
     this.a = a;
     this.data = data;
     this.cand = cand;
     this.ref = ref;
-    this.exactRows = exactRows;
     this.flagged = flagged;
     this.options = options;
   }
@@ -287,7 +283,6 @@ public final class Recommender {
     if (rows == null || rows.isEmpty()) {
       return;
     }
-    Localiser loc = new Localiser(a, data, exactRows);
     boolean[] obs = data.observedLabels();
     Map<Long, Integer> indexOfRow = new HashMap<>();
     for (int i = 0; i < data.nC; i++) {
@@ -296,7 +291,7 @@ public final class Recommender {
     SplittableRandom random = new SplittableRandom(options.seed() ^ 0x5EED);
     Set<Long> drop = new LinkedHashSet<>();
     List<Pool.Var> vars = data.distributionVars();
-    for (int[] vc : loc.overRepresented()) {
+    for (int[] vc : SideCounts.overRepresented(data)) {
       Pool.Var v = vars.get(vc[0]);
       double pr = SideCounts.shares(data, v, obs)[1][vc[1]];
       List<Integer> members = new ArrayList<>();

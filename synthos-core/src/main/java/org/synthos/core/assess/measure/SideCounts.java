@@ -1,6 +1,8 @@
 package org.synthos.core.assess.measure;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import org.synthos.core.assess.pool.Pool;
 
 /** Per-side counts of one pooled column: present cells, distinct values, category shares. */
@@ -73,5 +75,35 @@ public final class SideCounts {
       p[1] = null;
     }
     return p;
+  }
+
+  /**
+   * Categories whose candidate share exceeds 1.5x the reference's, 3 standard errors and 2 points,
+   * as {distribution column index, category code}; empty without a reference.
+   */
+  public static List<int[]> overRepresented(Pool data) {
+    List<int[]> found = new ArrayList<>();
+    if (!data.hasReference()) {
+      return found;
+    }
+    boolean[] obs = data.observedLabels();
+    List<Pool.Var> vars = data.distributionVars();
+    for (int vi = 0; vi < vars.size(); vi++) {
+      Pool.Var v = vars.get(vi);
+      if (v.numeric) {
+        continue;
+      }
+      double[][] p = shares(data, v, obs);
+      for (int c = 0; c < v.categories(); c++) {
+        double pc = p[0][c];
+        double pr = p[1][c];
+        double pool = (pc * data.nC + pr * data.nR) / data.n;
+        double se = Math.sqrt(pool * (1 - pool) * (1.0 / data.nC + 1.0 / data.nR));
+        if (pc > 1.5 * pr && pc - pr > 3 * se && pc - pr > 0.02) {
+          found.add(new int[] {vi, c});
+        }
+      }
+    }
+    return found;
   }
 }
