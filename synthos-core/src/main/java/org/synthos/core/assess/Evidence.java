@@ -1,5 +1,7 @@
 package org.synthos.core.assess;
 
+import java.util.Locale;
+
 /**
  * One sub-metric behind a dimension score.
  *
@@ -35,7 +37,7 @@ public record Evidence(
 
     /** The snake_case key written in reports. */
     public String key() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

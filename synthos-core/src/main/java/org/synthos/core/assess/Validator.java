@@ -74,10 +74,9 @@ public final class Validator {
                       new ArrayList<>());
               int[] candHashed = compared.stream().mapToInt(p -> p[0]).toArray();
               int[] refHashed = compared.stream().mapToInt(p -> p[1]).toArray();
-              Read[] both =
-                  readBoth(candSource, candHashed, refSource, refHashed, options, threads);
-              Read cand = both[0];
-              Read ref = both[1];
+              Reads both = readBoth(candSource, candHashed, refSource, refHashed, options, threads);
+              Read cand = both.cand();
+              Read ref = both.ref();
               requireColumn(options.targetColumn(), cand.table, "target");
               requireColumn(options.timeColumn(), cand.table, "time");
               requireOrderable(options.timeColumn(), cand.table);
@@ -131,6 +130,9 @@ public final class Validator {
         charts);
   }
 
+  /** The passes of the candidate and the reference (null without one). */
+  private record Reads(Read cand, Read ref) {}
+
   /** The held rows of both files, exact rows over every row, and the judge over them. */
   private record Held(RawTable cand, RawTable ref, ExactRows exact, Judge judge) {}
 
@@ -159,7 +161,7 @@ public final class Validator {
    * count or timing, so reading at once changes nothing but time. The candidate's error wins when
    * both fail, as when reading one after the other.
    */
-  private static Read[] readBoth(
+  private static Reads readBoth(
       DatasetSource candSource,
       int[] candHashed,
       DatasetSource refSource,
@@ -167,7 +169,7 @@ public final class Validator {
       ValidationOptions options,
       int threads) {
     if (refSource == null) {
-      return new Read[] {Read.of(candSource, candHashed, options.seed(), options, threads), null};
+      return new Reads(Read.of(candSource, candHashed, options.seed(), options, threads), null);
     }
     boolean small =
         candSource.sizeBytes() >= 0
@@ -176,7 +178,7 @@ public final class Validator {
             && refSource.sizeBytes() < CONCURRENT_READ_BYTES;
     if (!small || threads < 2) {
       Read cand = Read.of(candSource, candHashed, options.seed(), options, threads);
-      return new Read[] {cand, Read.of(refSource, refHashed, options.seed() + 1, options, threads)};
+      return new Reads(cand, Read.of(refSource, refHashed, options.seed() + 1, options, threads));
     }
     int half = Math.max(1, threads / 2);
     FutureTask<Read> ref =
@@ -193,7 +195,7 @@ public final class Validator {
       joinQuietly(ref);
       throw e;
     }
-    return new Read[] {cand, join(ref)};
+    return new Reads(cand, join(ref));
   }
 
   private static Read join(FutureTask<Read> task) {

@@ -1,5 +1,6 @@
 package org.synthos.core.assess.judge;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +21,7 @@ public final class Judge {
 
   private final RawTable cand;
   private final Judging judging;
-  private TemporalJudge.Drifts drifts =
-      new TemporalJudge.Drifts(java.util.Map.of(), java.util.List.of());
+  private TemporalJudge.Drifts drifts = TemporalJudge.Drifts.NONE;
   private Findings.Neighbours neighbours;
 
   /**
@@ -84,7 +84,7 @@ public final class Judge {
     while (grew) {
       grew = false;
       for (Set<Dimension> family : families) {
-        if (!java.util.Collections.disjoint(out, family) && !out.containsAll(family)) {
+        if (!Collections.disjoint(out, family) && !out.containsAll(family)) {
           out.addAll(family);
           grew = true;
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import org.synthos.api.ColumnType;
 import org.synthos.core.assess.Check;
 import org.synthos.core.assess.CollapseType;
 import org.synthos.core.assess.Dimension;
@@ -69,7 +70,7 @@ final class Judging {
     for (Pool.Var v : data.vars) {
       if (requested != null
           ? v.name.equals(requested) && v.numeric
-          : v.type == org.synthos.api.ColumnType.DATETIME) {
+          : v.type == ColumnType.DATETIME) {
         return v;
       }
     }

@@ -1,5 +1,6 @@
 package org.synthos.core.assess.judge;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,13 +30,16 @@ final class TemporalJudge {
   private TemporalJudge() {}
 
   /** The drift of each judged column, and its evidence, in column order. */
-  record Drifts(Map<String, Temporal.Drift> drifts, List<Evidence> evidence) {}
+  record Drifts(Map<String, Temporal.Drift> drifts, List<Evidence> evidence) {
+    /** No column tracked: drift was not judged. */
+    static final Drifts NONE = new Drifts(Map.of(), List.of());
+  }
 
   static Drifts judge(Judging j) {
     Pool data = j.data;
     Pool.Var timeVar = j.timeVar;
     Map<String, Temporal.Drift> drifts = new LinkedHashMap<>();
-    List<Evidence> driftEvidence = new java.util.ArrayList<>();
+    List<Evidence> driftEvidence = new ArrayList<>();
     List<Pool.Var> vars = data.distributionVars().stream().filter(v -> v != timeVar).toList();
     int[] candOrder = Temporal.order(data, timeVar, true);
     if (candOrder.length < Temporal.SEGMENTS * Temporal.MIN_ROWS_PER_SEGMENT) {

@@ -8,6 +8,9 @@ import org.synthos.core.assess.pool.Pool;
  * pooled quintiles. The gap folds both sides in one pass over the rows.
  */
 public final class Association {
+  /** Contingency tables above this many cells (near-unique categories) are not formed. */
+  public static final long MAX_TABLE_CELLS = 1_000_000;
+
   private Association() {}
 
   /** Pearson correlation of two numeric columns on one side's rows where both are present. */
@@ -98,7 +101,7 @@ public final class Association {
     static Table of(Pool.Var a, Pool.Var b) {
       int ka = a.categories();
       int kb = b.categories();
-      if (ka < 2 || kb < 2 || (long) ka * kb > Measures.MAX_TABLE_CELLS) {
+      if (ka < 2 || kb < 2 || (long) ka * kb > MAX_TABLE_CELLS) {
         return null;
       }
       return new Table(ka, kb);

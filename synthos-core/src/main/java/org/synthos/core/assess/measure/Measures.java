@@ -38,9 +38,6 @@ public final class Measures {
   public static final double TAIL_PROBABILITY = 0.05;
   public static final double RARE_SHARE = 0.05;
 
-  /** Contingency tables above this many cells (near-unique categories) are not formed. */
-  public static final long MAX_TABLE_CELLS = 1_000_000;
-
   private Measures() {}
 
   public static double ks(Pool.Var v, boolean[] cand) {
