@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code promtool check rules} and {@code promtool test rules} on deploy/prometheus. Runs when
@@ -39,5 +40,19 @@ class PromtoolRulesTest {
     assertThat(run(promtool, "check", "rules", AlertRulesTest.RULES.toString()))
         .contains("SUCCESS: " + AlertRulesTest.alerts().size() + " rules found");
     assertThat(run(promtool, "test", "rules", AlertRulesTest.TESTS.toString())).contains("SUCCESS");
+  }
+
+  @Test
+  void theComposePrometheusConfigurationLoadsTheRules(@TempDir Path dir) throws Exception {
+    // The compose file mounts the rules at this path; here it points at the repository's copy.
+    Path config = dir.resolve("prometheus.yml");
+    Files.writeString(
+        config,
+        Files.readString(Path.of("..", "deploy", "compose", "prometheus.yml"))
+            .replace(
+                "/etc/prometheus/rules/synthos-alerts.yml",
+                AlertRulesTest.RULES.toAbsolutePath().normalize().toString()));
+    assertThat(run(promtool(), "check", "config", config.toString()))
+        .contains("SUCCESS: 1 rule files found");
   }
 }
