@@ -40,6 +40,18 @@ for _ in $(seq 1 90); do
 done
 curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || fail "not ready after 90 s"
 
+# The image's own HEALTHCHECK: podman runs it on request, docker on its interval.
+if [ "$engine" = podman ]; then
+  "$engine" "${engine_flags[@]}" healthcheck run "$name" || fail "HEALTHCHECK fails"
+else
+  for _ in $(seq 1 60); do
+    health=$("$engine" inspect -f '{{.State.Health.Status}}' "$name")
+    [ "$health" = healthy ] && break
+    sleep 1
+  done
+  [ "$health" = healthy ] || fail "HEALTHCHECK says $health"
+fi
+
 job=$(curl -fsS -X POST "http://127.0.0.1:$port/v1/validations" \
   -d '{"dataset_uri":"credit-g-candidate.csv","reference_uri":"credit-g-reference.csv","seed":7}' |
   sed -n 's/.*"job_id":"\([^"]*\)".*/\1/p')
@@ -51,13 +63,16 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 [ "$state" = "SUCCEEDED" ] || fail "job $job ended $state"
-curl -fsS "http://127.0.0.1:$port/v1/validations/$job/report" | grep -q '"decision"' || fail "no report"
-curl -fsS "http://127.0.0.1:$port/metrics" |
-  grep -q 'synthos_validation_requests_total{dataset_format="csv",status="succeeded"} 1.0' ||
+# Read whole before matching: grep -q would close the pipe early and fail curl under pipefail.
+report=$(curl -fsS "http://127.0.0.1:$port/v1/validations/$job/report")
+grep -q '"decision"' <<<"$report" || fail "no report"
+metrics=$(curl -fsS "http://127.0.0.1:$port/metrics")
+grep -q 'synthos_validation_requests_total{dataset_format="csv",status="succeeded"} 1.0' <<<"$metrics" ||
   fail "metrics do not count the job"
 
 "$engine" "${engine_flags[@]}" stop -t 60 "$name" >/dev/null
 status=$("$engine" "${engine_flags[@]}" inspect -f '{{.State.ExitCode}}' "$name")
 [ "$status" = "0" ] || fail "exit status $status after SIGTERM"
-"$engine" "${engine_flags[@]}" logs "$name" 2>&1 | grep -q '"msg":"stopped"' || fail "no shutdown line"
-echo "smoke: OK ($image: ready, job $job SUCCEEDED, metrics, non-root, read-only, exit 0 on SIGTERM)"
+logs=$("$engine" "${engine_flags[@]}" logs "$name" 2>&1)
+grep -q '"msg":"stopped"' <<<"$logs" || fail "no shutdown line"
+echo "smoke: OK ($image: ready, healthy, job $job SUCCEEDED, metrics, non-root, read-only, exit 0 on SIGTERM)"
