@@ -99,19 +99,6 @@ start() {
 
   # The Kubernetes schema validator (deploy/kubernetes/validate): npm ci installs the pinned
   # kubernetes-models package, whose compiled schemas then validate offline.
-  local k8s=deploy/kubernetes/validate
-  if command -v node >/dev/null && command -v npm >/dev/null && [ -f "$k8s/package-lock.json" ]; then
-    if [ -d "$k8s/node_modules" ] || npm ci --prefix "$k8s" --no-audit --no-fund --loglevel=error >&2; then
-      echo "export SYNTHOS_TEST_K8S_VALIDATE=$(cd "$k8s" && pwd)"
-    else
-      log "npm ci in $k8s failed; the Kubernetes schema test will be skipped"
-    fi
-  else
-    log "node or npm not available; the Kubernetes schema test will be skipped"
-  fi
-
-  # The Kubernetes schema validator (deploy/kubernetes/validate): npm ci installs the pinned
-  # kubernetes-models package, whose compiled schemas then validate offline.
   local k8s
   k8s="$(cd "$(dirname "$0")/.." && pwd)/deploy/kubernetes/validate"
   if command -v node >/dev/null && command -v npm >/dev/null && [ -f "$k8s/package-lock.json" ]; then

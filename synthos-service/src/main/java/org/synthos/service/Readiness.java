@@ -69,6 +69,6 @@ final class Readiness implements AutoCloseable {
   public synchronized void close() {
     timer.shutdownNow();
     health.enterTerminalState();
-    metrics.readiness(false);
+    metrics.stopping();
   }
 }

@@ -224,6 +224,11 @@ final class ServiceMetrics {
     }
   }
 
+  /** The server is stopping: not ready, without counting a failed check. */
+  void stopping() {
+    ready.set(0);
+  }
+
   /**
    * One phase call ended, with its result or the error it failed with (both null: an unexpected
    * failure).

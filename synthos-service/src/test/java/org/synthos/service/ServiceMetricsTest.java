@@ -52,6 +52,18 @@ class ServiceMetricsTest {
   }
 
   @Test
+  void readinessCountsFailedChecksButNotAShutdown() {
+    ServiceMetrics m = new ServiceMetrics(ServiceMetrics.GpuProbe.none());
+    m.readiness(true);
+    assertThat(m.scrape()).contains("synthos_ready 1.0");
+    m.readiness(false);
+    m.stopping();
+    assertThat(m.scrape())
+        .contains("synthos_ready 0.0")
+        .contains("synthos_readiness_failures_total 1.0");
+  }
+
+  @Test
   void phaseCallsAndAuditFailuresAreCounted() {
     ServiceMetrics m = new ServiceMetrics(ServiceMetrics.GpuProbe.none());
     m.phase(ValidationRunner.Phase.COLLAPSE, null, null);
