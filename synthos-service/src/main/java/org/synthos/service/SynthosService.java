@@ -6,6 +6,7 @@ import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public final class SynthosService implements AutoCloseable {
   private final JobManager jobs;
   private final HttpApi http;
   private final Server grpc;
+  private final Readiness readiness;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean closed;
 
@@ -43,16 +45,19 @@ public final class SynthosService implements AutoCloseable {
     this.storage = StorageRouter.from(config.storage());
     ServiceMetrics metrics = new ServiceMetrics();
     this.jobs = new JobManager(store, storage, runner, metrics, config.jobs(), temp);
+    HealthStatusManager health = new HealthStatusManager();
     this.grpc =
         NettyServerBuilder.forAddress(
                 new InetSocketAddress(config.grpc().host(), config.grpc().port()),
                 credentials(config.grpc()))
             .addService(ServerInterceptors.intercept(new GrpcApi(jobs), new GrpcApi.RequestIds()))
+            .addService(health.getHealthService())
             .maxInboundMessageSize(16 << 20)
             .build()
             .start();
     this.http = new HttpApi(config.http(), jobs, metrics);
     jobs.start();
+    this.readiness = new Readiness(jobs, metrics, health);
     LOG.info(
         "serving gRPC on "
             + config.grpc().host()
@@ -157,6 +162,8 @@ public final class SynthosService implements AutoCloseable {
     }
     closed = true;
     Duration grace = config.jobs().shutdownGrace();
+    // Health answers NOT_SERVING first, so balancers stop routing here while jobs drain.
+    readiness.close();
     grpc.shutdown();
     // Exchanges already in progress get a second to finish; no new connection is accepted.
     http.stop(1);
