@@ -133,9 +133,7 @@ final class LearnabilityHtml {
         }
       }
     }
-    StringBuilder sb =
-        Svg.open(
-            W, H, "Learning curves of '" + t.column() + "': held-out loss by training rows", true);
+    StringBuilder sb = Svg.open(W, H, "Learning curves: " + t.column(), true);
     if (!(xMax > xMin) || !(yMax >= yMin)) {
       return sb.append("</svg>").toString();
     }
