@@ -71,10 +71,10 @@ public enum Measure {
       Dimension.TEMPORAL_STABILITY, CollapseType.D_TEMPORAL, 0.25, BandMethod.ORDER_SHUFFLE),
   /**
    * How much worse a model trained on the candidate predicts real rows than the same model trained
-   * on as many real rows (TRTR - TSTR of ROC AUC or R²): the relations a model needs are lost.
+   * on as many real rows (TRTR - TSTR of ROC AUC or R²). Most defects lower it (broken relations,
+   * collapsed categories, noise, recursive generation), so alone it does not name a collapse type.
    */
-  LEARNABILITY_GAP(
-      Dimension.LEARNABILITY, CollapseType.B_CORRELATION, 0.10, BandMethod.MODEL_RESPLIT),
+  LEARNABILITY_GAP(Dimension.LEARNABILITY, null, 0.10, BandMethod.MODEL_RESPLIT),
   /**
    * How much narrower the candidate-trained model's predictions are (entropy of predicted classes,
    * spread of predicted values): the model collapsed onto few classes or a shrunken range.
