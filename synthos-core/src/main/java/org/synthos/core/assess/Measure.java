@@ -77,10 +77,11 @@ public enum Measure {
   LEARNABILITY_GAP(Dimension.LEARNABILITY, null, 0.10, BandMethod.MODEL_RESPLIT),
   /**
    * How much narrower the candidate-trained model's predictions are (entropy of predicted classes,
-   * spread of predicted values): the model collapsed onto few classes or a shrunken range.
+   * spread of predicted values): the model collapsed onto few classes or a shrunken range. Broken
+   * relations narrow predictions as much as a shrunken target does, so it names no type either: in
+   * calibration, typing it as distribution collapse turned correlation breaks into that type.
    */
-  PREDICTION_COLLAPSE(
-      Dimension.LEARNABILITY, CollapseType.A_DISTRIBUTION, 0.25, BandMethod.MODEL_RESPLIT);
+  PREDICTION_COLLAPSE(Dimension.LEARNABILITY, null, 0.25, BandMethod.MODEL_RESPLIT);
 
   /** How a measure's null band is made. */
   public enum BandMethod {

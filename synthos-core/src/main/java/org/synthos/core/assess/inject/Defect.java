@@ -52,7 +52,21 @@ public enum Defect {
    */
   NOISE_OUTLIERS(CollapseType.A_DISTRIBUTION, 0.5),
   /** A share {@code severity} of each column's present cells set to null, completely at random. */
-  MISSING_PATTERN(CollapseType.A_DISTRIBUTION, 0.3);
+  MISSING_PATTERN(CollapseType.A_DISTRIBUTION, 0.3),
+  /**
+   * A share {@code severity} of the label's present cells replaced by another class drawn
+   * uniformly: the label's relation to the other columns is weakened (the label is the last
+   * categorical column of 2 to {@link #LABEL_CLASSES} values).
+   */
+  LABEL_NOISE(CollapseType.B_CORRELATION, 0.5),
+  /**
+   * A share {@code severity} of the rows outside the label's most frequent class removed: the
+   * minority classes under-represented, as when a generator favours the common class.
+   */
+  CLASS_IMBALANCE(CollapseType.A_DISTRIBUTION, 0.5);
+
+  /** The most classes a label column of {@link #LABEL_NOISE} and {@link #CLASS_IMBALANCE} holds. */
+  public static final int LABEL_CLASSES = 20;
 
   /** The most distinct values a segment column of {@link #CONDITIONAL_BREAK} may hold. */
   public static final int SEGMENT_CATEGORIES = 100;
