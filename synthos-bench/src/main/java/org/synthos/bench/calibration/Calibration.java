@@ -16,6 +16,7 @@ import org.synthos.core.assess.CollapseType;
 import org.synthos.core.assess.DatasetSource;
 import org.synthos.core.assess.DimensionResult;
 import org.synthos.core.assess.Evidence;
+import org.synthos.core.assess.Learnability;
 import org.synthos.core.assess.ProgressListener;
 import org.synthos.core.assess.Status;
 import org.synthos.core.assess.ValidationInput;
@@ -190,6 +191,7 @@ public final class Calibration {
           scores,
           failedChecks,
           weakest,
+          curveChecks(r),
           (System.nanoTime() - start) / 1_000_000,
           null);
     } catch (RuntimeException e) {
@@ -208,9 +210,28 @@ public final class Calibration {
           Map.of(),
           List.of(),
           List.of(),
+          List.of(),
           (System.nanoTime() - start) / 1_000_000,
           e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /** The held-out check of every curve the learnability cascade fitted. */
+  private static List<Outcome.CurveCheck> curveChecks(ValidationResult r) {
+    List<Outcome.CurveCheck> out = new ArrayList<>();
+    for (Learnability.Target t : r.learnability().targets()) {
+      for (Learnability.Curve c : t.curves()) {
+        Learnability.CurveFit f = c.fit();
+        if (f == null || f.family() == null || !Double.isFinite(f.heldOutPredicted())) {
+          continue;
+        }
+        double error = Math.abs(f.heldOutPredicted() - f.heldOutObserved());
+        out.add(
+            new Outcome.CurveCheck(
+                t.column(), c.tier(), f.heldOutWithin(), error, error / f.heldOutObserved()));
+      }
+    }
+    return out;
   }
 
   private static String describe(Evidence e) {

@@ -116,6 +116,7 @@ final class CalibrationReport {
                   + " policy.\n",
               1 - s.baselineThreshold().threshold()));
     }
+    curves(md, result);
 
     md.append("\n### Detection rate by family and severity (Synthos rejects)\n\n");
     TreeSet<String> cols = new TreeSet<>();
@@ -411,5 +412,39 @@ final class CalibrationReport {
 
   private static String f(String format, Object... args) {
     return String.format(Locale.ROOT, format, args);
+  }
+
+  /**
+   * The learning curves' held-out check on clean splits: how often the loss at the largest size lay
+   * inside the 90% interval predicted from the smaller sizes (target: at least 90%), and the median
+   * error of that prediction.
+   */
+  private static void curves(StringBuilder md, Calibration.Result result) {
+    List<Outcome.CurveCheck> checks =
+        result.outcomes().stream()
+            .filter(o -> o.error() == null && o.clean())
+            .flatMap(o -> o.curves().stream())
+            .toList();
+    if (checks.isEmpty()) {
+      return;
+    }
+    long within = checks.stream().filter(Outcome.CurveCheck::within).count();
+    md.append(
+        f(
+            "\nLearning curves on clean splits: the largest size's loss lay inside the 90%% interval"
+                + " predicted from the smaller sizes in %d of %d fits (%s; target >= 90%%); median"
+                + " absolute error %.4g, median relative error %s.\n",
+            within,
+            checks.size(),
+            pct((double) within / checks.size()),
+            median(checks.stream().mapToDouble(Outcome.CurveCheck::absoluteError).toArray()),
+            pct(median(checks.stream().mapToDouble(Outcome.CurveCheck::relativeError).toArray()))));
+  }
+
+  private static double median(double[] v) {
+    double[] sorted = v.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -23,6 +23,9 @@ import java.util.Map;
  * @param failedChecks names of checks that failed
  * @param weakestEvidence the lowest-scoring evidence of each failing dimension, as {@code
  *     dimension: measure(column)=value vs upper}
+ * @param curves the held-out check of every learning curve fitted (learnability): was the largest
+ *     size's loss inside the 90% interval predicted from the smaller sizes, and by how much it
+ *     missed
  * @param millis wall time of the validation
  * @param error the failure message when the validation threw, else null (then nothing else is
  *     meaningful)
@@ -42,8 +45,21 @@ public record Outcome(
     Map<String, Double> dimensionScores,
     List<String> failedChecks,
     List<String> weakestEvidence,
+    List<CurveCheck> curves,
     long millis,
     String error) {
+
+  /**
+   * One learning curve's held-out check.
+   *
+   * @param target the target column
+   * @param tier the proxy tier
+   * @param within whether the observed loss lay inside the predicted 90% interval
+   * @param absoluteError |predicted - observed| loss at the largest size
+   * @param relativeError the same over the observed loss
+   */
+  public record CurveCheck(
+      String target, String tier, boolean within, double absoluteError, double relativeError) {}
 
   boolean clean() {
     return "clean".equals(family);

@@ -220,6 +220,7 @@ class ThresholdSweepTest {
             Map.of(),
             List.of(),
             List.of(),
+            List.of(),
             1,
             "IllegalStateException: boom"));
 
@@ -581,6 +582,7 @@ class ThresholdSweepTest {
         scores,
         List.of(),
         List.of(),
+        List.of(),
         1,
         null);
   }
@@ -608,6 +610,7 @@ class ThresholdSweepTest {
         scores,
         checks,
         List.of(),
+        List.of(),
         1,
         null);
   }
@@ -628,6 +631,7 @@ class ThresholdSweepTest {
         o.dimensionScores(),
         o.failedChecks(),
         o.weakestEvidence(),
+        o.curves(),
         o.millis(),
         o.error());
   }
