@@ -175,6 +175,13 @@ final class AssessmentRunner implements ValidationRunner {
         out.put("risk_score", results.path("risk_score").asDouble());
         out.set("recommendations", results.path("recommendations"));
       }
+      case PREDICTIONS -> {
+        if (result.dimension(Dimension.LEARNABILITY) instanceof DimensionResult.NotApplicable na) {
+          return new PhaseResult.NotApplicable(na.reason());
+        }
+        out.set("learnability_dimension", results.path("dimensions").path("learnability"));
+        out.set("learnability", results.path("learnability"));
+      }
     }
     progress.progress("done", 100, result.candidate().rows());
     return new PhaseResult.Ok(out);

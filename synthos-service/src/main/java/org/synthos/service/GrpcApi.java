@@ -314,4 +314,9 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
   public void generateRecommendations(PhaseRequest req, StreamObserver<PhaseResponse> out) {
     phase(ValidationRunner.Phase.RECOMMENDATIONS, req, out);
   }
+
+  @Override
+  public void getPredictions(PhaseRequest req, StreamObserver<PhaseResponse> out) {
+    phase(ValidationRunner.Phase.PREDICTIONS, req, out);
+  }
 }

@@ -34,7 +34,7 @@ final class HttpApi implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(HttpApi.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern JOB_PATH =
-      Pattern.compile("^/v1/validations/([A-Za-z0-9_.\\-]{1,64})(/report)?$");
+      Pattern.compile("^/v1/validations/([A-Za-z0-9_.\\-]{1,64})(/report|/predictions)?$");
   private static final int MAX_BODY = 1 << 20;
 
   private final JobManager jobs;
@@ -156,7 +156,16 @@ final class HttpApi implements AutoCloseable {
       throw new SynthosException(ErrorCode.NOT_FOUND, "no such resource: " + path);
     }
     String id = m.group(1);
-    if (m.group(2) != null) {
+    if ("/predictions".equals(m.group(2))) {
+      requireMethod(method, "GET");
+      // The finished report's learnability section: predicted performance and fitted curves.
+      JsonNode report = JSON.readTree(jobs.report(id));
+      ObjectNode out = JSON.createObjectNode();
+      out.put("job_id", id);
+      out.set("learnability_dimension", report.at("/results/dimensions/learnability"));
+      out.set("learnability", report.at("/results/learnability"));
+      sendJson(ex, 200, out);
+    } else if (m.group(2) != null) {
       requireMethod(method, "GET");
       String accept = Optional.ofNullable(ex.getRequestHeaders().getFirst("Accept")).orElse("");
       String query = Optional.ofNullable(ex.getRequestURI().getQuery()).orElse("");

@@ -127,7 +127,7 @@ final class ProfileRunner implements ValidationRunner {
                       0,
                       100,
                       progress)));
-      case COLLAPSE, LOCALIZATION ->
+      case COLLAPSE, LOCALIZATION, PREDICTIONS ->
           new PhaseResult.NotApplicable(
               inputs.reference().isEmpty() && phase == Phase.COLLAPSE
                   ? "collapse detection compares the dataset with reference data; none was given,"

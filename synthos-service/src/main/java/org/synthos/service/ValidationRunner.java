@@ -18,7 +18,8 @@ public interface ValidationRunner {
     DIVERSITY,
     COLLAPSE,
     LOCALIZATION,
-    RECOMMENDATIONS
+    RECOMMENDATIONS,
+    PREDICTIONS
   }
 
   /**

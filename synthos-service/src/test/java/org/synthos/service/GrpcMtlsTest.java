@@ -27,6 +27,7 @@ import org.synthos.v1.JobRef;
 import org.synthos.v1.JobState;
 import org.synthos.v1.ListRequest;
 import org.synthos.v1.PhaseRequest;
+import org.synthos.v1.PhaseResponse;
 import org.synthos.v1.ProgressEvent;
 import org.synthos.v1.SubmitRequest;
 import org.synthos.v1.ValidationServiceGrpc;
@@ -161,6 +162,11 @@ class GrpcMtlsTest {
     JsonNode recs = JSON.readTree(s.generateRecommendations(req).getResultJson());
     assertThat(recs.get("risk_score").asDouble()).isEqualTo(collapse.get("risk_score").asDouble());
     assertThat(recs.get("recommendations").isArray()).isTrue();
+
+    // Without a reference no model can be tested on real rows: not applicable, with the reason.
+    PhaseResponse predictions = s.getPredictions(req);
+    assertThat(predictions.hasNotApplicable()).isTrue();
+    assertThat(predictions.getNotApplicable().getReason()).contains("reference");
   }
 
   @Test

@@ -86,6 +86,10 @@ class HttpApiTest {
     // No reference: the comparisons with real data are not judged, and say why.
     assertThat(rep.at("/results/not_judged")).isNotEmpty();
     assertThat(rep.at("/internal/stages")).hasSize(9);
+    HttpResponse<String> predictions = send("GET", "/v1/validations/" + id + "/predictions", null);
+    assertThat(predictions.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(predictions.body()).at("/learnability/not_applicable").asText())
+        .contains("reference");
     assertThat(rep.at("/internal/engine_validation_id").asText()).startsWith("val-");
 
     HttpResponse<String> html = send("GET", "/v1/validations/" + id + "/report?format=html", null);
