@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.synthos.core.assess.Dimension;
 import org.synthos.core.assess.Evidence;
 import org.synthos.core.assess.Learnability;
@@ -41,6 +42,9 @@ final class LearnabilityJudge {
   static final int REPLICATES = 10;
   static final int SIZES = 5;
   static final int MIN_TRAIN = 30;
+
+  /** Mixed into the first job's seed to seed the curves' second series. */
+  private static final long SECOND_SERIES = 0x5345434f4e44L;
 
   /**
    * Planned nanoseconds per training row x feature x round x tier cost; measured for XGBoost's
@@ -171,7 +175,13 @@ final class LearnabilityJudge {
           job(ProxyTier.GBT_SMALL, Arrays.copyOfRange(reference[0], third, third + size), test));
     }
     int[] tstrAt = new int[ProxyTier.values().length];
+    int[] againAt = new int[tstrAt.length];
     String[] skippedTier = new String[tstrAt.length];
+    // A second nested series per tier, on another ordering of the candidate, so that the curves'
+    // intervals see how much a model's loss moves with its training sample. Its own stream, seeded
+    // from the first job's seed, leaves every other draw (and so the decision) as it was.
+    SplittableRandom second = new SplittableRandom(jobs.get(0).seed() ^ SECOND_SERIES);
+    int[] candidate2 = Shuffle.permutation(0, d.candidateRows, second);
     long planned = 0;
     for (Job job : jobs) {
       planned += cost(d, job.tier(), job.train().length + job.test().length);
@@ -181,8 +191,12 @@ final class LearnabilityJudge {
       for (int size : sizes) {
         curve.add(job(tier, Arrays.copyOf(candidate, size), test));
       }
+      List<Job> again = new ArrayList<>();
+      for (int size : sizes) {
+        again.add(new Job(tier, Arrays.copyOf(candidate2, size), test, second.nextLong()));
+      }
       long curveCost =
-          curve.stream()
+          Stream.concat(curve.stream(), again.stream())
               .mapToLong(x -> cost(d, x.tier(), x.train().length + x.test().length))
               .sum();
       if (tier != ProxyTier.GBT_SMALL && planned + curveCost > budgetNanos) {
@@ -192,15 +206,18 @@ final class LearnabilityJudge {
                 "not trained: its planned %.1f s does not fit the learning budget",
                 curveCost / 1e9);
         tstrAt[tier.ordinal()] = -1;
+        againAt[tier.ordinal()] = -1;
         continue;
       }
       tstrAt[tier.ordinal()] = jobs.size();
       jobs.addAll(curve);
+      againAt[tier.ordinal()] = jobs.size();
+      jobs.addAll(again);
       planned += curveCost;
     }
     plannedNanos += planned;
     ProxyModel.Predictions[] fits = train(d, jobs, deadline);
-    return judged(d, choice, jobs, fits, sizes, trtrAt, tstrAt, skippedTier, test);
+    return judged(d, choice, jobs, fits, sizes, trtrAt, tstrAt, againAt, skippedTier, test);
   }
 
   private Learnability.Target judged(
@@ -211,6 +228,7 @@ final class LearnabilityJudge {
       int[] sizes,
       int trtrAt,
       int[] tstrAt,
+      int[] againAt,
       String[] skippedTier,
       int[] test) {
     LearningTask task = d.task;
@@ -290,6 +308,7 @@ final class LearnabilityJudge {
                         fits,
                         sizes,
                         tstrAt,
+                        againAt,
                         skippedTier,
                         trtrAt,
                         testLabels,
@@ -315,23 +334,31 @@ final class LearnabilityJudge {
       ProxyModel.Predictions[] fits,
       int[] sizes,
       int[] tstrAt,
+      int[] againAt,
       String[] skippedTier,
       int trtrAt,
       float[] testLabels,
       SplittableRandom stream) {
     int at = tstrAt[tier.ordinal()];
+    int againFrom = againAt[tier.ordinal()];
     double[] tstr = new double[sizes.length];
     double[] trtr = new double[sizes.length];
     Arrays.fill(tstr, Double.NaN);
     Arrays.fill(trtr, Double.NaN);
-    List<double[]> losses = new ArrayList<>();
+    List<double[][]> losses = new ArrayList<>();
     List<Integer> trained = new ArrayList<>();
     for (int k = 0; at >= 0 && k < sizes.length; k++) {
-      ProxyModel.Predictions p = fits[at + k];
-      if (p != null) {
-        double[] rows = Scores.rowLosses(d.task, p.test(), testLabels);
-        tstr[k] = mean(rows);
-        losses.add(rows);
+      List<double[]> series = new ArrayList<>();
+      for (int from : new int[] {at, againFrom}) {
+        ProxyModel.Predictions p = fits[from + k];
+        if (p != null) {
+          series.add(Scores.rowLosses(d.task, p.test(), testLabels));
+        }
+      }
+      if (!series.isEmpty()) {
+        // The point reported and fitted: the mean loss over the series trained at this size.
+        tstr[k] = series.stream().mapToDouble(LearnabilityJudge::mean).average().orElseThrow();
+        losses.add(series.toArray(double[][]::new));
         trained.add(sizes[k]);
       }
       if (tier == ProxyTier.GBT_SMALL && fits[trtrAt + k] != null) {
@@ -343,7 +370,7 @@ final class LearnabilityJudge {
             ? null
             : LearningCurves.fit(
                 trained.stream().mapToInt(Integer::intValue).toArray(),
-                losses.toArray(double[][]::new),
+                losses.toArray(double[][][]::new),
                 predictAt,
                 stream);
     return new Learnability.Curve(

@@ -14,10 +14,14 @@ import org.synthos.core.assess.Learnability;
  *       largest; the family with the smaller error is kept (LCDB's protocol of judging curve models
  *       by extrapolation, Mohr et al. 2022).
  *   <li>The kept family is fitted to every size and evaluated at the size asked for.
- *   <li>Intervals: the test rows are resampled with replacement ({@value #BOOTSTRAPS} times, the
- *       same rows for every size, as they were tested together), each resample refitted; the 5% and
- *       95% quantiles of the predictions are the 90% interval, for the prediction and for the
- *       held-out check alike.
+ *   <li>Intervals: each size was trained on two orderings of the candidate (two series), and each
+ *       resample ({@value #BOOTSTRAPS} of them) draws the test rows with replacement (the same rows
+ *       for every size, as they were tested together) and, per size, one of the series: so the
+ *       intervals see both the test rows' noise and how a model's loss moves with its training
+ *       sample. Each resample is refitted; the 5% and 95% quantiles of its predictions are the 90%
+ *       interval. The held-out check's interval is for the loss observed at the largest size:
+ *       around the prediction from the smaller sizes, the spread of (prediction - observation) over
+ *       the resamples, so that noise they share cancels and noise of the observation counts.
  *   <li>Ill-behaved curves: when the loss rises from one size to the next by more than twice the
  *       bootstrap standard error of that step (LCDB 1.1 finds about 15% of real curves neither
  *       monotone nor convex), or no family fits, the prediction is marked unreliable rather than
@@ -34,11 +38,12 @@ public final class LearningCurves {
 
   /**
    * @param sizes training sizes, increasing
-   * @param rowLosses per size, the loss of each test row (the same rows in the same order)
+   * @param rowLosses per size and series, the loss of each test row (the same rows in the same
+   *     order); one or two series per size
    * @return the fit, or null with fewer than {@value #MIN_SIZES} sizes
    */
   public static Learnability.CurveFit fit(
-      int[] sizes, double[][] rowLosses, long predictAt, SplittableRandom random) {
+      int[] sizes, double[][][] rowLosses, long predictAt, SplittableRandom random) {
     int k = sizes.length;
     if (k < MIN_SIZES) {
       return null;
@@ -50,7 +55,9 @@ public final class LearningCurves {
     }
     double[] loss = new double[k];
     for (int i = 0; i < k; i++) {
-      loss[i] = Scores.mean(rowLosses[i]);
+      for (double[] series : rowLosses[i]) {
+        loss[i] += Scores.mean(series) / rowLosses[i].length;
+      }
     }
     double[] uHead = Arrays.copyOf(u, k - 1);
     double[] lossHead = Arrays.copyOf(loss, k - 1);
@@ -102,17 +109,22 @@ public final class LearningCurves {
           new double[0],
           new double[0]);
     }
-    int tests = rowLosses[0].length;
+    int tests = rowLosses[0][0].length;
+    double[] observedNoise = new double[BOOTSTRAPS];
     double[] predictions = new double[BOOTSTRAPS];
     double[] heldOut = new double[BOOTSTRAPS];
     double[][] steps = new double[k - 1][BOOTSTRAPS];
     double[] resampled = new double[k];
     for (int b = 0; b < BOOTSTRAPS; b++) {
       Arrays.fill(resampled, 0);
+      int[] series = new int[k];
+      for (int i = 0; i < k; i++) {
+        series[i] = random.nextInt(rowLosses[i].length);
+      }
       for (int t = 0; t < tests; t++) {
         int row = random.nextInt(tests);
         for (int i = 0; i < k; i++) {
-          resampled[i] += rowLosses[i][row];
+          resampled[i] += rowLosses[i][series[i]][row];
         }
       }
       for (int i = 0; i < k; i++) {
@@ -126,6 +138,7 @@ public final class LearningCurves {
       predictions[b] = pb == null ? Double.NaN : best.at(pb, scaledAt);
       double[] hb = best.fit(uHead, Arrays.copyOf(resampled, k - 1), heldParams);
       heldOut[b] = hb == null ? Double.NaN : best.at(hb, 1);
+      observedNoise[b] = heldOut[b] - resampled[k - 1];
     }
     String unreliable = null;
     for (int i = 0; i + 1 < k && unreliable == null; i++) {
@@ -143,8 +156,11 @@ public final class LearningCurves {
       }
     }
     double heldPredicted = best.at(heldParams, 1);
-    double heldLower = quantile(heldOut, 0.05);
-    double heldUpper = quantile(heldOut, 0.95);
+    // Prediction minus observation varies over the resamples around its mean; the observation is
+    // expected within the prediction minus that spread.
+    double centre = Scores.mean(Arrays.stream(observedNoise).filter(Double::isFinite).toArray());
+    double heldLower = heldPredicted - (quantile(observedNoise, 0.95) - centre);
+    double heldUpper = heldPredicted - (quantile(observedNoise, 0.05) - centre);
     double atRef = best.at(params, 1);
     double gain = atRef > 0 ? (atRef - best.at(params, 2)) / atRef : Double.NaN;
     double[] curveSizes = new double[CURVE_POINTS + 1];
