@@ -148,7 +148,7 @@ class DurabilityTest {
     p.destroy();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
-    try (JobStore store = new JobStore(Harness.config(dir).store())) {
+    try (JobStore store = Harness.store(Harness.config(dir))) {
       JobRecord job = store.get(id).orElseThrow();
       assertThat(job.state()).isEqualTo(JobState.QUEUED);
       assertThat(job.attempts()).isEqualTo(1);
