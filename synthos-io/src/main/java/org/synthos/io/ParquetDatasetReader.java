@@ -126,6 +126,7 @@ final class ParquetDatasetReader implements DatasetReader {
       }
     }
     List<ColumnDescriptor> descriptors = fileSchema.getColumns();
+    InputLimits.checkColumns(descriptors.size(), file);
     this.columns = new ParquetColumn[descriptors.size()];
     for (int i = 0; i < columns.length; i++) {
       columns[i] = describe(descriptors.get(i));
