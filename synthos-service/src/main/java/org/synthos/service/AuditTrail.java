@@ -38,6 +38,9 @@ final class AuditTrail {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
+  private static final java.util.Map<Path, Object> MONITORS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Path dir;
   private final long maxBytes;
 
@@ -60,7 +63,21 @@ final class AuditTrail {
    *
    * @param outcome {@code ok}, or what went wrong (an error code name)
    */
-  synchronized void record(
+  void record(
+      String identity,
+      String action,
+      String job,
+      String dataset,
+      String datasetHash,
+      String outcome) {
+    // The file lock orders writers in different processes; a JVM holds one such lock at a time,
+    // so trails in this process that share a directory take turns on one monitor first.
+    synchronized (MONITORS.computeIfAbsent(dir.toAbsolutePath().normalize(), k -> new Object())) {
+      appendLocked(identity, action, job, dataset, datasetHash, outcome);
+    }
+  }
+
+  private void appendLocked(
       String identity,
       String action,
       String job,
