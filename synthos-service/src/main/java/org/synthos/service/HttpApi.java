@@ -210,7 +210,11 @@ final class HttpApi implements AutoCloseable {
   }
 
   private static ValidationRequest parseSubmit(HttpExchange ex) throws IOException {
-    byte[] body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
+    return parseSubmit(ex.getRequestBody().readNBytes(MAX_BODY + 1));
+  }
+
+  /** The body of {@code POST /v1/validations} as a request; INVALID_ARGUMENT when it is not one. */
+  static ValidationRequest parseSubmit(byte[] body) {
     if (body.length > MAX_BODY) {
       throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body over 1 MiB");
     }
@@ -220,6 +224,9 @@ final class HttpApi implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new SynthosException(
           ErrorCode.INVALID_ARGUMENT, "request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "request body cannot be read: " + e.getMessage());
     }
     if (n == null || !n.isObject()) {
       throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body must be a JSON object");

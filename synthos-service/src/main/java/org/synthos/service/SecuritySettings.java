@@ -115,9 +115,19 @@ public record SecuritySettings(
         (long) p.intAtLeast("limits.max_file_mb", 1, Integer.MAX_VALUE) << 20);
   }
 
-  /** Whether a bind address only accepts connections from this machine. */
+  /**
+   * Whether a bind address only accepts connections from this machine. Names other than {@code
+   * localhost} count as reachable from outside: they are not resolved at start-up.
+   */
   static boolean loopback(String host) {
+    if ("localhost".equalsIgnoreCase(host)) {
+      return true;
+    }
+    if (!host.matches("[0-9.]+|[0-9A-Fa-f:.\\[\\]]*:[0-9A-Fa-f:.\\[\\]]*")) {
+      return false;
+    }
     try {
+      // An address literal: parsed, never looked up.
       return InetAddress.getByName(host).isLoopbackAddress();
     } catch (UnknownHostException e) {
       return false;
