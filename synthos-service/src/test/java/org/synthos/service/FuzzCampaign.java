@@ -34,9 +34,14 @@ public final class FuzzCampaign {
    */
   record Result(long executions, int failedWorkers, List<Path> logs) {}
 
-  /** {@code FuzzCampaign SECONDS WORKERS OUT_DIR}, from the synthos-service directory. */
+  /**
+   * {@code FuzzCampaign SECONDS WORKERS OUT_DIR [KEEP_GOING]}, from the synthos-service directory;
+   * KEEP_GOING (default 1) is how many distinct findings a worker collects before it stops.
+   */
   public static void main(String[] args) throws Exception {
-    Result r = run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Path.of(args[2]));
+    int keepGoing = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+    Result r =
+        run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Path.of(args[2]), keepGoing);
     System.out.println(
         "executions="
             + r.executions()
@@ -51,7 +56,7 @@ public final class FuzzCampaign {
     System.exit(r.failedWorkers() == 0 ? 0 : 1);
   }
 
-  static Result run(int seconds, int workers, Path out) throws Exception {
+  static Result run(int seconds, int workers, Path out, int keepGoing) throws Exception {
     Files.createDirectories(out);
     List<Process> processes = new ArrayList<>();
     List<Path> logs = new ArrayList<>();
@@ -61,7 +66,7 @@ public final class FuzzCampaign {
       Path log = out.resolve("worker-" + w + ".log");
       logs.add(log);
       processes.add(
-          new ProcessBuilder(command(seconds, out, corpus))
+          new ProcessBuilder(command(seconds, out, corpus, keepGoing))
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start());
@@ -98,7 +103,7 @@ public final class FuzzCampaign {
           "RegexInjection",
           "RegexRoadblocks");
 
-  private static List<String> command(int seconds, Path out, Path corpus) {
+  private static List<String> command(int seconds, Path out, Path corpus, int keepGoing) {
     return List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g",
@@ -117,6 +122,7 @@ public final class FuzzCampaign {
                     .map(d -> "com.code_intelligence.jazzer.sanitizers." + d)
                     .toList()),
         "--reproducer_path=" + out,
+        "--keep_going=" + keepGoing,
         "-artifact_prefix=" + out + "/",
         "-max_total_time=" + seconds,
         "-timeout=20",

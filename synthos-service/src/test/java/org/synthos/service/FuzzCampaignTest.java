@@ -18,7 +18,7 @@ class FuzzCampaignTest {
   void everyTargetSurvivesABoundedRun() throws Exception {
     int seconds = Integer.parseInt(System.getenv().getOrDefault("SYNTHOS_FUZZ_SECONDS", "15"));
     Path out = Path.of("target/fuzz");
-    FuzzCampaign.Result r = FuzzCampaign.run(seconds, 1, out);
+    FuzzCampaign.Result r = FuzzCampaign.run(seconds, 1, out, 1);
     Files.writeString(
         out.resolve("campaign.txt"),
         "seconds=" + seconds + "\nexecutions=" + r.executions() + "\n");
