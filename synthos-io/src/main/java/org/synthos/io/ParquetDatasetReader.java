@@ -115,6 +115,7 @@ final class ParquetDatasetReader implements DatasetReader {
     this.bytesRead = Math.max(0, totalBytes - blockBytes);
     for (BlockMetaData b : blocks) {
       for (ColumnChunkMetaData chunk : b.getColumns()) {
+        checkExtent(chunk, totalBytes);
         if (!ParquetCodecs.SUPPORTED.contains(chunk.getCodec())) {
           throw new SynthosException(
               ErrorCode.UNSUPPORTED_FORMAT,
@@ -392,7 +393,19 @@ final class ParquetDatasetReader implements DatasetReader {
 
   private boolean startNextRowGroup() throws IOException {
     nextBlock++;
-    PageReadStore pages = reader.readNextRowGroup();
+    PageReadStore pages;
+    try {
+      pages = reader.readNextRowGroup();
+    } catch (OutOfMemoryError e) {
+      // The Parquet library allocates a row group's last page at the size its header declares,
+      // before reading it; a forged header makes that one allocation fail and leaves nothing
+      // half-built, as this reader is then given up.
+      throw new SynthosException(
+          ErrorCode.CORRUPT_FILE,
+          "a page header declares more bytes than can be read (damaged or forged)",
+          file.withRow(rowsDecoded + 1),
+          e);
+    }
     if (pages == null) {
       bytesRead = totalBytes;
       return false;
@@ -411,6 +424,43 @@ final class ParquetDatasetReader implements DatasetReader {
   }
 
   /**
+   * Refuses a column chunk whose footer places it outside the file, or whose pages claim to expand
+   * past the decompression cap: the Parquet library would allocate what the footer says before
+   * reading a byte, so a forged footer could exhaust memory.
+   */
+  private void checkExtent(ColumnChunkMetaData chunk, long fileBytes) {
+    long start = chunk.getStartingPos();
+    long size = chunk.getTotalSize();
+    Location where = file.withColumn(chunk.getPath().toDotString());
+    if (start < 0 || size < 0 || start > fileBytes || size > fileBytes - start) {
+      throw new SynthosException(
+          ErrorCode.CORRUPT_FILE,
+          "the footer places a column chunk outside the file ("
+              + size
+              + " bytes at offset "
+              + start
+              + " of "
+              + fileBytes
+              + ")",
+          where);
+    }
+    long expanded = chunk.getTotalUncompressedSize();
+    if (expanded < 0
+        || (expanded > (16L << 20)
+            && expanded > (long) InputLimits.MAX_DECOMPRESSION_RATIO * Math.max(1, size))) {
+      throw InputLimits.exceeded(
+          "a column chunk of "
+              + size
+              + " bytes claims to expand to "
+              + expanded
+              + ", more than "
+              + InputLimits.MAX_DECOMPRESSION_RATIO
+              + " times",
+          where);
+    }
+  }
+
+  /**
    * After a row group failed to load, re-reads it one top-level field at a time to name the damaged
    * column; null when that does not single one out. Runs only on the failure path.
    */
@@ -424,7 +474,8 @@ final class ParquetDatasetReader implements DatasetReader {
         reader.setRequestedSchema(new MessageType(fileSchema.getName(), fileSchema.getType(top)));
         try {
           reader.readRowGroup(group);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+          // See startNextRowGroup on the memory error.
           return c.name();
         }
       }
