@@ -82,4 +82,37 @@ public final class InputLimits {
       }
     };
   }
+
+  /**
+   * Refuses a Parquet column chunk whose footer places it outside the file, or whose pages claim to
+   * expand past the decompression cap: the Parquet library allocates what the footer says before
+   * reading a byte, so a forged footer could exhaust memory.
+   */
+  static void checkChunk(long start, long size, long expanded, long fileBytes, Location where) {
+    if (start < 0 || size < 0 || start > fileBytes || size > fileBytes - start) {
+      throw new SynthosException(
+          ErrorCode.CORRUPT_FILE,
+          "the footer places a column chunk outside the file ("
+              + size
+              + " bytes at offset "
+              + start
+              + " of "
+              + fileBytes
+              + ")",
+          where);
+    }
+    if (expanded < 0
+        || (expanded > RATIO_CHECK_AFTER
+            && expanded > (double) MAX_DECOMPRESSION_RATIO * Math.max(1, size))) {
+      throw exceeded(
+          "a column chunk of "
+              + size
+              + " bytes claims to expand to "
+              + expanded
+              + ", more than "
+              + MAX_DECOMPRESSION_RATIO
+              + " times",
+          where);
+    }
+  }
 }

@@ -115,7 +115,12 @@ final class ParquetDatasetReader implements DatasetReader {
     this.bytesRead = Math.max(0, totalBytes - blockBytes);
     for (BlockMetaData b : blocks) {
       for (ColumnChunkMetaData chunk : b.getColumns()) {
-        checkExtent(chunk, totalBytes);
+        InputLimits.checkChunk(
+            chunk.getStartingPos(),
+            chunk.getTotalSize(),
+            chunk.getTotalUncompressedSize(),
+            totalBytes,
+            file.withColumn(chunk.getPath().toDotString()));
         if (!ParquetCodecs.SUPPORTED.contains(chunk.getCodec())) {
           throw new SynthosException(
               ErrorCode.UNSUPPORTED_FORMAT,
@@ -421,43 +426,6 @@ final class ParquetDatasetReader implements DatasetReader {
     }
     rowsLeftInGroup = pages.getRowCount();
     return rowsLeftInGroup > 0 || startNextRowGroup();
-  }
-
-  /**
-   * Refuses a column chunk whose footer places it outside the file, or whose pages claim to expand
-   * past the decompression cap: the Parquet library would allocate what the footer says before
-   * reading a byte, so a forged footer could exhaust memory.
-   */
-  private void checkExtent(ColumnChunkMetaData chunk, long fileBytes) {
-    long start = chunk.getStartingPos();
-    long size = chunk.getTotalSize();
-    Location where = file.withColumn(chunk.getPath().toDotString());
-    if (start < 0 || size < 0 || start > fileBytes || size > fileBytes - start) {
-      throw new SynthosException(
-          ErrorCode.CORRUPT_FILE,
-          "the footer places a column chunk outside the file ("
-              + size
-              + " bytes at offset "
-              + start
-              + " of "
-              + fileBytes
-              + ")",
-          where);
-    }
-    long expanded = chunk.getTotalUncompressedSize();
-    if (expanded < 0
-        || (expanded > (16L << 20)
-            && expanded > (long) InputLimits.MAX_DECOMPRESSION_RATIO * Math.max(1, size))) {
-      throw InputLimits.exceeded(
-          "a column chunk of "
-              + size
-              + " bytes claims to expand to "
-              + expanded
-              + ", more than "
-              + InputLimits.MAX_DECOMPRESSION_RATIO
-              + " times",
-          where);
-    }
   }
 
   /**
