@@ -43,10 +43,21 @@ final class AuditTrail {
 
   private final Path dir;
   private final long maxBytes;
+  private final boolean echo;
 
+  /** A trail that writes its file only (the command line's). */
   AuditTrail(Path dir, long maxBytes) {
+    this(dir, maxBytes, false);
+  }
+
+  /**
+   * @param echo whether each entry, with its hash, also goes to the log: a copy of the chain's
+   *     progress kept off the file, which anchors it
+   */
+  AuditTrail(Path dir, long maxBytes, boolean echo) {
     this.dir = dir;
     this.maxBytes = maxBytes;
+    this.echo = echo;
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -145,8 +156,19 @@ final class AuditTrail {
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND,
         StandardOpenOption.SYNC);
-    LOG.info(
-        "audit " + action + " by " + identity + (job == null ? "" : " on " + job) + ": " + outcome);
+    if (echo) {
+      LOG.info(
+          "audit "
+              + action
+              + " by "
+              + identity
+              + (job == null ? "" : " on " + job)
+              + ": "
+              + outcome
+              + " (hash "
+              + hash
+              + ")");
+    }
     return new Tail(seq, hash, tail.bytes() + bytes.length);
   }
 

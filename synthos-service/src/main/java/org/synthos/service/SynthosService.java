@@ -41,7 +41,7 @@ public final class SynthosService implements AutoCloseable {
     Path temp = Files.createDirectories(config.dataDir().resolve("tmp"));
     SecuritySettings security = config.security();
     DataCipher cipher = DataCipher.open(security);
-    AuditTrail audit = new AuditTrail(security.auditDir(), security.auditMaxBytes());
+    AuditTrail audit = new AuditTrail(security.auditDir(), security.auditMaxBytes(), true);
     this.store = new JobStore(config.store(), cipher);
     this.storage = new SealedStorage(StorageRouter.from(config.storage()), cipher);
     ServiceMetrics metrics = new ServiceMetrics();
