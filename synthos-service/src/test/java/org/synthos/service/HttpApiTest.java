@@ -38,26 +38,11 @@ class HttpApiTest {
   }
 
   static HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return HttpCalls.send(base, method, path, body, null);
   }
 
   static JsonNode awaitEnd(String id) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode job = JSON.readTree(send("GET", "/v1/validations/" + id, null).body());
-      if (!job.get("state").asText().matches("QUEUED|RUNNING")) {
-        return job;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("job " + id + " did not end");
+    return HttpCalls.awaitEnd(base, id, null, Duration.ofSeconds(30));
   }
 
   @Test

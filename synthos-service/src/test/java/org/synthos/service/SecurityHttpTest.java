@@ -65,17 +65,7 @@ class SecurityHttpTest {
 
   static HttpResponse<String> send(String method, String path, String body, String key)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
-    if (key != null) {
-      b.header("Authorization", "Bearer " + key);
-    }
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return HttpCalls.send(base, method, path, body, key);
   }
 
   static final String SUBMIT = "{\"dataset_uri\":\"data/small.csv\"}";
@@ -87,18 +77,7 @@ class SecurityHttpTest {
   }
 
   static JsonNode awaitEnd(String id, String key) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> r = send("GET", "/v1/validations/" + id, null, key);
-      if (r.statusCode() == 200) {
-        JsonNode job = JSON.readTree(r.body());
-        if (!job.get("state").asText().matches("QUEUED|RUNNING")) {
-          return job;
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("job " + id + " did not end");
+    return HttpCalls.awaitEnd(base, id, key, Duration.ofSeconds(60));
   }
 
   @Test
