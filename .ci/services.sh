@@ -2,7 +2,7 @@
 # Installs and starts what the synthos-service integration tests need, and prints the environment
 # variables those tests read, as shell exports on stdout (progress goes to stderr):
 #
-#   eval "$(.ci/services.sh start)"     # PostgreSQL on loopback, Prometheus binary, moto for S3
+#   eval "$(.ci/services.sh start)"     # PostgreSQL on loopback, Prometheus and promtool, moto for S3
 #   mvn -B -q -pl synthos-service -am verify
 #   .ci/services.sh stop
 #
@@ -77,6 +77,7 @@ start() {
     } >"$STATE_FILE"
     echo "export SYNTHOS_TEST_PG_URL=jdbc:postgresql://127.0.0.1:$port/postgres"
     echo "export SYNTHOS_TEST_PG_USER=postgres"
+    echo "export SYNTHOS_TEST_PG_BIN=$bin"
   else
     log "PostgreSQL not available; its tests will be skipped"
   fi
@@ -88,8 +89,26 @@ start() {
   fi
   if command -v prometheus >/dev/null; then
     echo "export SYNTHOS_TEST_PROMETHEUS=$(command -v prometheus)"
+    # The same Debian package ships promtool, which unit-tests the alerting rules.
+    if command -v promtool >/dev/null; then
+      echo "export SYNTHOS_TEST_PROMTOOL=$(command -v promtool)"
+    fi
   else
     log "prometheus not available; the scrape smoke test will be skipped"
+  fi
+
+  # The Kubernetes schema validator (deploy/kubernetes/validate): npm ci installs the pinned
+  # kubernetes-models package, whose compiled schemas then validate offline.
+  local k8s
+  k8s="$(cd "$(dirname "$0")/.." && pwd)/deploy/kubernetes/validate"
+  if command -v node >/dev/null && command -v npm >/dev/null && [ -f "$k8s/package-lock.json" ]; then
+    if [ -d "$k8s/node_modules" ] || npm ci --prefix "$k8s" --no-audit --no-fund --loglevel=error >&2; then
+      echo "export SYNTHOS_TEST_K8S_VALIDATE=$k8s"
+    else
+      log "npm ci in $k8s failed; the Kubernetes schema test will be skipped"
+    fi
+  else
+    log "node or npm not available; the Kubernetes schema test will be skipped"
   fi
 
   # moto for the S3 API server (tests start it themselves on a free loopback port)

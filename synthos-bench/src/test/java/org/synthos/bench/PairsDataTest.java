@@ -57,6 +57,7 @@ class PairsDataTest {
             "intrinsic",
             "fidelity",
             "multivariate",
+            "learnability",
             "collapse",
             "localisation",
             "recommendations",

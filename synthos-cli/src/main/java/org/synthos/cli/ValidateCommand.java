@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.synthos.core.assess.DatasetSource;
+import org.synthos.core.assess.LearningOptions;
 import org.synthos.core.assess.Policy;
 import org.synthos.core.assess.ValidationInput;
 import org.synthos.core.assess.ValidationOptions;
@@ -47,8 +48,24 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--target",
       paramLabel = "COLUMN",
-      description = "The column a model will predict.")
+      description =
+          "The column a model will predict (default: up to three chosen from the reference by how"
+              + " strongly the other columns relate to them).")
   String target;
+
+  @Option(
+      names = "--learn-budget",
+      paramLabel = "TIME",
+      description =
+          "Time the proxy-model cascade may take, e.g. 60s, 2m, 500ms; 0 turns it off (default:"
+              + " ${DEFAULT-VALUE}).")
+  String learnBudget = "10s";
+
+  @Option(
+      names = "--predict-at",
+      paramLabel = "ROWS",
+      description = "Training size to predict model performance at (default: 10x the candidate).")
+  long predictAt;
 
   @Option(
       names = "--time",
@@ -128,7 +145,11 @@ final class ValidateCommand implements Callable<Integer> {
             maxRows,
             defaults.multivariateRows(),
             defaults.replicates(),
-            defaults.ablations());
+            defaults.ablations(),
+            new LearningOptions(
+                Durations.millis(learnBudget, "--learn-budget"),
+                predictAt,
+                LearningOptions.DEFAULT_MAX_ROWS));
     DatasetSource cand = InputOptions.source(candidate, readOptions);
     DatasetSource ref = reference == null ? null : InputOptions.source(reference, readOptions);
     PrintWriter err = spec.commandLine().getErr();

@@ -173,6 +173,8 @@ final class ParquetDatasetReader implements DatasetReader {
           e);
     }
     try {
+      // Before the constructor, which already decodes pages to infer text columns' types.
+      ParquetPages.check(path, reader.getRowGroups(), totalBytes, where);
       return new ParquetDatasetReader(reader, path, options, totalBytes);
     } catch (RuntimeException e) {
       closeQuietly(reader);

@@ -80,6 +80,7 @@ public final class HtmlReport {
     distributions(sb, r.charts(), r.reference() != null);
     correlation(sb, r.charts());
     tails(sb, r.charts());
+    LearnabilityHtml.section(sb, r.learnability());
     localisation(sb, r);
     recommendations(sb, r);
     evidence(sb, r);

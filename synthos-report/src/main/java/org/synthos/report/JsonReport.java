@@ -35,7 +35,7 @@ import org.synthos.core.assess.Verdict;
  */
 public final class JsonReport {
   /** Semantic version of the report layout; a new field bumps the minor part. */
-  public static final String SCHEMA_VERSION = "1.1.0";
+  public static final String SCHEMA_VERSION = "1.2.0";
 
   private JsonReport() {}
 
@@ -101,6 +101,9 @@ public final class JsonReport {
     config.put("multivariate_rows", o.multivariateRows());
     config.put("replicates", o.replicates());
     config.put("ablations", o.ablations());
+    config.put("learn_budget_millis", o.learning().budgetMillis());
+    config.put("learn_max_rows", o.learning().maxRows());
+    config.put("predict_at", o.learning().predictAt());
     Json.putText(config, "time_column_requested", o.timeColumn());
     p.set("policy", policy(o.policy()));
     return p;
@@ -201,6 +204,7 @@ public final class JsonReport {
       Json.putText(
           x, "candidate_type", d.candidateType() == null ? null : d.candidateType().label());
     }
+    o.set("learnability", LearnabilityJson.of(r.learnability()));
     o.set("localisation", localisation(r));
     ArrayNode recs = o.putArray("recommendations");
     for (Recommendation rec : r.recommendations()) {

@@ -71,7 +71,7 @@ class CertificatesTest {
     assertThat(v.reason()).startsWith("valid: approve");
     ObjectNode json = (ObjectNode) Json.EXACT.readTree(cert.toFile());
     assertThat(json.at("/payload/dataset/sha256").asText()).isEqualTo(sha256(data));
-    assertThat(json.at("/payload/scores/learnability").isNull()).isTrue();
+    assertThat(json.at("/payload/scores/learnability").isNumber()).isTrue();
     assertThat(json.at("/payload/policy/max_risk").asDouble()).isEqualTo(60);
     assertThat(json.at("/payload/issued_at").asText()).isEqualTo("2026-11-28T08:30:00Z");
     assertThat(json.at("/signature/algorithm").asText()).isEqualTo("Ed25519");

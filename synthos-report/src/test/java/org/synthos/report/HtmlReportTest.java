@@ -20,12 +20,26 @@ class HtmlReportTest {
             "id=\"distributions\"",
             "id=\"correlation\"",
             "id=\"tails\"",
+            "id=\"learnability\"",
+            "Learning curves: spend",
             "id=\"recommendations\"",
             "id=\"provenance\"");
     assertThat(html.indexOf("id=\"verdict\"")).isLessThan(html.indexOf("id=\"dimensions\""));
     assertThat(html).doesNotContain("<script", "src=", "href=", "@import", "url(");
     // Column names and values from the data are escaped.
     assertThat(html).contains("note &lt;b&gt;&amp;amp;").doesNotContain("<b>&amp;");
+  }
+
+  @Test
+  void learnabilityShowsBothModelsAndTheirCurves() {
+    String html = HtmlReport.render(Fixtures.approved());
+    int at = html.indexOf("id=\"learnability\"");
+    assertThat(at).isPositive();
+    String section = html.substring(at, html.indexOf("</section>", at));
+    assertThat(section)
+        .contains("trained on the candidate", "trained on real rows", "held-out mse")
+        .contains("gradient-boosted trees (XGBoost, 15 trees of depth 3)")
+        .contains("<polyline");
   }
 
   @Test

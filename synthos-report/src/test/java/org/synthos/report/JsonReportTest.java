@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.synthos.core.assess.Dimension;
+import org.synthos.core.assess.Stage;
 import org.synthos.core.assess.ValidationResult;
 
 @Tag("unit")
@@ -51,15 +52,21 @@ class JsonReportTest {
     for (Dimension d : Dimension.values()) {
       assertThat(j.at("/results/dimensions/" + d.key() + "/status").asText()).isNotEmpty();
     }
-    assertThat(j.at("/results/dimensions/learnability/status").asText())
-        .isEqualTo("not_applicable");
-    assertThat(j.at("/results/not_judged/0/dimension").asText()).isEqualTo("learnability");
+    // income predicts spend, so spend is learned; the shrunk candidate's model predicts too narrow
+    // a range of it.
+    assertThat(j.at("/results/dimensions/learnability/status").asText()).isIn("warn", "fail");
+    assertThat(j.at("/results/not_judged").size()).isZero();
+    assertThat(j.at("/results/learnability/targets/0/column").asText()).isEqualTo("spend");
+    assertThat(j.at("/results/learnability/targets/0/metric").asText()).isEqualTo("r2");
+    assertThat(j.at("/results/learnability/targets/0/curves/1/fit/predict_at").asLong())
+        .isEqualTo(6000);
+    assertThat(j.at("/results/learnability/device").asText()).isEqualTo("cpu");
     assertThat(
             j.at("/results/dimensions/diversity_retention/evidence/0/null_band/replicates").asInt())
         .isPositive();
     assertThat(j.at("/results/dimensions/diversity_retention/evidence/0/rows").asText())
         .isIn("all", "analysed", "neighbour_sample");
-    assertThat(j.at("/internal/stages")).hasSize(8);
+    assertThat(j.at("/internal/stages")).hasSize(Stage.values().length);
     assertThat(j.at("/results/recommendations")).isNotEmpty();
     assertThat(new String(JsonReport.toBytes(r), StandardCharsets.UTF_8))
         .doesNotContain("NaN")

@@ -43,21 +43,22 @@ final class AuditTrail {
 
   private final Path dir;
   private final long maxBytes;
-  private final boolean echo;
+  private final Runnable onWriteFailure;
 
-  /** A trail that writes its file only (the command line's). */
+  /** The command line's trail: writes its file only, and a failed write is an error. */
   AuditTrail(Path dir, long maxBytes) {
-    this(dir, maxBytes, false);
+    this(dir, maxBytes, null);
   }
 
   /**
-   * @param echo whether each entry, with its hash, also goes to the log: a copy of the chain's
-   *     progress kept off the file, which anchors it
+   * The service's trail: each entry, with its hash, also goes to the log (a copy of the chain's
+   * progress kept off the file, which anchors it), and a failed write is logged and counted by
+   * {@code onWriteFailure} instead of failing the caller's request.
    */
-  AuditTrail(Path dir, long maxBytes, boolean echo) {
+  AuditTrail(Path dir, long maxBytes, Runnable onWriteFailure) {
     this.dir = dir;
     this.maxBytes = maxBytes;
-    this.echo = echo;
+    this.onWriteFailure = onWriteFailure;
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -120,7 +121,14 @@ final class AuditTrail {
         lock.release();
       }
     } catch (IOException e) {
-      throw failure(e);
+      if (onWriteFailure == null) {
+        throw failure(e);
+      }
+      onWriteFailure.run();
+      LOG.log(
+          java.util.logging.Level.SEVERE,
+          "audit record not written: " + action + " by " + identity + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -156,7 +164,7 @@ final class AuditTrail {
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND,
         StandardOpenOption.SYNC);
-    if (echo) {
+    if (onWriteFailure != null) {
       LOG.info(
           "audit "
               + action

@@ -130,7 +130,15 @@ final class HttpApi implements AutoCloseable {
       }
       case "/v1/validations" -> {
         if ("POST".equals(method)) {
-          JobRecord job = jobs.submit(caller, parseSubmit(ex));
+          ValidationRequest request;
+          try {
+            request = parseSubmit(ex);
+          } catch (SynthosException e) {
+            // Never reaches the job manager, which counts the other invalid submissions.
+            metrics.count("invalid", "unknown");
+            throw e;
+          }
+          JobRecord job = jobs.submit(caller, request);
           ex.getResponseHeaders().set("Location", "/v1/validations/" + job.id());
           sendJson(ex, 202, toJson(job));
         } else {

@@ -91,6 +91,7 @@ final class JobManager implements AutoCloseable {
               return t;
             });
     this.phaseSlots = new Semaphore(config.concurrency());
+    metrics.queue(waiting::get, config.queueCapacity());
   }
 
   /** Re-queues what a previous process left behind and starts the workers on it. */
@@ -114,7 +115,12 @@ final class JobManager implements AutoCloseable {
     if (stopping) {
       throw new SynthosException(ErrorCode.STORAGE_UNAVAILABLE, "the server is shutting down");
     }
-    validate(request);
+    try {
+      validate(request);
+    } catch (SynthosException e) {
+      metrics.count("invalid", request.datasetFormat());
+      throw e;
+    }
     if (waiting.incrementAndGet() > config.queueCapacity()) {
       waiting.decrementAndGet();
       metrics.count("rejected", request.datasetFormat());
@@ -332,6 +338,21 @@ final class JobManager implements AutoCloseable {
 
   /** Runs one phase call now, on the caller's thread, bounded by the worker count. */
   ValidationRunner.PhaseResult phase(
+      ValidationRunner.Phase phase, ValidationRequest request, BooleanSupplier callerGone) {
+    ValidationRunner.PhaseResult result = null;
+    SynthosException error = null;
+    try {
+      result = runPhase(phase, request, callerGone);
+      return result;
+    } catch (SynthosException e) {
+      error = e;
+      throw e;
+    } finally {
+      metrics.phase(phase, result, error);
+    }
+  }
+
+  private ValidationRunner.PhaseResult runPhase(
       ValidationRunner.Phase phase, ValidationRequest request, BooleanSupplier callerGone) {
     validate(request);
     if (!phaseSlots.tryAcquire()) {

@@ -25,18 +25,40 @@ public final class JsonLogging {
   private static final ThreadLocal<String> CONTEXT = new ThreadLocal<>();
   private static final JsonFactory JSON = new JsonFactory();
 
+  /**
+   * Holds the JSON handler. The JDK's LogManager removes the handlers of every registered logger in
+   * a shutdown hook of its own, which runs beside the service's, so the shutdown lines were lost.
+   * This logger is unregistered (the LogManager never resets it) and is made the root logger's
+   * parent: records go on reaching it after the reset.
+   */
+  private static final Logger SINK = new Sink();
+
+  private static final class Sink extends Logger {
+    Sink() {
+      super(null, null);
+      setUseParentHandlers(false);
+    }
+  }
+
   private JsonLogging() {}
 
-  /** Replaces the root logger's handlers with one JSON line handler on standard error. */
+  /**
+   * Replaces the root logger's handlers with one JSON line handler on standard error, which keeps
+   * working during shutdown.
+   */
   public static void install(Level level) {
     Logger root = Logger.getLogger("");
     for (Handler h : root.getHandlers()) {
       root.removeHandler(h);
     }
+    for (Handler h : SINK.getHandlers()) {
+      SINK.removeHandler(h);
+    }
     Handler handler = new ConsoleHandler();
     handler.setFormatter(new JsonFormatter());
     handler.setLevel(level);
-    root.addHandler(handler);
+    SINK.addHandler(handler);
+    root.setParent(SINK);
     root.setLevel(level);
   }
 

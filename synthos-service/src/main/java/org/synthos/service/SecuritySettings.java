@@ -111,8 +111,16 @@ public record SecuritySettings(
         p.pathOr("audit.dir", dataDir.resolve("audit")),
         p.intAtLeast("audit.max_bytes", 4096, Integer.MAX_VALUE),
         p.pathOr("encryption.keyset_file", dataDir.resolve("secrets").resolve("data-keyset.json")),
-        p.secret("encryption.keyset"),
+        keyset(p.text("encryption.keyset")),
         (long) p.intAtLeast("limits.max_file_mb", 1, Integer.MAX_VALUE) << 20);
+  }
+
+  /**
+   * The keyset given in the environment. Unlike other secrets it has no {@code _file} variant read
+   * here: {@code encryption.keyset_file} is the keyset file itself, which rotation rewrites.
+   */
+  private static Optional<ServiceConfig.Secret> keyset(String json) {
+    return json.isEmpty() ? Optional.empty() : Optional.of(new ServiceConfig.Secret(json));
   }
 
   /**

@@ -30,6 +30,13 @@ import java.util.logging.Logger;
  * {@code synthos_cpu_percent} and {@code synthos_memory_used_bytes} for the process, and {@code
  * synthos_gpu_utilization_percent{gpu_id}} / {@code synthos_gpu_memory_used_bytes{gpu_id}} only
  * when {@code nvidia-smi} lists a GPU.
+ *
+ * <p>For alerting it adds {@code synthos_queued_validations} and {@code synthos_queue_capacity},
+ * {@code synthos_ready} (the last periodic readiness check, 1 or 0) with {@code
+ * synthos_readiness_failures_total}, {@code synthos_phase_calls_total{phase,status}}, {@code
+ * synthos_audit_write_failures_total} and {@code synthos_gpu_memory_total_bytes{gpu_id}}. Every
+ * labelled counter is registered at zero for its known label values, so the first scrape already
+ * has each series and {@code rate()} sees the first increment.
  */
 final class ServiceMetrics {
   private static final Logger LOG = Logger.getLogger(ServiceMetrics.class.getName());
@@ -47,9 +54,23 @@ final class ServiceMetrics {
   };
   private static final double[] ROW_BUCKETS = {100, 1e3, 1e4, 1e5, 1e6, 1e7};
 
+  /** The values of {@code status} on {@code synthos_validation_requests_total}. */
+  static final List<String> STATUSES =
+      List.of("succeeded", "failed", "cancelled", "rejected", "invalid");
+
+  /** The dataset formats pre-registered at zero; other extensions appear on first use. */
+  static final List<String> FORMATS = List.of("csv", "tsv", "jsonl", "parquet", "unknown");
+
+  /** The values of {@code status} on {@code synthos_phase_calls_total}. */
+  static final List<String> PHASE_STATUSES =
+      List.of("ok", "not_applicable", "failed", "rejected", "invalid", "cancelled");
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicInteger active = new AtomicInteger();
+  private final AtomicInteger ready = new AtomicInteger();
+  private final Counter readinessFailures;
+  private final Counter auditWriteFailures;
   private final DistributionSummary rows;
   private final DistributionSummary collapse;
   private final DistributionSummary diversity;
@@ -95,6 +116,35 @@ final class ServiceMetrics {
       Gauge.builder("synthos.gpu.memory.used.bytes", gpus, g -> g.read(id).memoryBytes())
           .tag("gpu_id", id)
           .register(registry);
+      Gauge.builder("synthos.gpu.memory.total.bytes", gpus, g -> g.read(id).memoryTotalBytes())
+          .tag("gpu_id", id)
+          .register(registry);
+    }
+    Gauge.builder("synthos.ready", ready, AtomicInteger::get)
+        .description("1 when the last readiness check passed, else 0")
+        .register(registry);
+    readinessFailures =
+        Counter.builder("synthos.readiness.failures")
+            .description("Readiness checks that failed")
+            .register(registry);
+    auditWriteFailures =
+        Counter.builder("synthos.audit.write.failures")
+            .description("Audit records that could not be written")
+            .register(registry);
+    for (String status : STATUSES) {
+      for (String format : FORMATS) {
+        requests(status, format);
+      }
+    }
+    for (String type : errorTypes()) {
+      for (String stage : jobStages()) {
+        errors(type, stage);
+      }
+    }
+    for (ValidationRunner.Phase phase : ValidationRunner.Phase.values()) {
+      for (String status : PHASE_STATUSES) {
+        phaseCalls(phase, status);
+      }
     }
     // Pre-register the series every dashboard panel expects, with zero observations.
     duration("total");
@@ -102,6 +152,112 @@ final class ServiceMetrics {
     for (org.synthos.core.assess.Stage stage : org.synthos.core.assess.Stage.values()) {
       duration(stage.key());
     }
+  }
+
+  /**
+   * The error types a job can fail with: every code except those that never end a running job
+   * (refusals at submission, lookups, a cancel, which is an outcome and not an error).
+   */
+  static List<String> errorTypes() {
+    List<String> types = new ArrayList<>();
+    for (org.synthos.api.ErrorCode code : org.synthos.api.ErrorCode.values()) {
+      if (!java.util.Set.of(
+              org.synthos.api.ErrorCode.JOB_NOT_FINISHED,
+              org.synthos.api.ErrorCode.QUEUE_FULL,
+              org.synthos.api.ErrorCode.NOT_FOUND,
+              org.synthos.api.ErrorCode.CANCELLED)
+          .contains(code)) {
+        types.add(code.name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return types;
+  }
+
+  /** Where a job can be when it fails: before its first stage, loading, or a Validator stage. */
+  static List<String> jobStages() {
+    List<String> stages = new ArrayList<>(List.of("queued", "data_loading"));
+    for (org.synthos.core.assess.Stage stage : org.synthos.core.assess.Stage.values()) {
+      stages.add(stage.key());
+    }
+    return stages;
+  }
+
+  private Counter requests(String status, String datasetFormat) {
+    return Counter.builder("synthos.validation.requests")
+        .description("Validation requests by outcome and dataset format")
+        .tag("status", status)
+        .tag("dataset_format", datasetFormat)
+        .register(registry);
+  }
+
+  private Counter errors(String errorType, String stage) {
+    return Counter.builder("synthos.validation.errors")
+        .description("Errors by type and the stage they happened in")
+        .tag("error_type", errorType)
+        .tag("stage", stage)
+        .register(registry);
+  }
+
+  private Counter phaseCalls(ValidationRunner.Phase phase, String status) {
+    return Counter.builder("synthos.phase.calls")
+        .description("Synchronous phase calls by phase and outcome")
+        .tag("phase", phase.name().toLowerCase(java.util.Locale.ROOT))
+        .tag("status", status)
+        .register(registry);
+  }
+
+  /** Exposes the job queue: jobs waiting for a worker, and how many may wait. */
+  void queue(java.util.function.IntSupplier waiting, int capacity) {
+    Gauge.builder("synthos.queued.validations", waiting, w -> Math.max(0, w.getAsInt()))
+        .description("Validations waiting for a worker")
+        .register(registry);
+    Gauge.builder("synthos.queue.capacity", () -> capacity)
+        .description("Validations that may wait before submissions are refused")
+        .register(registry);
+  }
+
+  /** The outcome of a periodic readiness check. */
+  void readiness(boolean passed) {
+    ready.set(passed ? 1 : 0);
+    if (!passed) {
+      readinessFailures.increment();
+    }
+  }
+
+  /** The server is stopping: not ready, without counting a failed check. */
+  void stopping() {
+    ready.set(0);
+  }
+
+  /**
+   * One phase call ended, with its result or the error it failed with (both null: an unexpected
+   * failure).
+   */
+  void phase(
+      ValidationRunner.Phase phase,
+      ValidationRunner.PhaseResult result,
+      org.synthos.api.SynthosException error) {
+    String status;
+    if (result != null) {
+      status =
+          result instanceof ValidationRunner.PhaseResult.NotApplicable ? "not_applicable" : "ok";
+    } else if (error == null) {
+      status = "failed";
+    } else {
+      status =
+          switch (error.code()) {
+            case QUEUE_FULL -> "rejected";
+            case CANCELLED -> "cancelled";
+            case INVALID_ARGUMENT -> "invalid";
+            default -> "failed";
+          };
+    }
+    phaseCalls(phase, status).increment();
+  }
+
+  /** An audit record could not be written; the audit trail calls this. */
+  void auditWriteFailed() {
+    auditWriteFailures.increment();
   }
 
   private Timer duration(String stage) {
@@ -133,12 +289,7 @@ final class ServiceMetrics {
 
   /** A request that never became a running job (refused or invalid). */
   void count(String status, String datasetFormat) {
-    Counter.builder("synthos.validation.requests")
-        .description("Validation requests by outcome and dataset format")
-        .tag("status", status)
-        .tag("dataset_format", datasetFormat)
-        .register(registry)
-        .increment();
+    requests(status, datasetFormat).increment();
   }
 
   void stage(String stage, long nanos) {
@@ -146,12 +297,7 @@ final class ServiceMetrics {
   }
 
   void error(String errorType, String stage) {
-    Counter.builder("synthos.validation.errors")
-        .description("Errors by type and the stage they happened in")
-        .tag("error_type", errorType)
-        .tag("stage", stage)
-        .register(registry)
-        .increment();
+    errors(errorType, stage).increment();
   }
 
   void collapseScore(double score) {
@@ -190,12 +336,12 @@ final class ServiceMetrics {
    * process start.
    */
   static final class GpuProbe {
-    record Gpu(String id, double utilization, double memoryBytes) {}
+    record Gpu(String id, double utilization, double memoryBytes, double memoryTotalBytes) {}
 
     static final List<String> NVIDIA_SMI =
         List.of(
             "nvidia-smi",
-            "--query-gpu=index,utilization.gpu,memory.used",
+            "--query-gpu=index,utilization.gpu,memory.used,memory.total",
             "--format=csv,noheader,nounits");
     private final List<String> command;
     private final List<Gpu> initial;
@@ -243,7 +389,7 @@ final class ServiceMetrics {
           return g;
         }
       }
-      return new Gpu(id, Double.NaN, Double.NaN);
+      return new Gpu(id, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** Empty when nvidia-smi is missing, fails or lists nothing. */
@@ -261,13 +407,15 @@ final class ServiceMetrics {
         List<Gpu> gpus = new ArrayList<>();
         for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
           String[] f = line.split(",");
-          if (f.length == 3) {
+          // The total is the fourth field; a tool that prints three leaves it unknown (NaN).
+          if (f.length == 3 || f.length == 4) {
             try {
               gpus.add(
                   new Gpu(
                       f[0].trim(),
                       Double.parseDouble(f[1].trim()),
-                      Double.parseDouble(f[2].trim()) * 1024 * 1024));
+                      Double.parseDouble(f[2].trim()) * 1024 * 1024,
+                      f.length == 4 ? Double.parseDouble(f[3].trim()) * 1024 * 1024 : Double.NaN));
             } catch (NumberFormatException e) {
               // "[N/A]" fields: this GPU does not report; leave it out.
             }

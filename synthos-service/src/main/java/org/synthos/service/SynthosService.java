@@ -6,6 +6,7 @@ import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public final class SynthosService implements AutoCloseable {
   private final JobManager jobs;
   private final HttpApi http;
   private final Server grpc;
+  private final Readiness readiness;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean closed;
 
@@ -41,13 +43,15 @@ public final class SynthosService implements AutoCloseable {
     Path temp = Files.createDirectories(config.dataDir().resolve("tmp"));
     SecuritySettings security = config.security();
     DataCipher cipher = DataCipher.open(security);
-    AuditTrail audit = new AuditTrail(security.auditDir(), security.auditMaxBytes(), true);
+    ServiceMetrics metrics = new ServiceMetrics();
+    AuditTrail audit =
+        new AuditTrail(security.auditDir(), security.auditMaxBytes(), metrics::auditWriteFailed);
     this.store = new JobStore(config.store(), cipher);
     this.storage = new SealedStorage(StorageRouter.from(config.storage()), cipher);
-    ServiceMetrics metrics = new ServiceMetrics();
     this.jobs = new JobManager(store, storage, runner, metrics, config.jobs(), temp);
     OwnedJobs owned = new OwnedJobs(jobs, storage, temp, security.maxFileBytes(), audit);
     Gatekeeper gate = new Gatekeeper(security, new ApiKeys(security.keysFile()), audit);
+    HealthStatusManager health = new HealthStatusManager();
     this.grpc =
         NettyServerBuilder.forAddress(
                 new InetSocketAddress(config.grpc().host(), config.grpc().port()),
@@ -55,11 +59,13 @@ public final class SynthosService implements AutoCloseable {
             .addService(
                 ServerInterceptors.intercept(
                     new GrpcApi(owned), new GrpcAuth(gate), new GrpcApi.RequestIds()))
+            .addService(health.getHealthService())
             .maxInboundMessageSize(16 << 20)
             .build()
             .start();
     this.http = new HttpApi(config, owned, gate, metrics);
     jobs.start();
+    this.readiness = new Readiness(jobs, metrics, health);
     audit.record("system", "config_loaded", null, null, null, SecurityReport.describe(config));
     LOG.info(
         "serving gRPC on "
@@ -167,6 +173,8 @@ public final class SynthosService implements AutoCloseable {
     }
     closed = true;
     Duration grace = config.jobs().shutdownGrace();
+    // Health answers NOT_SERVING first, so balancers stop routing here while jobs drain.
+    readiness.close();
     grpc.shutdown();
     // Exchanges already in progress get a second to finish; no new connection is accepted.
     http.stop(1);

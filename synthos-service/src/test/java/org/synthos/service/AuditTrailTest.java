@@ -101,4 +101,19 @@ class AuditTrailTest {
     assertThat(r.intact()).as(r.message()).isTrue();
     assertThat(r.entries()).isEqualTo(100);
   }
+
+  @Test
+  void aFailedWriteIsCountedByTheServiceAndAnErrorForTheCommandLine() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger();
+    AuditTrail service = new AuditTrail(dir.resolve("audit"), 1 << 20, failures::incrementAndGet);
+    // A directory where the file should be: every append fails.
+    Files.createDirectories(service.current());
+    service.record("key:a", "submit", null, null, null, "ok");
+    assertThat(failures).hasValue(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> trail(1 << 20).record("cli:root", "key_created", null, null, null, "ok"))
+        .isInstanceOf(org.synthos.api.SynthosException.class)
+        .hasMessageContaining("audit trail cannot be written");
+  }
 }

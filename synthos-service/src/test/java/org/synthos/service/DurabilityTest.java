@@ -148,6 +148,21 @@ class DurabilityTest {
     p.destroy();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
+    // The lines logged during shutdown reach stderr, although the JDK resets logging handlers in a
+    // shutdown hook of its own that runs beside the service's.
+    List<JsonNode> lines = new ArrayList<>();
+    for (String l : Files.readAllLines(dir.resolve("slow.log"))) {
+      if (l.startsWith("{")) {
+        lines.add(JSON.readTree(l));
+      }
+    }
+    assertThat(lines)
+        .anyMatch(l -> l.get("msg").asText().startsWith("stop signal received"))
+        .anyMatch(
+            l ->
+                l.get("id").asText().equals(id)
+                    && l.get("msg").asText().equals("stopped by shutdown; back in the queue"))
+        .anyMatch(l -> l.get("msg").asText().equals("stopped"));
     try (JobStore store = Harness.store(Harness.config(dir))) {
       JobRecord job = store.get(id).orElseThrow();
       assertThat(job.state()).isEqualTo(JobState.QUEUED);

@@ -70,7 +70,7 @@ class HttpApiTest {
     assertThat(rep.at("/results/risk_score").asDouble()).isBetween(0.0, 100.0);
     // No reference: the comparisons with real data are not judged, and say why.
     assertThat(rep.at("/results/not_judged")).isNotEmpty();
-    assertThat(rep.at("/internal/stages")).hasSize(8);
+    assertThat(rep.at("/internal/stages")).hasSize(9);
     assertThat(rep.at("/internal/engine_validation_id").asText()).startsWith("val-");
 
     HttpResponse<String> html = send("GET", "/v1/validations/" + id + "/report?format=html", null);

@@ -64,6 +64,12 @@ class SecretsTest {
     assertThatThrownBy(() -> after.decrypt(old, "storage:other"))
         .hasMessageContaining("cannot be decrypted");
     assertThat(after.seal("x", "c")).startsWith(DataCipher.TEXT_PREFIX).doesNotContain("x\"");
+    // A keyset file named in the configuration is the file rotation rewrites, not a secret value.
+    ServiceConfig named =
+        Harness.config(dir, "encryption.keyset_file", cfg.security().keysetFile().toString());
+    assertThat(named.security().keyset()).isEmpty();
+    DataCipher.rotate(named.security().keysetFile());
+    assertThat(DataCipher.open(named.security()).decrypt(fresh, "storage:r")).isNotEmpty();
   }
 
   @Test

@@ -42,6 +42,44 @@ class ServiceMetricsTest {
   }
 
   @Test
+  void gpuMemoryTotalComesFromTheFourthField() throws Exception {
+    Path smi = fakeNvidiaSmi("0, 12, 2048, 81920\\n");
+    String text =
+        new ServiceMetrics(ServiceMetrics.GpuProbe.detect(List.of(smi.toString()))).scrape();
+    assertThat(text)
+        .contains("synthos_gpu_memory_used_bytes{gpu_id=\"0\"} 2.147483648E9")
+        .contains("synthos_gpu_memory_total_bytes{gpu_id=\"0\"} 8.589934592E10");
+  }
+
+  @Test
+  void readinessCountsFailedChecksButNotAShutdown() {
+    ServiceMetrics m = new ServiceMetrics(ServiceMetrics.GpuProbe.none());
+    m.readiness(true);
+    assertThat(m.scrape()).contains("synthos_ready 1.0");
+    m.readiness(false);
+    m.stopping();
+    assertThat(m.scrape())
+        .contains("synthos_ready 0.0")
+        .contains("synthos_readiness_failures_total 1.0");
+  }
+
+  @Test
+  void phaseCallsAndAuditFailuresAreCounted() {
+    ServiceMetrics m = new ServiceMetrics(ServiceMetrics.GpuProbe.none());
+    m.phase(ValidationRunner.Phase.COLLAPSE, null, null);
+    m.phase(
+        ValidationRunner.Phase.DIVERSITY,
+        null,
+        new org.synthos.api.SynthosException(org.synthos.api.ErrorCode.QUEUE_FULL, "busy"));
+    m.auditWriteFailed();
+    assertThat(m.scrape())
+        .contains("synthos_phase_calls_total{phase=\"collapse\",status=\"failed\"} 1.0")
+        .contains("synthos_phase_calls_total{phase=\"diversity\",status=\"rejected\"} 1.0")
+        .contains("synthos_phase_calls_total{phase=\"diversity\",status=\"ok\"} 0.0")
+        .contains("synthos_audit_write_failures_total 1.0");
+  }
+
+  @Test
   void outcomesStagesAndErrorsUseTheSeedNamesAndLabels() {
     ServiceMetrics m = new ServiceMetrics(ServiceMetrics.GpuProbe.none());
     m.started();

@@ -68,7 +68,19 @@ public enum Measure {
       Dimension.DIVERSITY_RETENTION, CollapseType.A_DISTRIBUTION, 0.40, BandMethod.RESPLIT),
   SEGMENT_KS(Dimension.TEMPORAL_STABILITY, CollapseType.D_TEMPORAL, 0.25, BandMethod.ORDER_SHUFFLE),
   SEGMENT_TVD(
-      Dimension.TEMPORAL_STABILITY, CollapseType.D_TEMPORAL, 0.25, BandMethod.ORDER_SHUFFLE);
+      Dimension.TEMPORAL_STABILITY, CollapseType.D_TEMPORAL, 0.25, BandMethod.ORDER_SHUFFLE),
+  /**
+   * How much worse a model trained on the candidate predicts real rows than the same model trained
+   * on as many real rows (TRTR - TSTR of ROC AUC or R²). Most defects lower it (broken relations,
+   * collapsed categories, noise, recursive generation), so alone it does not name a collapse type.
+   */
+  LEARNABILITY_GAP(Dimension.LEARNABILITY, null, 0.10, BandMethod.MODEL_RESPLIT),
+  /**
+   * How much narrower the candidate-trained model's predictions are (entropy of predicted classes,
+   * spread of predicted values): the model collapsed onto few classes or a shrunken range.
+   */
+  PREDICTION_COLLAPSE(
+      Dimension.LEARNABILITY, CollapseType.A_DISTRIBUTION, 0.25, BandMethod.MODEL_RESPLIT);
 
   /** How a measure's null band is made. */
   public enum BandMethod {
@@ -89,7 +101,12 @@ public enum Measure {
     /** Random row orders of the candidate, widened by the reference's own drift. */
     ORDER_SHUFFLE,
     /** An analytic standard error (Hanley and McNeil 1982). */
-    ANALYTIC
+    ANALYTIC,
+    /**
+     * Models trained on two disjoint random parts of the reference, tested on a third: the value
+     * the measure takes when the candidate is just more real data.
+     */
+    MODEL_RESPLIT
   }
 
   private final Dimension dimension;

@@ -17,6 +17,7 @@ import org.synthos.api.SynthosException;
  * @param multivariateRows rows per dataset in the nearest-neighbour analyses
  * @param replicates random re-splits behind every null band
  * @param ablations how many recommendations get their impact measured by re-scoring
+ * @param learning how the proxy-model cascade runs
  */
 public record ValidationOptions(
     Policy policy,
@@ -26,14 +27,38 @@ public record ValidationOptions(
     int maxRows,
     int multivariateRows,
     int replicates,
-    int ablations) {
+    int ablations,
+    LearningOptions learning) {
   public ValidationOptions {
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(learning, "learning");
     if (maxRows < 2 || multivariateRows < 2 || replicates < 5 || ablations < 0) {
       throw new SynthosException(
           ErrorCode.INVALID_ARGUMENT,
           "options need max rows >= 2, multivariate rows >= 2, replicates >= 5, ablations >= 0");
     }
+  }
+
+  /** With the default learning options. */
+  public ValidationOptions(
+      Policy policy,
+      long seed,
+      String targetColumn,
+      String timeColumn,
+      int maxRows,
+      int multivariateRows,
+      int replicates,
+      int ablations) {
+    this(
+        policy,
+        seed,
+        targetColumn,
+        timeColumn,
+        maxRows,
+        multivariateRows,
+        replicates,
+        ablations,
+        LearningOptions.defaults());
   }
 
   /**
@@ -52,7 +77,8 @@ public record ValidationOptions(
         maxRows,
         multivariateRows,
         replicates,
-        ablations);
+        ablations,
+        learning);
   }
 
   public ValidationOptions withPolicy(Policy newPolicy) {
@@ -64,21 +90,59 @@ public record ValidationOptions(
         maxRows,
         multivariateRows,
         replicates,
-        ablations);
+        ablations,
+        learning);
   }
 
   public ValidationOptions withTarget(String column) {
     return new ValidationOptions(
-        policy, seed, column, timeColumn, maxRows, multivariateRows, replicates, ablations);
+        policy,
+        seed,
+        column,
+        timeColumn,
+        maxRows,
+        multivariateRows,
+        replicates,
+        ablations,
+        learning);
   }
 
   public ValidationOptions withTimeColumn(String column) {
     return new ValidationOptions(
-        policy, seed, targetColumn, column, maxRows, multivariateRows, replicates, ablations);
+        policy,
+        seed,
+        targetColumn,
+        column,
+        maxRows,
+        multivariateRows,
+        replicates,
+        ablations,
+        learning);
   }
 
   public ValidationOptions withAblations(int count) {
     return new ValidationOptions(
-        policy, seed, targetColumn, timeColumn, maxRows, multivariateRows, replicates, count);
+        policy,
+        seed,
+        targetColumn,
+        timeColumn,
+        maxRows,
+        multivariateRows,
+        replicates,
+        count,
+        learning);
+  }
+
+  public ValidationOptions withLearning(LearningOptions newLearning) {
+    return new ValidationOptions(
+        policy,
+        seed,
+        targetColumn,
+        timeColumn,
+        maxRows,
+        multivariateRows,
+        replicates,
+        ablations,
+        newLearning);
   }
 }

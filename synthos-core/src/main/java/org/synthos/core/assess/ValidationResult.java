@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param recommendations most urgent first
  * @param timings per stage
  * @param charts data for the HTML report
+ * @param learnability what the proxy-model cascade trained, learned and predicted
  */
 public record ValidationResult(
     String validationId,
@@ -45,7 +46,8 @@ public record ValidationResult(
     List<FlaggedRow> flaggedRows,
     List<Recommendation> recommendations,
     List<StageTiming> timings,
-    Charts charts) {
+    Charts charts,
+    Learnability learnability) {
   public ValidationResult {
     schemaDifferences = List.copyOf(schemaDifferences);
     dimensions = List.copyOf(dimensions);

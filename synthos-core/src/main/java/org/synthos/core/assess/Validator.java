@@ -93,6 +93,7 @@ public final class Validator {
     timer.run(Stage.INTRINSIC, judge::intrinsic);
     timer.run(Stage.FIDELITY, judge::fidelity);
     timer.run(Stage.MULTIVARIATE, judge::neighbours);
+    timer.run(Stage.LEARNABILITY, judge::learnability);
     Findings findings = timer.time(Stage.COLLAPSE, judge::findings);
     Pool pool = judge.pool();
     Map<Cause, List<FlaggedRow>> flagged =
@@ -127,7 +128,8 @@ public final class Validator {
         rows,
         recommendations,
         timings,
-        charts);
+        charts,
+        findings.learnability());
   }
 
   /** The passes of the candidate and the reference (null without one). */

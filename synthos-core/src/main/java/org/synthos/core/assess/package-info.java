@@ -44,7 +44,8 @@
  *       * mean + 0.5 * minimum of its sub-scores. Both lie in [0, 100] by construction.
  *   <li>A dimension that cannot be judged is {@link
  *       org.synthos.core.assess.DimensionResult.NotApplicable} with a reason, never a neutral
- *       number. Learnability is not applicable in this release.
+ *       number. Learnability trains proxy models (XGBoost) on the candidate and tests them on real
+ *       rows.
  *   <li>Recommendations report an impact only when it was measured by re-scoring the fixed data
  *       (ablation); otherwise they say why it could not be measured.
  *   <li>Equal inputs, options and seed give equal results, timestamps and timings aside, for every

@@ -8,11 +8,11 @@ import java.util.Arrays;
  * their average rank (Hanley and McNeil, Radiology 1982). Equal to scikit-learn's {@code
  * roc_auc_score}.
  */
-final class RocAuc {
+public final class RocAuc {
   private RocAuc() {}
 
   /** The AUC of {@code scores} for {@code positive} labels; NaN if a class is empty. */
-  static double of(double[] scores, boolean[] positive) {
+  public static double of(double[] scores, boolean[] positive) {
     int n = scores.length;
     double[] sorted = scores.clone();
     Arrays.sort(sorted);

@@ -47,7 +47,6 @@ class CalibrationTest {
         assertThat(s.status()).as(d.dimension().key()).isNotEqualTo(Status.FAIL);
       }
     }
-    assertThat(r.dimension(Dimension.LEARNABILITY))
-        .isInstanceOf(DimensionResult.NotApplicable.class);
+    assertThat(r.dimension(Dimension.LEARNABILITY)).isInstanceOf(DimensionResult.Scored.class);
   }
 }

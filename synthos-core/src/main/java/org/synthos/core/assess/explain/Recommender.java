@@ -187,7 +187,9 @@ public final class Recommender {
     if (!fix.dropColumns().isEmpty()) {
       fixedCand = fixedCand.withoutColumns(fix.dropColumns());
       fixedRef = fixedRef == null ? null : fixedRef.withoutColumns(fix.dropColumns());
-      dims = EnumSet.allOf(Dimension.class);
+      // Every dimension but learnability: the proxy models would be trained again for each
+      // ablation, and a dropped column that is not the target moves them little.
+      dims = EnumSet.complementOf(EnumSet.of(Dimension.LEARNABILITY));
     }
     if (fixedCand.size == 0) {
       return new Impact.NotMeasured("the fix would remove every row, so nothing is left to score");
@@ -454,7 +456,24 @@ public final class Recommender {
               null,
               generator));
     }
-    if (a.verdict().decision() == Decision.APPROVE) {
+    if (measureTroubled(Dimension.LEARNABILITY, Set.of())) {
+      drafts.add(
+          new Draft(
+              "condition_on_target",
+              "Regenerate conditioned on the target",
+              "Generate with the target column as a condition (or a generator trained with a"
+                  + " supervised loss) so that the other columns keep predicting it, and"
+                  + " re-validate.",
+              priority(statusOf(Dimension.LEARNABILITY)),
+              List.of(Dimension.LEARNABILITY),
+              "models trained on the candidate predict real rows worse than models trained on"
+                  + " real rows",
+              null,
+              generator));
+    }
+    DimensionResult learnability = a.dimensions().get(Dimension.LEARNABILITY.ordinal());
+    if (a.verdict().decision() == Decision.APPROVE
+        && learnability instanceof DimensionResult.NotApplicable na) {
       drafts.add(
           new Draft(
               "check_learnability",
@@ -465,7 +484,7 @@ public final class Recommender {
               List.of(Dimension.LEARNABILITY),
               "learnability was not measured",
               null,
-              Judge.LEARNABILITY_REASON));
+              na.reason()));
     }
     Status schema = Status.PASS;
     for (Check c : a.checks()) {

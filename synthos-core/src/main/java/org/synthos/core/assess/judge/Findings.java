@@ -5,6 +5,7 @@ import java.util.Map;
 import org.synthos.core.assess.Check;
 import org.synthos.core.assess.DimensionResult;
 import org.synthos.core.assess.Evidence;
+import org.synthos.core.assess.Learnability;
 import org.synthos.core.assess.Verdict;
 import org.synthos.core.assess.measure.Temporal;
 
@@ -17,6 +18,7 @@ import org.synthos.core.assess.measure.Temporal;
  * @param drifts each tracked column's drift in the candidate, by column name
  * @param driftEvidence the drift evidence of each tracked column, with or without a reference
  * @param neighbours the neighbour sample's flags, or null when no sample was analysed
+ * @param learnability what the proxy-model cascade trained and predicted
  */
 public record Findings(
     List<DimensionResult> dimensions,
@@ -25,7 +27,8 @@ public record Findings(
     String timeColumn,
     Map<String, Temporal.Drift> drifts,
     List<Evidence> driftEvidence,
-    Neighbours neighbours) {
+    Neighbours neighbours,
+    Learnability learnability) {
 
   public Findings {
     dimensions = List.copyOf(dimensions);

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.synthos.core.assess.Dimension;
+import org.synthos.core.assess.Learnability;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.pool.ExactRows;
 import org.synthos.core.assess.pool.Pool;
@@ -16,13 +17,11 @@ import org.synthos.core.assess.pool.RawTable;
  * streams, so their order does not change any result.
  */
 public final class Judge {
-  /** Why learnability has no score in this release. */
-  public static final String LEARNABILITY_REASON = Scoring.LEARNABILITY_REASON;
-
   private final RawTable cand;
   private final Judging judging;
   private TemporalJudge.Drifts drifts = TemporalJudge.Drifts.NONE;
   private Findings.Neighbours neighbours;
+  private Learnability learnability;
 
   /**
    * @param exactRows exact duplicates and reference copies over every row of both files, or null
@@ -59,7 +58,9 @@ public final class Judge {
     judge.intrinsic();
     judge.fidelity();
     judge.neighbours();
-    return Scoring.assemble(judge.judging, judge.drifts, judge.neighbours, base);
+    judge.learnability();
+    return Scoring.assemble(
+        judge.judging, judge.drifts, judge.neighbours, judge.learnability, base);
   }
 
   /**
@@ -150,8 +151,15 @@ public final class Judge {
     neighbours = NeighbourJudge.judge(judging);
   }
 
+  /** The proxy-model cascade on the chosen targets; needs a reference. */
+  public void learnability() {
+    if (wants(Dimension.LEARNABILITY)) {
+      learnability = LearnabilityJudge.judge(judging);
+    }
+  }
+
   /** Dimension scores, checks and verdict. */
   public Findings findings() {
-    return Scoring.assemble(judging, drifts, neighbours, null);
+    return Scoring.assemble(judging, drifts, neighbours, learnability, null);
   }
 }

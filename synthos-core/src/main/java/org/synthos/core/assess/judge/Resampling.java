@@ -22,6 +22,7 @@ final class Resampling {
   final SplittableRandom neighbourRandom;
   final SplittableRandom temporalRandom;
   final SplittableRandom segmentRandom;
+  final SplittableRandom learnRandom;
 
   /** One array for the observed labelling, so per-labelling caches see the same key. */
   final boolean[] observed;
@@ -34,6 +35,7 @@ final class Resampling {
     this.neighbourRandom = root.split();
     this.temporalRandom = root.split();
     this.segmentRandom = root.split();
+    this.learnRandom = root.split();
     this.resplits = new boolean[data.hasReference() ? replicates : 0][];
     for (int b = 0; b < resplits.length; b++) {
       resplits[b] = shuffledLabels(data.n, data.nC, labelRandom);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.synthos.core.assess.Dimension;
 import org.synthos.core.assess.DimensionResult;
 import org.synthos.core.assess.Evidence;
+import org.synthos.core.assess.Learnability;
 import org.synthos.core.assess.Policy;
 import org.synthos.core.assess.Verdict;
 
@@ -14,9 +15,6 @@ import org.synthos.core.assess.Verdict;
  * construction; a dimension without evidence is not applicable with the reason why.
  */
 final class Scoring {
-  static final String LEARNABILITY_REASON =
-      "the proxy-model cascade is not part of this release, so learnability is not measured";
-
   private Scoring() {}
 
   /**
@@ -24,7 +22,11 @@ final class Scoring {
    *     dimension was judged
    */
   static Findings assemble(
-      Judging j, TemporalJudge.Drifts drifts, Findings.Neighbours neighbours, Findings base) {
+      Judging j,
+      TemporalJudge.Drifts drifts,
+      Findings.Neighbours neighbours,
+      Learnability learnability,
+      Findings base) {
     Policy policy = j.options.policy();
     List<DimensionResult> dims = new ArrayList<>();
     for (Dimension d : Dimension.values()) {
@@ -41,13 +43,11 @@ final class Scoring {
         j.timeVar == null ? null : j.timeVar.name,
         drifts.drifts(),
         drifts.evidence(),
-        neighbours);
+        neighbours,
+        learnability != null || base == null ? learnability : base.learnability());
   }
 
   private static DimensionResult dimension(Judging j, Dimension d, Policy policy) {
-    if (d == Dimension.LEARNABILITY) {
-      return new DimensionResult.NotApplicable(d, LEARNABILITY_REASON);
-    }
     List<Evidence> ev = new ArrayList<>(j.evidence.get(d));
     if (ev.isEmpty()) {
       return new DimensionResult.NotApplicable(d, reasonFor(j, d));

@@ -1,0 +1,464 @@
+package org.synthos.core.assess.judge;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.synthos.core.assess.Dimension;
+import org.synthos.core.assess.Evidence;
+import org.synthos.core.assess.Learnability;
+import org.synthos.core.assess.LearningOptions;
+import org.synthos.core.assess.LearningTask;
+import org.synthos.core.assess.Measure;
+import org.synthos.core.assess.NullBand;
+import org.synthos.core.assess.Subject;
+import org.synthos.core.assess.measure.Shuffle;
+import org.synthos.core.assess.measure.learn.Design;
+import org.synthos.core.assess.measure.learn.LearningCurves;
+import org.synthos.core.assess.measure.learn.ProxyModel;
+import org.synthos.core.assess.measure.learn.ProxyTier;
+import org.synthos.core.assess.measure.learn.Scores;
+import org.synthos.core.assess.measure.learn.Targets;
+import org.synthos.core.assess.pool.Pool;
+
+/**
+ * The proxy-model cascade: for each target, models trained on the candidate are tested on held-out
+ * reference rows (train synthetic, test real) beside the same models trained on as many reference
+ * rows (train real, test real).
+ *
+ * <p>The reference rows are split at random into thirds: T (test), A and B. The observed gap is
+ * metric(trained on A) - metric(trained on the candidate), both on T at the same size s = min(|A|,
+ * candidate rows). Its null band comes from {@value #REPLICATES} fresh three-way splits of the
+ * reference, each giving metric(A_b) - metric(B_b) on T_b: what the gap is when the candidate is
+ * merely more real data. The small boosted tier decides; every tier is also trained on nested
+ * subsets of the candidate (s / 16 .. s) for its learning curve. Every split, subset and seed is
+ * drawn up front from the validation's seed, and each model trains on one thread, so the results do
+ * not depend on how the models are scheduled.
+ */
+final class LearnabilityJudge {
+  static final int REPLICATES = 10;
+  static final int SIZES = 5;
+  static final int MIN_TRAIN = 30;
+
+  /**
+   * Planned nanoseconds per training row x feature x round x tier cost; measured for XGBoost's
+   * histogram trees on one core of the 2-core development machine, rounded up.
+   */
+  static final double NANOS_PER_UNIT = 5;
+
+  private final Judging j;
+  private final Pool data;
+  private final LearningOptions options;
+  private final SplittableRandom random;
+  private final long predictAt;
+  private long plannedNanos;
+
+  private LearnabilityJudge(Judging j) {
+    this.j = j;
+    this.data = j.data;
+    this.options = j.options.learning();
+    this.random = j.plan.learnRandom;
+    this.predictAt = options.predictAt() > 0 ? options.predictAt() : 10L * data.nC;
+  }
+
+  static Learnability judge(Judging j) {
+    return new LearnabilityJudge(j).run();
+  }
+
+  private Learnability run() {
+    String reason = null;
+    if (!options.enabled()) {
+      reason = "the proxy-model cascade was turned off (a learning budget of 0)";
+    } else if (!data.hasReference()) {
+      reason = "needs a reference dataset to test models on real rows; none was given";
+    } else if (!j.enoughRows()) {
+      reason = "too few rows to train and test models";
+    }
+    List<Targets.Choice> choices = reason == null ? targets() : List.of();
+    if (reason == null && choices.isEmpty()) {
+      reason = j.options.targetColumn() != null ? missingTarget() : Targets.noneReason();
+    }
+    if (reason != null) {
+      j.notApplicable.put(Dimension.LEARNABILITY, reason);
+      return Learnability.notApplicable(reason, options.budgetMillis(), predictAt);
+    }
+    long deadline = System.nanoTime() + 2_000_000L * options.budgetMillis();
+    List<Learnability.Target> out = new ArrayList<>();
+    for (int t = 0; t < choices.size(); t++) {
+      long share = (1_000_000L * options.budgetMillis() - plannedNanos) / (choices.size() - t);
+      out.add(target(choices.get(t), share, deadline));
+    }
+    if (out.stream().allMatch(t -> t.skipped() != null)) {
+      String why =
+          "no target could be learned: "
+              + String.join("; ", out.stream().map(t -> t.column() + ": " + t.skipped()).toList());
+      j.notApplicable.put(Dimension.LEARNABILITY, why);
+    }
+    return new Learnability(out, null, options.budgetMillis(), predictAt, "cpu");
+  }
+
+  private List<Targets.Choice> targets() {
+    String named = j.options.targetColumn();
+    if (named == null) {
+      return Targets.choose(data);
+    }
+    return data.vars.stream()
+        .filter(v -> v.name.equals(named))
+        .map(v -> new Targets.Choice(v, "--target"))
+        .toList();
+  }
+
+  private String missingTarget() {
+    return "the target '"
+        + j.options.targetColumn()
+        + "' is not compared: it must be in both datasets with compatible types";
+  }
+
+  /** One model to train: its tier, rows, test rows and seed. */
+  private record Job(ProxyTier tier, int[] train, int[] test, long seed) {}
+
+  private Learnability.Target target(Targets.Choice choice, long budgetNanos, long deadline) {
+    Pool.Var var = choice.column();
+    LearningTask task = Design.taskOf(var);
+    Design.Built built = Design.of(data, var, options.maxRows(), random);
+    if (built.reason() != null) {
+      return skipped(var.name, task, choice.reason(), built.reason());
+    }
+    Design d = built.design();
+    int third = d.referenceRows / 3;
+    int s = Math.min(third, d.candidateRows);
+    // The deciding models (the band and the observed pair) may take half the target's share of the
+    // budget; beyond it they train on fewer rows, so the plan, not the clock, sets the size.
+    double perRow = cost(d, ProxyTier.GBT_SMALL, 1);
+    double mustRows = 2.0 * REPLICATES * (s + third) + 2.0 * (2 * s + third);
+    if (perRow * mustRows > budgetNanos / 2.0) {
+      s = (int) Math.min(s, s * (budgetNanos / 2.0) / (perRow * mustRows));
+    }
+    if (s < MIN_TRAIN || third < MIN_TRAIN) {
+      return skipped(
+          var.name,
+          task,
+          choice.reason(),
+          String.format(
+              Locale.ROOT,
+              "too few rows for the learning budget: %d candidate and %d reference rows hold the"
+                  + " target; at least %d training and %d reference rows are needed",
+              d.candidateRows,
+              d.referenceRows,
+              MIN_TRAIN,
+              3 * MIN_TRAIN));
+    }
+    int[] candidate = permuted(0, d.candidateRows);
+    int[][] reference = new int[REPLICATES + 1][];
+    for (int b = 0; b <= REPLICATES; b++) {
+      reference[b] = permuted(d.candidateRows, d.referenceRows);
+    }
+    int[] test = Arrays.copyOfRange(reference[0], 0, third);
+    int[] sizes = sizes(s);
+    List<Job> jobs = new ArrayList<>();
+    // Must-run jobs first: the null band (A_b, B_b) and the observed pair at size s.
+    for (int b = 1; b <= REPLICATES; b++) {
+      int[] tb = Arrays.copyOfRange(reference[b], 0, third);
+      jobs.add(job(ProxyTier.GBT_SMALL, Arrays.copyOfRange(reference[b], third, third + s), tb));
+      jobs.add(
+          job(ProxyTier.GBT_SMALL, Arrays.copyOfRange(reference[b], 2 * third, 2 * third + s), tb));
+    }
+    int trtrAt = jobs.size();
+    for (int size : sizes) {
+      jobs.add(
+          job(ProxyTier.GBT_SMALL, Arrays.copyOfRange(reference[0], third, third + size), test));
+    }
+    int[] tstrAt = new int[ProxyTier.values().length];
+    String[] skippedTier = new String[tstrAt.length];
+    long planned = 0;
+    for (Job job : jobs) {
+      planned += cost(d, job.tier(), job.train().length + job.test().length);
+    }
+    for (ProxyTier tier : ProxyTier.values()) {
+      List<Job> curve = new ArrayList<>();
+      for (int size : sizes) {
+        curve.add(job(tier, Arrays.copyOf(candidate, size), test));
+      }
+      long curveCost =
+          curve.stream()
+              .mapToLong(x -> cost(d, x.tier(), x.train().length + x.test().length))
+              .sum();
+      if (tier != ProxyTier.GBT_SMALL && planned + curveCost > budgetNanos) {
+        skippedTier[tier.ordinal()] =
+            String.format(
+                Locale.ROOT,
+                "not trained: its planned %.1f s does not fit the learning budget",
+                curveCost / 1e9);
+        tstrAt[tier.ordinal()] = -1;
+        continue;
+      }
+      tstrAt[tier.ordinal()] = jobs.size();
+      jobs.addAll(curve);
+      planned += curveCost;
+    }
+    plannedNanos += planned;
+    ProxyModel.Predictions[] fits = train(d, jobs, deadline);
+    return judged(d, choice, jobs, fits, sizes, trtrAt, tstrAt, skippedTier, test);
+  }
+
+  private Learnability.Target judged(
+      Design d,
+      Targets.Choice choice,
+      List<Job> jobs,
+      ProxyModel.Predictions[] fits,
+      int[] sizes,
+      int trtrAt,
+      int[] tstrAt,
+      String[] skippedTier,
+      int[] test) {
+    LearningTask task = d.task;
+    float[] testLabels = d.labels(test);
+    int top = sizes.length - 1;
+    ProxyModel.Predictions real = fits[trtrAt + top];
+    ProxyModel.Predictions synth = fits[tstrAt[ProxyTier.GBT_SMALL.ordinal()] + top];
+    if (real == null || synth == null) {
+      return skipped(d.target, task, choice.reason(), "cancelled: the learning budget ran out");
+    }
+    double[] gapNull = new double[REPLICATES];
+    double[] spreadNull = new double[REPLICATES];
+    for (int b = 0; b < REPLICATES; b++) {
+      Job a = jobs.get(2 * b);
+      ProxyModel.Predictions fa = fits[2 * b];
+      ProxyModel.Predictions fb = fits[2 * b + 1];
+      if (fa == null || fb == null) {
+        gapNull[b] = spreadNull[b] = Double.NaN;
+        continue;
+      }
+      float[] labels = d.labels(a.test());
+      gapNull[b] =
+          Scores.primary(task, fa.test(), labels) - Scores.primary(task, fb.test(), labels);
+      spreadNull[b] = spreadDeficit(task, fa.test(), fb.test(), d.classes());
+    }
+    Job realJob = jobs.get(trtrAt + top);
+    Job synthJob = jobs.get(tstrAt[ProxyTier.GBT_SMALL.ordinal()] + top);
+    double trtr = Scores.primary(task, real.test(), testLabels);
+    double tstr = Scores.primary(task, synth.test(), testLabels);
+    String metric = Scores.primaryName(task);
+    String where =
+        String.format(
+            Locale.ROOT,
+            " (%s; %d training rows each, tested on %d held-out reference rows)",
+            ProxyTier.GBT_SMALL.describe(),
+            sizes[top],
+            test.length);
+    Subject subject = Subject.of(d.target);
+    add(
+        Measure.LEARNABILITY_GAP,
+        subject,
+        trtr - tstr,
+        gapNull,
+        String.format(
+                Locale.ROOT,
+                "%s trained on real rows minus trained on the candidate: %.4f - %.4f",
+                metric,
+                trtr,
+                tstr)
+            + where);
+    add(
+        Measure.PREDICTION_COLLAPSE,
+        subject,
+        spreadDeficit(task, real.test(), synth.test(), d.classes()),
+        spreadNull,
+        (task == LearningTask.CLASSIFICATION
+                ? "max(0, entropy of the real-trained model's predicted classes - the"
+                    + " candidate-trained model's) / ln(classes)"
+                : "max(0, ln(sd of the real-trained model's predictions / sd of the"
+                    + " candidate-trained model's))")
+            + where);
+    // Each tier's curve is fitted on its own core, with its own stream drawn here in tier order.
+    ProxyTier[] tiers = ProxyTier.values();
+    SplittableRandom[] streams = new SplittableRandom[tiers.length];
+    for (int t = 0; t < tiers.length; t++) {
+      streams[t] = random.split();
+    }
+    Learnability.Curve[] curves = new Learnability.Curve[tiers.length];
+    IntStream.range(0, tiers.length)
+        .parallel()
+        .forEach(
+            t ->
+                curves[t] =
+                    curve(
+                        d,
+                        tiers[t],
+                        fits,
+                        sizes,
+                        tstrAt,
+                        skippedTier,
+                        trtrAt,
+                        testLabels,
+                        streams[t]));
+    return new Learnability.Target(
+        d.target,
+        task,
+        choice.reason(),
+        null,
+        sizes[top],
+        test.length,
+        metric,
+        tstr,
+        trtr,
+        Scores.primary(task, synth.train(), d.labels(synthJob.train())),
+        Scores.primary(task, real.train(), d.labels(realJob.train())),
+        List.of(curves));
+  }
+
+  private Learnability.Curve curve(
+      Design d,
+      ProxyTier tier,
+      ProxyModel.Predictions[] fits,
+      int[] sizes,
+      int[] tstrAt,
+      String[] skippedTier,
+      int trtrAt,
+      float[] testLabels,
+      SplittableRandom stream) {
+    int at = tstrAt[tier.ordinal()];
+    double[] tstr = new double[sizes.length];
+    double[] trtr = new double[sizes.length];
+    Arrays.fill(tstr, Double.NaN);
+    Arrays.fill(trtr, Double.NaN);
+    List<double[]> losses = new ArrayList<>();
+    List<Integer> trained = new ArrayList<>();
+    for (int k = 0; at >= 0 && k < sizes.length; k++) {
+      ProxyModel.Predictions p = fits[at + k];
+      if (p != null) {
+        double[] rows = Scores.rowLosses(d.task, p.test(), testLabels);
+        tstr[k] = mean(rows);
+        losses.add(rows);
+        trained.add(sizes[k]);
+      }
+      if (tier == ProxyTier.GBT_SMALL && fits[trtrAt + k] != null) {
+        trtr[k] = mean(Scores.rowLosses(d.task, fits[trtrAt + k].test(), testLabels));
+      }
+    }
+    Learnability.CurveFit fit =
+        at < 0
+            ? null
+            : LearningCurves.fit(
+                trained.stream().mapToInt(Integer::intValue).toArray(),
+                losses.toArray(double[][]::new),
+                predictAt,
+                stream);
+    return new Learnability.Curve(
+        tier.key(),
+        tier.describe(),
+        Scores.lossName(d.task),
+        sizes,
+        tstr,
+        trtr,
+        fit,
+        skippedTier[tier.ordinal()]);
+  }
+
+  private void add(Measure m, Subject subject, double observed, double[] nulls, String detail) {
+    if (Double.isNaN(observed)) {
+      return;
+    }
+    NullBand band = Bands.of(nulls);
+    if (Double.isNaN(band.upper())) {
+      return;
+    }
+    j.add(Evidence.of(m, subject, observed, band, detail));
+  }
+
+  /** Trains the jobs on all cores, each result in its own slot; null where the deadline passed. */
+  private static ProxyModel.Predictions[] train(Design d, List<Job> jobs, long deadline) {
+    ProxyModel.Predictions[] out = new ProxyModel.Predictions[jobs.size()];
+    IntStream.range(0, jobs.size())
+        .parallel()
+        .forEach(
+            i -> {
+              if (System.nanoTime() < deadline) {
+                Job job = jobs.get(i);
+                out[i] = ProxyModel.fit(d, job.tier(), job.train(), job.test(), job.seed());
+              }
+            });
+    return out;
+  }
+
+  private Job job(ProxyTier tier, int[] train, int[] test) {
+    return new Job(tier, train, test, random.nextLong());
+  }
+
+  /**
+   * The planned nanoseconds of training {@code tier} on {@code rows} rows (training and predicted).
+   * A multi-class model grows one tree per class and round, but small per-class trees cost less
+   * each, so classes count a third each.
+   */
+  private static long cost(Design d, ProxyTier tier, int rows) {
+    return (long)
+        (NANOS_PER_UNIT
+            * rows
+            * Math.max(1, d.width)
+            * tier.rounds()
+            * tier.relativeCost()
+            * Math.max(1, d.classes() / 3.0));
+  }
+
+  /**
+   * {@value #SIZES} training sizes spaced evenly in log scale from max(s / 16, {@value #MIN_TRAIN})
+   * to s; fewer when s is small, never two alike.
+   */
+  static int[] sizes(int s) {
+    double lo = Math.max(MIN_TRAIN, s / 16.0);
+    List<Integer> out = new ArrayList<>();
+    for (int k = 0; k < SIZES; k++) {
+      int size =
+          k == SIZES - 1 ? s : (int) Math.round(lo * Math.pow(s / lo, (double) k / (SIZES - 1)));
+      if (size >= MIN_TRAIN && size <= s && (out.isEmpty() || out.get(out.size() - 1) < size)) {
+        out.add(size);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private int[] permuted(int from, int count) {
+    return Shuffle.permutation(from, count, random);
+  }
+
+  /** How much the second model's predictions lost of the first's spread; see the measure. */
+  private static double spreadDeficit(
+      LearningTask task, float[][] reference, float[][] candidate, int classes) {
+    double r = Scores.spread(task, reference);
+    double c = Scores.spread(task, candidate);
+    if (task == LearningTask.CLASSIFICATION) {
+      return Math.max(0, r - c) / Math.log(classes);
+    }
+    if (!(r > 0)) {
+      return Double.NaN;
+    }
+    return Math.max(0, Math.log(r / Math.max(c, r / 100)));
+  }
+
+  private static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return v.length == 0 ? Double.NaN : s / v.length;
+  }
+
+  private static Learnability.Target skipped(
+      String column, LearningTask task, String chosenBy, String why) {
+    return new Learnability.Target(
+        column,
+        task,
+        chosenBy,
+        why,
+        0,
+        0,
+        null,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        List.of());
+  }
+}
