@@ -29,6 +29,12 @@ public enum ErrorCode {
   INVALID_CERTIFICATE(1024, ErrorCategory.DATA, false),
   /** A job's result was asked for before the job finished. */
   JOB_NOT_FINISHED(1025, ErrorCategory.USER, true),
+  /** An input exceeds a configured cap (file size, columns, line, field or key length, ratio). */
+  LIMIT_EXCEEDED(1026, ErrorCategory.DATA, false),
+  /** The caller presented no credential, or one the server does not know. */
+  UNAUTHENTICATED(1027, ErrorCategory.USER, false),
+  /** The caller is known but lacks the scope the call needs. */
+  FORBIDDEN(1028, ErrorCategory.USER, false),
   // 2xxx: model
   MODEL_FAILED(2001, ErrorCategory.INTERNAL, true),
   // 3xxx: resources
@@ -36,6 +42,8 @@ public enum ErrorCode {
   QUEUE_FULL(3002, ErrorCategory.RESOURCE, true),
   OUT_OF_MEMORY(3003, ErrorCategory.RESOURCE, false),
   NOT_FOUND(3004, ErrorCategory.USER, false),
+  /** The caller sent more requests than its rate limit allows; retry after the hint. */
+  RATE_LIMITED(3005, ErrorCategory.RESOURCE, true),
   // 4xxx: time
   TIMEOUT(4001, ErrorCategory.RESOURCE, true),
   CANCELLED(4002, ErrorCategory.USER, false),

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       VerifyCertificateCommand.class,
       ServeCommand.class,
       CertsCommand.class,
+      KeysCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -58,6 +58,7 @@ final class CsvRowSource implements RowSource {
     if (header == null) {
       throw new SynthosException(ErrorCode.EMPTY_FILE, "the file has no header row", file);
     }
+    InputLimits.checkColumns(header.getFieldCount(), file.withLine(line));
     List<String> names = new ArrayList<>(header.getFieldCount());
     for (int i = 0; i < header.getFieldCount(); i++) {
       String name = header.getField(i).strip();
@@ -128,6 +129,11 @@ final class CsvRowSource implements RowSource {
               + " characters",
           where,
           e);
+    }
+    if (message.contains("maximum limit of") && message.contains("fields")) {
+      return InputLimits.exceeded(
+          "a record has more fields than the limit of " + InputLimits.MAX_COLUMNS + " columns",
+          where);
     }
     return new SynthosException(
         ErrorCode.MALFORMED_RECORD, "malformed CSV: " + InputFiles.oneLine(e), where, e);

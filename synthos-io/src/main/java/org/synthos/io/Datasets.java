@@ -130,7 +130,11 @@ public final class Datasets {
             counter,
             size);
       }
-      text = new BufferedInputStream(decompress(raw, compression, where), InputFiles.BUFFER);
+      InputStream expanded = decompress(raw, compression, where);
+      if (compression != Compression.NONE) {
+        expanded = InputLimits.ratioGuard(expanded, counter::count, where);
+      }
+      text = new BufferedInputStream(expanded, InputFiles.BUFFER);
       byte[] head = new byte[FormatDetector.HEAD_BYTES];
       int n = peek(text, head);
       DetectedFormat detected =

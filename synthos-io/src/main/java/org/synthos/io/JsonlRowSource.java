@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
@@ -35,6 +37,11 @@ final class JsonlRowSource implements RowSource {
       JsonFactory.builder()
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNameLength(InputLimits.MAX_KEY_CHARS)
+                  .maxNestingDepth(InputLimits.MAX_NESTING)
+                  .build())
           .build();
 
   private final JsonParser parser;
@@ -73,6 +80,8 @@ final class JsonlRowSource implements RowSource {
       Arrays.fill(cells, null);
       readObject("");
       return Arrays.copyOf(cells, columns.size());
+    } catch (StreamConstraintsException e) {
+      throw InputLimits.exceeded(constraint(e), file.withLine(line));
     } catch (StreamReadException e) {
       long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
       throw new SynthosException(
@@ -100,7 +109,9 @@ final class JsonlRowSource implements RowSource {
         }
         continue;
       }
-      cells[columnIndex(name)] = v == JsonToken.START_ARRAY ? arrayText() : parser.getText();
+      // The index first: it may grow (reallocate) the cell array.
+      int column = columnIndex(name);
+      cells[column] = v == JsonToken.START_ARRAY ? arrayText() : parser.getText();
     }
     if (t != JsonToken.END_OBJECT) {
       throw new SynthosException(
@@ -140,12 +151,25 @@ final class JsonlRowSource implements RowSource {
           file.withLine(line).withColumn(name));
     }
     int added = columns.size();
+    InputLimits.checkColumns(added + 1, file.withLine(line));
     columns.add(name);
     index.put(name, added);
     if (added >= cells.length) {
       cells = Arrays.copyOf(cells, cells.length * 2);
     }
     return added;
+  }
+
+  /** Which cap a record broke, in the reader's words rather than the parser's. */
+  private static String constraint(StreamConstraintsException e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.startsWith("Name length")) {
+      return "a key is longer than the limit of " + InputLimits.MAX_KEY_CHARS + " characters";
+    }
+    if (m.contains("nesting depth")) {
+      return "objects and arrays nest deeper than the limit of " + InputLimits.MAX_NESTING;
+    }
+    return "a value exceeds a size limit: " + m.replaceAll(" \\(from `.*$", "");
   }
 
   private static String describe(JsonToken t) {

@@ -115,6 +115,12 @@ final class ParquetDatasetReader implements DatasetReader {
     this.bytesRead = Math.max(0, totalBytes - blockBytes);
     for (BlockMetaData b : blocks) {
       for (ColumnChunkMetaData chunk : b.getColumns()) {
+        InputLimits.checkChunk(
+            chunk.getStartingPos(),
+            chunk.getTotalSize(),
+            chunk.getTotalUncompressedSize(),
+            totalBytes,
+            file.withColumn(chunk.getPath().toDotString()));
         if (!ParquetCodecs.SUPPORTED.contains(chunk.getCodec())) {
           throw new SynthosException(
               ErrorCode.UNSUPPORTED_FORMAT,
@@ -126,6 +132,7 @@ final class ParquetDatasetReader implements DatasetReader {
       }
     }
     List<ColumnDescriptor> descriptors = fileSchema.getColumns();
+    InputLimits.checkColumns(descriptors.size(), file);
     this.columns = new ParquetColumn[descriptors.size()];
     for (int i = 0; i < columns.length; i++) {
       columns[i] = describe(descriptors.get(i));
@@ -166,6 +173,8 @@ final class ParquetDatasetReader implements DatasetReader {
           e);
     }
     try {
+      // Before the constructor, which already decodes pages to infer text columns' types.
+      ParquetPages.check(path, reader.getRowGroups(), totalBytes, where);
       return new ParquetDatasetReader(reader, path, options, totalBytes);
     } catch (RuntimeException e) {
       closeQuietly(reader);
@@ -391,7 +400,19 @@ final class ParquetDatasetReader implements DatasetReader {
 
   private boolean startNextRowGroup() throws IOException {
     nextBlock++;
-    PageReadStore pages = reader.readNextRowGroup();
+    PageReadStore pages;
+    try {
+      pages = reader.readNextRowGroup();
+    } catch (OutOfMemoryError e) {
+      // The Parquet library allocates a row group's last page at the size its header declares,
+      // before reading it; a forged header makes that one allocation fail and leaves nothing
+      // half-built, as this reader is then given up.
+      throw new SynthosException(
+          ErrorCode.CORRUPT_FILE,
+          "a page header declares more bytes than can be read (damaged or forged)",
+          file.withRow(rowsDecoded + 1),
+          e);
+    }
     if (pages == null) {
       bytesRead = totalBytes;
       return false;
@@ -423,7 +444,8 @@ final class ParquetDatasetReader implements DatasetReader {
         reader.setRequestedSchema(new MessageType(fileSchema.getName(), fileSchema.getType(top)));
         try {
           reader.readRowGroup(group);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+          // See startNextRowGroup on the memory error.
           return c.name();
         }
       }

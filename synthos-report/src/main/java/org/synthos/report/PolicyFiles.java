@@ -100,7 +100,9 @@ public final class PolicyFiles {
           throw invalid(source, "dimension '" + e.getKey() + "' needs warn_below and fail_below");
         }
         for (Object k : t.keySet()) {
-          if (!k.equals("warn_below") && !k.equals("fail_below")) {
+          // A YAML key may be null (an empty key, an anchor with no name): compare from the
+          // constants.
+          if (!"warn_below".equals(k) && !"fail_below".equals(k)) {
             throw invalid(source, "unknown key '" + k + "' under dimension '" + e.getKey() + "'");
           }
         }

@@ -49,6 +49,14 @@ class PolicyFilesTest {
                 PolicyFiles.parse(
                     "dimensions:\n  fidelity: {warn_below: 1, fail_below: 0}\n", "p.yaml"))
         .hasMessageContaining("unknown dimension 'fidelity'");
+    // Found by fuzzing: an empty key under a dimension was a NullPointerException.
+    assertThatThrownBy(
+            () ->
+                PolicyFiles.parse(
+                    "dimensions:\n  learnability: {warn_below: 80, ? : 60}\n", "p.yaml"))
+        .isInstanceOfSatisfying(
+            SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POLICY))
+        .hasMessageContaining("unknown key 'null' under dimension 'learnability'");
   }
 
   @Test

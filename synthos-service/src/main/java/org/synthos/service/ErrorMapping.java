@@ -26,6 +26,7 @@ final class ErrorMapping {
       return 0;
     }
     return switch (code) {
+      case RATE_LIMITED -> 1;
       case QUEUE_FULL, JOB_NOT_FINISHED -> 5;
       case STORAGE_UNAVAILABLE, IO_FAILURE -> 30;
       default -> 60;
@@ -34,10 +35,11 @@ final class ErrorMapping {
 
   static Status.Code grpcCode(ErrorCode code) {
     return switch (code) {
-      case FILE_NOT_FOUND, NOT_FOUND -> Status.Code.NOT_FOUND;
-      case PERMISSION_DENIED -> Status.Code.PERMISSION_DENIED;
+      case NOT_FOUND -> Status.Code.NOT_FOUND;
+      case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
+      case FORBIDDEN -> Status.Code.PERMISSION_DENIED;
       case JOB_NOT_FINISHED -> Status.Code.FAILED_PRECONDITION;
-      case QUEUE_FULL, OUT_OF_MEMORY -> Status.Code.RESOURCE_EXHAUSTED;
+      case QUEUE_FULL, RATE_LIMITED, OUT_OF_MEMORY -> Status.Code.RESOURCE_EXHAUSTED;
       case STORAGE_UNAVAILABLE -> Status.Code.UNAVAILABLE;
       case TIMEOUT -> Status.Code.DEADLINE_EXCEEDED;
       case CANCELLED -> Status.Code.CANCELLED;
@@ -52,10 +54,11 @@ final class ErrorMapping {
 
   static int httpStatus(ErrorCode code) {
     return switch (code) {
-      case FILE_NOT_FOUND, NOT_FOUND -> 404;
-      case PERMISSION_DENIED -> 403;
+      case NOT_FOUND -> 404;
+      case UNAUTHENTICATED -> 401;
+      case FORBIDDEN -> 403;
       case JOB_NOT_FINISHED, CANCELLED -> 409;
-      case QUEUE_FULL -> 429;
+      case QUEUE_FULL, RATE_LIMITED -> 429;
       case STORAGE_UNAVAILABLE, OUT_OF_MEMORY -> 503;
       case TIMEOUT -> 504;
       default ->
@@ -84,7 +87,7 @@ final class ErrorMapping {
     return ErrorInfo.newBuilder()
         .setCode(e.code().code())
         .setName(e.code().name())
-        .setMessage(e.getMessage())
+        .setMessage(Redaction.redact(e.getMessage()))
         .setRetryable(e.code().retryable())
         .setRetryAfterSeconds(retryAfterSeconds(e.code()))
         .build();

@@ -30,13 +30,13 @@ import org.synthos.v1.SubmitRequest;
 import org.synthos.v1.SubmitResponse;
 import org.synthos.v1.ValidationServiceGrpc;
 
-/** The synthos.v1 gRPC service: a thin translation onto {@link JobManager}. */
+/** The synthos.v1 gRPC service: a thin translation onto {@link OwnedJobs}. */
 final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
   private static final Logger LOG = Logger.getLogger(GrpcApi.class.getName());
   private static final Metadata.Key<String> REQUEST_ID_HEADER =
       Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
   private static final Context.Key<String> REQUEST_ID = Context.key("synthos-request-id");
-  private final JobManager jobs;
+  private final OwnedJobs jobs;
 
   /**
    * Gives every call a request id for its log lines: the client's {@code x-request-id} when it is a
@@ -61,7 +61,7 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
     return id == null ? "req-" + UUID.randomUUID() : id;
   }
 
-  GrpcApi(JobManager jobs) {
+  GrpcApi(OwnedJobs jobs) {
     this.jobs = jobs;
   }
 
@@ -170,7 +170,7 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
         "Submit",
         out,
         () -> {
-          JobRecord job = jobs.submit(request(req));
+          JobRecord job = jobs.submit(GrpcAuth.caller(), request(req));
           return SubmitResponse.newBuilder()
               .setJobId(job.id())
               .setState(state(job.state()))
@@ -180,7 +180,7 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
 
   @Override
   public void getJob(JobRef req, StreamObserver<Job> out) {
-    unary("GetJob", out, () -> toProto(jobs.get(req.getJobId())));
+    unary("GetJob", out, () -> toProto(jobs.get(GrpcAuth.caller(), req.getJobId())));
   }
 
   @Override
@@ -191,16 +191,17 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
         () ->
             Report.newBuilder()
                 .setJobId(req.getJobId())
-                .setJson(jobs.report(req.getJobId()))
+                .setJson(jobs.report(GrpcAuth.caller(), req.getJobId()))
                 .setHtml(
                     new String(
-                        jobs.reportHtml(req.getJobId()), java.nio.charset.StandardCharsets.UTF_8))
+                        jobs.reportHtml(GrpcAuth.caller(), req.getJobId()),
+                        java.nio.charset.StandardCharsets.UTF_8))
                 .build());
   }
 
   @Override
   public void cancel(JobRef req, StreamObserver<Job> out) {
-    unary("Cancel", out, () -> toProto(jobs.cancel(req.getJobId())));
+    unary("Cancel", out, () -> toProto(jobs.cancel(GrpcAuth.caller(), req.getJobId())));
   }
 
   @Override
@@ -215,7 +216,7 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
                   ? Optional.empty()
                   : Optional.of(JobState.valueOf(req.getState().name()));
           ListResponse.Builder b = ListResponse.newBuilder();
-          jobs.list(filter, req.getLimit()).forEach(j -> b.addJobs(toProto(j)));
+          jobs.list(GrpcAuth.caller(), filter, req.getLimit()).forEach(j -> b.addJobs(toProto(j)));
           return b.build();
         });
   }
@@ -233,6 +234,7 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
     try {
       handle.set(
           jobs.watch(
+              GrpcAuth.caller(),
               req.getJobId(),
               event -> {
                 synchronized (call) {
@@ -284,7 +286,8 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
                   Optional.empty(),
                   Optional.empty(),
                   req.hasSeed() ? Optional.of(req.getSeed()) : Optional.empty());
-          ValidationRunner.PhaseResult result = jobs.phase(phase, r, ctx::isCancelled);
+          ValidationRunner.PhaseResult result =
+              jobs.phase(GrpcAuth.caller(), phase, r, ctx::isCancelled);
           PhaseResponse.Builder b = PhaseResponse.newBuilder().setDatasetUri(req.getDatasetUri());
           if (result instanceof ValidationRunner.PhaseResult.Ok ok) {
             b.setResultJson(ok.result().toString());

@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
@@ -37,19 +36,22 @@ final class HttpApi implements AutoCloseable {
       Pattern.compile("^/v1/validations/([A-Za-z0-9_.\\-]{1,64})(/report|/predictions)?$");
   private static final int MAX_BODY = 1 << 20;
 
-  private final JobManager jobs;
+  private final OwnedJobs jobs;
+  private final Gatekeeper gate;
   private final ServiceMetrics metrics;
   private final HttpServer server;
   private final ExecutorService executor;
   private final byte[] openApi;
 
-  HttpApi(ServiceConfig.Http config, JobManager jobs, ServiceMetrics metrics) throws IOException {
+  HttpApi(ServiceConfig config, OwnedJobs jobs, Gatekeeper gate, ServiceMetrics metrics)
+      throws IOException {
     this.jobs = jobs;
+    this.gate = gate;
     this.metrics = metrics;
     try (InputStream in = HttpApi.class.getResourceAsStream("openapi.json")) {
       this.openApi = in.readAllBytes();
     }
-    this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+    this.server = HttpListeners.bind(config);
     AtomicInteger n = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
@@ -92,6 +94,7 @@ final class HttpApi implements AutoCloseable {
   private void route(HttpExchange ex) throws IOException {
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
+    Identity caller = HttpListeners.admit(gate, ex);
     switch (path) {
       case "/health/live" -> {
         requireMethod(method, "GET");
@@ -135,14 +138,14 @@ final class HttpApi implements AutoCloseable {
             metrics.count("invalid", "unknown");
             throw e;
           }
-          JobRecord job = jobs.submit(request);
+          JobRecord job = jobs.submit(caller, request);
           ex.getResponseHeaders().set("Location", "/v1/validations/" + job.id());
           sendJson(ex, 202, toJson(job));
         } else {
           requireMethod(method, "GET");
           ArrayNode list = JSON.createArrayNode();
           ListQuery q = ListQuery.parse(ex.getRequestURI().getRawQuery());
-          jobs.list(q.state(), q.limit()).forEach(j -> list.add(toJson(j)));
+          jobs.list(caller, q.state(), q.limit()).forEach(j -> list.add(toJson(j)));
           sendJson(ex, 200, JSON.createObjectNode().set("jobs", list));
         }
         return;
@@ -171,15 +174,15 @@ final class HttpApi implements AutoCloseable {
       String query = Optional.ofNullable(ex.getRequestURI().getQuery()).orElse("");
       if (query.contains("format=html")
           || (accept.contains("text/html") && !accept.contains("json"))) {
-        send(ex, 200, "text/html; charset=utf-8", jobs.reportHtml(id));
+        send(ex, 200, "text/html; charset=utf-8", jobs.reportHtml(caller, id));
       } else {
-        send(ex, 200, "application/json", jobs.report(id).getBytes(StandardCharsets.UTF_8));
+        send(ex, 200, "application/json", jobs.report(caller, id).getBytes(StandardCharsets.UTF_8));
       }
     } else if ("DELETE".equals(method)) {
-      sendJson(ex, 200, toJson(jobs.cancel(id)));
+      sendJson(ex, 200, toJson(jobs.cancel(caller, id)));
     } else {
       requireMethod(method, "GET");
-      sendJson(ex, 200, toJson(jobs.get(id)));
+      sendJson(ex, 200, toJson(jobs.get(caller, id)));
     }
   }
 
@@ -224,7 +227,11 @@ final class HttpApi implements AutoCloseable {
   }
 
   private static ValidationRequest parseSubmit(HttpExchange ex) throws IOException {
-    byte[] body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
+    return parseSubmit(ex.getRequestBody().readNBytes(MAX_BODY + 1));
+  }
+
+  /** The body of {@code POST /v1/validations} as a request; INVALID_ARGUMENT when it is not one. */
+  static ValidationRequest parseSubmit(byte[] body) {
     if (body.length > MAX_BODY) {
       throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body over 1 MiB");
     }
@@ -234,6 +241,9 @@ final class HttpApi implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new SynthosException(
           ErrorCode.INVALID_ARGUMENT, "request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "request body cannot be read: " + e.getMessage());
     }
     if (n == null || !n.isObject()) {
       throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body must be a JSON object");
@@ -327,6 +337,9 @@ final class HttpApi implements AutoCloseable {
     o.set("error", errorJson(info));
     if (info.getRetryAfterSeconds() > 0) {
       ex.getResponseHeaders().set("Retry-After", Long.toString(info.getRetryAfterSeconds()));
+    }
+    if (e.code() == ErrorCode.UNAUTHENTICATED) {
+      ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
     }
     LOG.info(
         ex.getRequestMethod()

@@ -107,6 +107,11 @@ final class JobManager implements AutoCloseable {
   }
 
   JobRecord submit(ValidationRequest request) {
+    return submit(request, Identity.ANONYMOUS.name());
+  }
+
+  /** Queues a job owned by {@code owner}, who alone (with admins) may see and cancel it. */
+  JobRecord submit(ValidationRequest request, String owner) {
     if (stopping) {
       throw new SynthosException(ErrorCode.STORAGE_UNAVAILABLE, "the server is shutting down");
     }
@@ -140,7 +145,7 @@ final class JobManager implements AutoCloseable {
             0,
             Optional.empty());
     try {
-      store.insert(job);
+      store.insert(job, owner);
     } catch (RuntimeException e) {
       waiting.decrementAndGet();
       throw e;
@@ -272,9 +277,22 @@ final class JobManager implements AutoCloseable {
   }
 
   List<JobRecord> list(Optional<JobState> state, int limit) {
-    return store.list(state, limit <= 0 ? 100 : Math.min(limit, 10_000)).stream()
+    return list(state, Optional.empty(), limit);
+  }
+
+  /** Newest first; only {@code owner}'s jobs when it is given. */
+  List<JobRecord> list(Optional<JobState> state, Optional<String> owner, int limit) {
+    return store.list(state, owner, limit <= 0 ? 100 : Math.min(limit, 10_000)).stream()
         .map(this::withLiveProgress)
         .toList();
+  }
+
+  /** Who submitted the job; NOT_FOUND when there is no such job. */
+  String owner(String id) {
+    return store
+        .owner(id)
+        .orElseThrow(
+            () -> new SynthosException(ErrorCode.NOT_FOUND, "no job with id '" + id + "'"));
   }
 
   /**

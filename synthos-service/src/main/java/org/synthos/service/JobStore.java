@@ -30,9 +30,12 @@ final class JobStore implements AutoCloseable {
 
   private final String url;
   private final Properties credentials = new Properties();
+  private final DataCipher cipher;
   private Connection connection;
 
-  JobStore(ServiceConfig.Store config) {
+  /** A store that encrypts the request and the reports of every job with {@code cipher}. */
+  JobStore(ServiceConfig.Store config, DataCipher cipher) {
+    this.cipher = cipher;
     this.url = config.jdbcUrl();
     if (!config.user().isEmpty()) {
       credentials.setProperty("user", config.user());
@@ -111,6 +114,11 @@ final class JobStore implements AutoCloseable {
   }
 
   void insert(JobRecord job) {
+    insert(job, Identity.ANONYMOUS.name());
+  }
+
+  /** Stores a new job owned by {@code owner}. */
+  void insert(JobRecord job, String owner) {
     sql(
         "insert",
         c -> {
@@ -118,14 +126,15 @@ final class JobStore implements AutoCloseable {
               c.prepareStatement(
                   "INSERT INTO synthos_jobs ("
                       + COLUMNS
-                      + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                      + ", owner) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ValidationRequest r = job.request();
-            ps.setString(1, job.id());
+            String id = job.id();
+            ps.setString(1, id);
             ps.setString(2, job.state().name());
-            ps.setString(3, r.datasetUri());
-            ps.setString(4, r.referenceUri().orElse(""));
-            ps.setString(5, r.target().orElse(""));
-            ps.setString(6, r.policy().orElse(""));
+            ps.setString(3, cipher.seal(r.datasetUri(), id + ":dataset_uri"));
+            ps.setString(4, sealOptional(r.referenceUri(), id + ":reference_uri"));
+            ps.setString(5, sealOptional(r.target(), id + ":target"));
+            ps.setString(6, sealOptional(r.policy(), id + ":policy"));
             ps.setString(7, job.validationId());
             ps.setString(8, job.datasetId());
             ps.setLong(9, r.timeout().map(Duration::toMillis).orElse(0L));
@@ -144,6 +153,7 @@ final class JobStore implements AutoCloseable {
             } else {
               ps.setNull(20, java.sql.Types.BIGINT);
             }
+            ps.setString(21, owner);
             return ps.executeUpdate();
           }
         });
@@ -196,8 +206,8 @@ final class JobStore implements AutoCloseable {
             code,
             name,
             message,
-            report,
-            reportHtml,
+            cipher.seal(report, id + ":report"),
+            cipher.seal(reportHtml, id + ":report_html"),
             id)
         == 1;
   }
@@ -247,12 +257,17 @@ final class JobStore implements AutoCloseable {
   }
 
   Optional<String> report(String id) {
-    return text(id, "report");
+    return cipher.open(text(id, "report"), id + ":report");
   }
 
   /** The HTML report; empty when the engine gave none. */
   Optional<String> reportHtml(String id) {
-    return text(id, "report_html");
+    return cipher.open(text(id, "report_html"), id + ":report_html");
+  }
+
+  /** The identity that submitted the job; empty when there is no such job. */
+  Optional<String> owner(String id) {
+    return text(id, "owner");
   }
 
   private Optional<String> text(String id, String column) {
@@ -271,12 +286,31 @@ final class JobStore implements AutoCloseable {
 
   /** Newest first; {@code state} empty lists every state. */
   List<JobRecord> list(Optional<JobState> state, int limit) {
-    String where = state.isPresent() ? " WHERE state=?" : "";
-    Object[] args = state.isPresent() ? new Object[] {state.get().name()} : new Object[0];
+    return list(state, Optional.empty(), limit);
+  }
+
+  /** As above, only the jobs of {@code owner} when it is given. */
+  List<JobRecord> list(Optional<JobState> state, Optional<String> owner, int limit) {
+    List<String> where = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
+    state.ifPresent(
+        s -> {
+          where.add("state=?");
+          args.add(s.name());
+        });
+    owner.ifPresent(
+        o -> {
+          where.add("owner=?");
+          args.add(o);
+        });
     return query(
-        "SELECT " + COLUMNS + " FROM synthos_jobs" + where + " ORDER BY submitted_at DESC, id DESC",
+        "SELECT "
+            + COLUMNS
+            + " FROM synthos_jobs"
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + " ORDER BY submitted_at DESC, id DESC",
         limit,
-        args);
+        args.toArray());
   }
 
   /** Readiness: the store answers a trivial query. */
@@ -330,19 +364,28 @@ final class JobStore implements AutoCloseable {
     return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
   }
 
+  private String sealOptional(Optional<String> value, String context) {
+    return value.isEmpty() ? "" : cipher.seal(value.get(), context);
+  }
+
+  private Optional<String> openOptional(String stored, String context) {
+    return optional(stored).map(v -> cipher.open(v, context));
+  }
+
   private static Optional<Long> seed(ResultSet rs) throws SQLException {
     long seed = rs.getLong("seed");
     return rs.wasNull() ? Optional.empty() : Optional.of(seed);
   }
 
-  private static JobRecord read(ResultSet rs) throws SQLException {
+  private JobRecord read(ResultSet rs) throws SQLException {
     long timeoutMs = rs.getLong("timeout_ms");
+    String id = rs.getString("id");
     ValidationRequest request =
         new ValidationRequest(
-            rs.getString("dataset_uri"),
-            optional(rs.getString("reference_uri")),
-            optional(rs.getString("target")),
-            optional(rs.getString("policy")),
+            cipher.open(rs.getString("dataset_uri"), id + ":dataset_uri"),
+            openOptional(rs.getString("reference_uri"), id + ":reference_uri"),
+            openOptional(rs.getString("target"), id + ":target"),
+            openOptional(rs.getString("policy"), id + ":policy"),
             Optional.of(rs.getString("validation_id")),
             Optional.of(rs.getString("dataset_id")),
             timeoutMs > 0 ? Optional.of(Duration.ofMillis(timeoutMs)) : Optional.empty(),

@@ -103,11 +103,11 @@ public final class JsonLogging {
         g.writeStringField("level", record.getLevel().getName());
         g.writeStringField("logger", record.getLoggerName());
         g.writeStringField("id", context());
-        g.writeStringField("msg", formatMessage(record));
+        g.writeStringField("msg", Redaction.redact(formatMessage(record)));
         if (record.getThrown() != null) {
           StringWriter trace = new StringWriter();
           record.getThrown().printStackTrace(new PrintWriter(trace));
-          g.writeStringField("error", trace.toString());
+          g.writeStringField("error", Redaction.redact(trace.toString()));
         }
         g.writeEndObject();
       } catch (IOException e) {

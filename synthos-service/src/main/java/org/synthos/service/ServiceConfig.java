@@ -31,7 +31,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param dataDir where the embedded job store and the local storage live by default
  */
 public record ServiceConfig(
-    Path dataDir, Grpc grpc, Http http, Jobs jobs, Store store, StorageSettings storage) {
+    Path dataDir,
+    Grpc grpc,
+    Http http,
+    Jobs jobs,
+    Store store,
+    StorageSettings storage,
+    SecuritySettings security) {
 
   public ServiceConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -40,6 +46,7 @@ public record ServiceConfig(
     Objects.requireNonNull(jobs, "jobs");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(security, "security");
   }
 
   /**
@@ -121,7 +128,11 @@ public record ServiceConfig(
 
   /** Keys whose values are secrets: allowed from the environment and overrides, never in YAML. */
   static final List<String> SECRET_KEYS =
-      List.of("store.password", "storage.s3.access_key_id", "storage.s3.secret_access_key");
+      List.of(
+          "store.password",
+          "storage.s3.access_key_id",
+          "storage.s3.secret_access_key",
+          "encryption.keyset");
 
   private static Map<String, String> defaults() {
     Map<String, String> d = new LinkedHashMap<>();
@@ -153,6 +164,7 @@ public record ServiceConfig(
     d.put("storage.s3.secret_access_key_file", "");
     d.put("storage.s3.timeout_seconds", "30");
     d.put("storage.s3.max_attempts", "4");
+    SecuritySettings.defaults(d);
     return Map.copyOf(d);
   }
 
@@ -198,6 +210,16 @@ public record ServiceConfig(
     }
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       checkKnown(e.getKey(), "override");
+      if (SECRET_KEYS.contains(e.getKey())) {
+        // A value on the command line shows in `ps` and in shell history.
+        throw configError(
+            "override",
+            e.getKey()
+                + " must not be given on the command line; use "
+                + e.getKey()
+                + "_file or the environment variable "
+                + envName(e.getKey()));
+      }
       values.put(e.getKey(), e.getValue());
     }
     return new Parser(values, source).parse();
@@ -258,7 +280,7 @@ public record ServiceConfig(
   }
 
   /** Turns checked string values into the typed records. */
-  private static final class Parser {
+  static final class Parser {
     private final Map<String, String> values;
     private final String source;
 
@@ -321,12 +343,26 @@ public record ServiceConfig(
                     Duration.ofSeconds(intAtLeast("storage.s3.timeout_seconds", 1, 3600)),
                     intAtLeast("storage.s3.max_attempts", 1, 20)));
       }
+      SecuritySettings security = SecuritySettings.parse(this, dataDir, http.host(), grpc.host());
+      if (security.httpTls() && tls.isEmpty()) {
+        throw configError(source, "http.tls needs grpc.tls.cert and grpc.tls.key");
+      }
       return new ServiceConfig(
-          dataDir, grpc, http, jobs, store, new StorageSettings(localRoot, s3));
+          dataDir, grpc, http, jobs, store, new StorageSettings(localRoot, s3), security);
     }
 
-    private String text(String key) {
+    String text(String key) {
       return values.getOrDefault(key, "").trim();
+    }
+
+    SynthosException error(String message) {
+      return configError(source, message);
+    }
+
+    /** The path under KEY, or {@code fallback} when it is unset; it need not exist yet. */
+    Path pathOr(String key, Path fallback) {
+      String v = text(key);
+      return v.isEmpty() ? fallback : Path.of(v);
     }
 
     private Optional<Path> optionalPath(String key) {
@@ -342,7 +378,7 @@ public record ServiceConfig(
     }
 
     /** A secret from KEY (environment or override only) or from the file named by KEY_file. */
-    private Optional<Secret> secret(String key) {
+    Optional<Secret> secret(String key) {
       String direct = values.getOrDefault(key, "");
       if (!direct.isEmpty()) {
         return Optional.of(new Secret(direct));
@@ -363,7 +399,7 @@ public record ServiceConfig(
       return intAtLeast(key, 0, 65_535);
     }
 
-    private boolean bool(String key) {
+    boolean bool(String key) {
       String v = text(key).toLowerCase(java.util.Locale.ROOT);
       return switch (v) {
         case "true", "yes", "on", "1" -> true;
@@ -372,7 +408,7 @@ public record ServiceConfig(
       };
     }
 
-    private int intAtLeast(String key, int min, int max) {
+    int intAtLeast(String key, int min, int max) {
       String v = text(key);
       int parsed;
       try {

@@ -29,7 +29,7 @@ public final class SynthosService implements AutoCloseable {
 
   private final ServiceConfig config;
   private final JobStore store;
-  private final StorageRouter storage;
+  private final Storage storage;
   private final JobManager jobs;
   private final HttpApi http;
   private final Server grpc;
@@ -41,23 +41,32 @@ public final class SynthosService implements AutoCloseable {
     this.config = config;
     Files.createDirectories(config.dataDir());
     Path temp = Files.createDirectories(config.dataDir().resolve("tmp"));
-    this.store = new JobStore(config.store());
-    this.storage = StorageRouter.from(config.storage());
+    SecuritySettings security = config.security();
+    DataCipher cipher = DataCipher.open(security);
     ServiceMetrics metrics = new ServiceMetrics();
+    AuditTrail audit =
+        new AuditTrail(security.auditDir(), security.auditMaxBytes(), metrics::auditWriteFailed);
+    this.store = new JobStore(config.store(), cipher);
+    this.storage = new SealedStorage(StorageRouter.from(config.storage()), cipher);
     this.jobs = new JobManager(store, storage, runner, metrics, config.jobs(), temp);
+    OwnedJobs owned = new OwnedJobs(jobs, storage, temp, security.maxFileBytes(), audit);
+    Gatekeeper gate = new Gatekeeper(security, new ApiKeys(security.keysFile()), audit);
     HealthStatusManager health = new HealthStatusManager();
     this.grpc =
         NettyServerBuilder.forAddress(
                 new InetSocketAddress(config.grpc().host(), config.grpc().port()),
                 credentials(config.grpc()))
-            .addService(ServerInterceptors.intercept(new GrpcApi(jobs), new GrpcApi.RequestIds()))
+            .addService(
+                ServerInterceptors.intercept(
+                    new GrpcApi(owned), new GrpcAuth(gate), new GrpcApi.RequestIds()))
             .addService(health.getHealthService())
             .maxInboundMessageSize(16 << 20)
             .build()
             .start();
-    this.http = new HttpApi(config.http(), jobs, metrics);
+    this.http = new HttpApi(config, owned, gate, metrics);
     jobs.start();
     this.readiness = new Readiness(jobs, metrics, health);
+    audit.record("system", "config_loaded", null, null, null, SecurityReport.describe(config));
     LOG.info(
         "serving gRPC on "
             + config.grpc().host()
@@ -73,7 +82,9 @@ public final class SynthosService implements AutoCloseable {
             + ":"
             + http.port()
             + ", job store "
-            + JobStore.redact(config.store().jdbcUrl()));
+            + JobStore.redact(config.store().jdbcUrl())
+            + ", "
+            + SecurityReport.describe(config));
   }
 
   private static ServerCredentials credentials(ServiceConfig.Grpc grpc) throws IOException {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +28,6 @@ import org.synthos.report.PolicyFiles;
 @Tag("integration")
 class AssessmentRunnerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String POLICY =
       "name: strict-privacy\n"
           + "dimensions:\n"
@@ -61,15 +56,7 @@ class AssessmentRunnerTest {
 
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
-            .timeout(Duration.ofSeconds(60));
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return HttpCalls.send("http://127.0.0.1:" + service.httpPort(), method, path, body, null);
   }
 
   @Test
@@ -116,15 +103,8 @@ class AssessmentRunnerTest {
   }
 
   private static JsonNode awaitEnd(String id) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode job = JSON.readTree(send("GET", "/v1/validations/" + id, null).body());
-      if (!job.get("state").asText().matches("QUEUED|RUNNING")) {
-        return job;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("job " + id + " did not end");
+    return HttpCalls.awaitEnd(
+        "http://127.0.0.1:" + service.httpPort(), id, null, Duration.ofSeconds(60));
   }
 
   private static double metric(String scrape, String name) {

@@ -115,7 +115,7 @@ class BackPressureTest {
     GateRunner gate = new GateRunner();
     ServiceConfig cfg = Harness.config(dir, "jobs.concurrency", "1");
     ServiceMetrics metrics = new ServiceMetrics(ServiceMetrics.GpuProbe.none());
-    try (JobStore store = new JobStore(cfg.store());
+    try (JobStore store = Harness.store(cfg);
         StorageRouter storage = StorageRouter.from(cfg.storage())) {
       JobManager jobs =
           new JobManager(store, storage, gate, metrics, cfg.jobs(), dir.resolve("tmp"));
@@ -178,23 +178,22 @@ class BackPressureTest {
       }
       assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
     }
-    try (JobStore store = new JobStore(cfg.store())) {
+    try (JobStore store = Harness.store(cfg)) {
       assertThat(store.get(id).orElseThrow().state()).isEqualTo(JobState.QUEUED);
     }
     try (SynthosService restarted = SynthosService.start(cfg)) {
       assertThat(restarted.httpPort()).isPositive();
-      try (JobStore store = new JobStore(cfg.store())) {
+      try (JobStore store = Harness.store(cfg)) {
         JobRecord done = await(store, id, JobState.SUCCEEDED);
         assertThat(done.attempts()).isEqualTo(2);
         assertThat(done.rowsDone()).isEqualTo(100);
       }
     }
-    assertThat(
-            new ObjectMapper()
-                .readTree(
-                    java.nio.file.Files.readString(dir.resolve("storage/reports/" + id + ".json")))
-                .at("/provenance/candidate/rows")
-                .asInt())
+    // The stored report is encrypted at rest; the service's data key opens it.
+    String key = "reports/" + id + ".json";
+    byte[] sealed = java.nio.file.Files.readAllBytes(dir.resolve("storage").resolve(key));
+    byte[] report = DataCipher.open(cfg.security()).decrypt(sealed, "storage:" + key);
+    assertThat(new ObjectMapper().readTree(report).at("/provenance/candidate/rows").asInt())
         .isEqualTo(100);
   }
 }

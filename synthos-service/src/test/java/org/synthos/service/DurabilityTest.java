@@ -163,7 +163,7 @@ class DurabilityTest {
                 l.get("id").asText().equals(id)
                     && l.get("msg").asText().equals("stopped by shutdown; back in the queue"))
         .anyMatch(l -> l.get("msg").asText().equals("stopped"));
-    try (JobStore store = new JobStore(Harness.config(dir).store())) {
+    try (JobStore store = Harness.store(Harness.config(dir))) {
       JobRecord job = store.get(id).orElseThrow();
       assertThat(job.state()).isEqualTo(JobState.QUEUED);
       assertThat(job.attempts()).isEqualTo(1);

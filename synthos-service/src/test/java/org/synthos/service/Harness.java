@@ -13,6 +13,14 @@ import java.util.Random;
 final class Harness {
   private Harness() {}
 
+  /** One in-memory data key for stores that tests open and reopen within this JVM. */
+  static final DataCipher CIPHER = DataCipher.ephemeral();
+
+  /** The job store of {@code config}, with the data key the service under that config uses. */
+  static JobStore store(ServiceConfig config) {
+    return new JobStore(config.store(), DataCipher.open(config.security()));
+  }
+
   /** A configuration under {@code dir} with free ports and the given overrides on top. */
   static ServiceConfig config(Path dir, String... keyValues) {
     Map<String, String> o = new HashMap<>();

@@ -38,26 +38,11 @@ class HttpApiTest {
   }
 
   static HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return HttpCalls.send(base, method, path, body, null);
   }
 
   static JsonNode awaitEnd(String id) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode job = JSON.readTree(send("GET", "/v1/validations/" + id, null).body());
-      if (!job.get("state").asText().matches("QUEUED|RUNNING")) {
-        return job;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("job " + id + " did not end");
+    return HttpCalls.awaitEnd(base, id, null, Duration.ofSeconds(30));
   }
 
   @Test
@@ -119,12 +104,17 @@ class HttpApiTest {
         send("POST", "/v1/validations", "{\"dataset_uri\":\"a.csv\",\"x\":1}");
     assertThat(unknownField.statusCode()).isEqualTo(400);
 
+    // Refused at submission, not queued to fail later.
     HttpResponse<String> traversal =
-        send("POST", "/v1/validations", "{\"dataset_uri\":\"../../etc/passwd.csv\"}");
-    String id = JSON.readTree(traversal.body()).get("job_id").asText();
-    JsonNode failed = awaitEnd(id);
-    assertThat(failed.get("state").asText()).isEqualTo("FAILED");
-    assertThat(failed.at("/error/name").asText()).isEqualTo("PERMISSION_DENIED");
+        send("POST", "/v1/validations", "{\"dataset_uri\":\"../../etc/passwd\"}");
+    assertThat(traversal.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(traversal.body()).at("/error/code").asInt()).isEqualTo(1003);
+    assertThat(send("GET", "/v1/validations", null).body()).doesNotContain("etc/passwd");
+    String unknownTarget =
+        send("POST", "/v1/validations", "{\"dataset_uri\":\"data/small.csv\",\"target\":\"nope\"}")
+            .body();
+    JsonNode failed = awaitEnd(JSON.readTree(unknownTarget).get("job_id").asText());
+    assertThat(failed.at("/error/name").asText()).isEqualTo("UNKNOWN_COLUMN");
 
     HttpResponse<String> unknownId = send("GET", "/v1/validations/no-such-job", null);
     assertThat(unknownId.statusCode()).isEqualTo(404);
@@ -166,14 +156,18 @@ class HttpApiTest {
   }
 
   @Test
-  void missingFileFailsWithAFileNotFoundCode() throws Exception {
-    String body = send("POST", "/v1/validations", "{\"dataset_uri\":\"data/absent.csv\"}").body();
-    JsonNode job = awaitEnd(JSON.readTree(body).get("job_id").asText());
-    assertThat(job.get("state").asText()).isEqualTo("FAILED");
-    assertThat(job.at("/error/code").asInt()).isEqualTo(1001);
-    HttpResponse<String> report =
-        send("GET", "/v1/validations/" + job.get("job_id").asText() + "/report", null);
-    assertThat(report.statusCode()).isEqualTo(409);
+  void missingFileIsRefusedAtSubmission() throws Exception {
+    HttpResponse<String> missing =
+        send("POST", "/v1/validations", "{\"dataset_uri\":\"data/absent.csv\"}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(missing.body()).at("/error/code").asInt()).isEqualTo(1001);
+    HttpResponse<String> missingReference =
+        send(
+            "POST",
+            "/v1/validations",
+            "{\"dataset_uri\":\"data/small.csv\",\"reference_uri\":\"data/none.csv\"}");
+    assertThat(missingReference.statusCode()).isEqualTo(400);
+    assertThat(missingReference.body()).contains("data/none.csv");
   }
 
   @Test

@@ -99,7 +99,8 @@ class JobStoreBackupAndUpgradeTest {
       List<String> done = new ArrayList<>();
       Map<String, String> reports = new HashMap<>();
       try (SynthosService s = SynthosService.start(config(pg, source), new ProfileRunner());
-          JobStore store = new JobStore(pg.store(source))) {
+          JobStore store =
+              new JobStore(pg.store(source), DataCipher.open(config(pg, source).security()))) {
         for (int i = 0; i < 2; i++) {
           JobRecord job = JobManagerAccess.submitAndAwait(s, store, "b.csv", 200);
           done.add(job.id());
@@ -108,7 +109,8 @@ class JobStoreBackupAndUpgradeTest {
       }
       // Jobs still waiting when the backup is taken, as a stopped service leaves them.
       List<String> waiting = List.of("wait-1", "wait-2", "wait-3");
-      try (JobStore store = new JobStore(pg.store(source))) {
+      try (JobStore store =
+          new JobStore(pg.store(source), DataCipher.open(config(pg, source).security()))) {
         waiting.forEach(id -> store.insert(queued(id, "b.csv")));
       }
 
@@ -121,7 +123,8 @@ class JobStoreBackupAndUpgradeTest {
       run(env, "bash", SCRIPTS.resolve("restore.sh").toString(), dump.toString());
 
       try (SynthosService s = SynthosService.start(config(pg, target), new ProfileRunner());
-          JobStore store = new JobStore(pg.store(target))) {
+          JobStore store =
+              new JobStore(pg.store(target), DataCipher.open(config(pg, target).security()))) {
         for (String id : done) {
           assertThat(store.get(id).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
           assertThat(store.report(id)).contains(reports.get(id));
@@ -218,7 +221,7 @@ class JobStoreBackupAndUpgradeTest {
 
       // The service's start migrates in place, then resumes the unfinished jobs.
       try (SynthosService s = SynthosService.start(config(pg, db), new ProfileRunner());
-          JobStore jobs = new JobStore(store)) {
+          JobStore jobs = new JobStore(store, DataCipher.open(config(pg, db).security()))) {
         assertThat(schemaVersion(store)).isEqualTo(latest);
         assertThat(listed(s))
             .containsExactlyInAnyOrder(

@@ -29,7 +29,7 @@ final class JobStoreContract {
   }
 
   static void check(ServiceConfig.Store cfg) {
-    try (JobStore store = new JobStore(cfg)) {
+    try (JobStore store = new JobStore(cfg, Harness.CIPHER)) {
       store.ping();
       JobRecord a = queued("a.csv", 1);
       JobRecord b = queued("b.csv", 2);

@@ -21,7 +21,7 @@ class JobStoreTest {
     ServiceConfig.Store cfg = Harness.config(dir).store();
     JobStoreContract.check(cfg);
     // The file survives a reopen, and migrations are not run twice.
-    try (JobStore again = new JobStore(cfg)) {
+    try (JobStore again = new JobStore(cfg, Harness.CIPHER)) {
       assertThat(again.list(Optional.empty(), 100)).isNotEmpty();
     }
   }
@@ -33,7 +33,7 @@ class JobStoreTest {
             "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
             "u",
             Optional.of(new ServiceConfig.Secret("pw")));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JobStore(bad))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JobStore(bad, Harness.CIPHER))
         .isInstanceOfSatisfying(
             SynthosException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE))

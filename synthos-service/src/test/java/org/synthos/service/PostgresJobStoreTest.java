@@ -41,7 +41,7 @@ class PostgresJobStoreTest {
     Harness.csv(dir.resolve("storage/p.csv"), 300, 5);
     ServiceConfig cfg = Harness.config(dir, "store.url", url, "store.user", store(url).user());
     try (SynthosService s = SynthosService.start(cfg);
-        JobStore store = new JobStore(cfg.store())) {
+        JobStore store = Harness.store(cfg)) {
       java.net.http.HttpResponse<String> r =
           java.net.http.HttpClient.newHttpClient()
               .send(

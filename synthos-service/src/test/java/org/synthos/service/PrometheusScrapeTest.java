@@ -55,7 +55,7 @@ class PrometheusScrapeTest {
         "SYNTHOS_TEST_PROMETHEUS is not set: run .ci/services.sh to install Debian's prometheus");
     Harness.csv(dir.resolve("storage/m.csv"), 1000, 2);
     try (SynthosService s = SynthosService.start(Harness.config(dir));
-        JobStore store = new JobStore(Harness.config(dir).store())) {
+        JobStore store = Harness.store(Harness.config(dir))) {
       JobManagerAccess.submitAndAwait(s, store, "m.csv", 1000);
       int promPort = ChildProcesses.freePort();
       Path config = dir.resolve("prometheus.yml");

@@ -175,7 +175,7 @@ class S3StorageTest {
                 "storage.s3.endpoint",
                 endpoint.toString()));
     try (SynthosService s = SynthosService.start(cfg);
-        JobStore store = new JobStore(cfg.store())) {
+        JobStore store = Harness.store(cfg)) {
       JobManagerAccess.submitAndAwait(s, store, "s3://data/in/remote.csv", 1000);
     }
   }

@@ -54,4 +54,51 @@ public interface ServiceCommands {
       return List.of(caCert, caKey, serverCert, serverKey, clientCert, clientKey);
     }
   }
+
+  /**
+   * Where the commands below read the configuration, as for {@link #serve}: the YAML file, the
+   * process environment and {@code --set} overrides.
+   */
+  record ConfigSource(
+      Optional<Path> configFile, Map<String, String> environment, Map<String, String> overrides) {}
+
+  /**
+   * Makes an API key (256 random bits) and stores only its hash. The returned text is the only copy
+   * of the key.
+   *
+   * @param scopes any of {@code submit}, {@code read}, {@code admin}
+   * @param validity how long the key is valid; empty for no expiry
+   */
+  String createApiKey(
+      ConfigSource config, String name, List<String> scopes, Optional<Duration> validity);
+
+  /** Every key ever made, revoked and expired ones included; never the key itself. */
+  List<ApiKeyInfo> listApiKeys(ConfigSource config);
+
+  /** Revokes every unrevoked key of that name; NOT_FOUND when there is none. */
+  void revokeApiKey(ConfigSource config, String name);
+
+  /**
+   * Adds a new data-encryption key to the keyset file and makes it the one new writes use; data
+   * written under older keys stays readable. Returns the new key's id.
+   */
+  long rotateDataKey(ConfigSource config);
+
+  /** Checks the hash chain of audit files given oldest first. */
+  AuditCheck verifyAudit(List<Path> files);
+
+  /** An API key as listed: times are ISO-8601 instants. */
+  record ApiKeyInfo(
+      String name,
+      List<String> scopes,
+      String created,
+      Optional<String> expires,
+      Optional<String> revoked) {}
+
+  /**
+   * The outcome of {@link #verifyAudit}.
+   *
+   * @param message what was checked, or the first broken entry and how it is broken
+   */
+  record AuditCheck(boolean intact, long entries, String message) {}
 }
