@@ -162,7 +162,7 @@ final class HttpApi implements AutoCloseable {
     if ("/predictions".equals(m.group(2))) {
       requireMethod(method, "GET");
       // The finished report's learnability section: predicted performance and fitted curves.
-      JsonNode report = JSON.readTree(jobs.report(id));
+      JsonNode report = JSON.readTree(jobs.report(caller, id));
       ObjectNode out = JSON.createObjectNode();
       out.put("job_id", id);
       out.set("learnability_dimension", report.at("/results/dimensions/learnability"));
