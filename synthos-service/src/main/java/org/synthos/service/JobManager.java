@@ -7,11 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,7 +131,7 @@ final class JobManager implements AutoCloseable {
             JobState.QUEUED,
             request,
             request.validationId().orElse("val_" + id),
-            request.datasetId().orElse(datasetId(request.datasetUri())),
+            request.datasetId().orElse(JobFiles.datasetId(request.datasetUri())),
             "queued",
             0,
             0,
@@ -176,16 +172,6 @@ final class JobManager implements AutoCloseable {
       throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "timeout must be positive");
     }
     runner.check(r);
-  }
-
-  /** A stable dataset id: ds_ and the first 12 hex digits of SHA-256 of the URI. */
-  static String datasetId(String uri) {
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
-      return "ds_" + HexFormat.of().formatHex(h, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 
   JobRecord get(String id) {
@@ -366,7 +352,8 @@ final class JobManager implements AutoCloseable {
       Path data = storage.fetch(request.datasetUri(), tmp);
       Optional<Path> ref = request.referenceUri().map(u -> storage.fetch(u, tmp));
       ValidationRunner.Inputs inputs =
-          new ValidationRunner.Inputs(id, id, datasetId(request.datasetUri()), request, data, ref);
+          new ValidationRunner.Inputs(
+              id, id, JobFiles.datasetId(request.datasetUri()), request, data, ref);
       ProgressSink sink =
           new ProgressSink() {
             @Override
@@ -385,7 +372,7 @@ final class JobManager implements AutoCloseable {
       return runner.phase(phase, inputs, sink);
     } finally {
       phaseSlots.release();
-      deleteTree(tmp);
+      JobFiles.deleteTree(tmp);
     }
   }
 
@@ -488,7 +475,7 @@ final class JobManager implements AutoCloseable {
     } finally {
       timer.cancel(false);
       running.remove(id);
-      deleteTree(tmp);
+      JobFiles.deleteTree(tmp);
       if ("requeued".equals(status)) {
         // Not an outcome: the job runs again after the restart and is counted then.
         metrics.interrupted();
@@ -496,17 +483,6 @@ final class JobManager implements AutoCloseable {
         metrics.ended(status, request.datasetFormat(), r.rows, System.nanoTime() - r.startNanos);
         store.get(id).ifPresent(done -> publish(JobEvent.of(done)));
       }
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.warning("could not delete temporary files under " + dir + ": " + e.getMessage());
     }
   }
 
