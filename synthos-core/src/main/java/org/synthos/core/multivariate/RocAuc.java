@@ -38,7 +38,8 @@ public final class RocAuc {
     return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
   }
 
-  private static int lowerBound(double[] a, double v) {
+  /** The first index of sorted {@code a} whose value is not below {@code v}. */
+  public static int lowerBound(double[] a, double v) {
     int lo = 0;
     int hi = a.length;
     while (lo < hi) {

@@ -357,12 +357,12 @@ final class LearnabilityJudge {
       }
       if (!series.isEmpty()) {
         // The point reported and fitted: the mean loss over the series trained at this size.
-        tstr[k] = series.stream().mapToDouble(LearnabilityJudge::mean).average().orElseThrow();
+        tstr[k] = series.stream().mapToDouble(Scores::mean).average().orElseThrow();
         losses.add(series.toArray(double[][]::new));
         trained.add(sizes[k]);
       }
       if (tier == ProxyTier.GBT_SMALL && fits[trtrAt + k] != null) {
-        trtr[k] = mean(Scores.rowLosses(d.task, fits[trtrAt + k].test(), testLabels));
+        trtr[k] = Scores.mean(Scores.rowLosses(d.task, fits[trtrAt + k].test(), testLabels));
       }
     }
     Learnability.CurveFit fit =
@@ -462,14 +462,6 @@ final class LearnabilityJudge {
       return Double.NaN;
     }
     return Math.max(0, Math.log(r / Math.max(c, r / 100)));
-  }
-
-  private static double mean(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x;
-    }
-    return v.length == 0 ? Double.NaN : s / v.length;
   }
 
   private static Learnability.Target skipped(

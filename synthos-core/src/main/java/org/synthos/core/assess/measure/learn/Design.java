@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.synthos.core.assess.LearningTask;
 import org.synthos.core.assess.measure.Shuffle;
 import org.synthos.core.assess.pool.Pool;
+import org.synthos.core.multivariate.RocAuc;
 
 /**
  * The rows a proxy model learns from, as one dense row-major float matrix: the candidate's rows
@@ -274,26 +275,12 @@ public final class Design {
 
   /** The mid-rank of {@code v} among the sorted reference values, divided by their count. */
   static double quantile(double[] sortedReference, double v) {
-    int below = lowerBound(sortedReference, v);
+    int below = RocAuc.lowerBound(sortedReference, v);
     int upTo = below;
     while (upTo < sortedReference.length && sortedReference[upTo] == v) {
       upTo++;
     }
     return (below + 0.5 * (upTo - below)) / sortedReference.length;
-  }
-
-  private static int lowerBound(double[] a, double v) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static double mean(double[] values) {

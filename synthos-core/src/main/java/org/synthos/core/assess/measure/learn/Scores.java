@@ -133,7 +133,8 @@ public final class Scores {
     return p.length > 1 ? Math.sqrt(ss / (p.length - 1)) : Double.NaN;
   }
 
-  static double mean(double[] v) {
+  /** The arithmetic mean; NaN when empty. */
+  public static double mean(double[] v) {
     double s = 0;
     for (double x : v) {
       s += x;
