@@ -21,13 +21,19 @@ final class Harness {
     return new JobStore(config.store(), DataCipher.open(config.security()));
   }
 
-  /** A configuration under {@code dir} with free ports and the given overrides on top. */
+  /**
+   * A configuration under {@code dir} with free ports, rate limits no test reaches by accident, and
+   * the given overrides on top.
+   */
   static ServiceConfig config(Path dir, String... keyValues) {
     Map<String, String> o = new HashMap<>();
     o.put("data_dir", dir.toString());
     o.put("grpc.port", "0");
     o.put("http.port", "0");
     o.put("jobs.shutdown_grace_seconds", "2");
+    // Tests call faster than a person; the limits are tested where a test sets them.
+    o.put("rate.submit_per_second", "1000");
+    o.put("rate.read_per_second", "1000");
     for (int i = 0; i < keyValues.length; i += 2) {
       o.put(keyValues[i], keyValues[i + 1]);
     }
