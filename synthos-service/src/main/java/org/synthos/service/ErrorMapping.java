@@ -90,6 +90,7 @@ final class ErrorMapping {
         .setMessage(Redaction.redact(e.getMessage()))
         .setRetryable(e.code().retryable())
         .setRetryAfterSeconds(retryAfterSeconds(e.code()))
+        .setCategory(e.code().category().name())
         .build();
   }
 

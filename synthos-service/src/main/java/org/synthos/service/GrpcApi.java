@@ -123,6 +123,7 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
         .setMessage(e.message())
         .setRetryable(e.retryable())
         .setRetryAfterSeconds(ErrorMapping.retryAfterSeconds(code))
+        .setCategory(code.category().name())
         .build();
   }
 

@@ -328,6 +328,7 @@ final class HttpApi implements AutoCloseable {
     o.put("message", info.getMessage());
     o.put("retryable", info.getRetryable());
     o.put("retry_after_seconds", info.getRetryAfterSeconds());
+    o.put("category", info.getCategory());
     return o;
   }
 

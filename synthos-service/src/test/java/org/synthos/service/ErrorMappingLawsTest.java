@@ -25,6 +25,7 @@ class ErrorMappingLawsTest {
     assertThat(info.getMessage()).isEqualTo(message);
     assertThat(info.getRetryable()).isEqualTo(code.retryable());
     assertThat(info.getRetryAfterSeconds() > 0).isEqualTo(code.retryable());
+    assertThat(info.getCategory()).isEqualTo(code.category().name());
     assertThat(e.getStatus().getCode()).isEqualTo(ErrorMapping.grpcCode(code));
   }
 
