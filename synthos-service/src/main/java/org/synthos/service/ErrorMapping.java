@@ -14,9 +14,14 @@ import org.synthos.v1.ErrorInfo;
  * 5xxx internal.
  */
 final class ErrorMapping {
-  /** The binary trailer that carries {@link ErrorInfo} on every failed gRPC call. */
+  /**
+   * The binary trailer that carries {@link ErrorInfo} on every failed gRPC call. Its name is part
+   * of the API (the proto and docs/service.md name it; clients in other languages read it by name),
+   * so it is spelled out rather than derived from the message's full name.
+   */
   static final Metadata.Key<ErrorInfo> ERROR_INFO_KEY =
-      ProtoUtils.keyForProto(ErrorInfo.getDefaultInstance());
+      Metadata.Key.of(
+          "synthos-error-bin", ProtoUtils.metadataMarshaller(ErrorInfo.getDefaultInstance()));
 
   private ErrorMapping() {}
 

@@ -2,8 +2,10 @@ package org.synthos.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.ProtoUtils;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Tag;
@@ -17,9 +19,15 @@ import org.synthos.v1.ErrorInfo;
 class ErrorMappingLawsTest {
 
   @Property(tries = 300)
-  void theTrailerRoundTripsTheCodeAndTheHint(@ForAll ErrorCode code, @ForAll String message) {
+  void theTrailerNamedInTheApiRoundTripsTheCodeAndTheHint(
+      @ForAll ErrorCode code, @ForAll String message) {
     StatusRuntimeException e = ErrorMapping.toGrpc(new SynthosException(code, message));
-    ErrorInfo info = e.getTrailers().get(ErrorMapping.ERROR_INFO_KEY);
+    ErrorInfo info =
+        e.getTrailers()
+            .get(
+                Metadata.Key.of(
+                    "synthos-error-bin",
+                    ProtoUtils.metadataMarshaller(ErrorInfo.getDefaultInstance())));
     assertThat(info.getCode()).isEqualTo(code.code());
     assertThat(info.getName()).isEqualTo(code.name());
     assertThat(info.getMessage()).isEqualTo(message);
