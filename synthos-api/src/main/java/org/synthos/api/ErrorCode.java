@@ -35,6 +35,15 @@ public enum ErrorCode {
   UNAUTHENTICATED(1027, ErrorCategory.USER, false),
   /** The caller is known but lacks the scope the call needs. */
   FORBIDDEN(1028, ErrorCategory.USER, false),
+  /** Received bytes do not match the SHA-256 the sender declared. */
+  CHECKSUM_MISMATCH(1029, ErrorCategory.DATA, false),
+  /**
+   * An upload cannot continue from where the sender says: another stream of the name is open, or
+   * the offset, size or hash differ from the partial upload held. Ask for the status and resume.
+   */
+  UPLOAD_CONFLICT(1030, ErrorCategory.USER, true),
+  /** An upload is larger than the configured limit. */
+  UPLOAD_TOO_LARGE(1031, ErrorCategory.USER, false),
   // 2xxx: model
   MODEL_FAILED(2001, ErrorCategory.INTERNAL, true),
   // 3xxx: resources

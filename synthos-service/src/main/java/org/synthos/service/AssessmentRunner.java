@@ -99,12 +99,19 @@ final class AssessmentRunner implements ValidationRunner {
     internal.put("dataset_format", inputs.request().datasetFormat());
     long rows = result.candidate().rows() + result.referenceInfo().map(s -> s.rows()).orElse(0L);
     internal.put("total_rows", rows);
+    org.synthos.v1.TypedReport typed =
+        TypedResults.report(result)
+            .setValidationId(inputs.validationId())
+            .setDatasetId(inputs.datasetId())
+            .setJobId(inputs.jobId())
+            .build();
     return new ValidationRunner.Outcome(
         report,
         Optional.of(HtmlReport.render(result)),
         rows,
         OptionalDouble.of(100 - result.verdict().riskScore()),
-        diversityScore(result));
+        diversityScore(result),
+        Optional.of(typed));
   }
 
   @Override
@@ -122,6 +129,9 @@ final class AssessmentRunner implements ValidationRunner {
     ObjectNode out = JSON.createObjectNode();
     out.put("validation_id", result.validationId());
     out.put("dataset_id", result.datasetId());
+    // The typed fields carry the same values as the JSON, built from the result itself.
+    org.synthos.v1.PhaseResponse.Builder typed =
+        org.synthos.v1.PhaseResponse.newBuilder().setValidationId(result.validationId());
     switch (phase) {
       case DIVERSITY -> {
         if (result.dimension(Dimension.DIVERSITY_RETENTION)
@@ -132,6 +142,9 @@ final class AssessmentRunner implements ValidationRunner {
             "diversity_retention",
             results.path("dimensions").path(Dimension.DIVERSITY_RETENTION.key()));
         diversityScore(result).ifPresent(s -> out.put("diversity_score", s));
+        typed.addDimensions(
+            TypedResults.dimension(result.dimension(Dimension.DIVERSITY_RETENTION)));
+        diversityScore(result).ifPresent(s -> TypedResults.put(s, typed::setDiversityScore));
         out.set(
             "profile",
             ProfileRunner.diversity(
@@ -155,6 +168,9 @@ final class AssessmentRunner implements ValidationRunner {
           out.set(field, results.path(field));
         }
         out.put("collapse_score", 100 - result.verdict().riskScore());
+        typed
+            .setVerdict(TypedResults.verdict(result))
+            .addAllDimensions(TypedResults.dimensions(result.dimensions()));
       }
       case LOCALIZATION -> {
         out.set("localisation", results.path("localisation"));
@@ -168,12 +184,19 @@ final class AssessmentRunner implements ValidationRunner {
           r.put("cause", f.cause().key());
           r.put("group", f.group());
           r.put("reason", f.reason());
+          typed.addFlaggedRows(TypedResults.flaggedRow(f));
         }
+        typed
+            .setLocalisation(TypedResults.localisation(result))
+            .setFlaggedRowsTotal(flagged.size());
       }
       case RECOMMENDATIONS -> {
         out.put("decision", results.path("decision").asText());
         out.put("risk_score", results.path("risk_score").asDouble());
         out.set("recommendations", results.path("recommendations"));
+        typed
+            .setVerdict(TypedResults.verdict(result))
+            .addAllRecommendations(TypedResults.recommendations(result));
       }
       case PREDICTIONS -> {
         if (result.dimension(Dimension.LEARNABILITY) instanceof DimensionResult.NotApplicable na) {
@@ -181,10 +204,13 @@ final class AssessmentRunner implements ValidationRunner {
         }
         out.set("learnability_dimension", results.path("dimensions").path("learnability"));
         out.set("learnability", results.path("learnability"));
+        typed
+            .addDimensions(TypedResults.dimension(result.dimension(Dimension.LEARNABILITY)))
+            .setLearnability(TypedResults.learnability(result.learnability()));
       }
     }
     progress.progress("done", 100, result.candidate().rows());
-    return new PhaseResult.Ok(out);
+    return new PhaseResult.Ok(out, Optional.of(typed.build()));
   }
 
   private static OptionalDouble diversityScore(ValidationResult result) {

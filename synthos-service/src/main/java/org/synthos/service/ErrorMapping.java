@@ -32,7 +32,7 @@ final class ErrorMapping {
     }
     return switch (code) {
       case RATE_LIMITED -> 1;
-      case QUEUE_FULL, JOB_NOT_FINISHED -> 5;
+      case QUEUE_FULL, JOB_NOT_FINISHED, UPLOAD_CONFLICT -> 5;
       case STORAGE_UNAVAILABLE, IO_FAILURE -> 30;
       default -> 60;
     };
@@ -43,7 +43,7 @@ final class ErrorMapping {
       case NOT_FOUND -> Status.Code.NOT_FOUND;
       case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
       case FORBIDDEN -> Status.Code.PERMISSION_DENIED;
-      case JOB_NOT_FINISHED -> Status.Code.FAILED_PRECONDITION;
+      case JOB_NOT_FINISHED, UPLOAD_CONFLICT -> Status.Code.FAILED_PRECONDITION;
       case QUEUE_FULL, RATE_LIMITED, OUT_OF_MEMORY -> Status.Code.RESOURCE_EXHAUSTED;
       case STORAGE_UNAVAILABLE -> Status.Code.UNAVAILABLE;
       case TIMEOUT -> Status.Code.DEADLINE_EXCEEDED;
@@ -62,7 +62,8 @@ final class ErrorMapping {
       case NOT_FOUND -> 404;
       case UNAUTHENTICATED -> 401;
       case FORBIDDEN -> 403;
-      case JOB_NOT_FINISHED, CANCELLED -> 409;
+      case JOB_NOT_FINISHED, CANCELLED, UPLOAD_CONFLICT -> 409;
+      case UPLOAD_TOO_LARGE -> 413;
       case QUEUE_FULL, RATE_LIMITED -> 429;
       case STORAGE_UNAVAILABLE, OUT_OF_MEMORY -> 503;
       case TIMEOUT -> 504;

@@ -28,6 +28,10 @@ import org.synthos.v1.ProgressEvent;
 import org.synthos.v1.Report;
 import org.synthos.v1.SubmitRequest;
 import org.synthos.v1.SubmitResponse;
+import org.synthos.v1.UploadRequest;
+import org.synthos.v1.UploadResponse;
+import org.synthos.v1.UploadStatusRequest;
+import org.synthos.v1.UploadStatusResponse;
 import org.synthos.v1.ValidationServiceGrpc;
 
 /** The synthos.v1 gRPC service: a thin translation onto {@link OwnedJobs}. */
@@ -37,6 +41,7 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
       Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
   private static final Context.Key<String> REQUEST_ID = Context.key("synthos-request-id");
   private final OwnedJobs jobs;
+  private final OwnedUploads uploads;
 
   /**
    * Gives every call a request id for its log lines: the client's {@code x-request-id} when it is a
@@ -61,8 +66,9 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
     return id == null ? "req-" + UUID.randomUUID() : id;
   }
 
-  GrpcApi(OwnedJobs jobs) {
+  GrpcApi(OwnedJobs jobs, OwnedUploads uploads) {
     this.jobs = jobs;
+    this.uploads = uploads;
   }
 
   /** Runs one unary call in a fresh log context, mapping every failure in {@link ErrorMapping}. */
@@ -189,15 +195,31 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
     unary(
         "GetReport",
         out,
-        () ->
-            Report.newBuilder()
-                .setJobId(req.getJobId())
-                .setJson(jobs.report(GrpcAuth.caller(), req.getJobId()))
-                .setHtml(
-                    new String(
-                        jobs.reportHtml(GrpcAuth.caller(), req.getJobId()),
-                        java.nio.charset.StandardCharsets.UTF_8))
-                .build());
+        () -> {
+          Report.Builder b =
+              Report.newBuilder()
+                  .setJobId(req.getJobId())
+                  .setJson(jobs.report(GrpcAuth.caller(), req.getJobId()))
+                  .setHtml(
+                      new String(
+                          jobs.reportHtml(GrpcAuth.caller(), req.getJobId()),
+                          java.nio.charset.StandardCharsets.UTF_8));
+          jobs.typedReport(GrpcAuth.caller(), req.getJobId()).ifPresent(b::setTyped);
+          return b.build();
+        });
+  }
+
+  @Override
+  public StreamObserver<UploadRequest> upload(StreamObserver<UploadResponse> out) {
+    return GrpcUploads.stream(uploads, GrpcAuth.caller(), out);
+  }
+
+  @Override
+  public void uploadStatus(UploadStatusRequest req, StreamObserver<UploadStatusResponse> out) {
+    unary(
+        "UploadStatus",
+        out,
+        () -> GrpcUploads.status(uploads.status(GrpcAuth.caller(), req.getName())));
   }
 
   @Override
@@ -291,7 +313,8 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
               jobs.phase(GrpcAuth.caller(), phase, r, ctx::isCancelled);
           PhaseResponse.Builder b = PhaseResponse.newBuilder().setDatasetUri(req.getDatasetUri());
           if (result instanceof ValidationRunner.PhaseResult.Ok ok) {
-            b.setResultJson(ok.result().toString());
+            ok.typed().ifPresent(b::mergeFrom);
+            b.setDatasetUri(req.getDatasetUri()).setResultJson(ok.result().toString());
           } else if (result instanceof ValidationRunner.PhaseResult.NotApplicable na) {
             b.setNotApplicable(NotApplicable.newBuilder().setReason(na.reason()));
           }

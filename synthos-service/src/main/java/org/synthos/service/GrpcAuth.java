@@ -19,14 +19,16 @@ import org.synthos.service.SecuritySettings.Scope;
 /**
  * Admits gRPC calls as {@link HttpListeners#admit} admits HTTP ones: the API key of the {@code
  * authorization} metadata ({@code Bearer KEY}) or the client certificate, the scope of the method
- * (reads need {@code read}, everything else {@code submit}) and the caller's rate limit. The caller
- * travels in the call's {@link Context}.
+ * (reads, {@code UploadStatus} among them, need {@code read}; everything else, {@code Upload}
+ * included, {@code submit}) and the caller's rate limit. The caller travels in the call's {@link
+ * Context}.
  */
 final class GrpcAuth implements ServerInterceptor {
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
   private static final Context.Key<Identity> CALLER = Context.key("synthos-caller");
-  private static final Set<String> READS = Set.of("GetJob", "GetReport", "Watch", "List");
+  private static final Set<String> READS =
+      Set.of("GetJob", "GetReport", "Watch", "List", "UploadStatus");
 
   private final Gatekeeper gate;
 

@@ -34,18 +34,26 @@ final class HttpApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern JOB_PATH =
       Pattern.compile("^/v1/validations/([A-Za-z0-9_.\\-]{1,64})(/report|/predictions)?$");
+  private static final Pattern DATASET_PATH = Pattern.compile("^/v1/datasets/([^/]{1,256})$");
   private static final int MAX_BODY = 1 << 20;
 
   private final OwnedJobs jobs;
+  private final OwnedUploads uploads;
   private final Gatekeeper gate;
   private final ServiceMetrics metrics;
   private final HttpServer server;
   private final ExecutorService executor;
   private final byte[] openApi;
 
-  HttpApi(ServiceConfig config, OwnedJobs jobs, Gatekeeper gate, ServiceMetrics metrics)
+  HttpApi(
+      ServiceConfig config,
+      OwnedJobs jobs,
+      OwnedUploads uploads,
+      Gatekeeper gate,
+      ServiceMetrics metrics)
       throws IOException {
     this.jobs = jobs;
+    this.uploads = uploads;
     this.gate = gate;
     this.metrics = metrics;
     try (InputStream in = HttpApi.class.getResourceAsStream("openapi.json")) {
@@ -151,8 +159,13 @@ final class HttpApi implements AutoCloseable {
         return;
       }
       default -> {
-        // Job routes below.
+        // Dataset and job routes below.
       }
+    }
+    Matcher dataset = DATASET_PATH.matcher(path);
+    if (dataset.matches()) {
+      HttpDatasets.handle(ex, caller, uploads, dataset.group(1));
+      return;
     }
     Matcher m = JOB_PATH.matcher(path);
     if (!m.matches()) {
@@ -357,7 +370,7 @@ final class HttpApi implements AutoCloseable {
     }
   }
 
-  private static void sendJson(HttpExchange ex, int status, JsonNode body) throws IOException {
+  static void sendJson(HttpExchange ex, int status, JsonNode body) throws IOException {
     send(ex, status, "application/json", JSON.writeValueAsBytes(body));
   }
 

@@ -121,7 +121,7 @@ final class HttpListeners {
     String path = ex.getRequestURI().getPath();
     Scope needed;
     if (path.startsWith("/v1/")) {
-      needed = "GET".equals(method) ? Scope.READ : Scope.SUBMIT;
+      needed = "GET".equals(method) || "HEAD".equals(method) ? Scope.READ : Scope.SUBMIT;
     } else if ("/metrics".equals(path) && gate.settings().protectMetrics()) {
       needed = Scope.READ;
     } else {

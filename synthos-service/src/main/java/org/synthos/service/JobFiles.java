@@ -11,7 +11,10 @@ import java.util.HexFormat;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-/** A job's stable dataset id and the scratch directory its inputs are fetched into. */
+/**
+ * A job's stable dataset id, the scratch directory its inputs are fetched into and the storage key
+ * of its typed report.
+ */
 final class JobFiles {
   private static final Logger LOG = Logger.getLogger(JobFiles.class.getName());
 
@@ -25,6 +28,11 @@ final class JobFiles {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+  }
+
+  /** Where the typed report of a job is stored, sealed like the JSON and HTML reports. */
+  static String typedReportKey(String id) {
+    return "reports/" + id + ".pb";
   }
 
   /** Deletes a job's scratch directory, logging (not failing) when a file cannot be removed. */

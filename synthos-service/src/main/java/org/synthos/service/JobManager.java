@@ -324,11 +324,14 @@ final class JobManager implements AutoCloseable {
 
   /** Runs one phase call now, on the caller's thread, bounded by the worker count. */
   ValidationRunner.PhaseResult phase(
-      ValidationRunner.Phase phase, ValidationRequest request, BooleanSupplier callerGone) {
+      ValidationRunner.Phase phase,
+      ValidationRequest request,
+      String owner,
+      BooleanSupplier callerGone) {
     ValidationRunner.PhaseResult result = null;
     SynthosException error = null;
     try {
-      result = runPhase(phase, request, callerGone);
+      result = runPhase(phase, request, owner, callerGone);
       return result;
     } catch (SynthosException e) {
       error = e;
@@ -339,7 +342,10 @@ final class JobManager implements AutoCloseable {
   }
 
   private ValidationRunner.PhaseResult runPhase(
-      ValidationRunner.Phase phase, ValidationRequest request, BooleanSupplier callerGone) {
+      ValidationRunner.Phase phase,
+      ValidationRequest request,
+      String owner,
+      BooleanSupplier callerGone) {
     validate(request);
     if (!phaseSlots.tryAcquire()) {
       throw new SynthosException(
@@ -349,8 +355,8 @@ final class JobManager implements AutoCloseable {
     String id = "phase-" + UUID.randomUUID();
     Path tmp = tempRoot.resolve(id);
     try {
-      Path data = storage.fetch(request.datasetUri(), tmp);
-      Optional<Path> ref = request.referenceUri().map(u -> storage.fetch(u, tmp));
+      Path data = storage.fetch(request.datasetUri(), owner, tmp);
+      Optional<Path> ref = request.referenceUri().map(u -> storage.fetch(u, owner, tmp));
       ValidationRunner.Inputs inputs =
           new ValidationRunner.Inputs(
               id, id, JobFiles.datasetId(request.datasetUri()), request, data, ref);
@@ -415,8 +421,9 @@ final class JobManager implements AutoCloseable {
     try {
       r.progress("data_loading", 0, 0);
       long t0 = System.nanoTime();
-      Path data = storage.fetch(request.datasetUri(), tmp);
-      Optional<Path> ref = request.referenceUri().map(u -> storage.fetch(u, tmp));
+      String owner = store.owner(id).orElse(Identity.ANONYMOUS.name());
+      Path data = storage.fetch(request.datasetUri(), owner, tmp);
+      Optional<Path> ref = request.referenceUri().map(u -> storage.fetch(u, owner, tmp));
       ObjectNode loaded = JSON.createObjectNode();
       loaded.put("loaded", true);
       loaded.put("bytes", Files.size(data));
@@ -435,6 +442,7 @@ final class JobManager implements AutoCloseable {
           .html()
           .ifPresent(
               h -> storage.put("reports/" + id + ".html", h.getBytes(StandardCharsets.UTF_8)));
+      outcome.typed().ifPresent(t -> storage.put(JobFiles.typedReportKey(id), t.toByteArray()));
       if (store.finish(
           id,
           JobState.SUCCEEDED,

@@ -30,19 +30,27 @@ final class OwnedJobs {
   private final Path tempRoot;
   private final long maxFileBytes;
   private final AuditTrail audit;
+  private final UploadStore uploads;
 
-  OwnedJobs(JobManager jobs, Storage storage, Path tempRoot, long maxFileBytes, AuditTrail audit) {
+  OwnedJobs(
+      JobManager jobs,
+      Storage storage,
+      Path tempRoot,
+      long maxFileBytes,
+      AuditTrail audit,
+      UploadStore uploads) {
     this.jobs = jobs;
     this.storage = storage;
     this.tempRoot = tempRoot;
     this.maxFileBytes = maxFileBytes;
     this.audit = audit;
+    this.uploads = uploads;
   }
 
   JobRecord submit(Identity caller, ValidationRequest request) {
     String hash = null;
     try {
-      hash = checkInputs(request);
+      hash = checkInputs(caller, request);
       JobRecord job = jobs.submit(request, caller.name());
       audit.record(caller.name(), "submit", job.id(), request.datasetUri(), hash, "ok");
       return job;
@@ -56,13 +64,29 @@ final class OwnedJobs {
    * Refuses missing, escaping, non-regular and oversized local inputs; returns the dataset's
    * SHA-256 when it is small enough to hash now.
    */
-  private String checkInputs(ValidationRequest request) {
+  private String checkInputs(Identity caller, ValidationRequest request) {
     String hash = null;
     List<String> uris =
         request.referenceUri().isPresent()
             ? List.of(request.datasetUri(), request.referenceUri().get())
             : List.of(request.datasetUri());
     for (String uri : uris) {
+      if (UploadStore.isRef(uri)) {
+        // The caller's own upload, verified when it was stored: its size and hash are known.
+        String name = UploadStore.nameOf(uri);
+        UploadStore.Stored stored =
+            uploads
+                .stored(caller.name(), name)
+                .orElseThrow(
+                    () ->
+                        new SynthosException(
+                            ErrorCode.FILE_NOT_FOUND,
+                            "no upload named '" + name + "'; upload it first",
+                            Location.ofFile(uri)));
+        checkSize(stored.sizeBytes(), uri);
+        hash = hash == null && uri.equals(request.datasetUri()) ? stored.sha256() : hash;
+        continue;
+      }
       // Blank and unsupported locations are refused with their own message by JobManager.
       if (uri.isBlank() || uri.startsWith("s3://") || !storage.accepts(uri)) {
         continue;
@@ -75,21 +99,25 @@ final class OwnedJobs {
       } catch (IOException e) {
         throw LocalStorage.classify(e, uri);
       }
-      if (size > maxFileBytes) {
-        throw new SynthosException(
-            ErrorCode.LIMIT_EXCEEDED,
-            "the file has "
-                + size
-                + " bytes, over the limit of "
-                + maxFileBytes
-                + " (limits.max_file_mb)",
-            Location.ofFile(uri));
-      }
+      checkSize(size, uri);
       if (hash == null && uri.equals(request.datasetUri()) && size <= HASH_AT_SUBMIT_BYTES) {
         hash = FileDigests.sha256(file);
       }
     }
     return hash;
+  }
+
+  private void checkSize(long size, String uri) {
+    if (size > maxFileBytes) {
+      throw new SynthosException(
+          ErrorCode.LIMIT_EXCEEDED,
+          "the file has "
+              + size
+              + " bytes, over the limit of "
+              + maxFileBytes
+              + " (limits.max_file_mb)",
+          Location.ofFile(uri));
+    }
   }
 
   JobRecord get(Identity caller, String id) {
@@ -102,6 +130,33 @@ final class OwnedJobs {
 
   byte[] reportHtml(Identity caller, String id) {
     return audited(caller, "read_report", id, () -> jobs.reportHtml(owned(caller, id)));
+  }
+
+  /**
+   * The typed report of a succeeded job, when its engine built one (jobs of the profile-only runner
+   * have none).
+   */
+  Optional<org.synthos.v1.TypedReport> typedReport(Identity caller, String id) {
+    return audited(
+        caller,
+        "read_report",
+        id,
+        () -> {
+          jobs.report(owned(caller, id));
+          String key = JobFiles.typedReportKey(id);
+          if (!storage.exists(key)) {
+            return Optional.empty();
+          }
+          try {
+            return Optional.of(org.synthos.v1.TypedReport.parseFrom(storage.get(key)));
+          } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new SynthosException(
+                ErrorCode.INTERNAL,
+                "the stored typed report of " + id + " cannot be read",
+                null,
+                e);
+          }
+        });
   }
 
   JobRecord cancel(Identity caller, String id) {
@@ -127,8 +182,8 @@ final class OwnedJobs {
         "phase_" + phase.name().toLowerCase(java.util.Locale.ROOT),
         null,
         () -> {
-          checkInputs(request);
-          return jobs.phase(phase, request, callerGone);
+          checkInputs(caller, request);
+          return jobs.phase(phase, request, caller.name(), callerGone);
         });
   }
 

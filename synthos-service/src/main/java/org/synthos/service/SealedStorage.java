@@ -22,6 +22,11 @@ final class SealedStorage implements Storage {
   }
 
   @Override
+  public Path fetch(String location, String owner, Path tempDir) {
+    return inner.fetch(location, owner, tempDir);
+  }
+
+  @Override
   public boolean accepts(String location) {
     return inner.accepts(location);
   }

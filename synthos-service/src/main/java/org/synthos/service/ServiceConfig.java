@@ -37,7 +37,8 @@ public record ServiceConfig(
     Jobs jobs,
     Store store,
     StorageSettings storage,
-    SecuritySettings security) {
+    SecuritySettings security,
+    Uploads uploads) {
 
   public ServiceConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -47,6 +48,7 @@ public record ServiceConfig(
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(uploads, "uploads");
   }
 
   /**
@@ -93,6 +95,16 @@ public record ServiceConfig(
    * @param localRoot relative dataset paths resolve under it; paths escaping it are refused
    */
   public record StorageSettings(Path localRoot, Optional<S3> s3) {}
+
+  /**
+   * Datasets callers upload (gRPC {@code Upload}, HTTP {@code PUT /v1/datasets/NAME}).
+   *
+   * @param root where uploads live, one directory per caller; never inside the storage root, so no
+   *     path a caller submits reaches another caller's upload
+   * @param maxBytes the largest upload accepted
+   * @param partialTtl how long an interrupted upload is kept for resuming
+   */
+  public record Uploads(Path root, long maxBytes, Duration partialTtl) {}
 
   /**
    * An S3-compatible endpoint.
@@ -164,6 +176,9 @@ public record ServiceConfig(
     d.put("storage.s3.secret_access_key_file", "");
     d.put("storage.s3.timeout_seconds", "30");
     d.put("storage.s3.max_attempts", "4");
+    d.put("uploads.root", "");
+    d.put("uploads.max_bytes", "");
+    d.put("uploads.partial_ttl_hours", "24");
     SecuritySettings.defaults(d);
     return Map.copyOf(d);
   }
@@ -348,7 +363,37 @@ public record ServiceConfig(
         throw configError(source, "http.tls needs grpc.tls.cert and grpc.tls.key");
       }
       return new ServiceConfig(
-          dataDir, grpc, http, jobs, store, new StorageSettings(localRoot, s3), security);
+          dataDir,
+          grpc,
+          http,
+          jobs,
+          store,
+          new StorageSettings(localRoot, s3),
+          security,
+          uploads(dataDir, localRoot, security.maxFileBytes()));
+    }
+
+    private Uploads uploads(Path dataDir, Path storageRoot, long maxFileBytes) {
+      Path root = pathOr("uploads.root", dataDir.resolve("uploads"));
+      Path a = root.toAbsolutePath().normalize();
+      Path b = storageRoot.toAbsolutePath().normalize();
+      if (a.startsWith(b) || b.startsWith(a)) {
+        throw configError(
+            source, "uploads.root and storage.root must not contain each other: " + a + ", " + b);
+      }
+      String max = text("uploads.max_bytes");
+      long maxBytes;
+      try {
+        // Unset: the submission limit, since a larger upload could never be validated.
+        maxBytes = max.isEmpty() ? maxFileBytes : Long.parseLong(max);
+      } catch (NumberFormatException e) {
+        throw configError(source, "uploads.max_bytes must be a whole number, got '" + max + "'");
+      }
+      if (maxBytes < 1) {
+        throw configError(source, "uploads.max_bytes must be at least 1, got " + maxBytes);
+      }
+      return new Uploads(
+          root, maxBytes, Duration.ofHours(intAtLeast("uploads.partial_ttl_hours", 1, 24 * 365)));
     }
 
     String text(String key) {

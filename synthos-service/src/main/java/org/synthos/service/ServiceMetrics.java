@@ -34,9 +34,10 @@ import java.util.logging.Logger;
  * <p>For alerting it adds {@code synthos_queued_validations} and {@code synthos_queue_capacity},
  * {@code synthos_ready} (the last periodic readiness check, 1 or 0) with {@code
  * synthos_readiness_failures_total}, {@code synthos_phase_calls_total{phase,status}}, {@code
- * synthos_audit_write_failures_total} and {@code synthos_gpu_memory_total_bytes{gpu_id}}. Every
- * labelled counter is registered at zero for its known label values, so the first scrape already
- * has each series and {@code rate()} sees the first increment.
+ * synthos_audit_write_failures_total} and {@code synthos_gpu_memory_total_bytes{gpu_id}}; for
+ * uploads, {@code synthos_uploads_total{transport,status}} and {@code synthos_upload_bytes_total}.
+ * Every labelled counter is registered at zero for its known label values, so the first scrape
+ * already has each series and {@code rate()} sees the first increment.
  */
 final class ServiceMetrics {
   private static final Logger LOG = Logger.getLogger(ServiceMetrics.class.getName());
@@ -65,12 +66,21 @@ final class ServiceMetrics {
   static final List<String> PHASE_STATUSES =
       List.of("ok", "not_applicable", "failed", "rejected", "invalid", "cancelled");
 
+  /** The values of {@code status} on {@code synthos_uploads_total}. */
+  static final List<String> UPLOAD_STATUSES =
+      List.of(
+          "ok", "checksum_mismatch", "too_large", "conflict", "interrupted", "invalid", "failed");
+
+  /** The values of {@code transport} on {@code synthos_uploads_total}. */
+  static final List<String> UPLOAD_TRANSPORTS = List.of("grpc", "http");
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicInteger ready = new AtomicInteger();
   private final Counter readinessFailures;
   private final Counter auditWriteFailures;
+  private final Counter uploadBytes;
   private final DistributionSummary rows;
   private final DistributionSummary collapse;
   private final DistributionSummary diversity;
@@ -131,6 +141,15 @@ final class ServiceMetrics {
         Counter.builder("synthos.audit.write.failures")
             .description("Audit records that could not be written")
             .register(registry);
+    uploadBytes =
+        Counter.builder("synthos.upload.bytes")
+            .description("Bytes received by uploads, kept or not")
+            .register(registry);
+    for (String transport : UPLOAD_TRANSPORTS) {
+      for (String status : UPLOAD_STATUSES) {
+        uploads(transport, status);
+      }
+    }
     for (String status : STATUSES) {
       for (String format : FORMATS) {
         requests(status, format);
@@ -165,7 +184,10 @@ final class ServiceMetrics {
               org.synthos.api.ErrorCode.JOB_NOT_FINISHED,
               org.synthos.api.ErrorCode.QUEUE_FULL,
               org.synthos.api.ErrorCode.NOT_FOUND,
-              org.synthos.api.ErrorCode.CANCELLED)
+              org.synthos.api.ErrorCode.CANCELLED,
+              org.synthos.api.ErrorCode.CHECKSUM_MISMATCH,
+              org.synthos.api.ErrorCode.UPLOAD_CONFLICT,
+              org.synthos.api.ErrorCode.UPLOAD_TOO_LARGE)
           .contains(code)) {
         types.add(code.name().toLowerCase(java.util.Locale.ROOT));
       }
@@ -204,6 +226,38 @@ final class ServiceMetrics {
         .tag("phase", phase.name().toLowerCase(java.util.Locale.ROOT))
         .tag("status", status)
         .register(registry);
+  }
+
+  private Counter uploads(String transport, String status) {
+    return Counter.builder("synthos.uploads")
+        .description("Uploads by transport and outcome")
+        .tag("transport", transport)
+        .tag("status", status)
+        .register(registry);
+  }
+
+  /**
+   * One upload stream ended: kept, interrupted (a broken or cancelled stream, resumable), or
+   * refused with {@code error}.
+   */
+  void upload(String transport, boolean interrupted, org.synthos.api.SynthosException error) {
+    String status =
+        interrupted
+            ? "interrupted"
+            : error == null
+                ? "ok"
+                : switch (error.code()) {
+                  case CHECKSUM_MISMATCH -> "checksum_mismatch";
+                  case UPLOAD_TOO_LARGE -> "too_large";
+                  case UPLOAD_CONFLICT -> "conflict";
+                  case INVALID_ARGUMENT -> "invalid";
+                  default -> "failed";
+                };
+    uploads(transport, status).increment();
+  }
+
+  void uploadBytes(long bytes) {
+    uploadBytes.increment(bytes);
   }
 
   /** Exposes the job queue: jobs waiting for a worker, and how many may wait. */

@@ -17,6 +17,14 @@ interface Storage extends AutoCloseable {
    */
   Path fetch(String location, Path tempDir);
 
+  /**
+   * As {@link #fetch(String, Path)}, for a location that may belong to a caller: {@code
+   * upload://NAME} means NAME in {@code owner}'s uploads.
+   */
+  default Path fetch(String location, String owner, Path tempDir) {
+    return fetch(location, tempDir);
+  }
+
   /** Whether this storage serves {@code location}. */
   boolean accepts(String location);
 

@@ -47,9 +47,14 @@ public final class SynthosService implements AutoCloseable {
     AuditTrail audit =
         new AuditTrail(security.auditDir(), security.auditMaxBytes(), metrics::auditWriteFailed);
     this.store = new JobStore(config.store(), cipher);
-    this.storage = new SealedStorage(StorageRouter.from(config.storage()), cipher);
+    UploadStore uploadStore = new UploadStore(config.uploads());
+    this.storage =
+        new SealedStorage(
+            StorageRouter.from(config.storage(), java.util.Optional.of(uploadStore)), cipher);
     this.jobs = new JobManager(store, storage, runner, metrics, config.jobs(), temp);
-    OwnedJobs owned = new OwnedJobs(jobs, storage, temp, security.maxFileBytes(), audit);
+    OwnedJobs owned =
+        new OwnedJobs(jobs, storage, temp, security.maxFileBytes(), audit, uploadStore);
+    OwnedUploads uploads = new OwnedUploads(uploadStore, audit, metrics);
     Gatekeeper gate = new Gatekeeper(security, new ApiKeys(security.keysFile()), audit);
     HealthStatusManager health = new HealthStatusManager();
     this.grpc =
@@ -58,12 +63,12 @@ public final class SynthosService implements AutoCloseable {
                 credentials(config.grpc()))
             .addService(
                 ServerInterceptors.intercept(
-                    new GrpcApi(owned), new GrpcAuth(gate), new GrpcApi.RequestIds()))
+                    new GrpcApi(owned, uploads), new GrpcAuth(gate), new GrpcApi.RequestIds()))
             .addService(health.getHealthService())
             .maxInboundMessageSize(16 << 20)
             .build()
             .start();
-    this.http = new HttpApi(config, owned, gate, metrics);
+    this.http = new HttpApi(config, owned, uploads, gate, metrics);
     jobs.start();
     this.readiness = new Readiness(jobs, metrics, health);
     audit.record("system", "config_loaded", null, null, null, SecurityReport.describe(config));

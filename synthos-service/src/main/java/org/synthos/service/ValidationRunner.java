@@ -56,25 +56,46 @@ public interface ValidationRunner {
    * @param rowsProcessed data rows read from the dataset and the reference together
    * @param collapseScore 0 to 100, higher is better, when the engine computed one
    * @param diversityScore 0 to 100, higher is better, when the engine computed one
+   * @param typed the report as typed messages, when the engine builds them
    */
   record Outcome(
       ObjectNode report,
       Optional<String> html,
       long rowsProcessed,
       OptionalDouble collapseScore,
-      OptionalDouble diversityScore) {
+      OptionalDouble diversityScore,
+      Optional<org.synthos.v1.TypedReport> typed) {
     public Outcome {
       Objects.requireNonNull(report, "report");
       Objects.requireNonNull(html, "html");
       Objects.requireNonNull(collapseScore, "collapseScore");
       Objects.requireNonNull(diversityScore, "diversityScore");
+      Objects.requireNonNull(typed, "typed");
+    }
+
+    /** An outcome without a typed report. */
+    public Outcome(
+        ObjectNode report,
+        Optional<String> html,
+        long rowsProcessed,
+        OptionalDouble collapseScore,
+        OptionalDouble diversityScore) {
+      this(report, html, rowsProcessed, collapseScore, diversityScore, Optional.empty());
     }
   }
 
   /** What a phase call answers: a result, or why there is none. */
   sealed interface PhaseResult {
-    /** The phase's result document. */
-    record Ok(ObjectNode result) implements PhaseResult {}
+    /**
+     * The phase's result document, and the same as the typed fields of a {@code PhaseResponse} when
+     * the engine builds them.
+     */
+    record Ok(ObjectNode result, Optional<org.synthos.v1.PhaseResponse> typed)
+        implements PhaseResult {
+      public Ok(ObjectNode result) {
+        this(result, Optional.empty());
+      }
+    }
 
     /** The phase cannot answer for this input or this build; {@code reason} says why. */
     record NotApplicable(String reason) implements PhaseResult {}
