@@ -5,7 +5,7 @@
 # imports everything the client and its tests need (a python3 of a version manager often lacks the
 # Debian packages). Without one, or without protoc and grpc_python_plugin, it exits 77 ("skipped")
 # with the reason; under CI=true that is an error instead, so CI never passes by skipping.
-# Arguments go to pytest.
+# Arguments go to pytest instead of the default `tests`.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 modules="grpc, google.protobuf, pandas, tqdm, pytest"
@@ -33,4 +33,4 @@ command -v "${PROTOC:-protoc}" >/dev/null 2>&1 && command -v "${GRPC_PYTHON_PLUG
 cd "$here"
 # No caches or bytecode in the source tree.
 export PYTHONDONTWRITEBYTECODE=1
-exec "$python" -m pytest -p no:cacheprovider -q -rs tests "$@"
+exec "$python" -m pytest -p no:cacheprovider -q -rs "${@:-tests}"
