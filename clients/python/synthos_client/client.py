@@ -14,7 +14,7 @@ import grpc
 import pandas as pd
 
 from ._proto import pb, pb_grpc
-from .errors import SynthosError, UserError, from_error_info, from_rpc_error
+from .errors import SynthosError, from_error_info, from_rpc_error
 from .report import Report
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -171,7 +171,7 @@ class Client:
     def report(self, job_id: str) -> Report:
         """The report of a succeeded job (JOB_NOT_FINISHED, 1025, before that)."""
         r = self._call(self._stub.GetReport, pb.JobRef(job_id=job_id))
-        return Report(r.job_id or job_id, r.json, r.html)
+        return Report(r.job_id or job_id, r.json, r.html, r.typed if r.HasField("typed") else None)
 
     def job(self, job_id: str):
         """The job (``Job`` message) with its state and live progress."""
@@ -203,6 +203,42 @@ class Client:
             columns=columns,
         )
 
+    def localize(
+        self,
+        candidate: Dataset,
+        reference: Optional[Dataset] = None,
+        target: Optional[str] = None,
+        policy: Union[None, str, Dict[str, Any], "os.PathLike[str]"] = None,
+        *,
+        seed: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> pd.DataFrame:
+        """Every flagged row of the candidate (at most 10,000 listed): ``row`` (one-based data
+        row of the file), ``cause``, ``group`` (rows flagged together; -1 alone) and ``reason``.
+
+        A synchronous ``LocalizeProblems`` call: it runs the engine on the same inputs as
+        :meth:`validate` would (without the recommendations' ablations). ``attrs["total"]`` is the
+        number of flagged rows, listed or not; when the engine cannot localise,
+        ``attrs["not_applicable"]`` says why and the table is empty.
+        """
+        request = pb.PhaseRequest(
+            dataset_uri=self.dataset_ref(candidate),
+            reference_uri=self.dataset_ref(reference) if reference is not None else "",
+            target=target or "",
+            policy=_policy_text(policy),
+        )
+        if seed is not None:
+            request.seed = seed
+        r = self._call(self._stub.LocalizeProblems, request, timeout=timeout)
+        rows = pd.DataFrame(
+            [{"row": f.row, "cause": f.cause, "group": f.group, "reason": f.reason} for f in r.flagged_rows],
+            columns=["row", "cause", "group", "reason"],
+        )
+        rows.attrs["total"] = r.flagged_rows_total
+        if r.WhichOneof("outcome") == "not_applicable":
+            rows.attrs["not_applicable"] = r.not_applicable.reason
+        return rows
+
     # ---- datasets -----------------------------------------------------------------------------
 
     def dataset_ref(self, dataset: Dataset) -> str:
@@ -224,11 +260,6 @@ class Client:
         The default name holds the content's hash, so uploading the same bytes again finds them
         on the server and sends nothing; an interrupted upload of the same bytes resumes.
         """
-        if not hasattr(pb, "UploadRequest"):
-            raise UserError(
-                "this service's API has no Upload call: pass a location the server can read "
-                "(a path under its storage root or an s3:// URI)"
-            )
         if isinstance(dataset, pd.DataFrame):
             with tempfile.TemporaryDirectory(prefix="synthos-") as tmp:
                 path = _write_frame(dataset, Path(tmp))

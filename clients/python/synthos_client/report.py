@@ -62,12 +62,14 @@ class Report:
     """The report of one validation job.
 
     ``json`` is the whole report document as a dict; the properties below are views of it.
+    ``typed`` is the same report as the service's ``TypedReport`` message, when it sent one.
     """
 
-    def __init__(self, job_id: str, json_text: str, html_text: str = ""):
+    def __init__(self, job_id: str, json_text: str, html_text: str = "", typed=None):
         self.job_id = job_id
         self.json: Dict[str, Any] = _json.loads(json_text)
         self.html = html_text
+        self.typed = typed
 
     @property
     def _results(self) -> Dict[str, Any]:

@@ -58,6 +58,11 @@ def test_two_dataframes_are_uploaded_validated_and_reported(client, credit_g):
     assert report.json["provenance"]["candidate"]["uri"].startswith("upload://")
     assert report.json["provenance"]["candidate"]["rows"] == len(candidate)
 
+    # The typed report says the same as the JSON one.
+    assert report.typed.verdict.decision == "reject"
+    assert report.typed.verdict.risk_score == pytest.approx(report.risk)
+    assert len(report.typed.dimensions) == 8
+
     html = report._repr_html_()
     assert html.startswith("<iframe") and "srcdoc=" in html
     assert "<html" in report.html.lower()
@@ -79,15 +84,32 @@ def test_uploading_the_same_bytes_twice_gives_the_same_reference(client, credit_
     assert client.upload(credit_g[1]) == first
 
 
-def test_a_server_side_path_is_passed_as_is(client, mtls_server):
+@pytest.fixture(scope="module")
+def stored_pair(mtls_server):
+    """The credit-g pair in the server's storage root, named by storage-relative paths."""
     pairs = mtls_server.storage / "pairs"
     pairs.mkdir(exist_ok=True)
     shutil.copy(EXAMPLES / "credit-g-candidate.csv", pairs / "candidate.csv")
     shutil.copy(EXAMPLES / "credit-g-reference.csv", pairs / "reference.csv")
-    report = client.validate("pairs/candidate.csv", reference="pairs/reference.csv", progress=False)
+    return "pairs/candidate.csv", "pairs/reference.csv"
+
+
+def test_a_server_side_path_is_passed_as_is(client, stored_pair):
+    report = client.validate(stored_pair[0], reference=stored_pair[1], progress=False)
     assert report.decision == "reject"
     assert report.json["provenance"]["candidate"]["uri"] == "pairs/candidate.csv"
     assert report.json["provenance"]["reference"]["uri"] == "pairs/reference.csv"
+
+
+def test_localize_lists_every_flagged_row(client, stored_pair):
+    rows = client.localize(stored_pair[0], reference=stored_pair[1], seed=11)
+    assert list(rows.columns) == ["row", "cause", "group", "reason"]
+    assert rows.attrs["total"] == len(rows) >= 200
+    assert "not_applicable" not in rows.attrs
+    duplicates = rows[rows["cause"] == "exact_duplicate"]
+    assert len(duplicates) == 200
+    assert rows["row"].between(1, 500).all()
+    assert (duplicates["group"] >= 0).all()
 
 
 def test_watch_follows_the_engine_stages_to_the_end(client, mtls_server):
