@@ -10,7 +10,8 @@ proto_root="$here/../../synthos-service/src/main/proto"
 protoc=${PROTOC:-$(command -v protoc || true)}
 plugin=${GRPC_PYTHON_PLUGIN:-$(command -v grpc_python_plugin || true)}
 if [ -z "$protoc" ] || [ -z "$plugin" ]; then
-  echo "generate.sh: needs protoc and grpc_python_plugin (Debian: apt-get install protobuf-compiler protobuf-compiler-grpc)" >&2
+  echo "generate.sh: needs protoc and grpc_python_plugin" \
+    "(Debian: apt-get install protobuf-compiler protobuf-compiler-grpc)" >&2
   exit 2
 fi
 out="$here/synthos_client/_pb"

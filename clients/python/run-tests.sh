@@ -26,9 +26,13 @@ for candidate in ${SYNTHOS_PYTHON:-python3 /usr/bin/python3}; do
     break
   fi
 done
-[ -n "$python" ] || missing "no python3 that imports $modules (Debian: apt-get install python3-grpcio python3-protobuf python3-pandas python3-tqdm python3-pytest)"
-command -v "${PROTOC:-protoc}" >/dev/null 2>&1 && command -v "${GRPC_PYTHON_PLUGIN:-grpc_python_plugin}" >/dev/null 2>&1 ||
-  missing "protoc and grpc_python_plugin are needed to generate the stubs (Debian: apt-get install protobuf-compiler protobuf-compiler-grpc)"
+[ -n "$python" ] || missing "no python3 that imports $modules (Debian: apt-get install python3-grpcio \
+python3-protobuf python3-pandas python3-tqdm python3-pytest)"
+if ! command -v "${PROTOC:-protoc}" >/dev/null 2>&1 ||
+  ! command -v "${GRPC_PYTHON_PLUGIN:-grpc_python_plugin}" >/dev/null 2>&1; then
+  missing "protoc and grpc_python_plugin are needed to generate the stubs (Debian: apt-get install \
+protobuf-compiler protobuf-compiler-grpc)"
+fi
 
 cd "$here"
 # No caches or bytecode in the source tree.

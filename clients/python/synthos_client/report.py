@@ -135,7 +135,8 @@ class Report:
                     "reason": d.get("reason"),
                 }
             )
-        return _frame(rows, DIMENSION_COLUMNS, numeric=["score", "warn_below", "fail_below", "value", "null_mean", "null_upper"])
+        numeric = ["score", "warn_below", "fail_below", "value", "null_mean", "null_upper"]
+        return _frame(rows, DIMENSION_COLUMNS, numeric=numeric)
 
     @property
     def evidence(self) -> pd.DataFrame:
@@ -158,8 +159,9 @@ class Report:
                         "rows": e.get("rows"),
                     }
                 )
-        columns = ["dimension", "measure", "column", "value", "null_mean", "null_upper", "tolerance", "score", "cause", "rows"]
-        return _frame(rows, columns, numeric=["value", "null_mean", "null_upper", "tolerance", "score"])
+        numeric = ["value", "null_mean", "null_upper", "tolerance", "score"]
+        columns = ["dimension", "measure", "column", *numeric, "cause", "rows"]
+        return _frame(rows, columns, numeric=numeric)
 
     @property
     def flagged_rows(self) -> pd.DataFrame:
@@ -256,7 +258,9 @@ class Report:
         return f"Report(job_id={self.job_id!r}, decision={self.decision!r}, risk={risk})"
 
 
-def _frame(rows: List[Dict[str, Any]], columns: List[str], numeric: Optional[List[str]] = None) -> pd.DataFrame:
+def _frame(
+    rows: List[Dict[str, Any]], columns: List[str], numeric: Optional[List[str]] = None
+) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=columns)
     # JSON nulls arrive as None; numeric columns hold NaN instead so that they stay float.
     for c in numeric or []:

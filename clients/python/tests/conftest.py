@@ -34,12 +34,12 @@ def pytest_configure(config):
     sys.path.insert(0, str(CLIENT_ROOT))
 
 
-def synthos_command() -> list:
+def synthos_command(*jvm_options: str) -> list:
     java = os.environ.get("SYNTHOS_JAVA") or shutil.which("java") or "java"
     if os.environ.get("SYNTHOS_CLASSPATH"):
-        return [java, "-cp", os.environ["SYNTHOS_CLASSPATH"], "org.synthos.cli.SynthosCli"]
+        return [java, *jvm_options, "-cp", os.environ["SYNTHOS_CLASSPATH"], "org.synthos.cli.SynthosCli"]
     if os.environ.get("SYNTHOS_JAR"):
-        return [java, "-jar", os.environ["SYNTHOS_JAR"]]
+        return [java, *jvm_options, "-jar", os.environ["SYNTHOS_JAR"]]
     return [str(REPO / "synthos")]
 
 
@@ -95,12 +95,16 @@ class Server:
 
     def create_key(self, name: str, scopes: str) -> str:
         # The key is the last line; the running service re-reads the key file when it changes.
-        return synthos("keys", "create", "--name", name, "--scopes", scopes, "--set", f"data_dir={self.data}").strip().splitlines()[-1]
+        out = synthos("keys", "create", "--name", name, "--scopes", scopes, "--set", f"data_dir={self.data}")
+        return out.strip().splitlines()[-1]
 
     def start(self) -> "Server":
         log = open(self.root / "serve.log", "wb")
-        env = dict(os.environ, JAVA_OPTS=os.environ.get("JAVA_OPTS", "") + " -Xmx512m")
-        self.process = subprocess.Popen(synthos_command() + ["serve"] + self.settings(), stdout=log, stderr=subprocess.STDOUT, env=env)
+        # Two servers share the machine with the build: bound their heaps (the launcher reads JAVA_OPTS).
+        heap = "-Xmx512m"
+        env = dict(os.environ, JAVA_OPTS=(os.environ.get("JAVA_OPTS", "") + " " + heap).strip())
+        command = synthos_command(heap) + ["serve"] + self.settings()
+        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + 180
         url = f"http://127.0.0.1:{self.http_port}/health/ready"
         while time.monotonic() < deadline:
@@ -161,7 +165,9 @@ def key_server(tmp_path_factory, certs):
 def client(mtls_server, certs):
     from synthos_client import Client
 
-    with Client(mtls_server.target, ca=certs / "ca.crt", cert=certs / "client.crt", key=certs / "client.key") as c:
+    with Client(
+        mtls_server.target, ca=certs / "ca.crt", cert=certs / "client.crt", key=certs / "client.key"
+    ) as c:
         yield c
 
 

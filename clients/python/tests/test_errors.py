@@ -31,7 +31,8 @@ def test_an_unknown_policy_is_refused_at_submission(client, pair):
 
 
 def test_a_policy_document_as_a_dict_is_accepted(client, pair):
-    report = client.validate(pair[0], reference=pair[1], policy={"name": "strict-dup", "version": 1}, progress=False)
+    policy = {"name": "strict-dup", "version": 1}
+    report = client.validate(pair[0], reference=pair[1], policy=policy, progress=False)
     assert report.json["provenance"]["policy"]["name"] == "strict-dup"
 
 
