@@ -54,6 +54,16 @@ def test_two_dataframes_are_uploaded_validated_and_reported(client, credit_g):
     assert dedup["measured"] and dedup["decision_after"] == "approve"
     assert dedup["risk_after"] < dedup["risk_before"]
 
+    # The proxy models learned a target; each tier's curve predicts a loss inside its interval.
+    predictions = report.predictions
+    assert not predictions.empty
+    assert report.learnability["not_applicable"] is None
+    assert set(predictions["target"]) <= set(candidate.columns)
+    fitted = predictions.dropna(subset=["predicted_loss"])
+    assert not fitted.empty
+    assert (fitted["predicted_lower"] <= fitted["predicted_loss"]).all()
+    assert (fitted["predicted_loss"] <= fitted["predicted_upper"]).all()
+
     # The uploaded DataFrames are what the report's provenance names.
     assert report.json["provenance"]["candidate"]["uri"].startswith("upload://")
     assert report.json["provenance"]["candidate"]["rows"] == len(candidate)
