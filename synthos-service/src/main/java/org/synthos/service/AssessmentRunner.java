@@ -26,6 +26,9 @@ import org.synthos.core.assess.ValidationInput;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.ValidationResult;
 import org.synthos.core.assess.Validator;
+import org.synthos.core.signature.ProfileFeatures;
+import org.synthos.core.signature.ScreenPass;
+import org.synthos.core.signature.Signature;
 import org.synthos.io.DatasetFile;
 import org.synthos.io.ReadOptions;
 import org.synthos.io.ReadStats;
@@ -99,12 +102,20 @@ final class AssessmentRunner implements ValidationRunner {
     internal.put("dataset_format", inputs.request().datasetFormat());
     long rows = result.candidate().rows() + result.referenceInfo().map(s -> s.rows()).orElse(0L);
     internal.put("total_rows", rows);
+    // The pre-screen's features come from its own pass, so a later screen of the same file
+    // computes exactly these.
+    ProfileFeatures features =
+        ScreenPass.features(
+            source(
+                inputs.dataset(), inputs.request().datasetUri(), ReadOptions.defaults(), s -> {}),
+            Runtime.getRuntime().availableProcessors());
     return new ValidationRunner.Outcome(
         report,
         Optional.of(HtmlReport.render(result)),
         rows,
         OptionalDouble.of(100 - result.verdict().riskScore()),
-        diversityScore(result));
+        diversityScore(result),
+        Optional.of(Signature.of(features, result)));
   }
 
   @Override

@@ -30,8 +30,16 @@ final class OwnedJobs {
   private final Path tempRoot;
   private final long maxFileBytes;
   private final AuditTrail audit;
+  private final PreScreens preScreens;
 
-  OwnedJobs(JobManager jobs, Storage storage, Path tempRoot, long maxFileBytes, AuditTrail audit) {
+  OwnedJobs(
+      JobManager jobs,
+      Storage storage,
+      Path tempRoot,
+      long maxFileBytes,
+      AuditTrail audit,
+      PreScreens preScreens) {
+    this.preScreens = preScreens;
     this.jobs = jobs;
     this.storage = storage;
     this.tempRoot = tempRoot;
@@ -129,6 +137,18 @@ final class OwnedJobs {
         () -> {
           checkInputs(request);
           return jobs.phase(phase, request, callerGone);
+        });
+  }
+
+  /** The pre-screen of a dataset against the signatures of the jobs this caller may see. */
+  PreScreens.Answer prescreen(Identity caller, String uri, int k) {
+    return audited(
+        caller,
+        "prescreen",
+        null,
+        () -> {
+          checkInputs(ValidationRequest.of(uri == null ? "" : uri));
+          return preScreens.screen(caller, uri, k);
         });
   }
 

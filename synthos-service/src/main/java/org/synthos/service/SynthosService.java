@@ -48,8 +48,14 @@ public final class SynthosService implements AutoCloseable {
         new AuditTrail(security.auditDir(), security.auditMaxBytes(), metrics::auditWriteFailed);
     this.store = new JobStore(config.store(), cipher);
     this.storage = new SealedStorage(StorageRouter.from(config.storage()), cipher);
-    this.jobs = new JobManager(store, storage, runner, metrics, config.jobs(), temp);
-    OwnedJobs owned = new OwnedJobs(jobs, storage, temp, security.maxFileBytes(), audit);
+    PreScreens preScreens =
+        new PreScreens(
+            new SignatureStore(store, cipher), storage, temp, config.jobs().concurrency());
+    this.jobs =
+        new JobManager(
+            store, storage, preScreens.recording(runner, store), metrics, config.jobs(), temp);
+    OwnedJobs owned =
+        new OwnedJobs(jobs, storage, temp, security.maxFileBytes(), audit, preScreens);
     Gatekeeper gate = new Gatekeeper(security, new ApiKeys(security.keysFile()), audit);
     HealthStatusManager health = new HealthStatusManager();
     this.grpc =

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.synthos.core.signature.Signature;
 
 /**
  * The engine behind the service. The service fetches the inputs to local files, then calls {@link
@@ -56,18 +57,32 @@ public interface ValidationRunner {
    * @param rowsProcessed data rows read from the dataset and the reference together
    * @param collapseScore 0 to 100, higher is better, when the engine computed one
    * @param diversityScore 0 to 100, higher is better, when the engine computed one
+   * @param signature the validation's signature for the pre-screen's library, when the engine
+   *     judged the dataset
    */
   record Outcome(
       ObjectNode report,
       Optional<String> html,
       long rowsProcessed,
       OptionalDouble collapseScore,
-      OptionalDouble diversityScore) {
+      OptionalDouble diversityScore,
+      Optional<Signature> signature) {
     public Outcome {
       Objects.requireNonNull(report, "report");
       Objects.requireNonNull(html, "html");
       Objects.requireNonNull(collapseScore, "collapseScore");
       Objects.requireNonNull(diversityScore, "diversityScore");
+      Objects.requireNonNull(signature, "signature");
+    }
+
+    /** An outcome without a signature (an engine that does not judge the dataset). */
+    public Outcome(
+        ObjectNode report,
+        Optional<String> html,
+        long rowsProcessed,
+        OptionalDouble collapseScore,
+        OptionalDouble diversityScore) {
+      this(report, html, rowsProcessed, collapseScore, diversityScore, Optional.empty());
     }
   }
 

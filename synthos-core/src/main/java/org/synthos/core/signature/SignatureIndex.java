@@ -28,6 +28,7 @@ public final class SignatureIndex {
    *
    * @param scope who may see it: the owner in the service, the dataset name in the benchmark, empty
    *     in a local library
+   * @param ref the holder's reference for it: the job id in the service, else empty
    */
   public record Entry(
       String validationId,
@@ -36,13 +37,14 @@ public final class SignatureIndex {
       Decision decision,
       double risk,
       List<CollapseType> collapseTypes,
-      String scope) {
+      String scope,
+      String ref) {
     public Entry {
       features = features.clone();
       collapseTypes = List.copyOf(collapseTypes);
     }
 
-    static Entry of(Signature s, String scope) {
+    static Entry of(Signature s, String scope, String ref) {
       return new Entry(
           s.validationId(),
           s.datasetSha256(),
@@ -50,7 +52,8 @@ public final class SignatureIndex {
           s.decision(),
           s.risk(),
           s.collapseTypes(),
-          scope);
+          scope,
+          ref);
     }
   }
 
@@ -60,6 +63,7 @@ public final class SignatureIndex {
    * @param distance RMS feature difference, in [0, 1]
    * @param similarity exp(-(distance / h)^2 / 2), in (0, 1]; 1 for equal features
    * @param sameDataset whether its fingerprint equals the query's
+   * @param ref the entry's {@link Entry#ref()}
    */
   public record Neighbour(
       String validationId,
@@ -69,15 +73,21 @@ public final class SignatureIndex {
       boolean sameDataset,
       Decision decision,
       double risk,
-      List<CollapseType> collapseTypes) {
+      List<CollapseType> collapseTypes,
+      String ref) {
     public Neighbour {
       collapseTypes = List.copyOf(collapseTypes);
     }
   }
 
   /** Adds a signature visible to {@code scope}. */
-  public synchronized void add(Signature s, String scope) {
-    entries.add(Entry.of(s, scope));
+  public void add(Signature s, String scope) {
+    add(s, scope, "");
+  }
+
+  /** Adds a signature visible to {@code scope}, with the holder's reference for it. */
+  public synchronized void add(Signature s, String scope, String ref) {
+    entries.add(Entry.of(s, scope, ref));
   }
 
   /** Signatures held. */
@@ -141,7 +151,8 @@ public final class SignatureIndex {
               datasetSha256 != null && datasetSha256.equals(e.datasetSha256),
               e.decision,
               e.risk,
-              e.collapseTypes));
+              e.collapseTypes,
+              e.ref));
     }
     return out;
   }
