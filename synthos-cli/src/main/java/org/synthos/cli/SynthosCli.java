@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ProfileCommand.class,
       ValidateCommand.class,
+      PreScreenCommand.class,
       InjectCommand.class,
       VerifyCertificateCommand.class,
       ServeCommand.class,

@@ -12,6 +12,9 @@ import org.synthos.core.assess.ValidationInput;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.ValidationResult;
 import org.synthos.core.assess.Validator;
+import org.synthos.core.signature.ScreenPass;
+import org.synthos.core.signature.Signature;
+import org.synthos.core.signature.SignatureFile;
 import org.synthos.io.ReadOptions;
 import org.synthos.report.Certificates;
 import org.synthos.report.HtmlReport;
@@ -122,6 +125,14 @@ final class ValidateCommand implements Callable<Integer> {
           "Rows analysed per dataset; larger files are reduced to a seeded uniform sample (default: ${DEFAULT-VALUE}).")
   int maxRows = ValidationOptions.defaults().maxRows();
 
+  @Option(
+      names = "--library",
+      paramLabel = "DIR",
+      description =
+          "Add this validation's signature to the signature library in DIR, for synthos"
+              + " prescreen (one more pass over the candidate).")
+  Path library;
+
   @Mixin InputOptions input = new InputOptions();
 
   @Option(
@@ -159,6 +170,13 @@ final class ValidateCommand implements Callable<Integer> {
       result = Validator.validate(new ValidationInput(cand, ref), options, progress);
     } finally {
       progress.close();
+    }
+    if (library != null) {
+      SignatureFile.append(
+          library,
+          Signature.of(
+              ScreenPass.features(cand, Runtime.getRuntime().availableProcessors()), result));
+      err.println("synthos: signature added to the library in " + library);
     }
     if (report != null) {
       JsonReport.write(result, report);

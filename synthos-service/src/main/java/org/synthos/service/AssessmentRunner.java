@@ -26,6 +26,9 @@ import org.synthos.core.assess.ValidationInput;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.ValidationResult;
 import org.synthos.core.assess.Validator;
+import org.synthos.core.signature.ProfileFeatures;
+import org.synthos.core.signature.ScreenPass;
+import org.synthos.core.signature.Signature;
 import org.synthos.io.DatasetFile;
 import org.synthos.io.ReadOptions;
 import org.synthos.io.ReadStats;
@@ -105,13 +108,21 @@ final class AssessmentRunner implements ValidationRunner {
             .setDatasetId(inputs.datasetId())
             .setJobId(inputs.jobId())
             .build();
+    // The pre-screen's features come from its own pass, so a later screen of the same file
+    // computes exactly these.
+    ProfileFeatures features =
+        ScreenPass.features(
+            source(
+                inputs.dataset(), inputs.request().datasetUri(), ReadOptions.defaults(), s -> {}),
+            Runtime.getRuntime().availableProcessors());
     return new ValidationRunner.Outcome(
         report,
         Optional.of(HtmlReport.render(result)),
         rows,
         OptionalDouble.of(100 - result.verdict().riskScore()),
         diversityScore(result),
-        Optional.of(typed));
+        Optional.of(typed),
+        Optional.of(Signature.of(features, result)));
   }
 
   @Override

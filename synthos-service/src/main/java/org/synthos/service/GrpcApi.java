@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
+import org.synthos.core.signature.PreScreen;
+import org.synthos.core.signature.SignatureIndex;
 import org.synthos.v1.Job;
 import org.synthos.v1.JobRef;
 import org.synthos.v1.ListRequest;
@@ -24,8 +26,12 @@ import org.synthos.v1.ListResponse;
 import org.synthos.v1.NotApplicable;
 import org.synthos.v1.PhaseRequest;
 import org.synthos.v1.PhaseResponse;
+import org.synthos.v1.PreScreenEstimate;
+import org.synthos.v1.PreScreenRequest;
+import org.synthos.v1.PreScreenResponse;
 import org.synthos.v1.ProgressEvent;
 import org.synthos.v1.Report;
+import org.synthos.v1.SignatureNeighbour;
 import org.synthos.v1.SubmitRequest;
 import org.synthos.v1.SubmitResponse;
 import org.synthos.v1.UploadRequest;
@@ -345,5 +351,56 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
   @Override
   public void getPredictions(PhaseRequest req, StreamObserver<PhaseResponse> out) {
     phase(ValidationRunner.Phase.PREDICTIONS, req, out);
+  }
+
+  @Override
+  public void preScreenRisk(PreScreenRequest req, StreamObserver<PreScreenResponse> out) {
+    unary(
+        "PreScreenRisk",
+        out,
+        () ->
+            toProto(
+                req.getDatasetUri(),
+                jobs.prescreen(GrpcAuth.caller(), req.getDatasetUri(), req.getK())));
+  }
+
+  static PreScreenResponse toProto(String uri, PreScreens.Answer a) {
+    PreScreen.Result r = a.result();
+    PreScreenResponse.Builder b =
+        PreScreenResponse.newBuilder()
+            .setDatasetUri(uri)
+            .setDatasetSha256(a.datasetSha256())
+            .setLibrarySize(r.librarySize())
+            .setMinSimilarity(PreScreen.MIN_SIMILARITY);
+    a.features().asMap().forEach((f, v) -> b.putFeatures(f.key(), v));
+    for (SignatureIndex.Neighbour n : r.neighbours()) {
+      b.addNeighbours(
+          SignatureNeighbour.newBuilder()
+              .setValidationId(n.validationId())
+              .setJobId(n.ref())
+              .setDatasetSha256(n.datasetSha256())
+              .setSimilarity(n.similarity())
+              .setDistance(n.distance())
+              .setSameDataset(n.sameDataset())
+              .setDecision(n.decision().key())
+              .setRisk(n.risk())
+              .addAllCollapseTypes(n.collapseTypes().stream().map(t -> t.key()).toList()));
+    }
+    if (r instanceof PreScreen.Estimate e) {
+      b.setEstimate(
+          PreScreenEstimate.newBuilder()
+              .setRisk(e.risk())
+              .setRiskLow(e.riskLow())
+              .setRiskHigh(e.riskHigh())
+              .setRejectProbability(e.rejectProbability())
+              .setRejectLow(e.rejectLow())
+              .setRejectHigh(e.rejectHigh())
+              .setNeighboursUsed(e.used())
+              .setEffectiveNeighbours(e.effectiveNeighbours())
+              .setConfidentDecision(e.confident().map(d -> d.key()).orElse("")));
+    } else if (r instanceof PreScreen.NotApplicable na) {
+      b.setNotApplicable(NotApplicable.newBuilder().setReason(na.reason()));
+    }
+    return b.build();
   }
 }

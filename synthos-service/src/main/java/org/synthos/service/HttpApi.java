@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
+import org.synthos.core.signature.PreScreenJson;
 
 /**
  * The HTTP API on the JDK's own server: the REST mirror of the gRPC calls, the OpenAPI document,
@@ -158,6 +159,15 @@ final class HttpApi implements AutoCloseable {
         }
         return;
       }
+      case "/v1/prescreen" -> {
+        requireMethod(method, "POST");
+        PreScreenBody body = PreScreenBody.parse(ex.getRequestBody().readNBytes(MAX_BODY + 1));
+        sendJson(
+            ex,
+            200,
+            prescreenJson(body.datasetUri(), jobs.prescreen(caller, body.datasetUri(), body.k())));
+        return;
+      }
       default -> {
         // Dataset and job routes below.
       }
@@ -197,6 +207,43 @@ final class HttpApi implements AutoCloseable {
       requireMethod(method, "GET");
       sendJson(ex, 200, toJson(jobs.get(caller, id)));
     }
+  }
+
+  /** The body of {@code POST /v1/prescreen}: {@code {dataset_uri, k?}}. */
+  record PreScreenBody(String datasetUri, int k) {
+    static PreScreenBody parse(byte[] body) {
+      JsonNode n = object(body);
+      for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        if (!f.equals("dataset_uri") && !f.equals("k")) {
+          throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "unknown field '" + f + "'");
+        }
+      }
+      JsonNode uri = n.get("dataset_uri");
+      if (uri == null || !uri.isTextual() || uri.asText().isBlank()) {
+        throw new SynthosException(
+            ErrorCode.INVALID_ARGUMENT, "dataset_uri is required and must be a string");
+      }
+      JsonNode k = n.get("k");
+      if (k != null && !k.isNull() && !(k.isIntegralNumber() && k.canConvertToInt())) {
+        throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "k must be a whole number");
+      }
+      return new PreScreenBody(uri.asText(), k == null || k.isNull() ? 0 : k.asInt());
+    }
+  }
+
+  /**
+   * The pre-screen's JSON document ({@link PreScreenJson}) with the URI and each neighbour's job.
+   */
+  static ObjectNode prescreenJson(String uri, PreScreens.Answer a) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("dataset_uri", uri);
+    o.setAll(PreScreenJson.toJson(a.result(), a.features(), a.datasetSha256()));
+    JsonNode list = o.get("neighbours");
+    for (int i = 0; i < list.size(); i++) {
+      ((ObjectNode) list.get(i)).put("job_id", a.result().neighbours().get(i).ref());
+    }
+    return o;
   }
 
   /** {@code ?state=RUNNING&limit=20}: both optional; limit 1 to 10000, default 100. */
@@ -245,22 +292,7 @@ final class HttpApi implements AutoCloseable {
 
   /** The body of {@code POST /v1/validations} as a request; INVALID_ARGUMENT when it is not one. */
   static ValidationRequest parseSubmit(byte[] body) {
-    if (body.length > MAX_BODY) {
-      throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body over 1 MiB");
-    }
-    JsonNode n;
-    try {
-      n = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new SynthosException(
-          ErrorCode.INVALID_ARGUMENT, "request body is not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new SynthosException(
-          ErrorCode.INVALID_ARGUMENT, "request body cannot be read: " + e.getMessage());
-    }
-    if (n == null || !n.isObject()) {
-      throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body must be a JSON object");
-    }
+    JsonNode n = object(body);
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!java.util.Set.of(
@@ -299,6 +331,27 @@ final class HttpApi implements AutoCloseable {
         text(n, "dataset_id"),
         timeout == null ? Optional.empty() : Optional.of(Duration.ofSeconds(timeout.asLong())),
         seed == null || seed.isNull() ? Optional.empty() : Optional.of(seed.asLong()));
+  }
+
+  /** A request body that must be one JSON object of at most 1 MiB; INVALID_ARGUMENT otherwise. */
+  private static JsonNode object(byte[] body) {
+    if (body.length > MAX_BODY) {
+      throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body over 1 MiB");
+    }
+    JsonNode n;
+    try {
+      n = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "request body cannot be read: " + e.getMessage());
+    }
+    if (n == null || !n.isObject()) {
+      throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body must be a JSON object");
+    }
+    return n;
   }
 
   private static Optional<String> text(JsonNode n, String field) {

@@ -89,12 +89,14 @@ final class JobStore implements AutoCloseable {
     return connection;
   }
 
+  /** One unit of work on the store's connection. */
   @FunctionalInterface
-  private interface Sql<T> {
+  interface Sql<T> {
     T run(Connection c) throws SQLException;
   }
 
-  private synchronized <T> T sql(String what, Sql<T> body) {
+  /** Runs {@code body} on the store's connection, once more on a fresh one if it breaks. */
+  synchronized <T> T sql(String what, Sql<T> body) {
     try {
       return body.run(connection());
     } catch (SQLException first) {

@@ -31,6 +31,7 @@ final class OwnedJobs {
   private final long maxFileBytes;
   private final AuditTrail audit;
   private final UploadStore uploads;
+  private final PreScreens preScreens;
 
   OwnedJobs(
       JobManager jobs,
@@ -38,7 +39,9 @@ final class OwnedJobs {
       Path tempRoot,
       long maxFileBytes,
       AuditTrail audit,
-      UploadStore uploads) {
+      UploadStore uploads,
+      PreScreens preScreens) {
+    this.preScreens = preScreens;
     this.jobs = jobs;
     this.storage = storage;
     this.tempRoot = tempRoot;
@@ -184,6 +187,18 @@ final class OwnedJobs {
         () -> {
           checkInputs(caller, request);
           return jobs.phase(phase, request, caller.name(), callerGone);
+        });
+  }
+
+  /** The pre-screen of a dataset against the signatures of the jobs this caller may see. */
+  PreScreens.Answer prescreen(Identity caller, String uri, int k) {
+    return audited(
+        caller,
+        "prescreen",
+        null,
+        () -> {
+          checkInputs(caller, ValidationRequest.of(uri == null ? "" : uri));
+          return preScreens.screen(caller, uri, k);
         });
   }
 

@@ -51,9 +51,14 @@ public final class SynthosService implements AutoCloseable {
     this.storage =
         new SealedStorage(
             StorageRouter.from(config.storage(), java.util.Optional.of(uploadStore)), cipher);
-    this.jobs = new JobManager(store, storage, runner, metrics, config.jobs(), temp);
+    PreScreens preScreens =
+        new PreScreens(
+            new SignatureStore(store, cipher), storage, temp, config.jobs().concurrency());
+    this.jobs =
+        new JobManager(
+            store, storage, preScreens.recording(runner, store), metrics, config.jobs(), temp);
     OwnedJobs owned =
-        new OwnedJobs(jobs, storage, temp, security.maxFileBytes(), audit, uploadStore);
+        new OwnedJobs(jobs, storage, temp, security.maxFileBytes(), audit, uploadStore, preScreens);
     OwnedUploads uploads = new OwnedUploads(uploadStore, audit, metrics);
     Gatekeeper gate = new Gatekeeper(security, new ApiKeys(security.keysFile()), audit);
     HealthStatusManager health = new HealthStatusManager();

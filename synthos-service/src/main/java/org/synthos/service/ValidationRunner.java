@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.synthos.core.signature.Signature;
 
 /**
  * The engine behind the service. The service fetches the inputs to local files, then calls {@link
@@ -57,6 +58,8 @@ public interface ValidationRunner {
    * @param collapseScore 0 to 100, higher is better, when the engine computed one
    * @param diversityScore 0 to 100, higher is better, when the engine computed one
    * @param typed the report as typed messages, when the engine builds them
+   * @param signature the validation's signature for the pre-screen's library, when the engine
+   *     judged the dataset
    */
   record Outcome(
       ObjectNode report,
@@ -64,23 +67,34 @@ public interface ValidationRunner {
       long rowsProcessed,
       OptionalDouble collapseScore,
       OptionalDouble diversityScore,
-      Optional<org.synthos.v1.TypedReport> typed) {
+      Optional<org.synthos.v1.TypedReport> typed,
+      Optional<Signature> signature) {
     public Outcome {
       Objects.requireNonNull(report, "report");
       Objects.requireNonNull(html, "html");
       Objects.requireNonNull(collapseScore, "collapseScore");
       Objects.requireNonNull(diversityScore, "diversityScore");
       Objects.requireNonNull(typed, "typed");
+      Objects.requireNonNull(signature, "signature");
     }
 
-    /** An outcome without a typed report. */
+    /**
+     * An outcome without a typed report or a signature (an engine that does not judge the dataset).
+     */
     public Outcome(
         ObjectNode report,
         Optional<String> html,
         long rowsProcessed,
         OptionalDouble collapseScore,
         OptionalDouble diversityScore) {
-      this(report, html, rowsProcessed, collapseScore, diversityScore, Optional.empty());
+      this(
+          report,
+          html,
+          rowsProcessed,
+          collapseScore,
+          diversityScore,
+          Optional.empty(),
+          Optional.empty());
     }
   }
 

@@ -64,6 +64,21 @@ public final class Calibration {
     long start = System.nanoTime();
     List<String> skipped = new ArrayList<>();
     Map<String, Integer> rows = new LinkedHashMap<>();
+    List<Trial> trials = trials(plan, root, log, skipped, rows);
+    List<Outcome> outcomes = execute(trials, plan.threads(), log);
+    return new Result(plan, outcomes, skipped, rows, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The plan's validations in plan order, on the datasets found under {@code root}; adds a message
+   * per missing dataset to {@code skipped} and the rows of each loaded one to {@code rows}.
+   */
+  static List<Trial> trials(
+      CalibrationPlan plan,
+      Path root,
+      Consumer<String> log,
+      List<String> skipped,
+      Map<String, Integer> rows) {
     List<Trial> trials = new ArrayList<>();
     for (BenchDataset d : plan.selected()) {
       Optional<ColumnBatch> data = d.load(root);
@@ -87,12 +102,11 @@ public final class Calibration {
             + " datasets, "
             + plan.threads()
             + " threads");
-    List<Outcome> outcomes = execute(trials, plan.threads(), log);
-    return new Result(plan, outcomes, skipped, rows, (System.nanoTime() - start) / 1e9);
+    return trials;
   }
 
-  private record Trial(
-      String dataset, ColumnBatch data, Family family, double severity, long seed) {}
+  /** One validation of the plan: a dataset, a family at a severity, a seed. */
+  record Trial(String dataset, ColumnBatch data, Family family, double severity, long seed) {}
 
   private static List<Trial> trialsFor(CalibrationPlan plan, String name, ColumnBatch data) {
     List<Trial> out = new ArrayList<>();
@@ -249,7 +263,7 @@ public final class Calibration {
     return Math.round(v * 100) / 100.0;
   }
 
-  private static DatasetSource source(String name, ColumnBatch batch) {
+  static DatasetSource source(String name, ColumnBatch batch) {
     return DatasetSource.ofBatches(name, batch.schema(), List.of(batch));
   }
 }

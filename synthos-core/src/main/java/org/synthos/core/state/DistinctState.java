@@ -31,7 +31,8 @@ public final class DistinctState implements State {
     return of(new HllSketch(lgK, TgtHllType.HLL_8));
   }
 
-  static DistinctState of(HllSketch sketch) {
+  /** The state of a sketch as it is now; the sketch may go on being updated afterwards. */
+  public static DistinctState of(HllSketch sketch) {
     return new DistinctState(sketch.toCompactByteArray(), sketch.getLgConfigK(), estimate(sketch));
   }
 
