@@ -15,11 +15,13 @@ from .errors import (
     TransportError,
     UserError,
 )
+from .prescreen import PreScreen
 from .report import Report
 
 __all__ = [
     "Client",
     "Report",
+    "PreScreen",
     "SynthosError",
     "UserError",
     "DataError",

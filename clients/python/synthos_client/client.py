@@ -15,6 +15,7 @@ import pandas as pd
 
 from ._proto import pb, pb_grpc
 from .errors import SynthosError, from_error_info, from_rpc_error
+from .prescreen import PreScreen
 from .report import Report
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -240,6 +241,13 @@ class Client:
         if r.WhichOneof("outcome") == "not_applicable":
             rows.attrs["not_applicable"] = r.not_applicable.reason
         return rows
+
+    def prescreen(self, dataset: Dataset, k: int = 0, *, timeout: Optional[float] = None) -> PreScreen:
+        """A cheap estimate of ``dataset``'s risk before a full validation: one profiling pass,
+        compared with the signatures of the validations this caller has already run. ``k`` is the
+        number of nearest signatures to return (0: the service's default, 10)."""
+        request = pb.PreScreenRequest(dataset_uri=self.dataset_ref(dataset), k=k)
+        return PreScreen(self._call(self._stub.PreScreenRisk, request, timeout=timeout or _CALL_TIMEOUT))
 
     # ---- datasets -----------------------------------------------------------------------------
 
