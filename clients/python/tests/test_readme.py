@@ -32,6 +32,8 @@ def test_the_readme_example_runs(mtls_server, certs, tmp_path, capsys):
     assert report.decision == "reject"
     assert "exact_duplicate" in set(namespace["why"]["cause"])
     assert namespace["fixes"]["measured"].any()
+    # The README's own validation is on record, so the pre-screen of the same data finds it.
+    assert namespace["screen"].neighbours["same_dataset"].any()
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("reject ")
     assert "1022 INVALID_POLICY USER 0.0" in out
