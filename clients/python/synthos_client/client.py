@@ -21,6 +21,7 @@ from .report import Report
 PathLike = Union[str, "os.PathLike[str]"]
 Dataset = Union[pd.DataFrame, PathLike]
 Credential = Union[None, bytes, PathLike]
+Policy = Union[None, str, Dict[str, Any], "os.PathLike[str]"]
 
 _TERMINAL = {pb.SUCCEEDED, pb.FAILED, pb.CANCELLED}
 _CHUNK = 1 << 20
@@ -84,7 +85,7 @@ class Client:
         candidate: Dataset,
         reference: Optional[Dataset] = None,
         target: Optional[str] = None,
-        policy: Union[None, str, Dict[str, Any], "os.PathLike[str]"] = None,
+        policy: Policy = None,
         *,
         seed: Optional[int] = None,
         progress: bool = True,
@@ -120,21 +121,16 @@ class Client:
         candidate: Dataset,
         reference: Optional[Dataset] = None,
         target: Optional[str] = None,
-        policy: Union[None, str, Dict[str, Any], "os.PathLike[str]"] = None,
+        policy: Policy = None,
         *,
         seed: Optional[int] = None,
         timeout: Optional[float] = None,
     ) -> str:
         """Queues a validation and returns its job id (datasets and policy as in :meth:`validate`)."""
+        timeout_seconds = 0 if timeout is None else max(1, int(round(timeout)))
         request = pb.SubmitRequest(
-            dataset_uri=self.dataset_ref(candidate),
-            reference_uri=self.dataset_ref(reference) if reference is not None else "",
-            target=target or "",
-            policy=_policy_text(policy),
-            timeout_seconds=0 if timeout is None else max(1, int(round(timeout))),
+            **self._inputs(candidate, reference, target, policy, seed), timeout_seconds=timeout_seconds
         )
-        if seed is not None:
-            request.seed = seed
         return self._call(self._stub.Submit, request).job_id
 
     def wait(self, job_id: str, *, progress: bool = True, timeout: Optional[float] = None):
@@ -211,7 +207,7 @@ class Client:
         candidate: Dataset,
         reference: Optional[Dataset] = None,
         target: Optional[str] = None,
-        policy: Union[None, str, Dict[str, Any], "os.PathLike[str]"] = None,
+        policy: Policy = None,
         *,
         seed: Optional[int] = None,
         timeout: Optional[float] = None,
@@ -224,14 +220,7 @@ class Client:
         number of flagged rows, listed or not; when the engine cannot localise,
         ``attrs["not_applicable"]`` says why and the table is empty.
         """
-        request = pb.PhaseRequest(
-            dataset_uri=self.dataset_ref(candidate),
-            reference_uri=self.dataset_ref(reference) if reference is not None else "",
-            target=target or "",
-            policy=_policy_text(policy),
-        )
-        if seed is not None:
-            request.seed = seed
+        request = pb.PhaseRequest(**self._inputs(candidate, reference, target, policy, seed))
         r = self._call(self._stub.LocalizeProblems, request, timeout=timeout)
         rows = pd.DataFrame(
             [{"row": f.row, "cause": f.cause, "group": f.group, "reason": f.reason} for f in r.flagged_rows],
@@ -309,6 +298,19 @@ class Client:
         return self._call(self._stub.Upload, requests(), timeout=None).dataset_ref
 
     # ---- plumbing -----------------------------------------------------------------------------
+
+    def _inputs(self, candidate, reference, target, policy, seed) -> Dict[str, Any]:
+        """The fields SubmitRequest and PhaseRequest share; uploads what needs uploading."""
+        fields = {
+            "dataset_uri": self.dataset_ref(candidate),
+            "reference_uri": self.dataset_ref(reference) if reference is not None else "",
+            "target": target or "",
+            "policy": _policy_text(policy),
+        }
+        # seed is a proto3 optional: unset (the engine's default) differs from 0.
+        if seed is not None:
+            fields["seed"] = seed
+        return fields
 
     def _call(self, method, request, timeout: Optional[float] = _CALL_TIMEOUT):
         try:

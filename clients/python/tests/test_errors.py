@@ -6,7 +6,7 @@ import grpc
 import pytest
 from conftest import EXAMPLES
 
-from synthos_client import Client, DataError, SynthosError, TransportError, UserError
+from synthos_client import Client, DataError, ResourceError, SynthosError, TransportError, UserError
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +69,11 @@ def test_without_a_client_certificate_the_handshake_is_refused(mtls_server, cert
     assert e.value.status == grpc.StatusCode.UNAVAILABLE
     assert e.value.code is None and e.value.retryable
     assert isinstance(e.value, SynthosError)
+
+
+def test_a_job_over_its_timeout_fails_with_timeout(client, pair):
+    # The pair takes several seconds (the proxy models alone have a 10 s budget): one is too few.
+    with pytest.raises(ResourceError) as e:
+        client.validate(pair[0], reference=pair[1], timeout=1, progress=False)
+    assert (e.value.code, e.value.name, e.value.category) == (4001, "TIMEOUT", "RESOURCE")
+    assert e.value.retryable and e.value.retry_after > 0
