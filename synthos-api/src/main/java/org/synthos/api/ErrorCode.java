@@ -1,9 +1,10 @@
 package org.synthos.api;
 
 /**
- * Stable error codes. The numeric families follow the earlier Synthos service so that existing
- * clients keep working: 1xxx data and input, 2xxx model, 3xxx resource, 4xxx timeout, 5xxx
- * internal. Codes are never renumbered.
+ * Stable error codes, never renumbered. The families are those of the earlier Synthos service (1xxx
+ * data and input, 2xxx model, 3xxx resource, 4xxx timeout, 5xxx internal), but apart from 4001
+ * TIMEOUT a number does not keep the earlier meaning: 3002, for one, was out of memory there and is
+ * QUEUE_FULL here (docs/service.md, "Differences from the earlier service").
  */
 public enum ErrorCode {
   // 1xxx: input and data

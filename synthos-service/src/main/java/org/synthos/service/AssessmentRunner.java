@@ -152,7 +152,9 @@ final class AssessmentRunner implements ValidationRunner {
         out.set(
             "diversity_retention",
             results.path("dimensions").path(Dimension.DIVERSITY_RETENTION.key()));
-        diversityScore(result).ifPresent(s -> out.put("diversity_score", s));
+        // Rounded as every number of the report is, and as the typed field holds it.
+        diversityScore(result)
+            .ifPresent(s -> TypedResults.put(s, v -> out.put("diversity_score", v)));
         typed.addDimensions(
             TypedResults.dimension(result.dimension(Dimension.DIVERSITY_RETENTION)));
         diversityScore(result).ifPresent(s -> TypedResults.put(s, typed::setDiversityScore));
@@ -178,7 +180,7 @@ final class AssessmentRunner implements ValidationRunner {
                 "checks")) {
           out.set(field, results.path(field));
         }
-        out.put("collapse_score", 100 - result.verdict().riskScore());
+        TypedResults.put(100 - result.verdict().riskScore(), v -> out.put("collapse_score", v));
         typed
             .setVerdict(TypedResults.verdict(result))
             .addAllDimensions(TypedResults.dimensions(result.dimensions()));

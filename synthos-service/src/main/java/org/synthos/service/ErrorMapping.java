@@ -10,8 +10,8 @@ import org.synthos.v1.ErrorInfo;
 
 /**
  * The one place where an {@link ErrorCode} becomes a transport status and a retry hint. The code
- * families are those of the earlier service: 1xxx data, 2xxx model, 3xxx resource, 4xxx timeout,
- * 5xxx internal.
+ * families are those of the earlier service (1xxx data, 2xxx model, 3xxx resource, 4xxx timeout,
+ * 5xxx internal); the codes within them are this service's own (docs/service.md).
  */
 final class ErrorMapping {
   /**

@@ -91,6 +91,7 @@ final class HttpApi implements AutoCloseable {
           try {
             route(ex);
           } catch (RuntimeException e) {
+            drain(ex);
             sendError(ex, ErrorMapping.classify(e));
           } catch (IOException e) {
             LOG.info("client connection failed: " + e.getMessage());
@@ -98,6 +99,22 @@ final class HttpApi implements AutoCloseable {
             ex.close();
           }
         });
+  }
+
+  /**
+   * Reads what is left of a refused request's body, up to 16 MiB, so that the client reads the
+   * error instead of a connection reset; a larger body is cut off with the connection.
+   */
+  private static void drain(HttpExchange ex) {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] sink = new byte[1 << 16];
+      long left = 16L << 20;
+      for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      LOG.fine("the refused request's body could not be read: " + e.getMessage());
+    }
   }
 
   private void route(HttpExchange ex) throws IOException {

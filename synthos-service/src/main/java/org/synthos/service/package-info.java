@@ -1,6 +1,8 @@
 /**
  * The Synthos validation service: gRPC ({@code synthos.v1}, optionally mutual TLS) and HTTP APIs
- * over durable validation jobs, with Prometheus metrics and local or S3 storage.
+ * over durable validation jobs, with Prometheus metrics, local or S3 storage, datasets callers
+ * upload into namespaces of their own ({@code upload://NAME}), and reports as JSON, HTML and the
+ * typed messages of {@code synthos.v1} built from the engine's result.
  *
  * <p>Public entry points: {@link org.synthos.service.ServiceConfig#load}, {@link
  * org.synthos.service.SynthosService#start} / {@link org.synthos.service.SynthosService#serve},
@@ -23,6 +25,9 @@
  *   <li>Reports hold only computed numbers. What the engine in this build cannot compute (collapse,
  *       localization, the training decision) is reported as not applicable with a reason, never as
  *       a default score.
+ *   <li>An upload becomes {@code upload://NAME} only once all its bytes match their declared
+ *       SHA-256; until then they are a partial under another name, so a failed upload never leaves
+ *       a half-written dataset under the name. A name means the caller's upload only.
  *   <li>Remote storage calls retry with exponential backoff and jitter (base 200 ms, factor 2, 50%
  *       randomization, cap 5 s) only for transient failures, behind a circuit breaker that opens at
  *       50% failures over 10 calls for 30 s.

@@ -62,7 +62,19 @@ class FirstScrapeAndHealthTest {
                       + "\"} 0.0");
         }
       }
+      for (String transport : ServiceMetrics.UPLOAD_TRANSPORTS) {
+        for (String status : ServiceMetrics.UPLOAD_STATUSES) {
+          assertThat(text)
+              .contains(
+                  "synthos_uploads_total{status=\""
+                      + status
+                      + "\",transport=\""
+                      + transport
+                      + "\"} 0.0");
+        }
+      }
       assertThat(text)
+          .contains("synthos_upload_bytes_total 0.0")
           .contains("synthos_phase_calls_total{phase=\"collapse\",status=\"ok\"} 0.0")
           .contains("synthos_phase_calls_total{phase=\"recommendations\",status=\"rejected\"} 0.0")
           .contains("synthos_audit_write_failures_total 0.0")

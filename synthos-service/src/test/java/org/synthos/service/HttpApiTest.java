@@ -174,6 +174,7 @@ class HttpApiTest {
   void openApiHealthAndMetrics() throws Exception {
     JsonNode api = JSON.readTree(send("GET", "/openapi.json", null).body());
     assertThat(api.at("/paths").has("/v1/validations/{id}/report")).isTrue();
+    assertThat(api.at("/paths/~1v1~1datasets~1{name}").has("put")).isTrue();
     assertThat(send("GET", "/health/live", null).statusCode()).isEqualTo(200);
     assertThat(send("GET", "/health/ready", null).statusCode()).isEqualTo(200);
     HttpResponse<String> m = send("GET", "/metrics", null);
