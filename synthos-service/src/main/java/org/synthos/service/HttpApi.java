@@ -229,23 +229,13 @@ final class HttpApi implements AutoCloseable {
   /** The body of {@code POST /v1/prescreen}: {@code {dataset_uri, k?}}. */
   record PreScreenBody(String datasetUri, int k) {
     static PreScreenBody parse(byte[] body) {
-      JsonNode n = object(body);
-      for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-        String f = it.next();
-        if (!f.equals("dataset_uri") && !f.equals("k")) {
-          throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "unknown field '" + f + "'");
-        }
-      }
-      JsonNode uri = n.get("dataset_uri");
-      if (uri == null || !uri.isTextual() || uri.asText().isBlank()) {
-        throw new SynthosException(
-            ErrorCode.INVALID_ARGUMENT, "dataset_uri is required and must be a string");
-      }
+      JsonNode n = object(body, java.util.Set.of("dataset_uri", "k"));
       JsonNode k = n.get("k");
       if (k != null && !k.isNull() && !(k.isIntegralNumber() && k.canConvertToInt())) {
         throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "k must be a whole number");
       }
-      return new PreScreenBody(uri.asText(), k == null || k.isNull() ? 0 : k.asInt());
+      return new PreScreenBody(
+          n.get("dataset_uri").asText(), k == null || k.isNull() ? 0 : k.asInt());
     }
   }
 
@@ -309,27 +299,19 @@ final class HttpApi implements AutoCloseable {
 
   /** The body of {@code POST /v1/validations} as a request; INVALID_ARGUMENT when it is not one. */
   static ValidationRequest parseSubmit(byte[] body) {
-    JsonNode n = object(body);
-    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!java.util.Set.of(
-              "dataset_uri",
-              "reference_uri",
-              "target",
-              "policy",
-              "validation_id",
-              "dataset_id",
-              "timeout_seconds",
-              "seed")
-          .contains(f)) {
-        throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "unknown field '" + f + "'");
-      }
-    }
+    JsonNode n =
+        object(
+            body,
+            java.util.Set.of(
+                "dataset_uri",
+                "reference_uri",
+                "target",
+                "policy",
+                "validation_id",
+                "dataset_id",
+                "timeout_seconds",
+                "seed"));
     JsonNode uri = n.get("dataset_uri");
-    if (uri == null || !uri.isTextual() || uri.asText().isBlank()) {
-      throw new SynthosException(
-          ErrorCode.INVALID_ARGUMENT, "dataset_uri is required and must be a string");
-    }
     JsonNode timeout = n.get("timeout_seconds");
     if (timeout != null && !(timeout.canConvertToLong() && timeout.asLong() > 0)) {
       throw new SynthosException(
@@ -350,8 +332,11 @@ final class HttpApi implements AutoCloseable {
         seed == null || seed.isNull() ? Optional.empty() : Optional.of(seed.asLong()));
   }
 
-  /** A request body that must be one JSON object of at most 1 MiB; INVALID_ARGUMENT otherwise. */
-  private static JsonNode object(byte[] body) {
+  /**
+   * A request body that must be one JSON object of at most 1 MiB with only {@code known} fields and
+   * a non-blank string {@code dataset_uri}; INVALID_ARGUMENT otherwise.
+   */
+  private static JsonNode object(byte[] body, java.util.Set<String> known) {
     if (body.length > MAX_BODY) {
       throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body over 1 MiB");
     }
@@ -367,6 +352,17 @@ final class HttpApi implements AutoCloseable {
     }
     if (n == null || !n.isObject()) {
       throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "request body must be a JSON object");
+    }
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!known.contains(f)) {
+        throw new SynthosException(ErrorCode.INVALID_ARGUMENT, "unknown field '" + f + "'");
+      }
+    }
+    JsonNode uri = n.get("dataset_uri");
+    if (uri == null || !uri.isTextual() || uri.asText().isBlank()) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "dataset_uri is required and must be a string");
     }
     return n;
   }

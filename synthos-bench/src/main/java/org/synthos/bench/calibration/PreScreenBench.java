@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.synthos.core.assess.DatasetSource;
 import org.synthos.core.assess.Decision;
@@ -150,8 +151,7 @@ public final class PreScreenBench {
   /** The pre-screen of every run against the others that {@code visible} admits. */
   record Screened(Run run, PreScreen.Result result, long searchNanos) {}
 
-  static List<Screened> screenAll(
-      List<Run> runs, int k, java.util.function.BiFunction<Run, Run, Boolean> visible) {
+  static List<Screened> screenAll(List<Run> runs, int k, double h, BiPredicate<Run, Run> visible) {
     SignatureIndex index = new SignatureIndex();
     Map<String, Run> byScope = new LinkedHashMap<>();
     for (Run r : runs) {
@@ -160,7 +160,7 @@ public final class PreScreenBench {
     }
     List<Screened> out = new ArrayList<>();
     for (Run r : runs) {
-      Predicate<SignatureIndex.Entry> admit = e -> visible.apply(r, byScope.get(e.scope()));
+      Predicate<SignatureIndex.Entry> admit = e -> visible.test(r, byScope.get(e.scope()));
       long t0 = System.nanoTime();
       PreScreen.Result res = PreScreen.screen(index, r.signature().features(), null, k, admit);
       out.add(new Screened(r, res, System.nanoTime() - t0));
@@ -188,14 +188,38 @@ public final class PreScreenBench {
             "| Neighbours from | applicable | AUC of pre-risk (reject vs approve) | AUC of P(reject) |"
                 + " confident | confident and wrong | error rate when confident (95% CI) |\n")
         .append("|---|---|---|---|---|---|---|\n");
-    row(
-        md,
-        "other datasets only (leave one dataset out)",
-        screenAll(runs, k, (q, e) -> !e.dataset().equals(q.dataset())));
+    double h = SignatureIndex.BANDWIDTH;
+    BiPredicate<Run, Run> otherDatasets = (q, e) -> !e.dataset().equals(q.dataset());
+    BiPredicate<Run, Run> otherSplits =
+        (q, e) -> e.dataset().equals(q.dataset()) && e.seed() != q.seed();
+    row(md, "other datasets only (leave one dataset out)", screenAll(runs, k, h, otherDatasets));
     row(
         md,
         "the same dataset's other splits (leave one split out)",
-        screenAll(runs, k, (q, e) -> e.dataset().equals(q.dataset()) && e.seed() != q.seed()));
+        screenAll(runs, k, h, otherSplits));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nThe same runs under other kernel bandwidths h (the answers use h = %.2f, fixed"
+                + " before any run; this sweep is exploratory, measured on the runs it"
+                + " describes):%n%n",
+            h));
+    md.append(
+            "| h, neighbours from | applicable | AUC of pre-risk (reject vs approve) |"
+                + " AUC of P(reject) | confident | confident and wrong | error rate when"
+                + " confident (95% CI) |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    for (double other : new double[] {0.005, 0.01, 0.02, 0.1, 0.2}) {
+      String hs = String.format(Locale.ROOT, "%.3f", other);
+      row(md, hs + ", other datasets only", screenAll(runs, k, other, otherDatasets));
+      row(md, hs + ", same dataset's other splits", screenAll(runs, k, other, otherSplits));
+    }
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nBase rate: a constant that always answers 'reject' would be right on %d of %d.%n",
+            rejected,
+            runs.size()));
     double[] validate = runs.stream().mapToDouble(r -> r.validateNanos() / 1e6).sorted().toArray();
     double[] screen = runs.stream().mapToDouble(r -> r.screenNanos() / 1e6).sorted().toArray();
     double mv = median(validate);

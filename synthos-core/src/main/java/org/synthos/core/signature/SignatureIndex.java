@@ -102,7 +102,12 @@ public final class SignatureIndex {
 
   /** The similarity of two feature vectors at RMS distance {@code d}. */
   public static double similarity(double d) {
-    double u = d / BANDWIDTH;
+    return similarity(d, BANDWIDTH);
+  }
+
+  /** The similarity at RMS distance {@code d} under bandwidth {@code h}. */
+  public static double similarity(double d, double h) {
+    double u = d / h;
     return Math.exp(-0.5 * u * u);
   }
 
@@ -114,6 +119,15 @@ public final class SignatureIndex {
    */
   public List<Neighbour> nearest(
       ProfileFeatures query, String datasetSha256, int k, Predicate<Entry> visible) {
+    return nearest(query, datasetSha256, k, visible, BANDWIDTH);
+  }
+
+  /**
+   * As {@link #nearest(ProfileFeatures, String, int, Predicate)} with similarities under bandwidth
+   * {@code h} (the benchmark's sweep; answers use {@link #BANDWIDTH}).
+   */
+  public List<Neighbour> nearest(
+      ProfileFeatures query, String datasetSha256, int k, Predicate<Entry> visible, double h) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, got " + k);
     }
@@ -147,7 +161,7 @@ public final class SignatureIndex {
               e.validationId,
               e.datasetSha256,
               s.distance(),
-              similarity(s.distance()),
+              similarity(s.distance(), h),
               datasetSha256 != null && datasetSha256.equals(e.datasetSha256),
               e.decision,
               e.risk,
