@@ -269,7 +269,8 @@ class Client:
         size = path.stat().st_size
         sha256 = _sha256(path)
         if name is None:
-            stem = _UPLOAD_NAME.sub("-", path.stem).strip(".-")[:80] or "dataset"
+            # Upload names start with a letter or digit and hold only [A-Za-z0-9._-].
+            stem = _UPLOAD_NAME.sub("-", path.stem).strip("._-")[:80] or "dataset"
             name = f"{stem}-{sha256[:16]}{''.join(path.suffixes)[-16:]}"
         offset = 0
         try:
