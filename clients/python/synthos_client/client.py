@@ -7,6 +7,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
@@ -14,7 +15,7 @@ import grpc
 import pandas as pd
 
 from ._proto import pb, pb_grpc
-from .errors import SynthosError, from_error_info, from_rpc_error
+from .errors import SynthosError, TransportError, from_error_info, from_rpc_error
 from .prescreen import PreScreen
 from .report import Report
 
@@ -28,6 +29,9 @@ _CHUNK = 1 << 20
 # Unary calls answer at once (Submit only commits a row); a bound keeps a dead server from hanging
 # a notebook cell.
 _CALL_TIMEOUT = 60.0
+# Jobs survive a restart of the service (they are re-queued), so a wait outlives one: a broken
+# progress stream is reopened for this long, and its first event is the job's state by then.
+_RECONNECT_SECONDS = 120.0
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _UPLOAD_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -135,21 +139,37 @@ class Client:
 
     def wait(self, job_id: str, *, progress: bool = True, timeout: Optional[float] = None):
         """Follows the job's ``Watch`` stream until it ends; returns the last event when it
-        succeeded and raises its error when it failed or was cancelled."""
+        succeeded and raises its error when it failed or was cancelled. A stream broken because
+        the service went away (a restart) is reopened for up to two minutes."""
         bar = _progress_bar(job_id) if progress else None
         last = None
+        deadline = None if timeout is None else time.monotonic() + timeout
+        lost_since = None
         try:
-            for event in self.watch(job_id, timeout=timeout):
-                last = event
-                if bar is not None:
-                    bar.set_description(event.stage or pb.JobState.Name(event.state).lower())
-                    bar.n = round(event.percent, 1)
-                    bar.refresh()
+            while last is None or last.state not in _TERMINAL:
+                left = None if deadline is None else max(0.0, deadline - time.monotonic())
+                try:
+                    for event in self.watch(job_id, timeout=left):
+                        last, lost_since = event, None
+                        if bar is not None:
+                            bar.set_description(event.stage or pb.JobState.Name(event.state).lower())
+                            bar.n = round(event.percent, 1)
+                            bar.refresh()
+                except TransportError as e:
+                    # A stopping server resets its streams (CANCELLED, with no ErrorInfo) and then
+                    # refuses connections (UNAVAILABLE) until it is back.
+                    if e.status not in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.CANCELLED):
+                        raise
+                    lost_since = lost_since or time.monotonic()
+                    if time.monotonic() - lost_since > _RECONNECT_SECONDS:
+                        raise
+                    time.sleep(1.0)
+                    continue
+                if last is None or last.state not in _TERMINAL:
+                    raise SynthosError(f"the progress stream of job {job_id} ended before the job did")
         finally:
             if bar is not None:
                 bar.close()
-        if last is None or last.state not in _TERMINAL:
-            raise SynthosError(f"the progress stream of job {job_id} ended before the job did")
         if last.state != pb.SUCCEEDED:
             if last.HasField("error") and last.error.code:
                 raise from_error_info(last.error)
@@ -177,6 +197,7 @@ class Client:
         return self._call(self._stub.GetJob, pb.JobRef(job_id=job_id))
 
     def cancel(self, job_id: str):
+        """Cancels the job; it stops at its next checkpoint. Returns the ``Job``."""
         return self._call(self._stub.Cancel, pb.JobRef(job_id=job_id))
 
     def jobs(self, state: Optional[str] = None, limit: int = 100) -> pd.DataFrame:

@@ -61,7 +61,7 @@ class Server:
     """A running ``synthos serve``: gRPC with TLS (mutual when ``client_ca``), authentication
     required, and a generous submit rate so that no test trips the limiter by accident."""
 
-    def __init__(self, root: Path, certs: Path, client_ca: bool):
+    def __init__(self, root: Path, certs: Path, client_ca: bool, **settings):
         self.root = root
         self.certs = certs
         self.data = root / "data"
@@ -70,6 +70,7 @@ class Server:
         self.grpc_port = free_port()
         self.http_port = free_port()
         self.client_ca = client_ca
+        self.extra = settings
         self.process = None
 
     @property
@@ -88,6 +89,7 @@ class Server:
         }
         if self.client_ca:
             sets["grpc.tls.client_ca"] = self.certs / "ca.crt"
+        sets.update(self.extra)
         args = []
         for k, v in sets.items():
             args += ["--set", f"{k}={v}"]
@@ -99,7 +101,7 @@ class Server:
         return out.strip().splitlines()[-1]
 
     def start(self) -> "Server":
-        log = open(self.root / "serve.log", "wb")
+        log = open(self.root / "serve.log", "ab")
         # Two servers share the machine with the build: bound their heaps (the launcher reads JAVA_OPTS).
         heap = "-Xmx512m"
         env = dict(os.environ, JAVA_OPTS=(os.environ.get("JAVA_OPTS", "") + " " + heap).strip())
