@@ -101,12 +101,12 @@ class Server:
         return out.strip().splitlines()[-1]
 
     def start(self) -> "Server":
-        log = open(self.root / "serve.log", "ab")
-        # Two servers share the machine with the build: bound their heaps (the launcher reads JAVA_OPTS).
+        # Test servers share the machine with the build: bound their heaps (the launcher reads JAVA_OPTS).
         heap = "-Xmx512m"
         env = dict(os.environ, JAVA_OPTS=(os.environ.get("JAVA_OPTS", "") + " " + heap).strip())
         command = synthos_command(heap) + ["serve"] + self.settings()
-        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        with open(self.root / "serve.log", "ab") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + 180
         url = f"http://127.0.0.1:{self.http_port}/health/ready"
         while time.monotonic() < deadline:
