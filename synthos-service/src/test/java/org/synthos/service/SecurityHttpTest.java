@@ -81,6 +81,33 @@ class SecurityHttpTest {
   }
 
   @Test
+  void uploadsNeedTheSubmitScopeStayWithTheirCallerAndAreAudited() throws Exception {
+    String csv = Files.readString(dir.resolve("storage/data/small.csv"));
+    assertThat(send("PUT", "/v1/datasets/up.csv", csv, reader).statusCode()).isEqualTo(403);
+    HttpResponse<String> put = send("PUT", "/v1/datasets/up.csv", csv, submitter);
+    assertThat(put.statusCode()).isEqualTo(201);
+    String sha = JSON.readTree(put.body()).get("sha256").asText();
+    assertThat(send("GET", "/v1/datasets/up.csv", null, submitter).statusCode()).isEqualTo(200);
+    // Another caller's namespace holds no such upload, for reads and submissions alike.
+    assertThat(send("GET", "/v1/datasets/up.csv", null, other).statusCode()).isEqualTo(404);
+    String byRef = "{\"dataset_uri\":\"upload://up.csv\"}";
+    HttpResponse<String> foreign = send("POST", "/v1/validations", byRef, other);
+    assertThat(JSON.readTree(foreign.body()).at("/error/name").asText())
+        .isEqualTo("FILE_NOT_FOUND");
+    HttpResponse<String> own = send("POST", "/v1/validations", byRef, submitter);
+    assertThat(own.statusCode()).isEqualTo(202);
+    assertThat(
+            awaitEnd(JSON.readTree(own.body()).get("job_id").asText(), submitter)
+                .get("state")
+                .asText())
+        .isEqualTo("SUCCEEDED");
+    String audit = Files.readString(dir.resolve("audit/audit.jsonl"));
+    assertThat(audit)
+        .contains("\"action\":\"upload\"")
+        .contains("\"dataset\":\"upload://up.csv\",\"dataset_hash\":\"" + sha + "\"");
+  }
+
+  @Test
   void credentialsAndScopesDecideTheStatus() throws Exception {
     HttpResponse<String> none = send("POST", "/v1/validations", SUBMIT, null);
     assertThat(none.statusCode()).isEqualTo(401);

@@ -135,6 +135,40 @@ class ServiceConfigTest {
   }
 
   @Test
+  void uploadsLieOutsideTheStorageRootAndDefaultToTheSubmissionLimit() {
+    ServiceConfig d = ServiceConfig.defaults(dir);
+    assertThat(d.uploads().root()).isEqualTo(dir.resolve("uploads"));
+    assertThat(d.uploads().maxBytes()).isEqualTo(d.security().maxFileBytes());
+    assertThat(d.uploads().partialTtl()).isEqualTo(java.time.Duration.ofHours(24));
+    assertThat(
+            ServiceConfig.load(
+                    Optional.empty(),
+                    Map.of(),
+                    Map.of("data_dir", dir.toString(), "uploads.max_bytes", "5000000000"))
+                .uploads()
+                .maxBytes())
+        .isEqualTo(5_000_000_000L);
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.load(
+                    Optional.empty(),
+                    Map.of(),
+                    Map.of(
+                        "data_dir",
+                        dir.toString(),
+                        "uploads.root",
+                        dir.resolve("storage/up").toString())))
+        .hasMessageContaining("uploads.root and storage.root must not contain each other");
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.load(
+                    Optional.empty(),
+                    Map.of(),
+                    Map.of("data_dir", dir.toString(), "uploads.max_bytes", "0")))
+        .hasMessageContaining("uploads.max_bytes");
+  }
+
+  @Test
   void everyKeyHasAnEnvironmentName() {
     assertThat(ServiceConfig.envName("jobs.queue_capacity"))
         .isEqualTo("SYNTHOS_JOBS_QUEUE_CAPACITY");
