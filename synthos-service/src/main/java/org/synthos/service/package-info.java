@@ -31,6 +31,10 @@
  *   <li>Remote storage calls retry with exponential backoff and jitter (base 200 ms, factor 2, 50%
  *       randomization, cap 5 s) only for transient failures, behind a circuit breaker that opens at
  *       50% failures over 10 calls for 30 s.
+ *   <li>Every validation job the engine finishes leaves its signature ({@code
+ *       org.synthos.core.signature}) in {@code synthos_signatures}, sealed like its report; the
+ *       pre-screen ({@code PreScreens}) answers a caller only from the signatures of jobs that
+ *       caller may see, and says why when it has no estimate.
  * </ul>
  *
  * <p>Profile statistics follow Welford (1962) for the running mean and variance and Shannon (1948)

@@ -31,11 +31,11 @@ import org.synthos.core.signature.SignatureIndex;
 
 /**
  * {@code ./bench prescreen [--datasets a,b] [--seeds N] [--defect-seeds M] [--first-seed S]
- * [--threads T] [--k K] [--signatures-out DIR] [--out DIR]}: seeds a signature library from the
- * calibration's runs (clean splits and every family at its moderate severity) and measures the
- * pre-screen against the full verdict of each run, with neighbours from other datasets only (leave
- * one dataset out) and, separately, from the same dataset's other splits (leave one split out).
- * Writes {@code DIR/prescreen.md} (default {@code bench-results/}) and, with {@code
+ * [--threads T] [--k K] [--signatures-out DIR] [--reuse DIR] [--out DIR]}: seeds a signature
+ * library from the calibration's runs (clean splits and every family at its moderate severity) and
+ * measures the pre-screen against the full verdict of each run, with neighbours from other datasets
+ * only (leave one dataset out) and, separately, from the same dataset's other splits (leave one
+ * split out). Writes {@code DIR/prescreen.md} (default {@code bench-results/}) and, with {@code
  * --signatures-out}, the library ({@code signatures.jsonl}) that {@code synthos prescreen
  * --library} reads.
  */
@@ -60,6 +60,7 @@ public final class PreScreenBench {
     Path out = Path.of("bench-results");
     Path library = null;
     int k = PreScreen.DEFAULT_K;
+    Path reuse = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--datasets" ->
@@ -73,11 +74,13 @@ public final class PreScreenBench {
         case "--threads" -> plan = plan.withThreads(Integer.parseInt(value(args, ++i)));
         case "--k" -> k = Integer.parseInt(value(args, ++i));
         case "--signatures-out" -> library = Path.of(value(args, ++i));
+        case "--reuse" -> reuse = Path.of(value(args, ++i));
         case "--out" -> out = Path.of(value(args, ++i));
         case "--help", "-h" -> {
           System.out.println(
               "usage: ./bench prescreen [--datasets a,b] [--seeds N] [--defect-seeds M]"
-                  + " [--first-seed S] [--threads T] [--k K] [--signatures-out DIR] [--out DIR]");
+                  + " [--first-seed S] [--threads T] [--k K] [--signatures-out DIR] [--reuse DIR]"
+                  + " [--out DIR]");
           return;
         }
         default -> {
@@ -90,7 +93,7 @@ public final class PreScreenBench {
     List<Calibration.Trial> trials =
         Calibration.trials(
             plan, Path.of(""), System.err::println, new ArrayList<>(), new LinkedHashMap<>());
-    List<Run> runs = execute(trials, plan.threads());
+    List<Run> runs = reuse == null ? execute(trials, plan.threads()) : reuse(trials, reuse);
     double wall = (System.nanoTime() - start) / 1e9;
     if (library != null) {
       Files.deleteIfExists(SignatureFile.file(library));
@@ -101,6 +104,30 @@ public final class PreScreenBench {
     Files.createDirectories(out);
     Files.writeString(out.resolve("prescreen.md"), md);
     System.out.print(md);
+  }
+
+  /**
+   * The runs of an earlier run of the same plan from the library it wrote ({@code
+   * --signatures-out}), in plan order, without validating again; their timings were not kept, so
+   * the cost line of a reused run says so.
+   */
+  private static List<Run> reuse(List<Calibration.Trial> trials, Path library) {
+    List<Signature> signatures = SignatureFile.read(library);
+    if (signatures.size() != trials.size()) {
+      throw new IllegalStateException(
+          library
+              + " holds "
+              + signatures.size()
+              + " signatures for a plan of "
+              + trials.size()
+              + " runs: not the same plan");
+    }
+    List<Run> out = new ArrayList<>();
+    for (int i = 0; i < trials.size(); i++) {
+      Calibration.Trial t = trials.get(i);
+      out.add(new Run(t.dataset(), t.family().key(), t.seed(), signatures.get(i), -1, -1));
+    }
+    return out;
   }
 
   private static List<Run> execute(List<Calibration.Trial> trials, int threads) {
@@ -162,7 +189,9 @@ public final class PreScreenBench {
     for (Run r : runs) {
       Predicate<SignatureIndex.Entry> admit = e -> visible.test(r, byScope.get(e.scope()));
       long t0 = System.nanoTime();
-      PreScreen.Result res = PreScreen.screen(index, r.signature().features(), null, k, admit);
+      PreScreen.Result res =
+          PreScreen.estimate(
+              index.nearest(r.signature().features(), null, k, admit, h), index.count(admit));
       out.add(new Screened(r, res, System.nanoTime() - t0));
     }
     return out;
@@ -222,6 +251,10 @@ public final class PreScreenBench {
             runs.size()));
     double[] validate = runs.stream().mapToDouble(r -> r.validateNanos() / 1e6).sorted().toArray();
     double[] screen = runs.stream().mapToDouble(r -> r.screenNanos() / 1e6).sorted().toArray();
+    if (runs.stream().anyMatch(r -> r.validateNanos() < 0)) {
+      md.append("\nCost: not measured (runs reused from a library with --reuse).\n");
+      return md.toString();
+    }
     double mv = median(validate);
     double ms = median(screen);
     md.append(

@@ -22,6 +22,10 @@
  *       policy it must reproduce every recorded decision, and the report says whether it does.
  *   <li>Recursive generation follows Shumailov et al. 2024 (Nature 631, 755-759) with a Gaussian
  *       copula over empirical marginals ({@link org.synthos.bench.calibration.GaussianCopula}).
+ *   <li>{@link org.synthos.bench.calibration.PreScreenBench} runs the same validations, records
+ *       their signatures and measures the pre-screen against each run's full verdict with that
+ *       run's dataset (or split) left out of the library; the kernel's bandwidth and threshold are
+ *       the answers' fixed defaults, and any other bandwidth is reported as exploratory.
  * </ul>
  */
 package org.synthos.bench.calibration;
