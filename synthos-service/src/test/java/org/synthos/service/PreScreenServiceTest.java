@@ -28,8 +28,9 @@ import org.synthos.v1.ValidationServiceGrpc;
 /**
  * {@code PreScreenRisk} and {@code POST /v1/prescreen}: not applicable, with the reason, on a fresh
  * service; after a job, the same dataset finds that job's validation at similarity 1, also after a
- * restart (the signature is stored beside the jobs, sealed); a caller sees only its own jobs'
- * signatures unless admin.
+ * restart (the signature is stored beside the jobs, sealed), and one that cannot be unsealed is
+ * left out rather than stopping the service; a caller sees only its own jobs' signatures unless
+ * admin.
  */
 @Tag("integration")
 class PreScreenServiceTest {
@@ -135,6 +136,14 @@ class PreScreenServiceTest {
                       "http://127.0.0.1:" + again.httpPort(), "GET", "/v1/prescreen", null, null)
                   .statusCode())
           .isEqualTo(400);
+    }
+
+    // A signature sealed under a key the keyset no longer holds is left out; the service starts.
+    Files.delete(config.security().keysetFile());
+    try (SynthosService rekeyed = SynthosService.start(config)) {
+      PreScreenResponse p = grpc(rekeyed, "pairs/c.csv");
+      assertThat(p.hasNotApplicable()).isTrue();
+      assertThat(p.getLibrarySize()).isZero();
     }
   }
 
