@@ -42,10 +42,15 @@ final class PreScreens {
     this.tempRoot = tempRoot;
     this.permits = slots;
     this.slots = new Semaphore(slots);
-    for (SignatureStore.Stored s : store.all()) {
+    java.util.List<String> unreadable = new java.util.ArrayList<>();
+    for (SignatureStore.Stored s : store.all(unreadable::add)) {
       index.add(s.signature(), s.owner(), s.jobId());
     }
-    LOG.info("signature library: " + index.size() + " signatures");
+    LOG.info(
+        "signature library: "
+            + index.size()
+            + " signatures"
+            + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable left out"));
   }
 
   /** Stores and indexes the signature of a finished job. */

@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
+import org.synthos.api.SynthosException;
 import org.synthos.core.signature.Signature;
 import org.synthos.core.signature.SignatureCodec;
 
@@ -13,6 +15,7 @@ import org.synthos.core.signature.SignatureCodec;
  * with the job store's cipher, bound to its job ({@code JOB:signature}), like the job's report.
  */
 final class SignatureStore {
+  private static final Logger LOG = Logger.getLogger(SignatureStore.class.getName());
   private final JobStore store;
   private final DataCipher cipher;
 
@@ -47,8 +50,12 @@ final class SignatureStore {
         });
   }
 
-  /** Every stored signature, oldest first. */
-  List<Stored> all() {
+  /**
+   * Every stored signature that can be read, oldest first. One that cannot (sealed under a key no
+   * longer in the keyset, or of a newer format) is left out with a warning naming its job, so that
+   * the service still starts; {@code skipped} receives each such job id.
+   */
+  List<Stored> all(java.util.function.Consumer<String> skipped) {
     List<String[]> rows =
         store.sql(
             "read signatures",
@@ -67,8 +74,13 @@ final class SignatureStore {
             });
     List<Stored> out = new ArrayList<>(rows.size());
     for (String[] r : rows) {
-      String json = cipher.open(r[2], r[0] + ":signature");
-      out.add(new Stored(r[0], r[1], SignatureCodec.decode(json)));
+      try {
+        String json = cipher.open(r[2], r[0] + ":signature");
+        out.add(new Stored(r[0], r[1], SignatureCodec.decode(json)));
+      } catch (SynthosException e) {
+        LOG.warning("signature of job " + r[0] + " left out of the library: " + e.getMessage());
+        skipped.accept(r[0]);
+      }
     }
     return out;
   }

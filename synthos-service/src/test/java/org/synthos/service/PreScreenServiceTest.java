@@ -14,10 +14,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synthos.service.SecuritySettings.Scope;
 import org.synthos.v1.PreScreenRequest;
 import org.synthos.v1.PreScreenResponse;
 import org.synthos.v1.ValidationServiceGrpc;
@@ -25,7 +28,9 @@ import org.synthos.v1.ValidationServiceGrpc;
 /**
  * {@code PreScreenRisk} and {@code POST /v1/prescreen}: not applicable, with the reason, on a fresh
  * service; after a job, the same dataset finds that job's validation at similarity 1, also after a
- * restart (the signature is stored beside the jobs, sealed).
+ * restart (the signature is stored beside the jobs, sealed), and one that cannot be unsealed is
+ * left out rather than stopping the service; a caller sees only its own jobs' signatures unless
+ * admin.
  */
 @Tag("integration")
 class PreScreenServiceTest {
@@ -132,6 +137,51 @@ class PreScreenServiceTest {
                   .statusCode())
           .isEqualTo(400);
     }
+
+    // A signature sealed under a key the keyset no longer holds is left out; the service starts.
+    Files.delete(config.security().keysetFile());
+    try (SynthosService rekeyed = SynthosService.start(config)) {
+      PreScreenResponse p = grpc(rekeyed, "pairs/c.csv");
+      assertThat(p.hasNotApplicable()).isTrue();
+      assertThat(p.getLibrarySize()).isZero();
+    }
+  }
+
+  @Test
+  void aCallerSeesOnlyTheSignaturesOfItsOwnJobsUnlessAdmin() throws Exception {
+    ServiceConfig cfg = Harness.config(dir, "auth.required", "true");
+    ApiKeys keys = new ApiKeys(cfg.security().keysFile());
+    String alice = keys.create("alice", Set.of(Scope.SUBMIT, Scope.READ), Optional.empty());
+    String bob = keys.create("bob", Set.of(Scope.SUBMIT, Scope.READ), Optional.empty());
+    String carol = keys.create("carol", Set.of(Scope.READ), Optional.empty());
+    String root = keys.create("root", Set.of(Scope.ADMIN), Optional.empty());
+    Harness.csv(dir.resolve("storage/data/small.csv"), 300, 3);
+    try (SynthosService service = SynthosService.start(cfg)) {
+      String base = "http://127.0.0.1:" + service.httpPort();
+      String body = "{\"dataset_uri\":\"data/small.csv\"}";
+      HttpResponse<String> r = HttpCalls.send(base, "POST", "/v1/validations", body, alice);
+      assertThat(r.statusCode()).isEqualTo(202);
+      String jobId = JSON.readTree(r.body()).get("job_id").asText();
+      assertThat(
+              HttpCalls.awaitEnd(base, jobId, alice, Duration.ofSeconds(120)).get("state").asText())
+          .isEqualTo("SUCCEEDED");
+
+      JsonNode own =
+          JSON.readTree(HttpCalls.send(base, "POST", "/v1/prescreen", body, alice).body());
+      assertSeen(own, jobId);
+      JsonNode others =
+          JSON.readTree(HttpCalls.send(base, "POST", "/v1/prescreen", body, bob).body());
+      assertThat(others.get("applicable").asBoolean()).isFalse();
+      assertThat(others.get("library_size").asInt()).isZero();
+      assertThat(others.get("neighbours")).isEmpty();
+      JsonNode all =
+          JSON.readTree(HttpCalls.send(base, "POST", "/v1/prescreen", body, root).body());
+      assertThat(all.get("neighbours").get(0).get("job_id").asText()).isEqualTo(jobId);
+      assertThat(HttpCalls.send(base, "POST", "/v1/prescreen", body, carol).statusCode())
+          .isEqualTo(403);
+      assertThat(HttpCalls.send(base, "POST", "/v1/prescreen", body, null).statusCode())
+          .isEqualTo(401);
+    }
   }
 
   private static void assertSeen(JsonNode seen, String jobId) {
@@ -143,6 +193,8 @@ class PreScreenServiceTest {
     assertThat(nearest.get("same_dataset").asBoolean()).isTrue();
     assertThat(seen.get("dataset_sha256").asText())
         .isEqualTo(nearest.get("dataset_sha256").asText());
-    assertThat(seen.at("/estimate/reject_probability").asDouble()).isBetween(0.5, 1.0);
+    // One neighbour: the Jeffreys posterior's mean is 3/4 towards its decision, never 0 or 1.
+    double p = seen.at("/estimate/reject_probability").asDouble();
+    assertThat(p).isEqualTo(nearest.get("decision").asText().equals("reject") ? 0.75 : 0.25);
   }
 }
