@@ -12,6 +12,7 @@ from synthos_client import Client
 def test_validate_waits_through_a_restart_of_the_service(tmp_path, certs):
     # No grace: the running job goes back to the queue at once when the service stops.
     server = Server(tmp_path, certs, client_ca=True, **{"jobs.shutdown_grace_seconds": 0}).start()
+    restarter = None
     try:
         for name in ("credit-g-candidate.csv", "credit-g-reference.csv"):
             shutil.copy(EXAMPLES / name, server.storage / name)
@@ -28,13 +29,16 @@ def test_validate_waits_through_a_restart_of_the_service(tmp_path, certs):
                 server.start()
                 restarted.set()
 
-            thread = threading.Thread(target=restart)
-            thread.start()
+            restarter = threading.Thread(target=restart)
+            restarter.start()
             c.wait(job, progress=False, timeout=600)
-            thread.join()
+            restarter.join()
             assert restarted.is_set()
             # It ran again after the restart: the second start is counted.
             assert c.job(job).attempts == 2
             assert c.report(job).decision == "reject"
     finally:
+        # A failed wait must not leave the restart to start a server after the stop below.
+        if restarter is not None:
+            restarter.join(timeout=300)
         server.stop()
