@@ -55,6 +55,16 @@ public final class FullPass {
   }
 
   /**
+   * A pass made elsewhere from the same states (e.g. merged from a cluster's partitions): the
+   * counts-only profile of every row, the seeded sample keyed on global row indexes, and the row
+   * hashes, or null when they were counted elsewhere too.
+   */
+  public static FullPass of(
+      DatasetProfile profile, RowSampleState sample, RowHashes hashes, String contentSha256) {
+    return new FullPass(profile, sample, hashes, contentSha256);
+  }
+
+  /**
    * Reads {@code source} once.
    *
    * @param hashed the columns whose values make a row's hash, in the order they are hashed; empty
