@@ -77,12 +77,24 @@ public record SparkInput(
    * .parquet}, {@code .tsv}, else CSV).
    */
   public static SparkInput read(SparkSession spark, String path, ReadOptions options) {
+    requireLocalExists(path);
+    try {
+      return detect(spark, path, options);
+    } catch (SynthosException e) {
+      throw e;
+    } catch (Exception e) {
+      // Spark reads the header and leading rows here; its failures get the engine's error codes.
+      throw SparkValidator.unwrap(e);
+    }
+  }
+
+  private static SparkInput detect(SparkSession spark, String path, ReadOptions options) {
     Path local = localFile(path);
     if (local != null) {
       var detected = Datasets.detect(local, options);
       return switch (detected.format()) {
         case PARQUET -> parquet(spark, path, options);
-        case CSV, TSV -> csv(spark, path, detected.delimiter().orElse(','), options);
+        case CSV, TSV -> readCsv(spark, path, detected.delimiter().orElse(','), options);
         case JSONL ->
             throw new SynthosException(
                 ErrorCode.UNSUPPORTED_FORMAT,
@@ -95,7 +107,7 @@ public record SparkInput(
       return parquet(spark, path, options);
     }
     boolean tsv = name.endsWith(".tsv") || name.contains(".tsv.");
-    return csv(spark, path, tsv ? '\t' : ',', options);
+    return readCsv(spark, path, tsv ? '\t' : ',', options);
   }
 
   /**
@@ -105,13 +117,33 @@ public record SparkInput(
    */
   public static SparkInput csv(
       SparkSession spark, String path, char delimiter, ReadOptions options) {
+    try {
+      return readCsv(spark, path, delimiter, options);
+    } catch (SynthosException e) {
+      throw e;
+    } catch (Exception e) {
+      throw SparkValidator.unwrap(e);
+    }
+  }
+
+  private static SparkInput readCsv(
+      SparkSession spark, String path, char delimiter, ReadOptions options) {
     List<String> header = header(spark, path, delimiter);
+    // Named as the header says when the names are usable, so Spark's header check agrees; the
+    // engine schema, not these names, decides what the columns are called in the report.
+    boolean usable =
+        header.stream().noneMatch(String::isBlank)
+            && header.stream().distinct().count() == header.size();
     StructType strings = new StructType();
     for (int c = 0; c < header.size(); c++) {
-      strings = strings.add("_c" + c, DataTypes.StringType, true);
+      strings = strings.add(usable ? header.get(c) : "_c" + c, DataTypes.StringType, true);
     }
     Dataset<Row> rows =
-        csvReader(spark, delimiter).schema(strings).option("header", "true").csv(path);
+        csvReader(spark, delimiter)
+            .schema(strings)
+            .option("header", "true")
+            .option("enforceSchema", String.valueOf(!usable))
+            .csv(path);
     Path local = localFile(path);
     Schema schema;
     if (local != null) {
@@ -232,6 +264,14 @@ public record SparkInput(
   private static Schema engineSchema(Path file, ReadOptions options) {
     try (DatasetReader reader = Datasets.open(file, options)) {
       return reader.schema();
+    }
+  }
+
+  /** Fails with the command line's error when a local path (no URI scheme) does not exist. */
+  static void requireLocalExists(String path) {
+    if (!path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") && !Files.exists(Path.of(path))) {
+      throw new SynthosException(
+          ErrorCode.FILE_NOT_FOUND, "no such file or directory", Location.ofFile(path));
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
@@ -168,6 +169,11 @@ public final class SparkValidateMain {
               defaults.ablations(),
               new LearningOptions(
                   millis(learnBudget), predictAt, LearningOptions.DEFAULT_MAX_ROWS));
+      // Before Spark starts, so that a mistyped path costs no session.
+      SparkInput.requireLocalExists(candidate);
+      if (reference != null) {
+        SparkInput.requireLocalExists(reference);
+      }
       SparkSession spark = session(master);
       ValidationResult result;
       try {
@@ -193,11 +199,23 @@ public final class SparkValidateMain {
     }
   }
 
-  /** A session for this run: the given master, else Spark's, else every local core. */
+  /** A session for this run: the given master, else Spark's ({@code spark-submit}), else local. */
   static SparkSession session(String master) {
     SparkSession.Builder builder = SparkSession.builder().appName("synthos validate");
-    if (master != null) {
-      builder = builder.master(master);
+    String chosen = master;
+    if (chosen == null && !new SparkConf().contains("spark.master")) {
+      chosen = "local[*]";
+    }
+    if (chosen != null) {
+      builder = builder.master(chosen);
+    }
+    if (chosen != null && chosen.startsWith("local")) {
+      // One machine: stay on the loopback interface, and no web UI to start.
+      builder =
+          builder
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.ui.enabled", "false");
     }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

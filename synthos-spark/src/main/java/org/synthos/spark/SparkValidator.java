@@ -205,9 +205,17 @@ public final class SparkValidator {
       }
     }
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    if (message.contains("Malformed records") || message.contains("MALFORMED_RECORD")) {
-      return new SynthosException(
-          ErrorCode.MALFORMED_RECORD, "malformed CSV: " + firstLine(message), null, e);
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage() == null ? "" : t.getMessage();
+      if (m.contains("PATH_NOT_FOUND")) {
+        return new SynthosException(
+            ErrorCode.FILE_NOT_FOUND, "no such path: " + firstLine(m), null, e);
+      }
+      if (m.contains("MALFORMED_CSV_RECORD") || m.contains("MALFORMED_RECORD_IN_PARSING")) {
+        // Spark's FAILFAST: a record with more or fewer fields than the header, as RAGGED_ROW.
+        return new SynthosException(
+            ErrorCode.MALFORMED_RECORD, "malformed CSV record: " + firstLine(m), null, e);
+      }
     }
     return new SynthosException(
         ErrorCode.INTERNAL, "the Spark job failed: " + firstLine(message), null, e);

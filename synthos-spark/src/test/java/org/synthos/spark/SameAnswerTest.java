@@ -1,8 +1,12 @@
 package org.synthos.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.synthos.api.ColumnBatch;
+import org.synthos.api.SynthosException;
 import org.synthos.core.assess.DimensionResult;
 import org.synthos.core.assess.ValidationResult;
 import org.synthos.io.DatasetFile;
@@ -111,6 +116,40 @@ class SameAnswerTest {
     ValidationResult actual = SparkFixture.spark(SparkFixture.cut(read(weather), 500, 900), null);
     assertSameAnswer(actual, SparkFixture.commandLine(weather, null));
     assertThat(actual.timeColumnUsed()).isEqualTo("date");
+  }
+
+  @Test
+  void aPathSparkReadsButTheEngineCannotGetsTheSameSchemaFromSparksLeadingRows(@TempDir Path dir)
+      throws IOException {
+    // A directory of CSV parts is what a cluster path looks like: no local file to infer from.
+    Path cand = SparkFixture.EXAMPLES.resolve("penguins.csv");
+    Path parts = Files.createDirectories(dir.resolve("penguins"));
+    Files.copy(cand, parts.resolve("part-0.csv"));
+    SparkInput viaSpark = SparkInput.csv(spark, parts.toString(), ',', ReadOptions.defaults());
+    assertThat(viaSpark.schema()).isEqualTo(read(cand).schema());
+    // Named as the file, so that the reports' provenance agrees too.
+    SparkInput named =
+        new SparkInput(
+            cand.toString(),
+            viaSpark.rows(),
+            viaSpark.schema(),
+            true,
+            ReadOptions.defaults(),
+            Files.size(cand));
+    assertSameAnswer(SparkFixture.spark(named, null), SparkFixture.commandLine(cand, null));
+  }
+
+  @Test
+  void aRaggedRecordFailsAsBadInputAsOnTheCommandLine(@TempDir Path dir) throws IOException {
+    Path parts = Files.createDirectories(dir.resolve("ragged"));
+    Files.writeString(parts.resolve("part-0.csv"), "a,b\n1,2\n3,4\n5\n", StandardCharsets.UTF_8);
+    // Found while inferring the schema from the leading rows, or by the pass beyond them.
+    assertThatThrownBy(
+            () ->
+                SparkFixture.spark(
+                    SparkInput.csv(spark, parts.toString(), ',', ReadOptions.defaults()), null))
+        .isInstanceOfSatisfying(
+            SynthosException.class, e -> assertThat(e.code().exitCode()).isEqualTo(2));
   }
 
   private static SparkInput read(Path file) {
