@@ -181,6 +181,10 @@ public final class SparkValidateMain {
         SparkInput cand = SparkInput.read(spark, candidate, read);
         Optional<SparkInput> ref =
             Optional.ofNullable(reference).map(r -> SparkInput.read(spark, r, read));
+        spec.commandLine()
+            .getErr()
+            .println(
+                "synthos-spark: candidate partitions: " + cand.rows().javaRDD().getNumPartitions());
         result =
             SparkValidator.validate(cand, ref, options, ProgressListener.NONE, Clock.systemUTC());
       } finally {
