@@ -42,7 +42,11 @@ public final class SparkValidateMain {
   private SparkValidateMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    int code = run(args, System.out, System.err);
+    // A Databricks JAR task must end by returning: there System.exit fails the run even with 0.
+    if (code != EXIT_OK || System.getenv("DATABRICKS_RUNTIME_VERSION") == null) {
+      System.exit(code);
+    }
   }
 
   /** Runs the command and returns the exit code; never throws. */
