@@ -17,6 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.synthos.core.assess.pool.ExactRows;
 
 /**
@@ -41,54 +42,60 @@ final class ExactRowsJob {
       JavaRDD<PartState.Output> reference,
       long referenceRows,
       int maxListed) {
-    Dataset<Row> cand = hashes(spark, candidate);
-    // Per candidate hash: how many rows hold it and the lowest of them.
-    Dataset<Row> groups = cand.groupBy("h").agg(count(lit(1)).as("n"), min("r").as("first"));
-    Dataset<Row> refFirst =
-        reference == null
-            ? null
-            : hashes(spark, reference).groupBy("h").agg(min("r").as("ref_first"));
-    Dataset<Row> joined =
-        refFirst == null
-            ? groups.withColumn("ref_first", lit(null).cast(DataTypes.LongType))
-            : groups
-                .join(refFirst, groups.col("h").equalTo(refFirst.col("h")), "left_outer")
-                .drop(refFirst.col("h"));
-    Row totals =
-        joined
+    Dataset<Row> cand = hashes(spark, candidate, 0);
+    Dataset<Row> all = reference == null ? cand : cand.unionAll(hashes(spark, reference, 1));
+    // One shuffle of both files' hashes: per hash, how many candidate rows hold it, the lowest of
+    // them, and the lowest reference row; hashes only the reference holds are dropped.
+    Dataset<Row> groups =
+        all.groupBy("h")
             .agg(
-                count(lit(1)).as("distinct"),
-                sum(when(col("n").gt(1), 1L).otherwise(0L)).as("groups"),
-                sum(when(col("ref_first").isNotNull(), col("n")).otherwise(0L)).as("copied"))
-            .first();
-    long distinct = totals.getLong(0);
-    long duplicateGroups = totals.isNullAt(1) ? 0 : totals.getLong(1);
-    long copied = totals.isNullAt(2) ? 0 : totals.getLong(2);
+                sum(when(col("side").equalTo(0), 1L).otherwise(0L)).as("n"),
+                min(when(col("side").equalTo(0), col("r"))).as("first"),
+                min(when(col("side").equalTo(1), col("r"))).as("ref_first"))
+            .filter(col("n").gt(0))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Row totals =
+          groups
+              .agg(
+                  count(lit(1)).as("distinct"),
+                  sum(when(col("n").gt(1), 1L).otherwise(0L)).as("groups"),
+                  sum(when(col("ref_first").isNotNull(), col("n")).otherwise(0L)).as("copied"))
+              .first();
+      long distinct = totals.getLong(0);
+      long duplicateGroups = totals.isNullAt(1) ? 0 : totals.getLong(1);
+      long copied = totals.isNullAt(2) ? 0 : totals.getLong(2);
 
-    long[][] dups = {new long[0], new long[0]};
-    if (duplicateGroups > 0) {
-      Dataset<Row> repeated = groups.filter(col("n").gt(1)).select(col("h"), col("first"));
-      dups =
-          lowest(
-              cand.join(repeated, "h")
-                  .filter(col("r").notEqual(col("first")))
-                  .select(col("r"), col("first")),
-              maxListed);
+      // Naming rows needs the candidate's rows again, joined to the few groups that matter.
+      long[][] dups = {new long[0], new long[0]};
+      if (duplicateGroups > 0) {
+        Dataset<Row> repeated = groups.filter(col("n").gt(1)).select(col("h"), col("first"));
+        dups =
+            lowest(
+                cand.join(repeated, "h")
+                    .filter(col("r").notEqual(col("first")))
+                    .select(col("r"), col("first")),
+                maxListed);
+      }
+      long[][] copies = {new long[0], new long[0]};
+      if (copied > 0) {
+        Dataset<Row> shared =
+            groups.filter(col("ref_first").isNotNull()).select(col("h"), col("ref_first"));
+        copies = lowest(cand.join(shared, "h").select(col("r"), col("ref_first")), maxListed);
+      }
+      return ExactRows.counted(
+          candidateRows,
+          candidateRows - distinct,
+          duplicateGroups,
+          copied,
+          reference == null ? 0 : referenceRows,
+          dups[0],
+          dups[1],
+          copies[0],
+          copies[1]);
+    } finally {
+      groups.unpersist(false);
     }
-    long[][] copies = {new long[0], new long[0]};
-    if (copied > 0) {
-      copies = lowest(cand.join(refFirst, "h").select(col("r"), col("ref_first")), maxListed);
-    }
-    return ExactRows.counted(
-        candidateRows,
-        candidateRows - distinct,
-        duplicateGroups,
-        copied,
-        reference == null ? 0 : referenceRows,
-        dups[0],
-        dups[1],
-        copies[0],
-        copies[1]);
   }
 
   /** The {@code max} pairs with the lowest first column, ascending, as one-based rows. */
@@ -102,7 +109,9 @@ final class ExactRowsJob {
     return out;
   }
 
-  private static Dataset<Row> hashes(SparkSession spark, JavaRDD<PartState.Output> outputs) {
+  /** Each row's hash and zero-based row, tagged with its side (0 candidate, 1 reference). */
+  private static Dataset<Row> hashes(
+      SparkSession spark, JavaRDD<PartState.Output> outputs, int side) {
     // One row per hash, made as Spark pulls them, so a partition's rows are never all held.
     JavaRDD<Row> rows =
         outputs.flatMap(
@@ -120,7 +129,7 @@ final class ExactRowsJob {
                     if (i >= o.hashes().length) {
                       throw new NoSuchElementException();
                     }
-                    Row row = RowFactory.create(o.hashes()[i], o.firstRow() + i);
+                    Row row = RowFactory.create(o.hashes()[i], o.firstRow() + i, side);
                     i++;
                     return row;
                   }

@@ -1,6 +1,5 @@
 package org.synthos.spark;
 
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -38,11 +37,18 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
   private final int[] hashed;
   private final int maxRows;
   private final long seed;
+  private final long sampleBound;
   private final long[] offsets;
   private final long[] counts;
 
   PartitionPass(
-      SparkInput input, int[] hashed, int maxRows, long seed, long[] offsets, long[] counts) {
+      SparkInput input,
+      int[] hashed,
+      int maxRows,
+      long seed,
+      long sampleBound,
+      long[] offsets,
+      long[] counts) {
     this.uri = input.uri();
     this.schema = StateBytes.schema(input.schema());
     this.textCells = input.textCells();
@@ -51,6 +57,7 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
     this.hashed = hashed.clone();
     this.maxRows = maxRows;
     this.seed = seed;
+    this.sampleBound = sampleBound;
     this.offsets = offsets.clone();
     this.counts = counts.clone();
   }
@@ -72,7 +79,13 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
     }
     Batches batches = new Batches(s, rows, first);
     FullPass pass =
-        FullPass.read(new DatasetSource(uri, s, () -> batches, null, -1), hashed, maxRows, seed, 1);
+        FullPass.read(
+            new DatasetSource(uri, s, () -> batches, null, -1),
+            hashed,
+            maxRows,
+            seed,
+            1,
+            sampleBound);
     if (batches.next != first + counts[p]) {
       throw changed(p);
     }
@@ -142,14 +155,13 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
       }
       ColumnBatch batch;
       if (text != null) {
-        List<String> cells = new ArrayList<>();
         while (!text.full() && rows.hasNext()) {
           Row row = rows.next();
-          cells.clear();
-          for (int c = 0; c < row.length(); c++) {
-            cells.add(row.isNullAt(c) ? null : row.getString(c));
+          String[] cells = new String[row.length()];
+          for (int c = 0; c < cells.length; c++) {
+            cells[c] = row.isNullAt(c) ? null : row.getString(c);
           }
-          text.add(cells.toArray(new String[0]));
+          text.add(cells);
         }
         batch = text.build(next);
       } else {

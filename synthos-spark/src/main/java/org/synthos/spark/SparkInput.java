@@ -142,7 +142,7 @@ public record SparkInput(
         csvReader(spark, delimiter)
             .schema(strings)
             .option("header", "true")
-            .option("enforceSchema", String.valueOf(!usable))
+            .option("enforceSchema", "true")
             .csv(path);
     Path local = localFile(path);
     Schema schema;
@@ -256,7 +256,9 @@ public record SparkInput(
     Row h = first.get(0);
     List<String> cells = new ArrayList<>();
     for (int c = 0; c < h.length(); c++) {
-      cells.add(h.isNullAt(c) ? "" : h.getString(c));
+      String cell = h.isNullAt(c) ? "" : h.getString(c);
+      // The command line's reader drops a byte-order mark; Spark may leave it on the first name.
+      cells.add(c == 0 && cell.startsWith("\uFEFF") ? cell.substring(1) : cell);
     }
     return cells;
   }

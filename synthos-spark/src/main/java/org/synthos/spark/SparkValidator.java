@@ -146,9 +146,12 @@ public final class SparkValidator {
       throw new SynthosException(
           ErrorCode.NO_DATA_ROWS, "the dataset has no data rows", Location.ofFile(input.uri()));
     }
+    // The whole file's sample bound, known from its row count: each partition keeps only rows of
+    // the final sample, as the command line's partitions learn from each other's merged samples.
+    long bound = RowSampleState.boundOf(seed, maxRows, total);
     JavaRDD<PartState.Output> outputs =
         rdd.mapPartitionsWithIndex(
-                new PartitionPass(input, hashed, maxRows, seed, offsets, counts), false)
+                new PartitionPass(input, hashed, maxRows, seed, bound, offsets, counts), false)
             .persist(StorageLevel.MEMORY_AND_DISK());
     PartState merged = outputs.map(PartState.Output::state).treeReduce(PartState::merge);
     return new Side(fullPass(input.schema(), merged), outputs);
