@@ -28,7 +28,10 @@ import org.synthos.core.assess.pool.ExactRows;
  */
 final class ExactRowsJob {
   private static final StructType HASHES =
-      new StructType().add("h", DataTypes.LongType, false).add("r", DataTypes.LongType, false);
+      new StructType()
+          .add("h", DataTypes.LongType, false)
+          .add("r", DataTypes.LongType, false)
+          .add("side", DataTypes.IntegerType, false);
 
   private ExactRowsJob() {}
 
