@@ -106,11 +106,12 @@ public final class SparkValidator {
       int[] refHashed,
       ValidationOptions options) {
     Side cand = pass(candidate, candHashed, options.maxRows(), options.seed());
-    Side ref =
-        reference.isPresent()
-            ? pass(reference.get(), refHashed, options.maxRows(), options.seed() + 1)
-            : null;
+    Side ref = null;
     try {
+      ref =
+          reference.isPresent()
+              ? pass(reference.get(), refHashed, options.maxRows(), options.seed() + 1)
+              : null;
       ExactRows exact =
           candHashed.length == 0
               ? null
@@ -153,8 +154,18 @@ public final class SparkValidator {
         rdd.mapPartitionsWithIndex(
                 new PartitionPass(input, hashed, maxRows, seed, bound, offsets, counts), false)
             .persist(StorageLevel.MEMORY_AND_DISK());
-    PartState merged = outputs.map(PartState.Output::state).treeReduce(PartState::merge);
-    return new Side(fullPass(input.schema(), merged), outputs);
+    boolean merged = false;
+    try {
+      PartState state = outputs.map(PartState.Output::state).treeReduce(PartState::merge);
+      Side side = new Side(fullPass(input.schema(), state), outputs);
+      merged = true;
+      return side;
+    } finally {
+      // A failed job (Spark's exceptions are not all unchecked) leaves nothing cached behind.
+      if (!merged) {
+        outputs.unpersist(false);
+      }
+    }
   }
 
   /**
