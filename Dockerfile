@@ -22,6 +22,7 @@ COPY synthos-report synthos-report
 COPY synthos-service synthos-service
 COPY synthos-cli synthos-cli
 COPY synthos-bench/pom.xml synthos-bench/pom.xml
+COPY synthos-spark/pom.xml synthos-spark/pom.xml
 # MAVEN_ARGS lets a build without network use a mounted repository (-o); tests ran in CI already.
 ARG MAVEN_ARGS=""
 RUN mvn -B -q ${MAVEN_ARGS} -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true \

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: api &lt;- {core, io} &lt;- {report, cli, service, bench}, with two
- * further cuts: the report reads no dataset (no io), and the command line reaches the service only
- * at run time, through {@code org.synthos.api.spi.ServiceCommands}. Maven's enforcer keeps the
+ * Dependencies point one way: api &lt;- {core, io} &lt;- {report, cli, service, bench, spark}, with
+ * two further cuts: the report reads no dataset (no io), and the command line reaches the service
+ * only at run time, through {@code org.synthos.api.spi.ServiceCommands}. Maven's enforcer keeps the
  * module graph in shape; this test checks the same at class level, including packages that a module
  * could reach through a transitive dependency. Every package named here exists in this repository.
  */
@@ -52,7 +52,9 @@ class ArchitectureTest {
             "org.synthos.cli..",
             "org.synthos.service..",
             "org.synthos.bench..",
+            "org.synthos.spark..",
             "org.apache.parquet..",
+            "org.apache.spark..",
             "de.siegmar..",
             "picocli..",
             "io.grpc..")
@@ -70,6 +72,7 @@ class ArchitectureTest {
             "org.synthos.core..",
             "org.synthos.cli..",
             "org.synthos.bench..",
+            "org.synthos.spark..",
             "org.apache.datasketches..",
             "picocli..")
         .check(classes);

@@ -8,7 +8,9 @@
  * {@link org.synthos.io.Datasets#open} returns a {@link org.synthos.io.DatasetReader}; {@link
  * org.synthos.io.Datasets#detect} only says what a file is; {@link org.synthos.io.DatasetWriters}
  * writes batches back out; {@link org.synthos.io.Progress} renders {@link
- * org.synthos.io.ReadStats} for a progress bar.
+ * org.synthos.io.ReadStats} for a progress bar; {@link org.synthos.io.TextCells} applies the text
+ * reader's header, inference and cell rules to cells that another engine split out of a file (a
+ * cluster's CSV reader), so the same cells give the same schema and columns.
  *
  * <h2>Files read several times, and file digests</h2>
  *

@@ -47,6 +47,19 @@ public final class Validator {
     return validate(input, options, progress, clock, Runtime.getRuntime().availableProcessors());
   }
 
+  /**
+   * Validates with the passes read by {@code reader} (e.g. a cluster job over partitions) instead
+   * of this machine's threads; everything after the passes runs here, as for local files.
+   */
+  public static ValidationResult validate(
+      ValidationInput input,
+      ValidationOptions options,
+      ProgressListener progress,
+      Clock clock,
+      PassReader reader) {
+    return validate(input, options, progress, clock, 1, reader);
+  }
+
   /** Validates reading each file on {@code threads} threads; the result does not depend on them. */
   static ValidationResult validate(
       ValidationInput input,
@@ -54,6 +67,46 @@ public final class Validator {
       ProgressListener progress,
       Clock clock,
       int threads) {
+    return validate(input, options, progress, clock, threads, null);
+  }
+
+  /**
+   * Reads the passes of both inputs somewhere other than this machine's threads.
+   *
+   * <p>The contract is the local pass's: the candidate's sample is seeded with {@code
+   * options.seed()} and the reference's with {@code options.seed() + 1}, both keyed on zero-based
+   * file row indexes and holding at most {@code options.maxRows()} rows; row hashes use {@link
+   * FullPass#HASH_SEED} over the given columns; exact rows list at most {@link
+   * Localiser#LISTED_ROWS} rows per cause.
+   */
+  public interface PassReader {
+    /**
+     * @param candHashed the candidate columns whose values make a row's hash, in hashing order
+     *     (empty for none, and then no exact rows)
+     * @param ref null without a reference
+     * @param refHashed the reference columns paired with {@code candHashed}
+     */
+    Passes read(
+        DatasetSource cand,
+        int[] candHashed,
+        DatasetSource ref,
+        int[] refHashed,
+        ValidationOptions options);
+  }
+
+  /**
+   * The passes of the candidate and the reference (null without one), and the exact rows over every
+   * row of both (null when no column is hashed); the passes need not hold their row hashes.
+   */
+  public record Passes(FullPass cand, FullPass ref, ExactRows exact) {}
+
+  private static ValidationResult validate(
+      ValidationInput input,
+      ValidationOptions options,
+      ProgressListener progress,
+      Clock clock,
+      int threads,
+      PassReader reader) {
     Instant created = clock.instant();
     Stage[] stages = Stage.values();
     List<StageTiming> timings = new ArrayList<>();
@@ -74,17 +127,29 @@ public final class Validator {
                       new ArrayList<>());
               int[] candHashed = compared.stream().mapToInt(p -> p[0]).toArray();
               int[] refHashed = compared.stream().mapToInt(p -> p[1]).toArray();
-              Reads both = readBoth(candSource, candHashed, refSource, refHashed, options, threads);
-              Read cand = both.cand();
-              Read ref = both.ref();
+              Read cand;
+              Read ref;
+              ExactRows exact;
+              if (reader == null) {
+                Reads both =
+                    readBoth(candSource, candHashed, refSource, refHashed, options, threads);
+                cand = both.cand();
+                ref = both.ref();
+                exact =
+                    cand.hashes == null
+                        ? null
+                        : ExactRows.of(
+                            cand.hashes, ref == null ? null : ref.hashes, Localiser.LISTED_ROWS);
+              } else {
+                Passes passes = reader.read(candSource, candHashed, refSource, refHashed, options);
+                cand = new Read(RawTable.of(candSource, passes.cand()), null);
+                ref =
+                    refSource == null ? null : new Read(RawTable.of(refSource, passes.ref()), null);
+                exact = passes.exact();
+              }
               requireColumn(options.targetColumn(), cand.table, "target");
               requireColumn(options.timeColumn(), cand.table, "time");
               requireOrderable(options.timeColumn(), cand.table);
-              ExactRows exact =
-                  cand.hashes == null
-                      ? null
-                      : ExactRows.of(
-                          cand.hashes, ref == null ? null : ref.hashes, Localiser.LISTED_ROWS);
               RawTable refTable = ref == null ? null : ref.table;
               return new Held(
                   cand.table, refTable, exact, new Judge(cand.table, refTable, options, exact));

@@ -22,7 +22,10 @@
  * seeded bottom-k sample of {@code maxRows} rows and a 64-bit hash of every row over the compared
  * columns ride the profiler's partitioned pass), pools the sampled candidate and reference rows,
  * and scores eight {@link org.synthos.core.assess.Dimension dimensions} from sub-metrics ({@link
- * org.synthos.core.assess.Evidence}).
+ * org.synthos.core.assess.Evidence}). A cluster job may do the passes instead ({@link
+ * org.synthos.core.assess.Validator.PassReader}: the same seeds, global row indexes and hash seed,
+ * with exact rows counted where the hashes are) and hand back the merged states; everything after
+ * the passes is the same code.
  *
  * <p>What is judged over every row and what over the sample: row, null and invalid counts come from
  * the profile; the exact duplicate share, the reference copy share and the rows flagged for both

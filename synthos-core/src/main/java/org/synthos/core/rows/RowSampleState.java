@@ -96,6 +96,57 @@ public record RowSampleState(
     return rows.length < capacity ? Long.MAX_VALUE : priorities[rows.length - 1];
   }
 
+  /**
+   * The {@link #bound()} of the sample of a whole dataset of {@code rows} rows, known before
+   * reading it, since priorities depend only on the seed and row indexes: the {@code capacity}-th
+   * smallest priority of rows {@code 0..rows-1}, or {@code Long.MAX_VALUE} when no row is left out.
+   * Given to {@link #newAccumulator(Schema, long, int, LongSupplier)}, each part of the dataset
+   * then keeps only rows of the final sample. Time O(rows log capacity), memory {@code capacity}
+   * longs.
+   */
+  public static long boundOf(long seed, int capacity, long rows) {
+    if (rows < capacity) {
+      return Long.MAX_VALUE;
+    }
+    // A max-heap of the capacity smallest priorities seen so far.
+    long[] heap = new long[capacity];
+    for (int i = 0; i < capacity; i++) {
+      heap[i] = Hashing.priority(seed, SALT, i);
+    }
+    for (int i = capacity / 2 - 1; i >= 0; i--) {
+      siftDown(heap, i);
+    }
+    for (long r = capacity; r < rows; r++) {
+      long p = Hashing.priority(seed, SALT, r);
+      if (p < heap[0]) {
+        heap[0] = p;
+        siftDown(heap, 0);
+      }
+    }
+    return heap[0];
+  }
+
+  private static void siftDown(long[] heap, int k) {
+    int n = heap.length;
+    while (true) {
+      int largest = k;
+      int l = 2 * k + 1;
+      if (l < n && heap[l] > heap[largest]) {
+        largest = l;
+      }
+      if (l + 1 < n && heap[l + 1] > heap[largest]) {
+        largest = l + 1;
+      }
+      if (largest == k) {
+        return;
+      }
+      long t = heap[k];
+      heap[k] = heap[largest];
+      heap[largest] = t;
+      k = largest;
+    }
+  }
+
   /** Rows held. */
   public int size() {
     return rows.length;

@@ -48,6 +48,35 @@ public final class ExactRows {
     this.copyOf = copies[1];
   }
 
+  /**
+   * Exact rows counted elsewhere (e.g. by a distributed aggregation over the row hashes), with the
+   * same meaning as {@link #of}'s: the listed rows are the lowest ones, ascending, at most the
+   * caller's cap, and each points to its group's lowest candidate row (duplicates) or the lowest
+   * reference row with the same hash (copies).
+   */
+  public static ExactRows counted(
+      long candidateRows,
+      long duplicateRows,
+      long duplicateGroups,
+      long copiedRows,
+      long referenceRows,
+      long[] duplicates,
+      long[] duplicateOf,
+      long[] copies,
+      long[] copyOf) {
+    if (duplicates.length != duplicateOf.length || copies.length != copyOf.length) {
+      throw new IllegalArgumentException("listed rows and the rows they point to differ in length");
+    }
+    return new ExactRows(
+        candidateRows,
+        duplicateRows,
+        duplicateGroups,
+        copiedRows,
+        referenceRows,
+        new long[][] {duplicates.clone(), duplicateOf.clone()},
+        new long[][] {copies.clone(), copyOf.clone()});
+  }
+
   /** Share of candidate rows that repeat an earlier candidate row. */
   public double duplicateShare() {
     return (double) duplicateRows / candidateRows;

@@ -55,6 +55,16 @@ public final class FullPass {
   }
 
   /**
+   * A pass made elsewhere from the same states (e.g. merged from a cluster's partitions): the
+   * counts-only profile of every row, the seeded sample keyed on global row indexes, and the row
+   * hashes, or null when they were counted elsewhere too.
+   */
+  public static FullPass of(
+      DatasetProfile profile, RowSampleState sample, RowHashes hashes, String contentSha256) {
+    return new FullPass(profile, sample, hashes, contentSha256);
+  }
+
+  /**
    * Reads {@code source} once.
    *
    * @param hashed the columns whose values make a row's hash, in the order they are hashed; empty
@@ -63,6 +73,17 @@ public final class FullPass {
    */
   public static FullPass read(
       DatasetSource source, int[] hashed, int maxRows, long seed, int threads) {
+    return read(source, hashed, maxRows, seed, threads, Long.MAX_VALUE);
+  }
+
+  /**
+   * Reads a part of a dataset (e.g. one cluster partition, its batches numbered with global row
+   * indexes), skipping rows whose sample priority exceeds {@code sampleBound}: the bound of the
+   * whole dataset's sample ({@link RowSampleState#boundOf}) keeps only rows of the final sample,
+   * and the merged result is the same as with no bound.
+   */
+  public static FullPass read(
+      DatasetSource source, int[] hashed, int maxRows, long seed, int threads, long sampleBound) {
     Schema schema = source.schema();
     // The assessment reads only counts from the profile; the sketches would cost a third of the
     // pass.
@@ -72,7 +93,7 @@ public final class FullPass {
             schema,
             checked(source, source.batches().get()),
             options,
-            new Rider(schema, hashed, maxRows, seed));
+            new Rider(schema, hashed, maxRows, seed, sampleBound));
     Part part = done.ridden();
     RowSampleState sample = Rider.compact(part.samples);
     if (done.profile().rows() == 0) {
@@ -153,9 +174,10 @@ public final class FullPass {
      * The bound of the latest full merged sample: rows above it cannot enter the final sample, so
      * workers skip them. Only work depends on when it is seen, never the result.
      */
-    private final AtomicLong bound = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong bound;
 
-    Rider(Schema schema, int[] hashed, int maxRows, long seed) {
+    Rider(Schema schema, int[] hashed, int maxRows, long seed, long initialBound) {
+      this.bound = new AtomicLong(initialBound);
       this.schema = schema;
       this.hashed = hashed.clone();
       List<Field> fields = new ArrayList<>();

@@ -1,0 +1,275 @@
+package org.synthos.spark;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
+import org.synthos.core.assess.DimensionResult;
+import org.synthos.core.assess.LearningOptions;
+import org.synthos.core.assess.Policy;
+import org.synthos.core.assess.ProgressListener;
+import org.synthos.core.assess.ValidationOptions;
+import org.synthos.core.assess.ValidationResult;
+import org.synthos.core.assess.Verdict;
+import org.synthos.io.ReadOptions;
+import org.synthos.report.HtmlReport;
+import org.synthos.report.JsonReport;
+import org.synthos.report.PolicyFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code synthos-spark validate}: the command line's {@code validate} with the pass run on Spark,
+ * for {@code spark-submit} (the master comes from Spark's configuration) or the {@code
+ * synthos-spark} launcher ({@code --master}). Exit codes are {@code synthos validate}'s: 0
+ * approved, 3 rejected, 2 bad usage or input, 1 internal error.
+ */
+public final class SparkValidateMain {
+  static final int EXIT_OK = 0;
+  static final int EXIT_REJECTED = 3;
+
+  private SparkValidateMain() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    // A Databricks JAR task must end by returning: there System.exit fails the run even with 0.
+    if (code != EXIT_OK || System.getenv("DATABRICKS_RUNTIME_VERSION") == null) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the command and returns the exit code; never throws. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new Root());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("synthos-spark: " + ex.getMessage());
+          err.println("Try 'synthos-spark validate --help' for usage.");
+          return ErrorCode.INVALID_ARGUMENT.exitCode();
+        });
+    cli.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, err));
+    return cli.execute(args);
+  }
+
+  static int report(Throwable ex, PrintStream err) {
+    if ("1".equals(System.getenv("SYNTHOS_DEBUG"))) {
+      ex.printStackTrace(err);
+    }
+    Throwable t = ex instanceof SynthosException ? ex : SparkValidator.unwrap(ex);
+    if (t instanceof SynthosException se) {
+      err.println(
+          "synthos-spark: error "
+              + se.code().code()
+              + " ("
+              + se.code().name()
+              + "): "
+              + se.getMessage());
+      return se.code().exitCode();
+    }
+    err.println("synthos-spark: internal error: " + ex);
+    return ErrorCode.INTERNAL.exitCode();
+  }
+
+  @Command(
+      name = "synthos-spark",
+      mixinStandardHelpOptions = true,
+      subcommands = Validate.class,
+      description = "Synthos on Spark: validate datasets with the pass run as a Spark job.")
+  static final class Root implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+  }
+
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Judge whether a dataset is safe to train on, reading it with Spark (CSV, TSV or Parquet,"
+            + " from any path Spark reads: local, s3a://, hdfs://).",
+        "Exit code 0 when approved, 3 when rejected, 2 for bad input, 1 for internal errors."
+      })
+  static final class Validate implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CANDIDATE", description = "The dataset to judge.")
+    String candidate;
+
+    @Option(names = "--reference", paramLabel = "REAL", description = "Real data to compare.")
+    String reference;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "The column to predict.")
+    String target;
+
+    @Option(names = "--time", paramLabel = "COLUMN", description = "The column ordering rows.")
+    String time;
+
+    @Option(
+        names = "--learn-budget",
+        paramLabel = "TIME",
+        description = "Proxy-model time, e.g. 10s; 0 turns it off (default: ${DEFAULT-VALUE}).")
+    String learnBudget = "10s";
+
+    @Option(
+        names = "--predict-at",
+        paramLabel = "ROWS",
+        description = "Training size to predict model performance at.")
+    long predictAt;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML.")
+    Path policy;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here.")
+    Path report;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report here.")
+    Path html;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(
+        names = "--max-rows",
+        paramLabel = "N",
+        description = "Rows analysed per dataset (default: ${DEFAULT-VALUE}).")
+    int maxRows = ValidationOptions.defaults().maxRows();
+
+    @Option(
+        names = "--master",
+        paramLabel = "URL",
+        description =
+            "Spark master, e.g. local[2] or yarn (default: Spark's configuration, else local[*]).")
+    String master;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Policy chosen = policy == null ? Policy.defaults() : PolicyFiles.load(policy);
+      ValidationOptions defaults = ValidationOptions.defaults();
+      ValidationOptions options =
+          new ValidationOptions(
+              chosen,
+              seed,
+              target,
+              time,
+              maxRows,
+              defaults.multivariateRows(),
+              defaults.replicates(),
+              defaults.ablations(),
+              new LearningOptions(
+                  millis(learnBudget), predictAt, LearningOptions.DEFAULT_MAX_ROWS));
+      // Before Spark starts, so that a mistyped path costs no session.
+      SparkInput.requireLocalExists(candidate);
+      if (reference != null) {
+        SparkInput.requireLocalExists(reference);
+      }
+      SparkSession spark = session(master);
+      ValidationResult result;
+      try {
+        ReadOptions read = ReadOptions.defaults();
+        SparkInput cand = SparkInput.read(spark, candidate, read);
+        Optional<SparkInput> ref =
+            Optional.ofNullable(reference).map(r -> SparkInput.read(spark, r, read));
+        spec.commandLine()
+            .getErr()
+            .println(
+                "synthos-spark: candidate partitions: " + cand.rows().javaRDD().getNumPartitions());
+        result =
+            SparkValidator.validate(cand, ref, options, ProgressListener.NONE, Clock.systemUTC());
+      } finally {
+        spark.stop();
+      }
+      if (report != null) {
+        JsonReport.write(result, report);
+      }
+      if (html != null) {
+        HtmlReport.write(result, html);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(summary(result));
+      out.flush();
+      return result.approved() ? EXIT_OK : EXIT_REJECTED;
+    }
+  }
+
+  /** A session for this run: the given master, else Spark's ({@code spark-submit}), else local. */
+  static SparkSession session(String master) {
+    SparkSession.Builder builder = SparkSession.builder().appName("synthos validate");
+    String chosen = master;
+    if (chosen == null && !new SparkConf().contains("spark.master")) {
+      chosen = "local[*]";
+    }
+    if (chosen != null) {
+      builder = builder.master(chosen);
+    }
+    if (chosen != null && chosen.startsWith("local")) {
+      // One machine: stay on the loopback interface, and no web UI to start.
+      builder =
+          builder
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.ui.enabled", "false");
+    }
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+
+  static String summary(ValidationResult r) {
+    Verdict v = r.verdict();
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%s  risk %.1f (%s)  %,d candidate rows%n",
+            v.decision(),
+            v.riskScore(),
+            v.riskLevel(),
+            r.candidate().rows()));
+    for (DimensionResult d : r.dimensions()) {
+      String line =
+          d instanceof DimensionResult.Scored s
+              ? String.format(Locale.ROOT, "%5.1f  %s", s.score(), s.status())
+              : "  n/a  " + ((DimensionResult.NotApplicable) d).reason();
+      sb.append(String.format(Locale.ROOT, "  %-36s %s%n", d.dimension().title(), line));
+    }
+    for (String reason : v.reasons()) {
+      sb.append("  - ").append(reason).append(System.lineSeparator());
+    }
+    return sb.toString();
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+  static long millis(String text) {
+    Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT,
+          "--learn-budget takes a duration such as 500ms, 60s or 2m, got '" + text + "'");
+    }
+    double factor =
+        switch (m.group(2) == null ? "s" : m.group(2)) {
+          case "ms" -> 1;
+          case "m" -> 60_000;
+          case "h" -> 3_600_000;
+          default -> 1_000;
+        };
+    return Math.round(Double.parseDouble(m.group(1)) * factor);
+  }
+}

@@ -1,0 +1,81 @@
+package org.synthos.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: its exit codes are {@code synthos validate}'s, its reports the engine's. */
+@Tag("integration")
+class SparkValidateMainTest {
+  private record Result(int exit, String out, String err) {}
+
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        SparkValidateMain.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aRejectedCandidateExitsWithThreeAndWritesBothReports(@TempDir Path dir) throws IOException {
+    Path json = dir.resolve("r.json");
+    Path html = dir.resolve("r.html");
+    Result r =
+        run(
+            "validate",
+            SparkFixture.PAIRS.resolve("credit-g-candidate.csv").toString(),
+            "--reference",
+            SparkFixture.PAIRS.resolve("credit-g-reference.csv").toString(),
+            "--report",
+            json.toString(),
+            "--html",
+            html.toString(),
+            "--learn-budget",
+            "0",
+            "--master",
+            "local[2]");
+    assertThat(r.exit()).as(r.err()).isEqualTo(SparkValidateMain.EXIT_REJECTED);
+    assertThat(r.out()).startsWith("REJECT").contains("diversity retention").contains("FAIL");
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertThat(report.path("results").path("decision").asText()).isEqualTo("reject");
+    assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("<html");
+  }
+
+  @Test
+  void badInputExitsWithTwoBeforeSparkStarts() {
+    Result r = run("validate", "no-such-file.csv", "--master", "local[2]");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("FILE_NOT_FOUND").contains("no-such-file.csv");
+  }
+
+  @Test
+  void badUsageExitsWithTwo() {
+    Result r = run("validate");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("CANDIDATE");
+  }
+
+  @Test
+  void aRaggedCsvIsBadInput(@TempDir Path dir) throws IOException {
+    Path ragged = dir.resolve("ragged.csv");
+    Files.writeString(ragged, "a,b\n1,2\n3\n", StandardCharsets.UTF_8);
+    Result r = run("validate", ragged.toString(), "--master", "local[2]");
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("row");
+  }
+}
