@@ -335,14 +335,15 @@ def neighbours(candidate, reference):
     }
 
 
-NEAR_TOLERANCE = 1e-3  # Data.NEAR_TOLERANCE
+NEAR_TOLERANCE = 1e-3
+NEAR_RELATIVE = 0.01  # Pool.NEAR_RELATIVE
 
 
 def row_groups(rows, numeric):
     """Exact and near groups of pooled rows (tuples, None a null; numeric[c] says which columns hold
     numbers). Exact: every cell equal, -0.0 as 0.0 and a null equal only to a null. Near (Data's
     near groups): every categorical cell equal and every numeric one within 1e-3 pooled standard
-    deviations (ddof=1, present values) or null on both rows; groups are the connected components
+    deviations (ddof=1, present values) or within 1% of the larger magnitude, or null on both rows; groups are the connected components
     of that relation (scipy.sparse.csgraph), so nearness chains through other rows. Returns a group
     id per row for each."""
     from scipy.sparse import csr_matrix
@@ -358,7 +359,9 @@ def row_groups(rows, numeric):
             a = np.array([np.nan if v is None else v for v in cells], dtype=float)
             tolerance = NEAR_TOLERANCE * np.std(a[~np.isnan(a)], ddof=1)
             null = np.isnan(a)
-            near &= (null[:, None] & null[None, :]) | (np.abs(a[:, None] - a[None, :]) <= tolerance)
+            diff = np.abs(a[:, None] - a[None, :])
+            relative = NEAR_RELATIVE * np.maximum(np.abs(a[:, None]), np.abs(a[None, :]))
+            near &= (null[:, None] & null[None, :]) | (diff <= tolerance) | (diff <= relative)
         else:
             near &= np.array([[u == v for v in cells] for u in cells])
     return exact, list(connected_components(csr_matrix(near), directed=False)[1])
