@@ -24,9 +24,14 @@ public final class Pool {
 
   /**
    * Relative difference |a - b| / max(|a|, |b|) within which two numbers also count as near: a copy
-   * with one cell nudged by under 1% is a near copy whatever the column's spread.
+   * with one cell nudged by under 1% is a near copy whatever the column's spread. Applied only in
+   * tables of at least {@value #NEAR_RELATIVE_COLUMNS} compared columns: in narrower ones distinct
+   * real rows often agree that closely (two normal draws within 1% of each other in the same
+   * category), so the relation would call real rows copies.
    */
   public static final double NEAR_RELATIVE = 0.01;
+
+  public static final int NEAR_RELATIVE_COLUMNS = 4;
 
   private static final int NEAR_WINDOW_CAP = 256;
   private static final int QUANTILE_BINS = 5;
@@ -384,14 +389,14 @@ public final class Pool {
     return new Var(name, type, false, type == ColumnType.TEXT, null, codes, dict, null, 0);
   }
 
-  private static long mix(long h, long x) {
+  static long mix(long h, long x) {
     long z = h ^ (x + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2));
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
   }
 
-  private static long cellBits(Var v, int i) {
+  static long cellBits(Var v, int i) {
     if (v.numeric) {
       double x = v.values[i];
       return Double.isNaN(x) ? 0x7ff8000000000001L : Double.doubleToLongBits(x == 0 ? 0.0 : x);
@@ -425,10 +430,12 @@ public final class Pool {
    * #NEAR_TOLERANCE} pooled standard deviations or {@link #NEAR_RELATIVE} of the larger magnitude.
    * Rows are blocked by their categorical values and swept along the numeric column with the most
    * distinct values; each row is compared with at most {@value #NEAR_WINDOW_CAP} successors, which
-   * bounds the cost on heavily tied data.
+   * bounds the cost on heavily tied data. In tables of at least {@value OneCellCopies#MIN_COLUMNS}
+   * columns, rows that differ in one cell alone are near copies too ({@link OneCellCopies}).
    */
   private static int[] nearGroups(List<Var> vars, int n, int[] exact) {
     List<Var> nums = vars.stream().filter(v -> v.numeric).toList();
+    boolean relative = vars.size() >= NEAR_RELATIVE_COLUMNS;
     int[] parent = UnionFind.singletons(n);
     // Exact duplicates are near copies too.
     int[] firstOfGroup = new int[n];
@@ -482,16 +489,17 @@ public final class Pool {
               break;
             }
             // vj >= vi in sort order, and vj - vi grows faster than either bound: a valid stop.
-            if (!Double.isNaN(vi) && !nearValues(vi, vj, key.sd)) {
+            if (!Double.isNaN(vi) && !nearValues(vi, vj, key.sd, relative)) {
               break;
             }
-            if (near(nums, i, j)) {
+            if (near(nums, i, j, relative)) {
               UnionFind.union(parent, i, j);
             }
           }
         }
       }
     }
+    OneCellCopies.join(vars, n, parent);
     int[] group = new int[n];
     for (int i = 0; i < n; i++) {
       group[i] = UnionFind.find(parent, i);
@@ -503,7 +511,7 @@ public final class Pool {
     return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x;
   }
 
-  private static boolean near(List<Var> nums, int i, int j) {
+  private static boolean near(List<Var> nums, int i, int j, boolean relative) {
     for (Var v : nums) {
       double a = v.values[i];
       double b = v.values[j];
@@ -513,17 +521,21 @@ public final class Pool {
         }
         continue;
       }
-      if (!nearValues(a, b, v.sd)) {
+      if (!nearValues(a, b, v.sd, relative)) {
         return false;
       }
     }
     return true;
   }
 
-  /** Within {@link #NEAR_TOLERANCE} standard deviations or {@link #NEAR_RELATIVE} relatively. */
-  static boolean nearValues(double a, double b, double sd) {
+  /**
+   * Within {@link #NEAR_TOLERANCE} standard deviations, or {@link #NEAR_RELATIVE} relatively when
+   * {@code relative}.
+   */
+  static boolean nearValues(double a, double b, double sd, boolean relative) {
     double d = Math.abs(a - b);
-    return d <= NEAR_TOLERANCE * sd || d <= NEAR_RELATIVE * Math.max(Math.abs(a), Math.abs(b));
+    return d <= NEAR_TOLERANCE * sd
+        || (relative && d <= NEAR_RELATIVE * Math.max(Math.abs(a), Math.abs(b)));
   }
 
   private static int distinctCount(Var v) {
