@@ -90,6 +90,7 @@ class TextCorpusTest {
     assertThat(schema.get(1).get("reason").asText()).isEqualTo("long_strings");
     assertThat(schema.get(1).get("treated_as").asText()).isEqualTo("text");
 
+    Path html = dir.resolve("report.html");
     SynthosCliTest.Result bad =
         SynthosCliTest.run(
             "validate",
@@ -97,7 +98,9 @@ class TextCorpusTest {
             "--reference",
             reference.toString(),
             "--report",
-            report.toString());
+            report.toString(),
+            "--html",
+            html.toString());
     assertThat(bad.exit()).isEqualTo(SynthosCli.EXIT_REJECTED);
     assertThat(bad.out()).contains("diversity retention").contains("of response");
     JsonNode diversity =
@@ -105,6 +108,11 @@ class TextCorpusTest {
     assertThat(diversity.get("status").asText()).isEqualTo("fail");
     assertThat(diversity.get("evidence").toString()).contains("text_repeat_share");
     assertThat(bad.out()).contains("repeated_text");
+    assertThat(Files.readString(html, StandardCharsets.UTF_8))
+        .contains("Text columns")
+        .contains("response (tokens)")
+        .contains("response (most frequent words)")
+        .contains("response (largest text clusters)");
   }
 
   @Test

@@ -63,7 +63,10 @@ public final class ChartBuilder {
       }
     }
     return new Charts(
-        cols, new Charts.Correlation(mv.size() >= 2 ? names : List.of(), refM, candM, diff), tails);
+        cols,
+        new Charts.Correlation(mv.size() >= 2 ? names : List.of(), refM, candM, diff),
+        tails,
+        TextCharts.build(data));
   }
 
   private static double round(double x) {
@@ -84,7 +87,7 @@ public final class ChartBuilder {
     return q;
   }
 
-  private static Charts.ColumnChart numeric(Pool data, Pool.Var v) {
+  static Charts.ColumnChart numeric(Pool data, Pool.Var v) {
     List<String> labels = new ArrayList<>();
     double[][] counts = new double[2][BINS];
     double[] totals = new double[2];
@@ -110,7 +113,7 @@ public final class ChartBuilder {
         shares(counts[0], totals[0], labels.size()));
   }
 
-  private static List<Double> shares(double[] counts, double total, int n) {
+  static List<Double> shares(double[] counts, double total, int n) {
     List<Double> out = new ArrayList<>();
     if (total == 0) {
       return out;

@@ -126,7 +126,28 @@ public final class TextColumn {
     return var.codes.clone();
   }
 
-  /** The distinct texts of a near-duplicate cluster's members, for reports. */
+  /** The pooled vocabulary, by word id. */
+  public String[] words() {
+    String[] out = new String[vocabulary];
+    for (int e = 0; e < unigrams.length; e++) {
+      String[] toks = tokenise(var.dictionary[e]);
+      for (int k = 0; k < toks.length; k++) {
+        out[unigrams[e][k]] = toks[k];
+      }
+    }
+    return out;
+  }
+
+  /** Each pooled row's word ids (empty without text). */
+  public int[][] wordsOfRows() {
+    int[][] out = new int[var.codes.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = var.codes[i] < 0 ? new int[0] : unigrams[var.codes[i]];
+    }
+    return out;
+  }
+
+  /** The text of a dictionary entry, for reports. */
   public String text(int code) {
     return var.dictionary[code];
   }
