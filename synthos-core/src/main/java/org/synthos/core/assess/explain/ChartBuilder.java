@@ -113,6 +113,22 @@ public final class ChartBuilder {
         shares(counts[0], totals[0], labels.size()));
   }
 
+  /** Item indices by descending count over both sides, ties by index. */
+  static Integer[] byTotal(double[][] counts, int k) {
+    Integer[] order = new Integer[k];
+    for (int c = 0; c < k; c++) {
+      order[c] = c;
+    }
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          double ta = counts[0][a] + counts[1][a];
+          double tb = counts[0][b] + counts[1][b];
+          return ta != tb ? Double.compare(tb, ta) : Integer.compare(a, b);
+        });
+    return order;
+  }
+
   static List<Double> shares(double[] counts, double total, int n) {
     List<Double> out = new ArrayList<>();
     if (total == 0) {
@@ -135,17 +151,7 @@ public final class ChartBuilder {
         totals[side]++;
       }
     }
-    Integer[] order = new Integer[k];
-    for (int c = 0; c < k; c++) {
-      order[c] = c;
-    }
-    Arrays.sort(
-        order,
-        (a, b) -> {
-          double ta = counts[0][a] + counts[1][a];
-          double tb = counts[0][b] + counts[1][b];
-          return ta != tb ? Double.compare(tb, ta) : Integer.compare(a, b);
-        });
+    Integer[] order = byTotal(counts, k);
     int shown = Math.min(k, TOP);
     List<String> labels = new ArrayList<>();
     double[][] binned = new double[2][shown + (k > TOP ? 1 : 0)];

@@ -1,7 +1,6 @@
 package org.synthos.core.assess.explain;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.synthos.core.assess.Charts;
 import org.synthos.core.assess.measure.TextColumn;
@@ -67,17 +66,7 @@ final class TextCharts {
       }
       totals[side] += perRow ? (itemsOfRow[i].length > 0 ? 1 : 0) : itemsOfRow[i].length;
     }
-    Integer[] order = new Integer[names.length];
-    for (int k = 0; k < order.length; k++) {
-      order[k] = k;
-    }
-    Arrays.sort(
-        order,
-        (a, b) -> {
-          double ta = counts[0][a] + counts[1][a];
-          double tb = counts[0][b] + counts[1][b];
-          return ta != tb ? Double.compare(tb, ta) : Integer.compare(a, b);
-        });
+    Integer[] order = ChartBuilder.byTotal(counts, names.length);
     int shown = Math.min(names.length, ChartBuilder.TOP);
     List<String> labels = new ArrayList<>();
     double[][] picked = new double[2][shown];
