@@ -341,11 +341,11 @@ ONE_CELL_COLUMNS = 8  # OneCellCopies.MIN_COLUMNS
 RELATIVE_COLUMNS = 4  # Pool.NEAR_RELATIVE_COLUMNS
 
 
-def row_groups(rows, numeric):
+def row_groups(rows, numeric, with_reference=True):
     """Exact and near groups of pooled rows (tuples, None a null; numeric[c] says which columns hold
     numbers). Exact: every cell equal, -0.0 as 0.0 and a null equal only to a null. Near (Data's
     near groups): every categorical cell equal and every numeric one within 1e-3 pooled standard
-    deviations (ddof=1, present values) or (with at least 4 columns) within 1% of the larger magnitude, or null on both rows;
+    deviations (ddof=1, present values) or (with a reference, or at least 4 columns) within 1% of the larger magnitude, or null on both rows;
     with at least 8 columns, rows that differ in one cell alone are near too; groups are the connected components
     of that relation (scipy.sparse.csgraph), so nearness chains through other rows. Returns a group
     id per row for each."""
@@ -364,7 +364,7 @@ def row_groups(rows, numeric):
             null = np.isnan(a)
             diff = np.abs(a[:, None] - a[None, :])
             relative = NEAR_RELATIVE * np.maximum(np.abs(a[:, None]), np.abs(a[None, :]))
-            within = (diff <= tolerance) | ((diff <= relative) if len(numeric) >= RELATIVE_COLUMNS else False)
+            within = (diff <= tolerance) | ((diff <= relative) if with_reference or len(numeric) >= RELATIVE_COLUMNS else False)
             near &= (null[:, None] & null[None, :]) | within
         else:
             near &= np.array([[u == v for v in cells] for u in cells])

@@ -176,17 +176,14 @@ cases.append({"name": "planted exact and near repeats", "kind": "repeats", "nume
                            "near_duplicate_share": verdict.repeat_share(near, label) - exact_share,
                            "copy_share": verdict.copy_share(exact, label)}})
 
-# The same rows with a fourth column (a label shared by every row): from four columns on, numbers within
-# 1% of the larger magnitude are near too, so the rows nudged by 0.05 from reference rows join them.
-wide = [r + ("k",) for r in candidate]
-wide_ref = [r + ("k",) for r in reference]
-exact, near = verdict.row_groups(wide + wide_ref, [True, True, False, False])
-exact_share = verdict.repeat_share(exact, label)
-cases.append({"name": "planted repeats, four columns (relative rule)", "kind": "repeats", "numeric": ["x", "y"],
-              "candidate": {"x": [r[0] for r in wide], "y": [r[1] for r in wide], "c": [r[2] for r in wide], "k": [r[3] for r in wide]},
-              "reference": {"x": [r[0] for r in wide_ref], "y": [r[1] for r in wide_ref], "c": [r[2] for r in wide_ref], "k": [r[3] for r in wide_ref]},
+# The candidate alone, in its three columns: without a reference (whose halves would give the band) a narrow
+# table keeps the strict rule, 1e-3 pooled standard deviations only.
+exact, near = verdict.row_groups(candidate, [True, True, False], with_reference=False)
+alone = [1] * len(candidate)
+exact_share = verdict.repeat_share(exact, alone)
+cases.append({"name": "planted repeats, no reference (strict rule)", "kind": "repeats", "numeric": ["x", "y"],
+              "candidate": {"x": [r[0] for r in candidate], "y": [r[1] for r in candidate], "c": [r[2] for r in candidate]},
               "expected": {"exact_duplicate_share": exact_share,
-                           "near_duplicate_share": verdict.repeat_share(near, label) - exact_share,
-                           "copy_share": verdict.copy_share(exact, label)}})
+                           "near_duplicate_share": verdict.repeat_share(near, alone) - exact_share}})
 
 write("verdict_measures", "verdict_measures.py", cases)

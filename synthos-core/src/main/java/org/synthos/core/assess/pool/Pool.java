@@ -24,10 +24,11 @@ public final class Pool {
 
   /**
    * Relative difference |a - b| / max(|a|, |b|) within which two numbers also count as near: a copy
-   * with one cell nudged by under 1% is a near copy whatever the column's spread. Applied only in
-   * tables of at least {@value #NEAR_RELATIVE_COLUMNS} compared columns: in narrower ones distinct
-   * real rows often agree that closely (two normal draws within 1% of each other in the same
-   * category), so the relation would call real rows copies.
+   * with one cell nudged by under 1% is a near copy whatever the column's spread. Applied with a
+   * reference, whose halves give the share of real rows that agree that closely (the band of {@code
+   * near_duplicate_share}), and without one only in tables of at least {@value
+   * #NEAR_RELATIVE_COLUMNS} compared columns: the policy's fixed tolerance cannot allow for the
+   * many real rows of a narrow table that agree within 1% (two normal draws in the same category).
    */
   public static final double NEAR_RELATIVE = 0.01;
 
@@ -158,7 +159,7 @@ public final class Pool {
       System.arraycopy(ref.rowNumbers, 0, rows, nC, nR);
     }
     int[] exact = exactGroups(vars, n);
-    int[] near = nearGroups(vars, n, exact);
+    int[] near = nearGroups(vars, n, exact, nR > 0 || vars.size() >= NEAR_RELATIVE_COLUMNS);
     List<Var> ids = new ArrayList<>();
     for (int[] p : identifierColumns(cand.schema, ref == null ? null : ref.schema)) {
       ids.add(pooledVar(cand, ref, p));
@@ -433,9 +434,8 @@ public final class Pool {
    * bounds the cost on heavily tied data. In tables of at least {@value OneCellCopies#MIN_COLUMNS}
    * columns, rows that differ in one cell alone are near copies too ({@link OneCellCopies}).
    */
-  private static int[] nearGroups(List<Var> vars, int n, int[] exact) {
+  private static int[] nearGroups(List<Var> vars, int n, int[] exact, boolean relative) {
     List<Var> nums = vars.stream().filter(v -> v.numeric).toList();
-    boolean relative = vars.size() >= NEAR_RELATIVE_COLUMNS;
     int[] parent = UnionFind.singletons(n);
     // Exact duplicates are near copies too.
     int[] firstOfGroup = new int[n];
