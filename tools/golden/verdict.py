@@ -335,14 +335,18 @@ def neighbours(candidate, reference):
     }
 
 
-NEAR_TOLERANCE = 1e-3  # Data.NEAR_TOLERANCE
+NEAR_TOLERANCE = 1e-3
+NEAR_RELATIVE = 0.01  # Pool.NEAR_RELATIVE
+ONE_CELL_COLUMNS = 8  # OneCellCopies.MIN_COLUMNS
+RELATIVE_COLUMNS = 4  # Pool.NEAR_RELATIVE_COLUMNS
 
 
-def row_groups(rows, numeric):
+def row_groups(rows, numeric, with_reference=True):
     """Exact and near groups of pooled rows (tuples, None a null; numeric[c] says which columns hold
     numbers). Exact: every cell equal, -0.0 as 0.0 and a null equal only to a null. Near (Data's
     near groups): every categorical cell equal and every numeric one within 1e-3 pooled standard
-    deviations (ddof=1, present values) or null on both rows; groups are the connected components
+    deviations (ddof=1, present values) or (with a reference, or at least 4 columns) within 1% of the larger magnitude, or null on both rows;
+    with at least 8 columns, rows that differ in one cell alone are near too; groups are the connected components
     of that relation (scipy.sparse.csgraph), so nearness chains through other rows. Returns a group
     id per row for each."""
     from scipy.sparse import csr_matrix
@@ -358,9 +362,18 @@ def row_groups(rows, numeric):
             a = np.array([np.nan if v is None else v for v in cells], dtype=float)
             tolerance = NEAR_TOLERANCE * np.std(a[~np.isnan(a)], ddof=1)
             null = np.isnan(a)
-            near &= (null[:, None] & null[None, :]) | (np.abs(a[:, None] - a[None, :]) <= tolerance)
+            diff = np.abs(a[:, None] - a[None, :])
+            relative = NEAR_RELATIVE * np.maximum(np.abs(a[:, None]), np.abs(a[None, :]))
+            within = (diff <= tolerance) | ((diff <= relative) if with_reference or len(numeric) >= RELATIVE_COLUMNS else False)
+            near &= (null[:, None] & null[None, :]) | within
         else:
             near &= np.array([[u == v for v in cells] for u in cells])
+    if len(numeric) >= ONE_CELL_COLUMNS:  # OneCellCopies: rows that differ in one cell alone
+        differ = np.zeros((len(rows), len(rows)), dtype=int)
+        for c in range(len(numeric)):
+            cells = [keys[i][c] for i in range(len(rows))]
+            differ += np.array([[u != v for v in cells] for u in cells])
+        near |= differ <= 1
     return exact, list(connected_components(csr_matrix(near), directed=False)[1])
 
 

@@ -176,4 +176,14 @@ cases.append({"name": "planted exact and near repeats", "kind": "repeats", "nume
                            "near_duplicate_share": verdict.repeat_share(near, label) - exact_share,
                            "copy_share": verdict.copy_share(exact, label)}})
 
+# The candidate alone, in its three columns: without a reference (whose halves would give the band) a narrow
+# table keeps the strict rule, 1e-3 pooled standard deviations only.
+exact, near = verdict.row_groups(candidate, [True, True, False], with_reference=False)
+alone = [1] * len(candidate)
+exact_share = verdict.repeat_share(exact, alone)
+cases.append({"name": "planted repeats, no reference (strict rule)", "kind": "repeats", "numeric": ["x", "y"],
+              "candidate": {"x": [r[0] for r in candidate], "y": [r[1] for r in candidate], "c": [r[2] for r in candidate]},
+              "expected": {"exact_duplicate_share": exact_share,
+                           "near_duplicate_share": verdict.repeat_share(near, alone) - exact_share}})
+
 write("verdict_measures", "verdict_measures.py", cases)

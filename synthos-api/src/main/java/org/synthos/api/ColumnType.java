@@ -50,18 +50,31 @@ public enum ColumnType {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Parses a {@link #label()}, case-insensitively. */
+  /**
+   * Parses a {@link #label()}, case-insensitively, or one of the role names a user may type: {@code
+   * id} (identifier), {@code category} (categorical), {@code numeric} (float).
+   */
   public static ColumnType fromLabel(String label) {
+    String l = label.trim();
     for (ColumnType t : values()) {
-      if (t.label().equalsIgnoreCase(label.trim())) {
+      if (t.label().equalsIgnoreCase(l)) {
         return t;
       }
+    }
+    if (l.equalsIgnoreCase("id")) {
+      return IDENTIFIER;
+    }
+    if (l.equalsIgnoreCase("category")) {
+      return CATEGORICAL;
+    }
+    if (l.equalsIgnoreCase("numeric")) {
+      return FLOAT;
     }
     throw new SynthosException(
         ErrorCode.INVALID_ARGUMENT,
         "unknown column type '"
             + label
             + "'; expected one of integer, float, boolean, categorical, datetime, text,"
-            + " identifier");
+            + " identifier (or id, category, numeric)");
   }
 }

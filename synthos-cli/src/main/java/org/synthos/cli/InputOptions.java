@@ -43,7 +43,8 @@ final class InputOptions {
       names = "--type",
       paramLabel = "COLUMN=TYPE",
       description =
-          "Force a column's type (repeatable): integer, float, boolean, categorical, datetime, text, identifier.")
+          "Force a column's type (repeatable): integer, float, boolean, categorical, datetime, text,"
+              + " identifier; or the roles id, category, numeric. Reports say 'override' for it.")
   Map<String, String> types = new LinkedHashMap<>();
 
   ReadOptions toReadOptions() {

@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import org.synthos.api.ColumnType;
 import org.synthos.api.ErrorCode;
+import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
+import org.synthos.api.TypeReason;
+import org.synthos.core.assess.ColumnTreatment;
 import org.synthos.core.profile.ColumnSummary;
 import org.synthos.core.state.ValueCount;
 import org.synthos.io.DetectedFormat;
@@ -42,19 +45,20 @@ final class ProfileRenderer {
             invalid,
             result.seconds()));
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"column", "type", "nulls", "invalid", "distinct", "summary"});
+    rows.add(new String[] {"column", "type", "why", "nulls", "invalid", "distinct", "summary"});
     for (ColumnSummary c : columns) {
       rows.add(
           new String[] {
             c.name(),
             c.type().label(),
+            reason(result, c.name()).key(),
             count(c.nulls()),
             count(c.invalid()),
             distinct(c.distinct()),
             summary(c)
           });
     }
-    int[] width = new int[6];
+    int[] width = new int[7];
     for (String[] r : rows) {
       for (int i = 0; i < r.length; i++) {
         width[i] = Math.max(width[i], r[i].length());
@@ -62,7 +66,7 @@ final class ProfileRenderer {
     }
     for (String[] r : rows) {
       for (int i = 0; i < r.length; i++) {
-        boolean right = i >= 2 && i <= 4;
+        boolean right = i >= 3 && i <= 5;
         String cell = right ? pad(r[i], width[i], true) : pad(r[i], width[i], false);
         sb.append(i == r.length - 1 ? r[i] : cell + "  ");
       }
@@ -91,6 +95,12 @@ final class ProfileRenderer {
     return sb.toString();
   }
 
+  /** Why the column has its type, from the profiled schema. */
+  private static TypeReason reason(ProfileCommand.ProfileResult result, String column) {
+    Schema schema = result.profile().schema();
+    return schema.field(schema.indexOf(column).orElseThrow()).reason();
+  }
+
   static String json(
       String file,
       DetectedFormat detected,
@@ -107,6 +117,8 @@ final class ProfileRenderer {
       ObjectNode n = cols.addObject();
       n.put("name", c.name());
       n.put("type", c.type().label());
+      n.put("reason", reason(result, c.name()).key());
+      n.put("treated_as", ColumnTreatment.of(c.type()).key());
       n.put("rows", c.rows());
       n.put("nulls", c.nulls());
       n.put("invalid", c.invalid());

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.synthos.api.Location;
 import org.synthos.api.Mask;
 import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
+import org.synthos.api.TypeReason;
 
 /**
  * Reads Parquet through parquet-java's column API ({@code readNextRowGroup} + {@code
@@ -272,6 +274,8 @@ final class ParquetDatasetReader implements DatasetReader {
   private Schema resolveSchema(ReadOptions options) {
     Map<String, String> meta = reader.getFooter().getFileMetaData().getKeyValueMetaData();
     ColumnType[] types = new ColumnType[columns.length];
+    TypeReason[] reasons = new TypeReason[columns.length];
+    Arrays.fill(reasons, TypeReason.DECLARED);
     List<Integer> toClassify = new ArrayList<>();
     for (int i = 0; i < columns.length; i++) {
       ParquetColumn c = columns[i];
@@ -288,6 +292,7 @@ final class ParquetDatasetReader implements DatasetReader {
               file.withColumn(c.name()));
         }
         types[i] = override;
+        reasons[i] = TypeReason.OVERRIDE;
       } else if (recorded != null && recordedFits(recorded, c)) {
         types[i] = ColumnType.fromLabel(recorded);
       } else if (c.kind() == Kind.STRING) {
@@ -313,12 +318,14 @@ final class ParquetDatasetReader implements DatasetReader {
             }
           }
         }
-        types[i] = TypeInference.classifyStrings(columns[i].name(), values);
+        Field decided = TypeInference.decideStrings(columns[i].name(), values);
+        types[i] = decided.type();
+        reasons[i] = decided.reason();
       }
     }
     List<Field> fields = new ArrayList<>(columns.length);
     for (int i = 0; i < columns.length; i++) {
-      fields.add(new Field(columns[i].name(), types[i]));
+      fields.add(new Field(columns[i].name(), types[i], reasons[i]));
     }
     return new Schema(fields);
   }

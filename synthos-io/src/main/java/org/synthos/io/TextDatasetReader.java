@@ -14,6 +14,7 @@ import org.synthos.api.Field;
 import org.synthos.api.Location;
 import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
+import org.synthos.api.TypeReason;
 
 /**
  * Reads CSV, TSV and JSON Lines. The first {@link ReadOptions#inferenceSampleRows()} rows are
@@ -92,7 +93,9 @@ final class TextDatasetReader implements DatasetReader {
     for (int c = 0; c < names.size(); c++) {
       String name = names.get(c);
       ColumnType type = overrides.get(name);
-      if (type == null) {
+      if (type != null) {
+        fields.add(new Field(name, type, TypeReason.OVERRIDE));
+      } else {
         List<String> cells = new ArrayList<>(sample.size());
         for (String[] row : sample) {
           if (c < row.length && row[c] != null) {
@@ -102,9 +105,8 @@ final class TextDatasetReader implements DatasetReader {
             }
           }
         }
-        type = TypeInference.infer(name, cells);
+        fields.add(TypeInference.decide(name, cells));
       }
-      fields.add(new Field(name, type));
     }
     try {
       return new Schema(fields);

@@ -4,16 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnType;
+import org.synthos.api.TypeReason;
 
 @Tag("unit")
 class CsvReaderTest {
   @TempDir Path dir;
+
+  @Test
+  void everyColumnSaysWhyItHasItsTypeAndOverridesSaySo() {
+    Path f =
+        TestData.write(
+            dir,
+            "people.csv",
+            "id,age,city\n" + "a1,34,Paris\n" + "a2,NA,Lyon\n" + "a3,51,Paris\n");
+    assertThat(TestData.read(f).schema().fields())
+        .extracting(fd -> fd.reason())
+        .containsExactly(TypeReason.UNIQUE_KEY_NAME, TypeReason.NUMBERS, TypeReason.FEW_DISTINCT);
+    TestData.Table forced =
+        TestData.read(
+            f,
+            ReadOptions.defaults().withSchemaOverrides(Map.of("city", ColumnType.fromLabel("id"))));
+    assertThat(forced.schema().field(2).type()).isEqualTo(ColumnType.IDENTIFIER);
+    assertThat(forced.schema().field(2).reason()).isEqualTo(TypeReason.OVERRIDE);
+  }
 
   @Test
   void readsTypedColumnsWithNullTokens() {

@@ -80,6 +80,7 @@ public final class HtmlReport {
     distributions(sb, r.charts(), r.reference() != null);
     correlation(sb, r.charts());
     tails(sb, r.charts());
+    texts(sb, r.charts(), r.reference() != null);
     LearnabilityHtml.section(sb, r.learnability());
     localisation(sb, r);
     recommendations(sb, r);
@@ -267,6 +268,23 @@ public final class HtmlReport {
         .append(legend(reference))
         .append("<div class=\"grid\">");
     for (Charts.ColumnChart c : charts.columns()) {
+      sb.append(Svg.bars(c.column(), c.bins(), c.reference(), c.candidate(), !c.numeric()));
+    }
+    sb.append("</div></section>\n");
+  }
+
+  private static void texts(StringBuilder sb, Charts charts, boolean reference) {
+    if (charts.texts().isEmpty()) {
+      return;
+    }
+    sb.append("<section id=\"texts\"><h2>Text columns</h2>")
+        .append(
+            "<p><small>Per text column: length in tokens, the most frequent words (shares of each"
+                + " side's words), and the largest clusters of equal or near-duplicate texts"
+                + " (shares of each side's rows).</small></p>")
+        .append(legend(reference))
+        .append("<div class=\"grid\">");
+    for (Charts.ColumnChart c : charts.texts()) {
       sb.append(Svg.bars(c.column(), c.bins(), c.reference(), c.candidate(), !c.numeric()));
     }
     sb.append("</div></section>\n");

@@ -13,6 +13,7 @@ import org.synthos.api.SynthosException;
 import org.synthos.core.assess.CauseSummary;
 import org.synthos.core.assess.Check;
 import org.synthos.core.assess.CollapseType;
+import org.synthos.core.assess.ColumnTreatment;
 import org.synthos.core.assess.DimensionResult;
 import org.synthos.core.assess.Evidence;
 import org.synthos.core.assess.Impact;
@@ -35,7 +36,7 @@ import org.synthos.core.assess.Verdict;
  */
 public final class JsonReport {
   /** Semantic version of the report layout; a new field bumps the minor part. */
-  public static final String SCHEMA_VERSION = "1.2.0";
+  public static final String SCHEMA_VERSION = "1.3.0";
 
   private JsonReport() {}
 
@@ -126,6 +127,8 @@ public final class JsonReport {
       ObjectNode c = schema.addObject();
       c.put("name", f.name());
       c.put("type", f.type().label());
+      c.put("reason", f.reason().key());
+      c.put("treated_as", ColumnTreatment.of(f.type()).key());
     }
     return o;
   }

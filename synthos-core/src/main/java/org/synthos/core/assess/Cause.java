@@ -10,7 +10,8 @@ public enum Cause {
   OFF_MANIFOLD("outside the reference's k-nearest-neighbour manifold or Mahalanobis range"),
   OUT_OF_SUPPORT("value outside the reference's range or categories"),
   DRIFTED_SEGMENT("in a segment that drifts from the rest"),
-  OVER_REPRESENTED_MODE("in a category over-represented relative to the reference");
+  OVER_REPRESENTED_MODE("in a category over-represented relative to the reference"),
+  REPEATED_TEXT("text equal or nearly equal (MinHash) to an earlier candidate row's text");
 
   private final String description;
 

@@ -8,11 +8,18 @@ import java.util.List;
  * @param columns per-column reference-vs-candidate distributions
  * @param correlation association matrices and their difference
  * @param tails quantiles of the outer 10% on each side, per numeric column
+ * @param texts per text column: length in tokens (20 bins), the most frequent words, and the
+ *     largest clusters of equal or near-duplicate texts, each as shares of the side's rows or words
  */
-public record Charts(List<ColumnChart> columns, Correlation correlation, List<TailPlot> tails) {
+public record Charts(
+    List<ColumnChart> columns,
+    Correlation correlation,
+    List<TailPlot> tails,
+    List<ColumnChart> texts) {
   public Charts {
     columns = List.copyOf(columns);
     tails = List.copyOf(tails);
+    texts = List.copyOf(texts);
   }
 
   /**

@@ -81,7 +81,55 @@ public enum Measure {
    * relations narrow predictions as much as a shrunken target does, so it names no type either: in
    * calibration, typing it as distribution collapse turned correlation breaks into that type.
    */
-  PREDICTION_COLLAPSE(Dimension.LEARNABILITY, null, 0.25, BandMethod.MODEL_RESPLIT);
+  PREDICTION_COLLAPSE(Dimension.LEARNABILITY, null, 0.25, BandMethod.MODEL_RESPLIT),
+  /** KS statistic of a text column's length in characters. */
+  TEXT_LENGTH_KS(
+      Dimension.DISTRIBUTION_FIDELITY, CollapseType.A_DISTRIBUTION, 0.25, BandMethod.RESPLIT),
+  /** KS statistic of a text column's length in tokens. */
+  TEXT_TOKENS_KS(
+      Dimension.DISTRIBUTION_FIDELITY, CollapseType.A_DISTRIBUTION, 0.25, BandMethod.RESPLIT),
+  /** Jensen-Shannon distance (base 2) between the sides' unigram distributions. */
+  TEXT_JS_DISTANCE(
+      Dimension.DISTRIBUTION_FIDELITY, CollapseType.A_DISTRIBUTION, 0.25, BandMethod.RESPLIT),
+  /** Share of candidate tokens the reference never uses. */
+  TEXT_OOV_RATE(
+      Dimension.DISTRIBUTION_FIDELITY, CollapseType.A_DISTRIBUTION, 0.25, BandMethod.RESPLIT),
+  /** Relative loss of distinct unigrams per token (distinct-1). */
+  TEXT_DISTINCT_1_DEFICIT(
+      Dimension.DIVERSITY_RETENTION, CollapseType.A_DISTRIBUTION, 0.30, BandMethod.RESPLIT),
+  /** Relative loss of distinct bigrams per bigram (distinct-2). */
+  TEXT_DISTINCT_2_DEFICIT(
+      Dimension.DIVERSITY_RETENTION, CollapseType.A_DISTRIBUTION, 0.30, BandMethod.RESPLIT),
+  /** Relative loss of the zlib compression ratio: repeated texts and templates compress well. */
+  TEXT_COMPRESSION_DEFICIT(
+      Dimension.DIVERSITY_RETENTION, CollapseType.DUPLICATION, 0.30, BandMethod.RESPLIT),
+  /** Relative loss of the unigram entropy. */
+  TEXT_ENTROPY_DEFICIT(
+      Dimension.DIVERSITY_RETENTION, CollapseType.A_DISTRIBUTION, 0.20, BandMethod.RESPLIT),
+  /** Share of rows taken by the ten most frequent texts, candidate minus reference. */
+  TEXT_TOP_SHARE_EXCESS(
+      Dimension.DIVERSITY_RETENTION, CollapseType.DUPLICATION, 0.20, BandMethod.RESPLIT),
+  /** Share of candidate texts that repeat an earlier candidate text exactly. */
+  TEXT_REPEAT_SHARE(
+      Dimension.DIVERSITY_RETENTION, CollapseType.DUPLICATION, 0.10, BandMethod.REFERENCE_SPLIT),
+  /** Share of candidate texts that nearly (MinHash) but not exactly repeat another. */
+  TEXT_NEAR_DUPLICATE_SHARE(
+      Dimension.DIVERSITY_RETENTION, CollapseType.DUPLICATION, 0.10, BandMethod.REFERENCE_SPLIT),
+  /** 1 - share of the reference's vocabulary that the candidate uses: rare words lost. */
+  TEXT_VOCABULARY_COVERAGE_GAP(
+      Dimension.RARE_PATTERN_TAIL, CollapseType.C_RARE_PATTERN, 0.30, BandMethod.RESPLIT),
+  /** Share of candidate texts equal or MinHash-near to a reference text. */
+  TEXT_REFERENCE_COPY_SHARE(
+      Dimension.MEMORISATION_PRIVACY, CollapseType.MEMORISATION, 0.10, BandMethod.REFERENCE_SPLIT),
+  /** Share of candidate identifiers that repeat an earlier candidate identifier. */
+  IDENTIFIER_REPEAT_SHARE(
+      Dimension.DIVERSITY_RETENTION, CollapseType.DUPLICATION, 0.05, BandMethod.REFERENCE_SPLIT),
+  /** Share of candidate identifiers present in the reference: leaked keys. */
+  IDENTIFIER_LEAK_SHARE(
+      Dimension.MEMORISATION_PRIVACY, CollapseType.MEMORISATION, 0.10, BandMethod.REFERENCE_SPLIT),
+  /** Total variation distance between the sides' identifier shapes (character classes). */
+  IDENTIFIER_FORMAT_DRIFT(
+      Dimension.DISTRIBUTION_FIDELITY, CollapseType.E_STRUCTURE, 0.25, BandMethod.RESPLIT);
 
   /** How a measure's null band is made. */
   public enum BandMethod {

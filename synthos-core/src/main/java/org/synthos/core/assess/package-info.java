@@ -56,6 +56,12 @@
  *       function of the seed and global row indexes only.
  * </ul>
  *
+ * <p>Columns are treated by type ({@link org.synthos.core.assess.ColumnTreatment}, reported with
+ * the {@link org.synthos.api.TypeReason} of each): numbers and categories enter the table measures,
+ * text columns only the text measures (lengths, vocabulary, diversity, repeated, near-duplicate and
+ * copied texts), identifiers only the key checks (repeats, keys shared with the reference, format
+ * drift).
+ *
  * <p>Measures follow the definitions in SDMetrics (KSComplement, TVComplement,
  * CorrelationSimilarity, MissingValueSimilarity, DCR baseline), Naeem et al. 2020 (precision,
  * recall, density, coverage with k = 5) and Shumailov et al., Nature 2024 (collapse first removes

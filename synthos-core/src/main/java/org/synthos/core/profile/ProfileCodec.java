@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -17,6 +18,7 @@ import org.synthos.api.ErrorCode;
 import org.synthos.api.Field;
 import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
+import org.synthos.api.TypeReason;
 import org.synthos.core.state.CoMomentsState;
 import org.synthos.core.state.ColumnPair;
 import org.synthos.core.state.ColumnStates;
@@ -62,7 +64,8 @@ public final class ProfileCodec {
       out.writeInt(schema.size());
       for (Field f : schema.fields()) {
         StateCodec.writeString(out, f.name());
-        StateCodec.writeString(out, f.type().label());
+        // "type/reason"; an encoding without the reason decodes as declared.
+        StateCodec.writeString(out, f.type().label() + "/" + f.reason().key());
       }
       for (ColumnStates c : profile.columns()) {
         StateCodec.write(out, c.counts());
@@ -104,7 +107,7 @@ public final class ProfileCodec {
       List<Field> fields = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         String name = StateCodec.readString(in);
-        fields.add(new Field(name, ColumnType.fromLabel(StateCodec.readString(in))));
+        fields.add(field(name, StateCodec.readString(in)));
       }
       Schema schema = new Schema(fields);
       List<ColumnStates> columns = new ArrayList<>(n);
@@ -133,6 +136,22 @@ public final class ProfileCodec {
       throw corrupt("encoded profile is truncated");
     } catch (IllegalArgumentException e) {
       throw corrupt("encoded profile is inconsistent: " + e.getMessage());
+    }
+  }
+
+  private static Field field(String name, String typeAndReason) {
+    int slash = typeAndReason.indexOf('/');
+    if (slash < 0) {
+      return new Field(name, ColumnType.fromLabel(typeAndReason));
+    }
+    String reason = typeAndReason.substring(slash + 1).toUpperCase(Locale.ROOT);
+    try {
+      return new Field(
+          name,
+          ColumnType.fromLabel(typeAndReason.substring(0, slash)),
+          TypeReason.valueOf(reason));
+    } catch (IllegalArgumentException e) {
+      throw corrupt("unknown type reason '" + reason + "' for column '" + name + "'");
     }
   }
 

@@ -28,12 +28,17 @@ final class Batches {
   }
 
   Batches strings(String name, String... values) {
+    return strings(name, ColumnType.CATEGORICAL, values);
+  }
+
+  /** A string column of the given type (categorical, text or identifier). */
+  Batches strings(String name, ColumnType type, String... values) {
     boolean[] nulls = new boolean[values.length];
     for (int i = 0; i < values.length; i++) {
       nulls[i] = values[i] == null;
     }
     return add(
-        new Field(name, ColumnType.CATEGORICAL),
+        new Field(name, type),
         new Column.Strings(
             values.clone(), values.length, Mask.of(nulls), Mask.none(values.length)));
   }

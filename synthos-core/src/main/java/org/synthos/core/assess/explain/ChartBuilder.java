@@ -63,7 +63,10 @@ public final class ChartBuilder {
       }
     }
     return new Charts(
-        cols, new Charts.Correlation(mv.size() >= 2 ? names : List.of(), refM, candM, diff), tails);
+        cols,
+        new Charts.Correlation(mv.size() >= 2 ? names : List.of(), refM, candM, diff),
+        tails,
+        TextCharts.build(data));
   }
 
   private static double round(double x) {
@@ -84,7 +87,7 @@ public final class ChartBuilder {
     return q;
   }
 
-  private static Charts.ColumnChart numeric(Pool data, Pool.Var v) {
+  static Charts.ColumnChart numeric(Pool data, Pool.Var v) {
     List<String> labels = new ArrayList<>();
     double[][] counts = new double[2][BINS];
     double[] totals = new double[2];
@@ -110,7 +113,23 @@ public final class ChartBuilder {
         shares(counts[0], totals[0], labels.size()));
   }
 
-  private static List<Double> shares(double[] counts, double total, int n) {
+  /** Item indices by descending count over both sides, ties by index. */
+  static Integer[] byTotal(double[][] counts, int k) {
+    Integer[] order = new Integer[k];
+    for (int c = 0; c < k; c++) {
+      order[c] = c;
+    }
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          double ta = counts[0][a] + counts[1][a];
+          double tb = counts[0][b] + counts[1][b];
+          return ta != tb ? Double.compare(tb, ta) : Integer.compare(a, b);
+        });
+    return order;
+  }
+
+  static List<Double> shares(double[] counts, double total, int n) {
     List<Double> out = new ArrayList<>();
     if (total == 0) {
       return out;
@@ -132,17 +151,7 @@ public final class ChartBuilder {
         totals[side]++;
       }
     }
-    Integer[] order = new Integer[k];
-    for (int c = 0; c < k; c++) {
-      order[c] = c;
-    }
-    Arrays.sort(
-        order,
-        (a, b) -> {
-          double ta = counts[0][a] + counts[1][a];
-          double tb = counts[0][b] + counts[1][b];
-          return ta != tb ? Double.compare(tb, ta) : Integer.compare(a, b);
-        });
+    Integer[] order = byTotal(counts, k);
     int shown = Math.min(k, TOP);
     List<String> labels = new ArrayList<>();
     double[][] binned = new double[2][shown + (k > TOP ? 1 : 0)];

@@ -81,6 +81,9 @@ public final class Localiser {
     if (troubled(Dimension.DISTRIBUTION_FIDELITY) || troubled(Dimension.DIVERSITY_RETENTION)) {
       modes(out);
     }
+    if (troubled(Dimension.DIVERSITY_RETENTION) && data.hasReference()) {
+      put(out, Cause.REPEATED_TEXT, TextRepeats.rows(data));
+    }
     return out;
   }
 
@@ -172,7 +175,8 @@ public final class Localiser {
                 first,
                 "equal to row "
                     + first
-                    + " on every category and within 0.1% of a standard deviation on every number"));
+                    + " on every category and, on every number, within 0.1% of a standard"
+                    + " deviation or 1% of its value"));
       }
     }
     put(out, Cause.EXACT_DUPLICATE, exact);
@@ -363,6 +367,7 @@ public final class Localiser {
       case OUT_OF_SUPPORT -> "hold a value the reference never shows";
       case DRIFTED_SEGMENT -> "lie in segments that drift";
       case OVER_REPRESENTED_MODE -> "belong to over-represented categories";
+      case REPEATED_TEXT -> "repeat another row's text, exactly or nearly";
     };
   }
 }

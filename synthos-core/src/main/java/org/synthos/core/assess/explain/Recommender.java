@@ -96,6 +96,16 @@ public final class Recommender {
         statusOf(Dimension.DIVERSITY_RETENTION));
     rowFix(
         drafts,
+        Cause.REPEATED_TEXT,
+        "remove_repeated_texts",
+        "Remove repeated texts",
+        "Remove rows whose text repeats another's exactly or nearly, keeping one per cluster, and"
+            + " widen the generator's prompts or sampling (templates, temperature, a repetition"
+            + " penalty).",
+        List.of(Dimension.DIVERSITY_RETENTION),
+        statusOf(Dimension.DIVERSITY_RETENTION));
+    rowFix(
+        drafts,
         Cause.REFERENCE_COPY,
         "drop_memorised_rows",
         "Drop memorised rows",

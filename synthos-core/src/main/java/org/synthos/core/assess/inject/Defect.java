@@ -63,7 +63,30 @@ public enum Defect {
    * A share {@code severity} of the rows outside the label's most frequent class removed: the
    * minority classes under-represented, as when a generator favours the common class.
    */
-  CLASS_IMBALANCE(CollapseType.A_DISTRIBUTION, 0.5);
+  CLASS_IMBALANCE(CollapseType.A_DISTRIBUTION, 0.5),
+  /**
+   * A share {@code severity} of each text column's texts redrawn from 25 of its own distinct texts:
+   * a generator that repeats itself.
+   */
+  TEXT_REPETITION(CollapseType.DUPLICATION, 0.5),
+  /**
+   * A share {@code severity} of each text column's texts replaced by five templates (texts of the
+   * column with their last word swapped for a word of the column): few texts are equal, but the
+   * word distribution collapses onto the templates' words (distinct-n, entropy), a mode collapse.
+   */
+  TEMPLATE_COLLAPSE(CollapseType.A_DISTRIBUTION, 0.5),
+  /**
+   * Each text column's vocabulary cut to the most frequent (1 - {@code severity}) share of its
+   * words, the others replaced by kept words drawn with their frequency. Rare words are lost (the
+   * coverage gap, a rare-pattern measure), but the narrowing of the whole word distribution
+   * (distinct-1, entropy) is the larger deficit, so distribution collapse is the type named.
+   */
+  VOCABULARY_SHRINK(CollapseType.A_DISTRIBUTION, 0.8),
+  /**
+   * A share {@code severity} of rows replaced by copies of other rows with one numeric cell nudged
+   * by 0.1% to 1% of its value.
+   */
+  NEAR_COPIES(CollapseType.DUPLICATION, 0.3);
 
   /** The most classes a label column of {@link #LABEL_NOISE} and {@link #CLASS_IMBALANCE} holds. */
   public static final int LABEL_CLASSES = 20;

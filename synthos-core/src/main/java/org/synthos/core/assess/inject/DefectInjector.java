@@ -64,6 +64,18 @@ public final class DefectInjector {
           description = LabelDefects.imbalanceDescription(cells, label, n - kept.length);
         }
       }
+      case TEXT_REPETITION, TEMPLATE_COLLAPSE, VOCABULARY_SHRINK -> {
+        if (TextDefects.textColumns(cells).isEmpty()) {
+          description = TextDefects.noText();
+        } else if (defect == Defect.TEXT_REPETITION) {
+          description = TextDefects.repetition(cells, severity, random, affected);
+        } else if (defect == Defect.TEMPLATE_COLLAPSE) {
+          description = TextDefects.templates(cells, severity, random, affected);
+        } else {
+          description = TextDefects.vocabulary(cells, severity, random, affected);
+        }
+      }
+      case NEAR_COPIES -> description = TextDefects.nearCopies(cells, severity, random, affected);
       case VARIANCE_SHRINK -> {
         forNumeric(
             cells,
@@ -350,7 +362,7 @@ public final class DefectInjector {
     return -1;
   }
 
-  private static int[] pick(int n, double share, SplittableRandom random) {
+  static int[] pick(int n, double share, SplittableRandom random) {
     int k = (int) Math.round(share * n);
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) {

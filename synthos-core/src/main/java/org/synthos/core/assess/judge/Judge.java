@@ -136,6 +136,13 @@ public final class Judge {
       AssociationJudge.judge(judging);
     }
     DuplicationJudge.copies(judging);
+    if (wants(
+        Dimension.DISTRIBUTION_FIDELITY,
+        Dimension.DIVERSITY_RETENTION,
+        Dimension.RARE_PATTERN_TAIL,
+        Dimension.MEMORISATION_PRIVACY)) {
+      TextJudge.judge(judging);
+    }
   }
 
   /** Whole-row measures on a sample; needs a reference. */

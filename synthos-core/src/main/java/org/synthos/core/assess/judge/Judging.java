@@ -145,6 +145,32 @@ final class Judging {
       double scale,
       String detail,
       Evidence.RowScope rows) {
+    addSplit(measure, Subject.DATASET, f, observed, scale, detail, rows);
+  }
+
+  /** As above for one column's values. */
+  void addSplit(
+      Measure measure, Subject subject, ToDoubleFunction<byte[]> f, double scale, String detail) {
+    if (wanted(measure)) {
+      addSplit(
+          measure,
+          subject,
+          f,
+          f.applyAsDouble(plan.observedBytes()),
+          scale,
+          detail,
+          measure.rows());
+    }
+  }
+
+  private void addSplit(
+      Measure measure,
+      Subject subject,
+      ToDoubleFunction<byte[]> f,
+      double observed,
+      double scale,
+      String detail,
+      Evidence.RowScope rows) {
     if (!wanted(measure) || Double.isNaN(observed) || plan.splitSize < 2) {
       return;
     }
@@ -154,7 +180,7 @@ final class Judging {
     if (Double.isNaN(band.upper())) {
       return;
     }
-    add(Evidence.of(measure, Subject.DATASET, observed, band, detail).onRows(rows));
+    add(Evidence.of(measure, subject, observed, band, detail).onRows(rows));
   }
 
   void addSplit(Measure measure, ToDoubleFunction<byte[]> f, double scale, String detail) {

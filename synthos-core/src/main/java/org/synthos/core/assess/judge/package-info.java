@@ -4,8 +4,9 @@
  *
  * <p>Owns: how each measure of the closed registry {@link org.synthos.core.assess.Measure} is
  * judged. One judge per family of measures ({@code StructureChecks}, {@code DuplicationJudge},
- * {@code MarginalJudge}, {@code AssociationJudge}, {@code NeighbourJudge}, {@code TemporalJudge})
- * writes evidence into one workspace ({@code Judging}); {@code Scoring} and {@link
+ * {@code MarginalJudge}, {@code AssociationJudge}, {@code NeighbourJudge}, {@code TemporalJudge},
+ * {@code TextJudge} for text columns and identifiers, which the others skip) writes evidence into
+ * one workspace ({@code Judging}); {@code Scoring} and {@link
  * org.synthos.core.assess.judge.Verdicts} turn it into findings. Reads the pool, calls measures;
  * knows nothing of localisation, recommendations or reports.
  *

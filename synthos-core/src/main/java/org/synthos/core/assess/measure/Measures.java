@@ -397,6 +397,20 @@ public final class Measures {
     return rows == 0 ? Double.NaN : 1 - (double) distinct / rows;
   }
 
+  /**
+   * The labelling with the rows whose code is missing (-1) left out (-1), for {@link #repeatShare}
+   * and {@link #copyShare} over one column's values rather than whole rows.
+   */
+  public static byte[] present(int[] codes, byte[] label) {
+    byte[] l = label.clone();
+    for (int i = 0; i < l.length; i++) {
+      if (codes[i] < 0) {
+        l[i] = -1;
+      }
+    }
+    return l;
+  }
+
   /** Share of rows labelled 1 identical (on every compared column) to some row labelled 0. */
   public static double copyShare(int[] group, byte[] label) {
     boolean[] inReference = new boolean[group.length];

@@ -26,6 +26,19 @@
  *       distance-to-closest-record deficit (SDMetrics DCR baseline).
  *   <li>{@link org.synthos.core.assess.measure.Temporal}: largest KS or TVD between a fifth of the
  *       rows in time order and the rest, with its conditional-shuffle null values.
+ *   <li>{@link org.synthos.core.assess.measure.TextMeasures} over a {@link
+ *       org.synthos.core.assess.measure.TextColumn} (a text column tokenised once: lower-cased runs
+ *       of letters and digits): distinct-n deficits (Li et al., NAACL 2016), zlib compression-ratio
+ *       deficit on equal byte budgets, unigram entropy deficit, the excess share of the ten most
+ *       frequent texts, vocabulary coverage gap, Jensen-Shannon distance of the unigram
+ *       distributions (base 2, as scipy's {@code jensenshannon}) and out-of-vocabulary rate;
+ *       lengths by {@code Measures.ks}, repeated and copied texts by {@code Measures.repeatShare}
+ *       and {@code copyShare} over exact texts and {@link org.synthos.core.assess.measure.MinHash}
+ *       clusters (Broder 1997: Jaccard of character 5-gram shingles from 64 hashes, 16 LSH bands of
+ *       4, joined at 0.8).
+ *   <li>{@link org.synthos.core.assess.measure.Identifiers}: the shape of a key (character classes
+ *       and length), whose TVD between the sides measures format drift; repeats and leaked keys are
+ *       {@code repeatShare} and {@code copyShare} over the key's values.
  *   <li>{@link org.synthos.core.assess.measure.Hypergeometric}, {@link
  *       org.synthos.core.assess.measure.Mahalanobis}, {@link
  *       org.synthos.core.assess.measure.Support}, {@link

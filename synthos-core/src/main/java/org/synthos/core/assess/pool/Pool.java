@@ -22,6 +22,18 @@ public final class Pool {
   /** Relative tolerance (in pooled standard deviations) within which two numbers count as near. */
   public static final double NEAR_TOLERANCE = 1e-3;
 
+  /**
+   * Relative difference |a - b| / max(|a|, |b|) within which two numbers also count as near: a copy
+   * with one cell nudged by under 1% is a near copy whatever the column's spread. Applied with a
+   * reference, whose halves give the share of real rows that agree that closely (the band of {@code
+   * near_duplicate_share}), and without one only in tables of at least {@value
+   * #NEAR_RELATIVE_COLUMNS} compared columns: the policy's fixed tolerance cannot allow for the
+   * many real rows of a narrow table that agree within 1% (two normal draws in the same category).
+   */
+  public static final double NEAR_RELATIVE = 0.01;
+
+  public static final int NEAR_RELATIVE_COLUMNS = 4;
+
   private static final int NEAR_WINDOW_CAP = 256;
   private static final int QUANTILE_BINS = 5;
 
@@ -82,6 +94,13 @@ public final class Pool {
   public final int nR;
   public final int n;
   public final List<Var> vars;
+
+  /**
+   * Identifier columns (keys), coded over one sorted dictionary like categories: never compared as
+   * categories or numbers, only checked for repeats, keys shared with the reference and format.
+   */
+  public final List<Var> identifiers;
+
   public final long[] rowNumbers;
   public final int[] exactGroup;
   public final int[] nearGroup;
@@ -91,6 +110,7 @@ public final class Pool {
       int nC,
       int nR,
       List<Var> vars,
+      List<Var> identifiers,
       long[] rowNumbers,
       int[] exactGroup,
       int[] nearGroup,
@@ -99,6 +119,7 @@ public final class Pool {
     this.nR = nR;
     this.n = nC + nR;
     this.vars = vars;
+    this.identifiers = identifiers;
     this.rowNumbers = rowNumbers;
     this.exactGroup = exactGroup;
     this.nearGroup = nearGroup;
@@ -138,8 +159,51 @@ public final class Pool {
       System.arraycopy(ref.rowNumbers, 0, rows, nC, nR);
     }
     int[] exact = exactGroups(vars, n);
-    int[] near = nearGroups(vars, n, exact);
-    return new Pool(nC, nR, List.copyOf(vars), rows, exact, near, List.copyOf(diffs));
+    int[] near = nearGroups(vars, n, exact, nR > 0 || vars.size() >= NEAR_RELATIVE_COLUMNS);
+    List<Var> ids = new ArrayList<>();
+    for (int[] p : identifierColumns(cand.schema, ref == null ? null : ref.schema)) {
+      ids.add(pooledVar(cand, ref, p));
+    }
+    return new Pool(
+        nC, nR, List.copyOf(vars), List.copyOf(ids), rows, exact, near, List.copyOf(diffs));
+  }
+
+  /**
+   * A numeric variable derived from the pooled rows (a text's length, say), measured like a column:
+   * NaN is missing.
+   */
+  public static Var numeric(String name, double[] values) {
+    return numericVar(name, ColumnType.FLOAT, values);
+  }
+
+  /**
+   * A categorical variable derived from the pooled rows (an identifier's shape): null is missing.
+   */
+  public static Var categorical(String name, String[] values) {
+    return categoricalVar(name, ColumnType.CATEGORICAL, values);
+  }
+
+  /**
+   * The identifier columns as {candidate index, reference index (-1 without a reference)}: an
+   * identifier in the candidate, and of the same name and type in the reference when there is one.
+   */
+  static List<int[]> identifierColumns(Schema cand, Schema ref) {
+    List<int[]> pairs = new ArrayList<>();
+    for (int c = 0; c < cand.size(); c++) {
+      Field f = cand.field(c);
+      if (f.type() != ColumnType.IDENTIFIER) {
+        continue;
+      }
+      if (ref == null) {
+        pairs.add(new int[] {c, -1});
+        continue;
+      }
+      var r = ref.indexOf(f.name());
+      if (r.isPresent() && ref.field(r.get()).type() == ColumnType.IDENTIFIER) {
+        pairs.add(new int[] {c, r.get()});
+      }
+    }
+    return pairs;
   }
 
   private static Var pooledVar(RawTable cand, RawTable ref, int[] p) {
@@ -326,14 +390,14 @@ public final class Pool {
     return new Var(name, type, false, type == ColumnType.TEXT, null, codes, dict, null, 0);
   }
 
-  private static long mix(long h, long x) {
+  static long mix(long h, long x) {
     long z = h ^ (x + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2));
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
   }
 
-  private static long cellBits(Var v, int i) {
+  static long cellBits(Var v, int i) {
     if (v.numeric) {
       double x = v.values[i];
       return Double.isNaN(x) ? 0x7ff8000000000001L : Double.doubleToLongBits(x == 0 ? 0.0 : x);
@@ -363,17 +427,16 @@ public final class Pool {
   }
 
   /**
-   * Near copies: rows equal on every categorical column and within {@link #NEAR_TOLERANCE} pooled
-   * standard deviations on every numeric one. Rows are blocked by their categorical values and
-   * swept along the numeric column with the most distinct values; each row is compared with at most
-   * {@value #NEAR_WINDOW_CAP} successors, which bounds the cost on heavily tied data.
+   * Near copies: rows equal on every categorical column and, on every numeric one, within {@link
+   * #NEAR_TOLERANCE} pooled standard deviations or {@link #NEAR_RELATIVE} of the larger magnitude.
+   * Rows are blocked by their categorical values and swept along the numeric column with the most
+   * distinct values; each row is compared with at most {@value #NEAR_WINDOW_CAP} successors, which
+   * bounds the cost on heavily tied data. In tables of at least {@value OneCellCopies#MIN_COLUMNS}
+   * columns, rows that differ in one cell alone are near copies too ({@link OneCellCopies}).
    */
-  private static int[] nearGroups(List<Var> vars, int n, int[] exact) {
+  private static int[] nearGroups(List<Var> vars, int n, int[] exact, boolean relative) {
     List<Var> nums = vars.stream().filter(v -> v.numeric).toList();
-    int[] parent = new int[n];
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-    }
+    int[] parent = UnionFind.singletons(n);
     // Exact duplicates are near copies too.
     int[] firstOfGroup = new int[n];
     Arrays.fill(firstOfGroup, -1);
@@ -381,7 +444,7 @@ public final class Pool {
       if (firstOfGroup[exact[i]] < 0) {
         firstOfGroup[exact[i]] = i;
       } else {
-        union(parent, firstOfGroup[exact[i]], i);
+        UnionFind.union(parent, firstOfGroup[exact[i]], i);
       }
     }
     if (!nums.isEmpty()) {
@@ -416,7 +479,6 @@ public final class Pool {
         int[] order = block.stream().mapToInt(Integer::intValue).toArray();
         // Stable, as the rows of a block are in row order: ties keep it.
         sortByValue(order, sortKeys);
-        double tol = NEAR_TOLERANCE * key.sd;
         for (int a = 0; a < order.length; a++) {
           int i = order[a];
           for (int b = a + 1; b < order.length && b - a <= NEAR_WINDOW_CAP; b++) {
@@ -426,19 +488,21 @@ public final class Pool {
             if (Double.isNaN(vi) != Double.isNaN(vj)) {
               break;
             }
-            if (!Double.isNaN(vi) && vj - vi > tol) {
+            // vj >= vi in sort order, and vj - vi grows faster than either bound: a valid stop.
+            if (!Double.isNaN(vi) && !nearValues(vi, vj, key.sd, relative)) {
               break;
             }
-            if (near(nums, i, j)) {
-              union(parent, i, j);
+            if (near(nums, i, j, relative)) {
+              UnionFind.union(parent, i, j);
             }
           }
         }
       }
     }
+    OneCellCopies.join(vars, n, parent);
     int[] group = new int[n];
     for (int i = 0; i < n; i++) {
-      group[i] = find(parent, i);
+      group[i] = UnionFind.find(parent, i);
     }
     return group;
   }
@@ -447,7 +511,7 @@ public final class Pool {
     return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x;
   }
 
-  private static boolean near(List<Var> nums, int i, int j) {
+  private static boolean near(List<Var> nums, int i, int j, boolean relative) {
     for (Var v : nums) {
       double a = v.values[i];
       double b = v.values[j];
@@ -457,11 +521,21 @@ public final class Pool {
         }
         continue;
       }
-      if (Math.abs(a - b) > NEAR_TOLERANCE * v.sd) {
+      if (!nearValues(a, b, v.sd, relative)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Within {@link #NEAR_TOLERANCE} standard deviations, or {@link #NEAR_RELATIVE} relatively when
+   * {@code relative}.
+   */
+  static boolean nearValues(double a, double b, double sd, boolean relative) {
+    double d = Math.abs(a - b);
+    return d <= NEAR_TOLERANCE * sd
+        || (relative && d <= NEAR_RELATIVE * Math.max(Math.abs(a), Math.abs(b)));
   }
 
   private static int distinctCount(Var v) {
@@ -474,21 +548,5 @@ public final class Pool {
       }
     }
     return d;
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  }
-
-  private static void union(int[] parent, int a, int b) {
-    int ra = find(parent, a);
-    int rb = find(parent, b);
-    if (ra != rb) {
-      parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    }
   }
 }

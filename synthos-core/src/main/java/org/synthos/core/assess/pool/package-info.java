@@ -4,7 +4,10 @@
  * content digest), the held rows of each file ({@link org.synthos.core.assess.pool.RawTable}),
  * exact duplicates and reference copies over every row ({@link
  * org.synthos.core.assess.pool.ExactRows}), and the candidate and reference rows pooled into one
- * set of analysis variables ({@link org.synthos.core.assess.pool.Pool}).
+ * set of analysis variables ({@link org.synthos.core.assess.pool.Pool}), identifiers apart: they
+ * are never compared as categories or numbers, only checked as keys. Near copies are rows equal on
+ * every category and, on every number, within 1e-3 pooled standard deviations or 1% of the larger
+ * magnitude, joined transitively ({@link org.synthos.core.assess.pool.UnionFind}).
  *
  * <p>Owns: reading and holding rows. Knows no measure, band or verdict.
  *

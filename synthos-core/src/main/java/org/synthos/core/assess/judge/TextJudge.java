@@ -1,0 +1,144 @@
+package org.synthos.core.assess.judge;
+
+import java.util.function.ToDoubleFunction;
+import org.synthos.core.assess.Measure;
+import org.synthos.core.assess.Subject;
+import org.synthos.core.assess.measure.Identifiers;
+import org.synthos.core.assess.measure.Measures;
+import org.synthos.core.assess.measure.TextColumn;
+import org.synthos.core.assess.measure.TextMeasures;
+import org.synthos.core.assess.pool.Pool;
+
+/**
+ * Text columns and identifiers, which the marginal and pairwise judges skip: a text column is not a
+ * list of categories and an identifier is neither a category nor a number.
+ *
+ * <p>Text: lengths, vocabulary fidelity and diversity against the pooled re-split null, like every
+ * marginal measure; repeated, near-duplicate and copied texts against halves of the reference, like
+ * duplicate rows (re-splits would inflate their null with the candidate's own repeats).
+ * Identifiers: repeats and keys shared with the reference against halves of the reference (where
+ * keys are unique both are 0), format drift against re-splits.
+ */
+final class TextJudge {
+  private TextJudge() {}
+
+  static void judge(Judging j) {
+    Pool data = j.data;
+    Resampling plan = j.plan;
+    int splitSize = plan.splitSize;
+    double dupScale = splitSize > 1 ? (data.nC - 1.0) / (splitSize - 1.0) : 1;
+    double copyScale = (double) data.nR / Math.max(1, data.nR - splitSize);
+    for (Pool.Var v : data.vars) {
+      if (v.text) {
+        text(j, TextColumn.of(v), dupScale, copyScale);
+      }
+    }
+    for (Pool.Var id : data.identifiers) {
+      identifier(j, id, dupScale, copyScale);
+    }
+  }
+
+  private static void text(Judging j, TextColumn t, double dupScale, double copyScale) {
+    Subject column = Subject.of(t.var.name);
+    j.add(
+        Measure.TEXT_LENGTH_KS,
+        column,
+        l -> Measures.ks(t.characters, l),
+        "Kolmogorov-Smirnov statistic of the length in characters");
+    j.add(
+        Measure.TEXT_TOKENS_KS,
+        column,
+        l -> Measures.ks(t.tokens, l),
+        "Kolmogorov-Smirnov statistic of the length in tokens");
+    j.add(
+        Measure.TEXT_JS_DISTANCE,
+        column,
+        l -> TextMeasures.jensenShannon(t, l),
+        "Jensen-Shannon distance (base 2) between the unigram distributions");
+    j.add(
+        Measure.TEXT_OOV_RATE,
+        column,
+        l -> TextMeasures.oovRate(t, l),
+        "share of candidate tokens the reference never uses");
+    j.add(
+        Measure.TEXT_DISTINCT_1_DEFICIT,
+        column,
+        l -> TextMeasures.distinctDeficit(t, 1, l),
+        "max(0, 1 - distinct-1 candidate / reference): distinct words per word");
+    j.add(
+        Measure.TEXT_DISTINCT_2_DEFICIT,
+        column,
+        l -> TextMeasures.distinctDeficit(t, 2, l),
+        "max(0, 1 - distinct-2 candidate / reference): distinct word pairs per word pair");
+    j.add(
+        Measure.TEXT_COMPRESSION_DEFICIT,
+        column,
+        l -> TextMeasures.compressionDeficit(t, l),
+        "max(0, 1 - zlib ratio candidate / reference) on equal byte budgets: repeated texts and"
+            + " templates compress better");
+    j.add(
+        Measure.TEXT_ENTROPY_DEFICIT,
+        column,
+        l -> TextMeasures.entropyDeficit(t, l),
+        "max(0, 1 - H_candidate / H_reference) of the unigram distribution");
+    j.add(
+        Measure.TEXT_TOP_SHARE_EXCESS,
+        column,
+        l -> TextMeasures.topShareExcess(t, l),
+        "share of rows taken by the ten most frequent texts, candidate minus reference");
+    j.add(
+        Measure.TEXT_VOCABULARY_COVERAGE_GAP,
+        column,
+        l -> TextMeasures.coverageGap(t, l),
+        "1 - share of the reference's words that the candidate uses");
+    int[] exact = t.exactGroupOfRows();
+    int[] near = t.nearGroupOfRows();
+    ToDoubleFunction<byte[]> repeats = l -> Measures.repeatShare(exact, Measures.present(exact, l));
+    j.addSplit(
+        Measure.TEXT_REPEAT_SHARE,
+        column,
+        repeats,
+        dupScale,
+        "share of candidate texts that repeat an earlier candidate text exactly; null from halves"
+            + " of the reference");
+    j.addSplit(
+        Measure.TEXT_NEAR_DUPLICATE_SHARE,
+        column,
+        l -> Measures.repeatShare(near, Measures.present(near, l)) - repeats.applyAsDouble(l),
+        dupScale,
+        "share of candidate texts that nearly (MinHash Jaccard >= 0.8 on character 5-grams) but"
+            + " not exactly repeat another; null from halves of the reference");
+    j.addSplit(
+        Measure.TEXT_REFERENCE_COPY_SHARE,
+        column,
+        l -> Measures.copyShare(near, Measures.present(near, l)),
+        copyScale,
+        "share of candidate texts equal or MinHash-near to a reference text; null from halves of"
+            + " the reference");
+  }
+
+  private static void identifier(Judging j, Pool.Var id, double dupScale, double copyScale) {
+    Subject column = Subject.of(id.name);
+    int[] codes = id.codes;
+    j.addSplit(
+        Measure.IDENTIFIER_REPEAT_SHARE,
+        column,
+        l -> Measures.repeatShare(codes, Measures.present(codes, l)),
+        dupScale,
+        "share of candidate keys that repeat an earlier candidate key; null from halves of the"
+            + " reference");
+    j.addSplit(
+        Measure.IDENTIFIER_LEAK_SHARE,
+        column,
+        l -> Measures.copyShare(codes, Measures.present(codes, l)),
+        copyScale,
+        "share of candidate keys present in the reference (leaked keys); null from halves of the"
+            + " reference");
+    Pool.Var shapes = Identifiers.shapes(id);
+    j.add(
+        Measure.IDENTIFIER_FORMAT_DRIFT,
+        column,
+        l -> Measures.tvd(shapes, l),
+        "total variation distance between the keys' shapes (character classes and length)");
+  }
+}

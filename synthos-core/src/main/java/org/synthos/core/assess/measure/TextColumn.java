@@ -1,0 +1,154 @@
+package org.synthos.core.assess.measure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.synthos.core.assess.pool.Pool;
+
+/**
+ * A text column of the pool, tokenised once: every distinct text (an entry of the column's
+ * dictionary) as an array of unigram ids and of bigram ids over the pooled vocabulary, its length
+ * in characters and tokens, its UTF-8 bytes, and its MinHash near-duplicate cluster. The measures
+ * of {@link TextMeasures} read these primitive arrays for every labelling; nothing here depends on
+ * a labelling.
+ *
+ * <p>Tokens are the maximal runs of letters or digits (Unicode) of the text lower-cased in the root
+ * locale: Python's {@code re.findall(r"[^\W_]+", text.lower())} on the same text.
+ */
+public final class TextColumn {
+  public final Pool.Var var;
+
+  /** Unigram ids per dictionary entry. */
+  final int[][] unigrams;
+
+  /** Bigram ids per dictionary entry (consecutive token pairs). */
+  final int[][] bigrams;
+
+  final int vocabulary;
+  final int bigramVocabulary;
+  final byte[][] utf8;
+
+  /** Near-duplicate cluster of each dictionary entry (MinHash-LSH, {@link MinHash}). */
+  final int[] cluster;
+
+  /** Length in characters (code points) of each pooled row's text, NaN when missing. */
+  public final Pool.Var characters;
+
+  /** Length in tokens of each pooled row's text, NaN when missing. */
+  public final Pool.Var tokens;
+
+  private TextColumn(Pool.Var var) {
+    this.var = var;
+    int d = var.dictionary.length;
+    unigrams = new int[d][];
+    bigrams = new int[d][];
+    utf8 = new byte[d][];
+    Map<String, Integer> words = new HashMap<>();
+    Map<Long, Integer> pairs = new HashMap<>();
+    for (int e = 0; e < d; e++) {
+      String text = var.dictionary[e];
+      String[] toks = tokenise(text);
+      int[] ids = new int[toks.length];
+      for (int t = 0; t < toks.length; t++) {
+        Integer id = words.putIfAbsent(toks[t], words.size());
+        ids[t] = id == null ? words.size() - 1 : id;
+      }
+      int[] bi = new int[Math.max(0, ids.length - 1)];
+      for (int t = 0; t < bi.length; t++) {
+        long key = ((long) ids[t] << 32) | (ids[t + 1] & 0xffffffffL);
+        Integer id = pairs.putIfAbsent(key, pairs.size());
+        bi[t] = id == null ? pairs.size() - 1 : id;
+      }
+      unigrams[e] = ids;
+      bigrams[e] = bi;
+      utf8[e] = text.getBytes(StandardCharsets.UTF_8);
+    }
+    vocabulary = words.size();
+    bigramVocabulary = pairs.size();
+    cluster = MinHash.clusters(var.dictionary);
+    double[] chars = new double[var.codes.length];
+    double[] toks = new double[var.codes.length];
+    for (int i = 0; i < chars.length; i++) {
+      int e = var.codes[i];
+      chars[i] =
+          e < 0 ? Double.NaN : var.dictionary[e].codePointCount(0, var.dictionary[e].length());
+      toks[i] = e < 0 ? Double.NaN : unigrams[e].length;
+    }
+    characters = Pool.numeric(var.name + " (characters)", chars);
+    tokens = Pool.numeric(var.name + " (tokens)", toks);
+  }
+
+  /** Tokenises the column's distinct texts and clusters its near duplicates. */
+  public static TextColumn of(Pool.Var text) {
+    if (text.numeric || text.dictionary == null) {
+      throw new IllegalArgumentException("not a text column: " + text.name);
+    }
+    return new TextColumn(text);
+  }
+
+  /** Lower-cased maximal runs of letters or digits. */
+  public static String[] tokenise(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    int start = -1;
+    for (int i = 0; i < lower.length(); ) {
+      int cp = lower.codePointAt(i);
+      boolean word = Character.isLetterOrDigit(cp);
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        out.add(lower.substring(start, i));
+        start = -1;
+      }
+      i += Character.charCount(cp);
+    }
+    if (start >= 0) {
+      out.add(lower.substring(start));
+    }
+    return out.toArray(String[]::new);
+  }
+
+  /**
+   * A row's near-duplicate group: the cluster of its text, or -1 when it has none. Two rows share a
+   * group when their texts are equal or MinHash-near.
+   */
+  public int[] nearGroupOfRows() {
+    int[] g = new int[var.codes.length];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = var.codes[i] < 0 ? -1 : cluster[var.codes[i]];
+    }
+    return g;
+  }
+
+  /** A row's exact-text group: its dictionary code, -1 when missing. */
+  public int[] exactGroupOfRows() {
+    return var.codes.clone();
+  }
+
+  /** The pooled vocabulary, by word id. */
+  public String[] words() {
+    String[] out = new String[vocabulary];
+    for (int e = 0; e < unigrams.length; e++) {
+      String[] toks = tokenise(var.dictionary[e]);
+      for (int k = 0; k < toks.length; k++) {
+        out[unigrams[e][k]] = toks[k];
+      }
+    }
+    return out;
+  }
+
+  /** Each pooled row's word ids (empty without text). */
+  public int[][] wordsOfRows() {
+    int[][] out = new int[var.codes.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = var.codes[i] < 0 ? new int[0] : unigrams[var.codes[i]];
+    }
+    return out;
+  }
+
+  /** The text of a dictionary entry, for reports. */
+  public String text(int code) {
+    return var.dictionary[code];
+  }
+}

@@ -1,0 +1,265 @@
+package org.synthos.core.assess.measure;
+
+import java.io.ByteArrayOutputStream;
+import java.util.zip.Deflater;
+
+/**
+ * The text measures of one {@link TextColumn} for one labelling (true: the row plays the
+ * candidate), over the rows whose text is present. Larger is worse throughout; NaN when a side has
+ * no text (or no token, for the vocabulary measures).
+ *
+ * <ul>
+ *   <li>{@link #distinctDeficit}: distinct-n (Li et al., "A Diversity-Promoting Objective Function
+ *       for Neural Conversation Models", NAACL 2016): distinct n-grams per n-gram on a side;
+ *       deficit max(0, 1 - d_c / d_r).
+ *   <li>{@link #compressionDeficit}: zlib (level 6) compressed size / raw size of the side's texts
+ *       joined by newlines, both sides cut to the same number of bytes (at most {@value
+ *       #COMPRESSION_BYTES}): repeated texts and templates compress better; deficit max(0, 1 -
+ *       ratio_c / ratio_r).
+ *   <li>{@link #entropyDeficit}: Shannon entropy (nats) of the unigram distribution; max(0, 1 - H_c
+ *       / H_r).
+ *   <li>{@link #topShareExcess}: the share of rows taken by the side's {@value #TOP_TEXTS} most
+ *       frequent texts, candidate minus reference: repetition of a few texts.
+ *   <li>{@link #coverageGap}: 1 - |V_c ∩ V_r| / |V_r|, V the unigram vocabulary of a side.
+ *   <li>{@link #jensenShannon}: the Jensen-Shannon distance (base 2, in [0, 1]) between the sides'
+ *       unigram distributions, as {@code scipy.spatial.distance.jensenshannon(p, q, base=2)}.
+ *   <li>{@link #oovRate}: the share of candidate tokens absent from the reference's vocabulary.
+ * </ul>
+ *
+ * Lengths are measured with {@link Measures#ks} on {@link TextColumn#characters} and {@link
+ * TextColumn#tokens}; repeats, near duplicates and copies with {@link Measures#repeatShare} and
+ * {@link Measures#copyShare} on the column's groups, rows without text left out ({@link
+ * Measures#present}).
+ */
+public final class TextMeasures {
+  static final int COMPRESSION_BYTES = 1 << 18;
+  static final int TOP_TEXTS = 10;
+
+  private TextMeasures() {}
+
+  /** Relative loss of distinct n-grams (n = 1 or 2) per n-gram. */
+  public static double distinctDeficit(TextColumn t, int n, boolean[] cand) {
+    int[][] grams = n == 1 ? t.unigrams : t.bigrams;
+    int size = n == 1 ? t.vocabulary : t.bigramVocabulary;
+    double c = distinctPerGram(t, grams, size, cand, true);
+    double r = distinctPerGram(t, grams, size, cand, false);
+    if (Double.isNaN(c) || Double.isNaN(r) || r == 0) {
+      return Double.NaN;
+    }
+    return Math.max(0, 1 - c / r);
+  }
+
+  /** Distinct n-grams / n-grams of one side. */
+  public static double distinctPerGram(
+      TextColumn t, int[][] grams, int size, boolean[] cand, boolean side) {
+    boolean[] seen = new boolean[size];
+    long total = 0;
+    int distinct = 0;
+    int[] codes = t.var.codes;
+    for (int i = 0; i < codes.length; i++) {
+      if (codes[i] < 0 || cand[i] != side) {
+        continue;
+      }
+      for (int g : grams[codes[i]]) {
+        total++;
+        if (!seen[g]) {
+          seen[g] = true;
+          distinct++;
+        }
+      }
+    }
+    return total == 0 ? Double.NaN : (double) distinct / total;
+  }
+
+  /** Relative loss of the zlib compression ratio on equal byte budgets. */
+  public static double compressionDeficit(TextColumn t, boolean[] cand) {
+    long bc = bytes(t, cand, true);
+    long br = bytes(t, cand, false);
+    int budget = (int) Math.min(COMPRESSION_BYTES, Math.min(bc, br));
+    if (budget == 0) {
+      return Double.NaN;
+    }
+    double c = compressionRatio(joined(t, cand, true, budget));
+    double r = compressionRatio(joined(t, cand, false, budget));
+    return Math.max(0, 1 - c / r);
+  }
+
+  /** zlib level 6 compressed length / raw length, as Python's {@code zlib.compress(data, 6)}. */
+  public static double compressionRatio(byte[] data) {
+    Deflater d = new Deflater(6);
+    try {
+      d.setInput(data);
+      d.finish();
+      byte[] buf = new byte[8192];
+      long out = 0;
+      while (!d.finished()) {
+        out += d.deflate(buf);
+      }
+      return (double) out / data.length;
+    } finally {
+      d.end();
+    }
+  }
+
+  private static long bytes(TextColumn t, boolean[] cand, boolean side) {
+    long total = 0;
+    int[] codes = t.var.codes;
+    for (int i = 0; i < codes.length; i++) {
+      if (codes[i] >= 0 && cand[i] == side) {
+        total += t.utf8[codes[i]].length + 1L;
+      }
+    }
+    return total;
+  }
+
+  /** The side's texts in pool order, each followed by a newline, cut to {@code budget} bytes. */
+  static byte[] joined(TextColumn t, boolean[] cand, boolean side, int budget) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(budget);
+    int[] codes = t.var.codes;
+    for (int i = 0; i < codes.length && out.size() < budget; i++) {
+      if (codes[i] >= 0 && cand[i] == side) {
+        byte[] b = t.utf8[codes[i]];
+        out.write(b, 0, Math.min(b.length, budget - out.size()));
+        if (out.size() < budget) {
+          out.write('\n');
+        }
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** Relative loss of the unigram entropy. */
+  public static double entropyDeficit(TextColumn t, boolean[] cand) {
+    double[] pc = unigramShares(t, cand, true);
+    double[] pr = unigramShares(t, cand, false);
+    if (pc == null || pr == null) {
+      return Double.NaN;
+    }
+    double hc = Measures.entropy(pc);
+    double hr = Measures.entropy(pr);
+    if (hr == 0) {
+      return Double.NaN;
+    }
+    return Math.max(0, 1 - hc / hr);
+  }
+
+  /** Token counts of one side over the pooled vocabulary. */
+  static long[] unigramCounts(TextColumn t, boolean[] cand, boolean side) {
+    long[] counts = new long[t.vocabulary];
+    int[] codes = t.var.codes;
+    for (int i = 0; i < codes.length; i++) {
+      if (codes[i] >= 0 && cand[i] == side) {
+        for (int g : t.unigrams[codes[i]]) {
+          counts[g]++;
+        }
+      }
+    }
+    return counts;
+  }
+
+  private static double[] unigramShares(TextColumn t, boolean[] cand, boolean side) {
+    long[] counts = unigramCounts(t, cand, side);
+    long total = 0;
+    for (long c : counts) {
+      total += c;
+    }
+    if (total == 0) {
+      return null;
+    }
+    double[] p = new double[counts.length];
+    for (int g = 0; g < p.length; g++) {
+      p[g] = (double) counts[g] / total;
+    }
+    return p;
+  }
+
+  /** Share of the side's rows taken by its most frequent texts, candidate minus reference. */
+  public static double topShareExcess(TextColumn t, boolean[] cand) {
+    double c = topShare(t, cand, true);
+    double r = topShare(t, cand, false);
+    return Double.isNaN(c) || Double.isNaN(r) ? Double.NaN : c - r;
+  }
+
+  /**
+   * Share of one side's present rows whose text is one of its {@value #TOP_TEXTS} most frequent.
+   */
+  public static double topShare(TextColumn t, boolean[] cand, boolean side) {
+    int[] counts = new int[t.var.dictionary.length];
+    int rows = 0;
+    int[] codes = t.var.codes;
+    for (int i = 0; i < codes.length; i++) {
+      if (codes[i] >= 0 && cand[i] == side) {
+        counts[codes[i]]++;
+        rows++;
+      }
+    }
+    if (rows == 0) {
+      return Double.NaN;
+    }
+    int[] sorted = counts.clone();
+    java.util.Arrays.sort(sorted);
+    long top = 0;
+    for (int k = 0; k < TOP_TEXTS && k < sorted.length; k++) {
+      top += sorted[sorted.length - 1 - k];
+    }
+    return (double) top / rows;
+  }
+
+  /** 1 - share of the reference's vocabulary that the candidate uses. */
+  public static double coverageGap(TextColumn t, boolean[] cand) {
+    long[] c = unigramCounts(t, cand, true);
+    long[] r = unigramCounts(t, cand, false);
+    int vr = 0;
+    int both = 0;
+    long tc = 0;
+    for (int g = 0; g < c.length; g++) {
+      tc += c[g];
+      if (r[g] > 0) {
+        vr++;
+        if (c[g] > 0) {
+          both++;
+        }
+      }
+    }
+    return vr == 0 || tc == 0 ? Double.NaN : 1 - (double) both / vr;
+  }
+
+  /** Jensen-Shannon distance, base 2, between the sides' unigram distributions. */
+  public static double jensenShannon(TextColumn t, boolean[] cand) {
+    double[] p = unigramShares(t, cand, true);
+    double[] q = unigramShares(t, cand, false);
+    return p == null || q == null ? Double.NaN : jensenShannon(p, q);
+  }
+
+  /** sqrt((KL(p || m) + KL(q || m)) / 2) in bits, m = (p + q) / 2; scipy's jensenshannon. */
+  public static double jensenShannon(double[] p, double[] q) {
+    double js = 0;
+    for (int g = 0; g < p.length; g++) {
+      double m = (p[g] + q[g]) / 2;
+      if (p[g] > 0) {
+        js += p[g] * Math.log(p[g] / m);
+      }
+      if (q[g] > 0) {
+        js += q[g] * Math.log(q[g] / m);
+      }
+    }
+    return Math.sqrt(Math.max(0, js / 2) / Math.log(2));
+  }
+
+  /** Share of candidate tokens that never occur on the reference side. */
+  public static double oovRate(TextColumn t, boolean[] cand) {
+    long[] c = unigramCounts(t, cand, true);
+    long[] r = unigramCounts(t, cand, false);
+    long tc = 0;
+    long tr = 0;
+    long oov = 0;
+    for (int g = 0; g < c.length; g++) {
+      tc += c[g];
+      tr += r[g];
+      if (r[g] == 0) {
+        oov += c[g];
+      }
+    }
+    return tc == 0 || tr == 0 ? Double.NaN : (double) oov / tc;
+  }
+}

@@ -1,0 +1,83 @@
+package org.synthos.core.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.synthos.api.ColumnBatch;
+import org.synthos.core.assess.inject.Defect;
+import org.synthos.core.assess.inject.DefectInjector;
+import org.synthos.core.assess.inject.Injection;
+
+/**
+ * The user's two reports, reproduced on committed real data: a text column drawn from 25 distinct
+ * texts must be rejected for its text measures while a fresh real half is approved, and rows that
+ * copy another row with one number nudged by under 1% must be flagged and rejected.
+ */
+@Tag("integration")
+class TextAndNearCopiesTest {
+  private static final Set<Measure> TEXT_MEASURES =
+      Set.of(
+          Measure.TEXT_REPEAT_SHARE,
+          Measure.TEXT_TOP_SHARE_EXCESS,
+          Measure.TEXT_DISTINCT_1_DEFICIT,
+          Measure.TEXT_DISTINCT_2_DEFICIT,
+          Measure.TEXT_COMPRESSION_DEFICIT,
+          Measure.TEXT_ENTROPY_DEFICIT,
+          Measure.TEXT_VOCABULARY_COVERAGE_GAP);
+
+  private static ValidationResult validate(ColumnBatch cand, ColumnBatch ref, long seed) {
+    return Validator.validate(
+        ValidationInput.of(ExampleData.source("cand", cand), ExampleData.source("ref", ref)),
+        ValidationOptions.defaults().withSeed(seed).withAblations(0),
+        ProgressListener.NONE);
+  }
+
+  @ParameterizedTest(name = "cars split {0}")
+  @ValueSource(longs = {11, 12, 13})
+  void textsDrawnFromTwentyFiveAreRejectedForTheirTextMeasuresAndARealHalfIsApproved(long seed) {
+    ColumnBatch[] h = ExampleData.halves("cars.jsonl", seed);
+    ValidationResult clean = validate(h[1], h[0], seed);
+    assertThat(clean.verdict().decision())
+        .as(clean.verdict().reasons().toString())
+        .isEqualTo(Decision.APPROVE);
+
+    Injection inj = DefectInjector.inject(h[1], null, Defect.TEXT_REPETITION, 1.0, seed + 1);
+    ValidationResult r = validate(inj.batch(), h[0], seed);
+    assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
+    DimensionResult.Scored diversity =
+        (DimensionResult.Scored) r.dimension(Dimension.DIVERSITY_RETENTION);
+    assertThat(diversity.status()).isEqualTo(Status.FAIL);
+    List<Evidence> failing = diversity.evidence().stream().filter(e -> e.score() < 60).toList();
+    assertThat(failing).isNotEmpty();
+    assertThat(failing).allMatch(e -> TEXT_MEASURES.contains(e.measure()));
+    assertThat(failing).allMatch(e -> "Name".equals(e.column()));
+    assertThat(r.verdict().reasons().toString()).contains("diversity");
+    assertThat(r.flaggedRows().stream().filter(f -> f.cause() == Cause.REPEATED_TEXT).count())
+        .isGreaterThan(inj.batch().rowCount() / 2);
+  }
+
+  @ParameterizedTest(name = "credit-g split {0}")
+  @ValueSource(longs = {11, 12})
+  void nearCopiesWithOneNumberNudgedAreFlaggedAndRejected(long seed) {
+    ColumnBatch[] h = ExampleData.halves("credit-g.csv", seed);
+    Injection inj = DefectInjector.inject(h[1], null, Defect.NEAR_COPIES, 0.3, seed + 1);
+    ValidationResult r = validate(inj.batch(), h[0], seed);
+    assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
+    // Of a copy and its source, the later row is flagged and names the earlier one as its group:
+    // an injected copy is found when it is flagged or heads a flagged group.
+    Set<Long> flagged = new HashSet<>();
+    for (FlaggedRow f : r.flaggedRows()) {
+      if (f.cause() == Cause.NEAR_DUPLICATE || f.cause() == Cause.EXACT_DUPLICATE) {
+        flagged.add(f.row());
+        flagged.add(f.group());
+      }
+    }
+    long found = inj.affectedRows().stream().filter(flagged::contains).count();
+    assertThat((double) found / inj.affectedRows().size()).isGreaterThanOrEqualTo(0.9);
+  }
+}
