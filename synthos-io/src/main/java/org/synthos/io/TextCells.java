@@ -7,6 +7,7 @@ import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
 import org.synthos.api.Field;
 import org.synthos.api.Schema;
+import org.synthos.api.TypeReason;
 
 /**
  * The text reader's rules for cells that another engine split out of a file (a cluster's CSV
@@ -39,7 +40,9 @@ public final class TextCells {
     for (int c = 0; c < names.size(); c++) {
       String name = names.get(c);
       ColumnType type = options.schemaOverrides().get(name);
-      if (type == null) {
+      if (type != null) {
+        fields.add(new Field(name, type, TypeReason.OVERRIDE));
+      } else {
         List<String> cells = new ArrayList<>(sampled);
         for (int r = 0; r < sampled; r++) {
           String[] row = rows.get(r);
@@ -50,19 +53,18 @@ public final class TextCells {
             }
           }
         }
-        type = TypeInference.infer(name, cells);
+        fields.add(TypeInference.decide(name, cells));
       }
-      fields.add(new Field(name, type));
     }
     return new Schema(fields);
   }
 
   /**
    * CATEGORICAL, TEXT or IDENTIFIER for a column stored as strings (the Parquet reader's rule for
-   * string columns), from its leading non-null values.
+   * string columns), from its leading non-null values, with the rule that decided.
    */
-  public static ColumnType classifyStrings(String name, List<String> values) {
-    return TypeInference.classifyStrings(name, values);
+  public static Field decideStrings(String name, List<String> values) {
+    return TypeInference.decideStrings(name, values);
   }
 
   /** A fresh builder of batches under {@code schema}. */

@@ -33,6 +33,7 @@ import org.synthos.api.Field;
 import org.synthos.api.Location;
 import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
+import org.synthos.api.TypeReason;
 import org.synthos.io.DatasetReader;
 import org.synthos.io.Datasets;
 import org.synthos.io.ReadOptions;
@@ -182,10 +183,12 @@ public record SparkInput(
   private static Schema typedSchema(Dataset<Row> rows, ReadOptions options) {
     StructField[] fields = rows.schema().fields();
     ColumnType[] types = new ColumnType[fields.length];
+    TypeReason[] reasons = new TypeReason[fields.length];
     List<Integer> strings = new ArrayList<>();
     for (int c = 0; c < fields.length; c++) {
       ColumnType override = options.schemaOverrides().get(fields[c].name());
       types[c] = override != null ? override : natural(fields[c]);
+      reasons[c] = override != null ? TypeReason.OVERRIDE : TypeReason.DECLARED;
       if (types[c] == null) {
         strings.add(c);
       }
@@ -199,12 +202,14 @@ public record SparkInput(
             values.add(r.get(c).toString());
           }
         }
-        types[c] = TextCells.classifyStrings(fields[c].name(), values);
+        Field decided = TextCells.decideStrings(fields[c].name(), values);
+        types[c] = decided.type();
+        reasons[c] = decided.reason();
       }
     }
     List<Field> out = new ArrayList<>();
     for (int c = 0; c < fields.length; c++) {
-      out.add(new Field(fields[c].name(), types[c]));
+      out.add(new Field(fields[c].name(), types[c], reasons[c]));
     }
     return new Schema(out);
   }
