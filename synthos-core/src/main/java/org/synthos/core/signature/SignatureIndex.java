@@ -9,10 +9,13 @@ import org.synthos.core.assess.CollapseType;
 import org.synthos.core.assess.Decision;
 
 /**
- * An in-memory library of signatures searched exactly: every query computes the distance to every
- * entry and keeps the k nearest in a bounded heap, O(n d log k) time for n entries of d features.
- * Entries hold only what the pre-screen answers with (features, ids, outcome), not the measures.
- * Adding and searching may run on different threads.
+ * An in-memory library of signatures. Up to {@link #EXACT_UP_TO} entries every query computes the
+ * distance to every entry and keeps the k nearest in a bounded heap, O(n d log k) time for n
+ * entries of d features. Above it the candidates come from an HNSW graph ({@link HnswLibrary},
+ * Malkov and Yashunin 2018), are re-ranked by the exact distance, and the search falls back to the
+ * exact scan when fewer than k of them are visible. Entries hold only what the pre-screen answers
+ * with (features, ids, outcome), not the measures. Adding and searching may run on different
+ * threads.
  */
 public final class SignatureIndex {
   /**
@@ -21,7 +24,34 @@ public final class SignatureIndex {
    */
   public static final double BANDWIDTH = 0.05;
 
+  /** Libraries of at most this many entries are searched exactly; larger ones through HNSW. */
+  public static final int EXACT_UP_TO = 100_000;
+
+  /**
+   * Graph candidates fetched per wanted neighbour, so that a predicate hiding some entries still
+   * leaves k visible ones among the candidates, and the exact re-ranking repairs the graph's order.
+   */
+  static final int OVERFETCH = 4;
+
+  /** Fewest graph candidates fetched: small k would otherwise lose recall. */
+  static final int MIN_CANDIDATES = 100;
+
   private final List<Entry> entries = new ArrayList<>();
+  private final int exactUpTo;
+  private HnswLibrary graph;
+
+  /** A library searched exactly up to {@link #EXACT_UP_TO} entries. */
+  public SignatureIndex() {
+    this(EXACT_UP_TO);
+  }
+
+  /** A library searched exactly up to {@code exactUpTo} entries (tests lower it). */
+  SignatureIndex(int exactUpTo) {
+    if (exactUpTo < 0) {
+      throw new IllegalArgumentException("exactUpTo must be at least 0, got " + exactUpTo);
+    }
+    this.exactUpTo = exactUpTo;
+  }
 
   /**
    * One library entry.
@@ -132,27 +162,17 @@ public final class SignatureIndex {
       throw new IllegalArgumentException("k must be at least 1, got " + k);
     }
     double[] q = query.values();
-    Comparator<Scored> nearFirst =
-        Comparator.comparingDouble(Scored::distance).thenComparing(s -> s.entry().validationId());
-    PriorityQueue<Scored> heap = new PriorityQueue<>(k + 1, nearFirst.reversed());
-    List<Entry> snapshot;
+    List<Scored> found;
+    List<Entry> snapshot = null;
     synchronized (this) {
-      snapshot = new ArrayList<>(entries);
-    }
-    for (Entry e : snapshot) {
-      if (!visible.test(e)) {
-        continue;
-      }
-      Scored s = new Scored(e, distance(q, e.features));
-      if (heap.size() < k) {
-        heap.add(s);
-      } else if (nearFirst.compare(s, heap.peek()) < 0) {
-        heap.poll();
-        heap.add(s);
+      found = entries.size() > exactUpTo ? approximate(q, k, visible) : null;
+      if (found == null) {
+        snapshot = new ArrayList<>(entries);
       }
     }
-    List<Scored> found = new ArrayList<>(heap);
-    found.sort(nearFirst);
+    if (found == null) {
+      found = exact(snapshot, q, k, visible);
+    }
     List<Neighbour> out = new ArrayList<>(found.size());
     for (Scored s : found) {
       Entry e = s.entry();
@@ -169,6 +189,54 @@ public final class SignatureIndex {
               e.ref));
     }
     return out;
+  }
+
+  private static final Comparator<Scored> NEAR_FIRST =
+      Comparator.comparingDouble(Scored::distance).thenComparing(s -> s.entry().validationId());
+
+  private static List<Scored> exact(
+      List<Entry> snapshot, double[] q, int k, Predicate<Entry> visible) {
+    PriorityQueue<Scored> heap = new PriorityQueue<>(k + 1, NEAR_FIRST.reversed());
+    for (Entry e : snapshot) {
+      if (!visible.test(e)) {
+        continue;
+      }
+      Scored s = new Scored(e, distance(q, e.features));
+      if (heap.size() < k) {
+        heap.add(s);
+      } else if (NEAR_FIRST.compare(s, heap.peek()) < 0) {
+        heap.poll();
+        heap.add(s);
+      }
+    }
+    List<Scored> found = new ArrayList<>(heap);
+    found.sort(NEAR_FIRST);
+    return found;
+  }
+
+  /**
+   * The k nearest visible graph candidates re-ranked by exact distance, or null when fewer than k
+   * of the fetched candidates are visible (the caller then scans exactly). Runs under the lock: the
+   * graph is brought up to date with every entry added so far.
+   */
+  private List<Scored> approximate(double[] q, int k, Predicate<Entry> visible) {
+    if (graph == null) {
+      graph = new HnswLibrary();
+    }
+    graph.catchUp(entries);
+    int fetch = (int) Math.min(entries.size(), Math.max((long) k * OVERFETCH, MIN_CANDIDATES));
+    List<Scored> found = new ArrayList<>();
+    for (int position : graph.search(q, fetch)) {
+      Entry e = entries.get(position);
+      if (visible.test(e)) {
+        found.add(new Scored(e, distance(q, e.features)));
+      }
+    }
+    if (found.size() < k) {
+      return null;
+    }
+    found.sort(NEAR_FIRST);
+    return new ArrayList<>(found.subList(0, k));
   }
 
   private record Scored(Entry entry, double distance) {}

@@ -27,8 +27,17 @@
  *   <li>{@link org.synthos.core.signature.SignatureCodec} (one JSON line per signature) and {@link
  *       org.synthos.core.signature.SignatureFile} (a local library: {@code signatures.jsonl} in a
  *       directory, appended under a file lock).
- *   <li>{@link org.synthos.core.signature.SignatureIndex}: exact k-nearest search with a bounded
- *       heap, O(n d log k) per query; no approximate index is used at any size.
+ *   <li>{@link org.synthos.core.signature.SignatureIndex}: k-nearest search. Up to {@code
+ *       EXACT_UP_TO} (100,000) entries it is exact, with a bounded heap, O(n d log k) per query.
+ *       Above that, {@link org.synthos.core.signature.HnswLibrary} keeps an in-memory Lucene HNSW
+ *       graph (Malkov and Yashunin 2018; Euclidean distance, Lucene's defaults of 16 links per node
+ *       and beam width 100), extended with new entries at the next query; a query fetches max(4k,
+ *       100) candidates, keeps those the caller may see, and re-ranks them by the exact distance,
+ *       so distances and similarities are exact and only membership is approximate. When fewer than
+ *       k candidates are visible (a caller seeing a small part of the library) the exact scan
+ *       answers. Graph levels come from Lucene's fixed seed and building and merging run on the
+ *       calling thread, so the same additions and queries in the same order give the same answers;
+ *       the graph, and so a rare miss, depends on the insertion order.
  *   <li>{@link org.synthos.core.signature.PreScreen}: the estimate.
  * </ul>
  *
@@ -54,6 +63,8 @@
  * in {@code docs/calibration.md} ("Pre-screen") and {@code docs/prescreen.md}.
  *
  * <p>Tests: {@code SignatureTest} (determinism, codec and library round trips, the estimate's
- * cases), {@code ScreenPassLawsTest} (merge laws of the screened states).
+ * cases), {@code SignatureIndexTest} (the HNSW path's recall@10 against exact search, visibility,
+ * determinism, small libraries exact), {@code ScreenPassLawsTest} (merge laws of the screened
+ * states).
  */
 package org.synthos.core.signature;
