@@ -147,6 +147,18 @@ class UploadGrpcTest {
     return blocking().uploadStatus(UploadStatusRequest.newBuilder().setName(name).build());
   }
 
+  /** Bytes the server holds for {@code name}; 0 until the stream's first message has arrived. */
+  static long receivedSoFar(String name) {
+    try {
+      return status(name).getReceivedBytes();
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return 0;
+      }
+      throw e;
+    }
+  }
+
   static StatusRuntimeException failure(Stream s) {
     s.requests().onCompleted();
     ExecutionException e =
@@ -180,7 +192,7 @@ class UploadGrpcTest {
     for (int at = 0; at < sent; at += 8192) {
       first.chunk(candidate, at, Math.min(sent, at + 8192), "");
     }
-    await(() -> status("resumed.csv").getReceivedBytes() > 0);
+    await(() -> receivedSoFar("resumed.csv") > 0);
     first.requests().onError(new IllegalStateException("the connection broke"));
     await(() -> !status("resumed.csv").getInProgress());
 
