@@ -65,6 +65,15 @@ final class ValidateCommand implements Callable<Integer> {
   String learnBudget = "10s";
 
   @Option(
+      names = "--learn-tiers",
+      paramLabel = "TIERS",
+      description =
+          "Proxy-model tiers to train, comma-separated from linear, gbt_small, gbt_large, mlp"
+              + " (gbt_small always trains: it decides). Default: auto, the three XGBoost tiers,"
+              + " plus mlp when the neural tier is installed and --learn-budget is at least 60s.")
+  String learnTiers = "auto";
+
+  @Option(
       names = "--predict-at",
       paramLabel = "ROWS",
       description = "Training size to predict model performance at (default: 10x the candidate).")
@@ -160,7 +169,8 @@ final class ValidateCommand implements Callable<Integer> {
             new LearningOptions(
                 Durations.millis(learnBudget, "--learn-budget"),
                 predictAt,
-                LearningOptions.DEFAULT_MAX_ROWS));
+                LearningOptions.DEFAULT_MAX_ROWS,
+                LearningOptions.parseTiers(learnTiers)));
     DatasetSource cand = InputOptions.source(candidate, readOptions);
     DatasetSource ref = reference == null ? null : InputOptions.source(reference, readOptions);
     PrintWriter err = spec.commandLine().getErr();

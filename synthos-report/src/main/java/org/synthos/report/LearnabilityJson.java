@@ -42,6 +42,7 @@ final class LearnabilityJson {
     o.put("model", c.model());
     o.put("loss", c.lossName());
     Json.putText(o, "skipped", c.skipped());
+    o.put("device", c.device());
     ArrayNode points = o.putArray("points");
     for (int k = 0; k < c.sizes().length; k++) {
       ObjectNode p = points.addObject();

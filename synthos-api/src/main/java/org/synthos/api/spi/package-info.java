@@ -8,5 +8,9 @@
  * Choosing this over moving the picocli commands into the service keeps picocli out of the service
  * and out of this module, and keeps {@code synthos --help} independent of what is on the class
  * path.
+ *
+ * <p>{@link org.synthos.api.spi.ProxyLearner} lets the learnability cascade train a tier whose
+ * library is not linked into the engine (the neural network of synthos-neural, with its native
+ * PyTorch runtime): the engine plans, schedules and scores it like its own tiers.
  */
 package org.synthos.api.spi;

@@ -12,7 +12,8 @@ import java.util.List;
  * @param notApplicable why no target was judged, or null
  * @param budgetMillis the time the cascade was allowed
  * @param predictAt the training size predictions are made for
- * @param device where the models trained ("cpu")
+ * @param device where the models trained: "cpu", or the devices of the tiers joined ("cpu; mlp on
+ *     gpu(0)"); each curve says its own
  */
 public record Learnability(
     List<Target> targets, String notApplicable, long budgetMillis, long predictAt, String device) {
@@ -64,6 +65,7 @@ public record Learnability(
    * @param trtrLoss the loss of the same tier trained on reference rows, NaN where not trained
    * @param fit the fitted curve and its prediction, or null when too few sizes were trained
    * @param skipped why the tier was not trained (the time budget), or null
+   * @param device where the tier's models trained ("cpu", "gpu(0)")
    */
   public record Curve(
       String tier,
@@ -73,7 +75,8 @@ public record Learnability(
       double[] tstrLoss,
       double[] trtrLoss,
       CurveFit fit,
-      String skipped) {}
+      String skipped,
+      String device) {}
 
   /**
    * A learning curve fitted to the TSTR losses and what it predicts.

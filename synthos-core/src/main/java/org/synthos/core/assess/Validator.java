@@ -158,7 +158,7 @@ public final class Validator {
     timer.run(Stage.INTRINSIC, judge::intrinsic);
     timer.run(Stage.FIDELITY, judge::fidelity);
     timer.run(Stage.MULTIVARIATE, judge::neighbours);
-    timer.run(Stage.LEARNABILITY, judge::learnability);
+    timer.run(Stage.LEARNABILITY, () -> judge.learnability(progress));
     Findings findings = timer.time(Stage.COLLAPSE, judge::findings);
     Pool pool = judge.pool();
     Map<Cause, List<FlaggedRow>> flagged =

@@ -144,7 +144,7 @@ class LearnabilityTest {
   }
 
   /** Random halves of credit-g; the first (the candidate) with its label shuffled when asked. */
-  private static ColumnBatch[] halves(boolean shuffleLabel) {
+  static ColumnBatch[] halves(boolean shuffleLabel) {
     return halves(DATA, TARGET, shuffleLabel);
   }
 

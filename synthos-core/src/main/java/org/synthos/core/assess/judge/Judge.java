@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.synthos.core.assess.Dimension;
 import org.synthos.core.assess.Learnability;
+import org.synthos.core.assess.ProgressListener;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.pool.ExactRows;
 import org.synthos.core.assess.pool.Pool;
@@ -160,8 +161,13 @@ public final class Judge {
 
   /** The proxy-model cascade on the chosen targets; needs a reference. */
   public void learnability() {
+    learnability(ProgressListener.NONE);
+  }
+
+  /** The same, telling {@code listener} as each model trains (and letting it cancel). */
+  public void learnability(ProgressListener listener) {
     if (wants(Dimension.LEARNABILITY)) {
-      learnability = LearnabilityJudge.judge(judging);
+      learnability = LearnabilityJudge.judge(judging, listener);
     }
   }
 

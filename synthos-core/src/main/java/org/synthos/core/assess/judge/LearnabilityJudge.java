@@ -13,11 +13,14 @@ import org.synthos.core.assess.Learnability;
 import org.synthos.core.assess.LearningOptions;
 import org.synthos.core.assess.LearningTask;
 import org.synthos.core.assess.Measure;
+import org.synthos.core.assess.ModelProgress;
 import org.synthos.core.assess.NullBand;
+import org.synthos.core.assess.ProgressListener;
 import org.synthos.core.assess.Subject;
 import org.synthos.core.assess.measure.Shuffle;
 import org.synthos.core.assess.measure.learn.Design;
 import org.synthos.core.assess.measure.learn.LearningCurves;
+import org.synthos.core.assess.measure.learn.Neural;
 import org.synthos.core.assess.measure.learn.ProxyModel;
 import org.synthos.core.assess.measure.learn.ProxyTier;
 import org.synthos.core.assess.measure.learn.Scores;
@@ -46,6 +49,9 @@ final class LearnabilityJudge {
   /** Mixed into the first job's seed to seed the curves' second series. */
   private static final long SECOND_SERIES = 0x5345434f4e44L;
 
+  /** Mixed into the first job's seed to seed the neural tier's models and curve. */
+  private static final long NEURAL_SERIES = 0x4e455552414cL;
+
   /**
    * Planned nanoseconds per training row x feature x round x tier cost; measured for XGBoost's
    * histogram trees on one core of the 2-core development machine, rounded up.
@@ -57,18 +63,43 @@ final class LearnabilityJudge {
   private final LearningOptions options;
   private final SplittableRandom random;
   private final long predictAt;
+  private final List<ProxyTier> tiers;
+  private final ProgressListener listener;
   private long plannedNanos;
 
-  private LearnabilityJudge(Judging j) {
+  private LearnabilityJudge(Judging j, ProgressListener listener) {
     this.j = j;
     this.data = j.data;
     this.options = j.options.learning();
     this.random = j.plan.learnRandom;
     this.predictAt = options.predictAt() > 0 ? options.predictAt() : 10L * data.nC;
+    this.tiers = tiers(options);
+    this.listener = listener;
   }
 
-  static Learnability judge(Judging j) {
-    return new LearnabilityJudge(j).run();
+  static Learnability judge(Judging j, ProgressListener listener) {
+    return new LearnabilityJudge(j, listener).run();
+  }
+
+  /**
+   * The tiers whose curves are trained, in cascade order: those named, with gbt_small (which
+   * decides) always; by default the XGBoost tiers, and the neural tier when its learner is
+   * installed and the budget is at least {@link LearningOptions#NEURAL_AUTO_BUDGET_MILLIS}.
+   */
+  static List<ProxyTier> tiers(LearningOptions options) {
+    List<ProxyTier> out = new ArrayList<>();
+    for (ProxyTier t : ProxyTier.values()) {
+      boolean wanted =
+          options.tiers().isEmpty()
+              ? !t.neural()
+                  || options.budgetMillis() >= LearningOptions.NEURAL_AUTO_BUDGET_MILLIS
+                      && Neural.learner() != null
+              : t == ProxyTier.GBT_SMALL || options.tiers().contains(t.key());
+      if (wanted) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   private Learnability run() {
@@ -92,7 +123,7 @@ final class LearnabilityJudge {
     List<Learnability.Target> out = new ArrayList<>();
     for (int t = 0; t < choices.size(); t++) {
       long share = (1_000_000L * options.budgetMillis() - plannedNanos) / (choices.size() - t);
-      out.add(target(choices.get(t), share, deadline));
+      out.add(target(choices.get(t), t, choices.size(), share, deadline));
     }
     if (out.stream().allMatch(t -> t.skipped() != null)) {
       String why =
@@ -100,7 +131,19 @@ final class LearnabilityJudge {
               + String.join("; ", out.stream().map(t -> t.column() + ": " + t.skipped()).toList());
       j.notApplicable.put(Dimension.LEARNABILITY, why);
     }
-    return new Learnability(out, null, options.budgetMillis(), predictAt, "cpu");
+    return new Learnability(out, null, options.budgetMillis(), predictAt, devices(out));
+  }
+
+  /** "cpu", or each tier that trained elsewhere with its device. */
+  private static String devices(List<Learnability.Target> targets) {
+    List<String> elsewhere =
+        targets.stream()
+            .flatMap(t -> t.curves().stream())
+            .filter(c -> c.skipped() == null && !c.device().equals("cpu"))
+            .map(c -> c.tier() + " on " + c.device())
+            .distinct()
+            .toList();
+    return elsewhere.isEmpty() ? "cpu" : "cpu; " + String.join(", ", elsewhere);
   }
 
   private List<Targets.Choice> targets() {
@@ -120,10 +163,11 @@ final class LearnabilityJudge {
         + "' is not compared: it must be in both datasets with compatible types";
   }
 
-  /** One model to train: its tier, rows, test rows and seed. */
-  private record Job(ProxyTier tier, int[] train, int[] test, long seed) {}
+  /** One model to train: its tier, rows, test rows, seed and role (see {@link ModelProgress}). */
+  record Job(ProxyTier tier, int[] train, int[] test, long seed, String role) {}
 
-  private Learnability.Target target(Targets.Choice choice, long budgetNanos, long deadline) {
+  private Learnability.Target target(
+      Targets.Choice choice, int index, int count, long budgetNanos, long deadline) {
     Pool.Var var = choice.column();
     LearningTask task = Design.taskOf(var);
     Design.Built built = Design.of(data, var, options.maxRows(), random);
@@ -135,7 +179,7 @@ final class LearnabilityJudge {
     int s = Math.min(third, d.candidateRows);
     // The deciding models (the band and the observed pair) may take half the target's share of the
     // budget; beyond it they train on fewer rows, so the plan, not the clock, sets the size.
-    double perRow = cost(d, ProxyTier.GBT_SMALL, 1);
+    double perRow = cost(d, ProxyTier.GBT_SMALL, 1, 0);
     double mustRows = 2.0 * REPLICATES * (s + third) + 2.0 * (2 * s + third);
     if (perRow * mustRows > budgetNanos / 2.0) {
       s = (int) Math.min(s, s * (budgetNanos / 2.0) / (perRow * mustRows));
@@ -165,14 +209,23 @@ final class LearnabilityJudge {
     // Must-run jobs first: the null band (A_b, B_b) and the observed pair at size s.
     for (int b = 1; b <= REPLICATES; b++) {
       int[] tb = Arrays.copyOfRange(reference[b], 0, third);
-      jobs.add(job(ProxyTier.GBT_SMALL, Arrays.copyOfRange(reference[b], third, third + s), tb));
       jobs.add(
-          job(ProxyTier.GBT_SMALL, Arrays.copyOfRange(reference[b], 2 * third, 2 * third + s), tb));
+          job(ProxyTier.GBT_SMALL, Arrays.copyOfRange(reference[b], third, third + s), tb, "band"));
+      jobs.add(
+          job(
+              ProxyTier.GBT_SMALL,
+              Arrays.copyOfRange(reference[b], 2 * third, 2 * third + s),
+              tb,
+              "band"));
     }
     int trtrAt = jobs.size();
     for (int size : sizes) {
       jobs.add(
-          job(ProxyTier.GBT_SMALL, Arrays.copyOfRange(reference[0], third, third + size), test));
+          job(
+              ProxyTier.GBT_SMALL,
+              Arrays.copyOfRange(reference[0], third, third + size),
+              test,
+              "trtr"));
     }
     int[] tstrAt = new int[ProxyTier.values().length];
     int[] againAt = new int[tstrAt.length];
@@ -184,21 +237,38 @@ final class LearnabilityJudge {
     int[] candidate2 = Shuffle.permutation(0, d.candidateRows, second);
     long planned = 0;
     for (Job job : jobs) {
-      planned += cost(d, job.tier(), job.train().length + job.test().length);
+      planned += cost(d, job);
     }
+    // Every tier draws its seeds, selected or not, so that choosing tiers changes no other model;
+    // the neural tier from a stream of its own, so that the XGBoost tiers draw as they did alone.
+    SplittableRandom neural = new SplittableRandom(jobs.get(0).seed() ^ NEURAL_SERIES);
     for (ProxyTier tier : ProxyTier.values()) {
+      SplittableRandom first = tier.neural() ? neural : random;
+      SplittableRandom next = tier.neural() ? neural : second;
       List<Job> curve = new ArrayList<>();
       for (int size : sizes) {
-        curve.add(job(tier, Arrays.copyOf(candidate, size), test));
+        curve.add(new Job(tier, Arrays.copyOf(candidate, size), test, first.nextLong(), "tstr"));
       }
       List<Job> again = new ArrayList<>();
       for (int size : sizes) {
-        again.add(new Job(tier, Arrays.copyOf(candidate2, size), test, second.nextLong()));
+        again.add(
+            new Job(tier, Arrays.copyOf(candidate2, size), test, next.nextLong(), "tstr_repeat"));
       }
+      if (!tiers.contains(tier)) {
+        tstrAt[tier.ordinal()] = -1;
+        againAt[tier.ordinal()] = -1;
+        continue;
+      }
+      String unavailable = tier.neural() ? Neural.unavailable() : null;
       long curveCost =
-          Stream.concat(curve.stream(), again.stream())
-              .mapToLong(x -> cost(d, x.tier(), x.train().length + x.test().length))
-              .sum();
+          Stream.concat(curve.stream(), again.stream()).mapToLong(x -> cost(d, x)).sum()
+              + (tier.neural() && unavailable == null ? Neural.learner().startNanos() : 0);
+      if (unavailable != null) {
+        skippedTier[tier.ordinal()] = "not trained: " + unavailable;
+        tstrAt[tier.ordinal()] = -1;
+        againAt[tier.ordinal()] = -1;
+        continue;
+      }
       if (tier != ProxyTier.GBT_SMALL && planned + curveCost > budgetNanos) {
         skippedTier[tier.ordinal()] =
             String.format(
@@ -216,7 +286,8 @@ final class LearnabilityJudge {
       planned += curveCost;
     }
     plannedNanos += planned;
-    ProxyModel.Predictions[] fits = train(d, jobs, deadline);
+    ProxyModel.Predictions[] fits =
+        new ModelTraining(d, jobs, index, count, listener).run(deadline);
     return judged(d, choice, jobs, fits, sizes, trtrAt, tstrAt, againAt, skippedTier, test);
   }
 
@@ -291,10 +362,13 @@ final class LearnabilityJudge {
                     + " candidate-trained model's))")
             + where);
     // Each tier's curve is fitted on its own core, with its own stream drawn here in tier order.
-    ProxyTier[] tiers = ProxyTier.values();
-    SplittableRandom[] streams = new SplittableRandom[tiers.length];
-    for (int t = 0; t < tiers.length; t++) {
-      streams[t] = random.split();
+    ProxyTier[] tiers = this.tiers.toArray(ProxyTier[]::new);
+    SplittableRandom[] streams = new SplittableRandom[ProxyTier.values().length];
+    for (ProxyTier tier : ProxyTier.values()) {
+      streams[tier.ordinal()] =
+          tier.neural()
+              ? new SplittableRandom(jobs.get(0).seed() ^ NEURAL_SERIES ^ 1)
+              : random.split();
     }
     Learnability.Curve[] curves = new Learnability.Curve[tiers.length];
     IntStream.range(0, tiers.length)
@@ -312,7 +386,7 @@ final class LearnabilityJudge {
                         skippedTier,
                         trtrAt,
                         testLabels,
-                        streams[t]));
+                        streams[tiers[t].ordinal()]));
     return new Learnability.Target(
         d.target,
         task,
@@ -381,7 +455,8 @@ final class LearnabilityJudge {
         tstr,
         trtr,
         fit,
-        skippedTier[tier.ordinal()]);
+        skippedTier[tier.ordinal()],
+        ModelTraining.device(tier));
   }
 
   private void add(Measure m, Subject subject, double observed, double[] nulls, String detail) {
@@ -395,38 +470,30 @@ final class LearnabilityJudge {
     j.add(Evidence.of(m, subject, observed, band, detail));
   }
 
-  /** Trains the jobs on all cores, each result in its own slot; null where the deadline passed. */
-  private static ProxyModel.Predictions[] train(Design d, List<Job> jobs, long deadline) {
-    ProxyModel.Predictions[] out = new ProxyModel.Predictions[jobs.size()];
-    IntStream.range(0, jobs.size())
-        .parallel()
-        .forEach(
-            i -> {
-              if (System.nanoTime() < deadline) {
-                Job job = jobs.get(i);
-                out[i] = ProxyModel.fit(d, job.tier(), job.train(), job.test(), job.seed());
-              }
-            });
-    return out;
-  }
-
-  private Job job(ProxyTier tier, int[] train, int[] test) {
-    return new Job(tier, train, test, random.nextLong());
+  private Job job(ProxyTier tier, int[] train, int[] test, String role) {
+    return new Job(tier, train, test, random.nextLong(), role);
   }
 
   /**
-   * The planned nanoseconds of training {@code tier} on {@code rows} rows (training and predicted).
-   * A multi-class model grows one tree per class and round, but small per-class trees cost less
-   * each, so classes count a third each.
+   * The planned nanoseconds of training {@code job} (its training and predicted rows). A
+   * multi-class model grows one tree per class and round, but small per-class trees cost less each,
+   * so classes count a third each. The neural tier's learner plans its own cost.
    */
-  private static long cost(Design d, ProxyTier tier, int rows) {
+  static long cost(Design d, ProxyTier tier, int train, int test) {
+    if (tier.neural()) {
+      return Neural.learner().plannedNanos(train, test, d.width, d.classes());
+    }
     return (long)
         (NANOS_PER_UNIT
-            * rows
+            * (train + test)
             * Math.max(1, d.width)
             * tier.rounds()
             * tier.relativeCost()
             * Math.max(1, d.classes() / 3.0));
+  }
+
+  private static long cost(Design d, Job job) {
+    return cost(d, job.tier(), job.train().length, job.test().length);
   }
 
   /**

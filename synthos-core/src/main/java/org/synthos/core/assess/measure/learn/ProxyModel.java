@@ -8,6 +8,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
+import org.synthos.api.spi.ProxyLearner;
 import org.synthos.core.assess.LearningTask;
 
 /** Trains one proxy model and predicts for held-out rows and for its own training rows. */
@@ -27,6 +28,9 @@ public final class ProxyModel {
    * @throws SynthosException MODEL_FAILED (2001) when the library cannot train the model
    */
   public static Predictions fit(Design d, ProxyTier tier, int[] train, int[] test, long seed) {
+    if (tier.neural()) {
+      return neural(d, train, test, seed);
+    }
     DMatrix trainMatrix = null;
     DMatrix testMatrix = null;
     Booster booster = null;
@@ -46,18 +50,7 @@ public final class ProxyModel {
       return new Predictions(
           expand(booster.predict(testMatrix), d), expand(booster.predict(trainMatrix), d));
     } catch (XGBoostError | RuntimeException e) {
-      throw new SynthosException(
-          ErrorCode.MODEL_FAILED,
-          "training the "
-              + tier.key()
-              + " proxy model for '"
-              + d.target
-              + "' on "
-              + train.length
-              + " rows failed: "
-              + e.getMessage(),
-          null,
-          e);
+      throw failed(d, tier, train.length, e);
     } finally {
       if (booster != null) {
         booster.dispose();
@@ -69,6 +62,46 @@ public final class ProxyModel {
         trainMatrix.dispose();
       }
     }
+  }
+
+  private static Predictions neural(Design d, int[] train, int[] test, long seed) {
+    ProxyLearner learner = Neural.learner();
+    String why = Neural.unavailable();
+    if (why != null) {
+      throw new SynthosException(
+          ErrorCode.MODEL_FAILED, "the mlp proxy model cannot train: " + why, null);
+    }
+    try {
+      ProxyLearner.Fit fit =
+          learner.fit(
+              new ProxyLearner.Task(
+                  d.features(train),
+                  d.labels(train),
+                  d.width,
+                  d.task == LearningTask.CLASSIFICATION ? d.classes() : 0,
+                  d.features(test),
+                  seed));
+      return new Predictions(fit.test(), fit.train());
+    } catch (SynthosException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw failed(d, ProxyTier.MLP, train.length, e);
+    }
+  }
+
+  private static SynthosException failed(Design d, ProxyTier tier, int rows, Exception e) {
+    return new SynthosException(
+        ErrorCode.MODEL_FAILED,
+        "training the "
+            + tier.key()
+            + " proxy model for '"
+            + d.target
+            + "' on "
+            + rows
+            + " rows failed: "
+            + e.getMessage(),
+        null,
+        e);
   }
 
   /** Binary models give P(class 1) alone; every caller reads both classes' probabilities. */

@@ -6,16 +6,19 @@ import java.util.Map;
 import org.synthos.core.assess.LearningTask;
 
 /**
- * The capacities of the proxy-model cascade, all trained by XGBoost: a linear model (logistic or
- * least squares with an L2 penalty, XGBoost's shotgun coordinate updater, which on one thread is
+ * The capacities of the proxy-model cascade. Three are trained by XGBoost: a linear model (logistic
+ * or least squares with an L2 penalty, XGBoost's shotgun coordinate updater, which on one thread is
  * plain cyclic coordinate descent and three times faster than its other updater) and a small and a
  * large gradient-boosted tree ensemble (histogram method). Each trains on one thread with a fixed
- * seed, so a model is a function of its rows alone, whatever runs beside it.
+ * seed, so a model is a function of its rows alone, whatever runs beside it. The fourth, {@link
+ * #MLP}, is a small neural network trained by a {@link org.synthos.api.spi.ProxyLearner} found on
+ * the class path (synthos-neural); without one it is not available.
  */
 public enum ProxyTier {
   LINEAR(0, 10, 0.5),
   GBT_SMALL(3, 15, 0.4),
-  GBT_LARGE(6, 60, 0.15);
+  GBT_LARGE(6, 60, 0.15),
+  MLP(-1, 0, 0);
 
   /** Histogram bins per feature: enough for tabular data, cheap to build. */
   private static final int MAX_BINS = 32;
@@ -34,12 +37,30 @@ public enum ProxyTier {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** True for the tier trained outside XGBoost, by a {@link Neural} learner. */
+  public boolean neural() {
+    return depth < 0;
+  }
+
+  /** The tier of {@code key} ("linear", "gbt_small", "gbt_large", "mlp"), or null. */
+  public static ProxyTier of(String key) {
+    for (ProxyTier t : values()) {
+      if (t.key().equals(key)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   public int rounds() {
     return rounds;
   }
 
   /** A human description for reports. */
   public String describe() {
+    if (neural()) {
+      return Neural.describe();
+    }
     return depth == 0
         ? "linear model (XGBoost gblinear, " + rounds + " rounds)"
         : "gradient-boosted trees (XGBoost, " + rounds + " trees of depth " + depth + ")";
