@@ -36,7 +36,7 @@ import org.synthos.core.assess.Verdict;
  */
 public final class JsonReport {
   /** Semantic version of the report layout; a new field bumps the minor part. */
-  public static final String SCHEMA_VERSION = "1.3.0";
+  public static final String SCHEMA_VERSION = "1.4.0";
 
   private JsonReport() {}
 
@@ -105,6 +105,8 @@ public final class JsonReport {
     config.put("learn_budget_millis", o.learning().budgetMillis());
     config.put("learn_max_rows", o.learning().maxRows());
     config.put("predict_at", o.learning().predictAt());
+    ArrayNode tiers = config.putArray("learn_tiers");
+    o.learning().tiers().forEach(tiers::add);
     Json.putText(config, "time_column_requested", o.timeColumn());
     p.set("policy", policy(o.policy()));
     return p;

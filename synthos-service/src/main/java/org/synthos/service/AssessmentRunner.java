@@ -19,6 +19,7 @@ import org.synthos.core.assess.DatasetSource;
 import org.synthos.core.assess.Dimension;
 import org.synthos.core.assess.DimensionResult;
 import org.synthos.core.assess.FlaggedRow;
+import org.synthos.core.assess.ModelProgress;
 import org.synthos.core.assess.Policy;
 import org.synthos.core.assess.ProgressListener;
 import org.synthos.core.assess.Stage;
@@ -45,7 +46,7 @@ import org.synthos.report.PolicyFiles;
  * <p>Progress: each Validator stage (profile, intrinsic, fidelity, multivariate, collapse,
  * localisation, recommendations, decision) is a job stage; while the profile stage reads the files,
  * every batch reports the rows read and checks for cancellation. Within the later stages the job
- * stops at the next stage boundary.
+ * stops at the next stage boundary, and within the learnability cascade at the next model.
  *
  * <p>Metrics: the collapse score is {@code 100 - risk}, where risk is the verdict's {@code 100 -
  * (0.6 * lowest + 0.4 * mean)} of the scored dimensions, so higher is better like every other
@@ -366,6 +367,12 @@ final class AssessmentRunner implements ValidationRunner {
 
     private long rows() {
       return rowsRead[0].get() + rowsRead[1].get();
+    }
+
+    @Override
+    public void modelTrained(ModelProgress model) {
+      sink.checkpoint();
+      sink.modelTrained(model);
     }
 
     @Override

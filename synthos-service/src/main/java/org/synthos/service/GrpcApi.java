@@ -17,12 +17,15 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
+import org.synthos.core.assess.ModelProgress;
 import org.synthos.core.signature.PreScreen;
 import org.synthos.core.signature.SignatureIndex;
+import org.synthos.v1.CascadeEvent;
 import org.synthos.v1.Job;
 import org.synthos.v1.JobRef;
 import org.synthos.v1.ListRequest;
 import org.synthos.v1.ListResponse;
+import org.synthos.v1.ModelTrained;
 import org.synthos.v1.NotApplicable;
 import org.synthos.v1.PhaseRequest;
 import org.synthos.v1.PhaseResponse;
@@ -305,27 +308,33 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
         phase.name(),
         out,
         () -> {
-          ValidationRequest r =
-              new ValidationRequest(
-                  req.getDatasetUri(),
-                  opt(req.getReferenceUri()),
-                  opt(req.getTarget()),
-                  opt(req.getPolicy()),
-                  Optional.empty(),
-                  Optional.empty(),
-                  Optional.empty(),
-                  req.hasSeed() ? Optional.of(req.getSeed()) : Optional.empty());
           ValidationRunner.PhaseResult result =
-              jobs.phase(GrpcAuth.caller(), phase, r, ctx::isCancelled);
-          PhaseResponse.Builder b = PhaseResponse.newBuilder().setDatasetUri(req.getDatasetUri());
-          if (result instanceof ValidationRunner.PhaseResult.Ok ok) {
-            ok.typed().ifPresent(b::mergeFrom);
-            b.setDatasetUri(req.getDatasetUri()).setResultJson(ok.result().toString());
-          } else if (result instanceof ValidationRunner.PhaseResult.NotApplicable na) {
-            b.setNotApplicable(NotApplicable.newBuilder().setReason(na.reason()));
-          }
-          return b.build();
+              jobs.phase(GrpcAuth.caller(), phase, phaseRequest(req), ctx::isCancelled);
+          return toProto(req, result);
         });
+  }
+
+  private static ValidationRequest phaseRequest(PhaseRequest req) {
+    return new ValidationRequest(
+        req.getDatasetUri(),
+        opt(req.getReferenceUri()),
+        opt(req.getTarget()),
+        opt(req.getPolicy()),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        req.hasSeed() ? Optional.of(req.getSeed()) : Optional.empty());
+  }
+
+  private static PhaseResponse toProto(PhaseRequest req, ValidationRunner.PhaseResult result) {
+    PhaseResponse.Builder b = PhaseResponse.newBuilder().setDatasetUri(req.getDatasetUri());
+    if (result instanceof ValidationRunner.PhaseResult.Ok ok) {
+      ok.typed().ifPresent(b::mergeFrom);
+      b.setDatasetUri(req.getDatasetUri()).setResultJson(ok.result().toString());
+    } else if (result instanceof ValidationRunner.PhaseResult.NotApplicable na) {
+      b.setNotApplicable(NotApplicable.newBuilder().setReason(na.reason()));
+    }
+    return b.build();
   }
 
   @Override
@@ -351,6 +360,64 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
   @Override
   public void getPredictions(PhaseRequest req, StreamObserver<PhaseResponse> out) {
     phase(ValidationRunner.Phase.PREDICTIONS, req, out);
+  }
+
+  /**
+   * GetPredictions as a stream: each trained model as it finishes, then the answer. The models are
+   * sent from the training threads, one at a time; a cancelled call stops the cascade at the next
+   * model boundary (the phase's checkpoint sees the cancelled context).
+   */
+  @Override
+  public void trainCascade(PhaseRequest req, StreamObserver<CascadeEvent> out) {
+    Context ctx = Context.current();
+    Identity caller = GrpcAuth.caller();
+    JsonLogging.withContext(
+        requestId(),
+        () -> {
+          ValidationRunner.PhaseResult result;
+          try {
+            result =
+                jobs.cascade(
+                    caller,
+                    phaseRequest(req),
+                    ctx::isCancelled,
+                    model -> {
+                      synchronized (out) {
+                        out.onNext(CascadeEvent.newBuilder().setModel(toProto(model)).build());
+                      }
+                    });
+          } catch (RuntimeException e) {
+            SynthosException s = ErrorMapping.classify(e);
+            LOG.info("TrainCascade failed: " + s.code().code() + " " + s.getMessage());
+            synchronized (out) {
+              out.onError(ErrorMapping.toGrpc(s));
+            }
+            return;
+          }
+          synchronized (out) {
+            out.onNext(CascadeEvent.newBuilder().setResult(toProto(req, result)).build());
+            out.onCompleted();
+          }
+        });
+  }
+
+  static ModelTrained toProto(ModelProgress m) {
+    return ModelTrained.newBuilder()
+        .setTarget(m.target())
+        .setTargetIndex(m.targetIndex())
+        .setTargets(m.targets())
+        .setTier(m.tier())
+        .setRole(m.role())
+        .setTrainRows(m.trainRows())
+        .setSeed(m.seed())
+        .setLoss(m.loss())
+        .setLossName(m.lossName())
+        .setDone(m.done())
+        .setTotal(m.total())
+        .setElapsedMillis(m.elapsedMillis())
+        .setEtaMillis(m.etaMillis())
+        .setDevice(m.device())
+        .build();
   }
 
   @Override

@@ -176,6 +176,11 @@ final class HttpApi implements AutoCloseable {
         }
         return;
       }
+      case "/v1/cascade" -> {
+        requireMethod(method, "POST");
+        HttpCascade.handle(ex, caller, jobs, parseSubmit(ex));
+        return;
+      }
       case "/v1/prescreen" -> {
         requireMethod(method, "POST");
         PreScreenBody body = PreScreenBody.parse(ex.getRequestBody().readNBytes(MAX_BODY + 1));
@@ -400,7 +405,7 @@ final class HttpApi implements AutoCloseable {
     return o;
   }
 
-  private static ObjectNode errorJson(org.synthos.v1.ErrorInfo info) {
+  static ObjectNode errorJson(org.synthos.v1.ErrorInfo info) {
     ObjectNode o = JSON.createObjectNode();
     o.put("code", info.getCode());
     o.put("name", info.getName());

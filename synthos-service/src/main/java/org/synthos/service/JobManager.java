@@ -29,6 +29,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
+import org.synthos.core.assess.ModelProgress;
 
 /**
  * Durable jobs on a bounded queue and a fixed worker pool.
@@ -328,10 +329,20 @@ final class JobManager implements AutoCloseable {
       ValidationRequest request,
       String owner,
       BooleanSupplier callerGone) {
+    return phase(phase, request, owner, callerGone, model -> {});
+  }
+
+  /** The same, telling {@code models} of each proxy model of the cascade as it trains. */
+  ValidationRunner.PhaseResult phase(
+      ValidationRunner.Phase phase,
+      ValidationRequest request,
+      String owner,
+      BooleanSupplier callerGone,
+      Consumer<ModelProgress> models) {
     ValidationRunner.PhaseResult result = null;
     SynthosException error = null;
     try {
-      result = runPhase(phase, request, owner, callerGone);
+      result = runPhase(phase, request, owner, callerGone, models);
       return result;
     } catch (SynthosException e) {
       error = e;
@@ -345,7 +356,8 @@ final class JobManager implements AutoCloseable {
       ValidationRunner.Phase phase,
       ValidationRequest request,
       String owner,
-      BooleanSupplier callerGone) {
+      BooleanSupplier callerGone,
+      Consumer<ModelProgress> models) {
     validate(request);
     if (!phaseSlots.tryAcquire()) {
       throw new SynthosException(
@@ -373,6 +385,11 @@ final class JobManager implements AutoCloseable {
               if (callerGone.getAsBoolean()) {
                 throw new SynthosException(ErrorCode.CANCELLED, "the caller went away");
               }
+            }
+
+            @Override
+            public void modelTrained(ModelProgress model) {
+              models.accept(model);
             }
           };
       return runner.phase(phase, inputs, sink);

@@ -180,13 +180,33 @@ final class OwnedJobs {
       ValidationRunner.Phase phase,
       ValidationRequest request,
       BooleanSupplier callerGone) {
+    return phase(caller, phase, request, callerGone, model -> {});
+  }
+
+  /**
+   * TrainCascade: the predictions phase, telling {@code models} of each proxy model as it trains.
+   */
+  ValidationRunner.PhaseResult cascade(
+      Identity caller,
+      ValidationRequest request,
+      BooleanSupplier callerGone,
+      Consumer<org.synthos.core.assess.ModelProgress> models) {
+    return phase(caller, ValidationRunner.Phase.PREDICTIONS, request, callerGone, models);
+  }
+
+  private ValidationRunner.PhaseResult phase(
+      Identity caller,
+      ValidationRunner.Phase phase,
+      ValidationRequest request,
+      BooleanSupplier callerGone,
+      Consumer<org.synthos.core.assess.ModelProgress> models) {
     return audited(
         caller,
         "phase_" + phase.name().toLowerCase(java.util.Locale.ROOT),
         null,
         () -> {
           checkInputs(caller, request);
-          return jobs.phase(phase, request, caller.name(), callerGone);
+          return jobs.phase(phase, request, caller.name(), callerGone, models);
         });
   }
 

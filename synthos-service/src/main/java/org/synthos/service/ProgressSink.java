@@ -1,6 +1,7 @@
 package org.synthos.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.synthos.core.assess.ModelProgress;
 
 /**
  * Where a running validation reports. Calls come from the job's worker thread. Implementations
@@ -21,4 +22,11 @@ public interface ProgressSink {
    * CANCELLED or TIMEOUT when it must stop. Long loops call it often.
    */
   void checkpoint();
+
+  /**
+   * A proxy model of the learnability cascade has trained (from a training thread, one call at a
+   * time). The runner calls {@link #checkpoint} first, so a cancelled job stops at a model
+   * boundary.
+   */
+  default void modelTrained(ModelProgress model) {}
 }

@@ -231,7 +231,8 @@ final class TypedResults {
             .setTier(c.tier())
             .setModel(c.model())
             .setLoss(c.lossName())
-            .setSkipped(text(c.skipped()));
+            .setSkipped(text(c.skipped()))
+            .setDevice(c.device());
     for (int k = 0; k < c.sizes().length; k++) {
       CurvePoint.Builder p = CurvePoint.newBuilder().setTrainRows(c.sizes()[k]);
       put(c.tstrLoss()[k], p::setTstrLoss);
