@@ -23,7 +23,11 @@ COPY synthos-service synthos-service
 COPY synthos-cli synthos-cli
 COPY synthos-bench/pom.xml synthos-bench/pom.xml
 COPY synthos-spark/pom.xml synthos-spark/pom.xml
+COPY synthos-neural synthos-neural
 # MAVEN_ARGS lets a build without network use a mounted repository (-o); tests ran in CI already.
+# MAVEN_ARGS=-Pneural adds the PyTorch CPU native library for the learnability cascade's mlp tier
+# (about 107 MiB more in the jar, and about 430 MiB extracted under DJL_CACHE_DIR on first use);
+# without it the tier reports that its runtime is missing and everything else runs.
 ARG MAVEN_ARGS=""
 RUN mvn -B -q ${MAVEN_ARGS} -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true \
       -pl synthos-cli -am package \
@@ -50,6 +54,8 @@ COPY --from=build /synthos.jar /opt/synthos/synthos.jar
 ENV SYNTHOS_DATA_DIR=/var/lib/synthos \
     SYNTHOS_GRPC_HOST=0.0.0.0 \
     SYNTHOS_HTTP_HOST=0.0.0.0 \
+    DJL_CACHE_DIR=/tmp/djl \
+    ENGINE_CACHE_DIR=/tmp/djl \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp"
 USER 10001:10001
 WORKDIR /var/lib/synthos

@@ -9,7 +9,7 @@ import re
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Union
 
 import grpc
 import pandas as pd
@@ -251,6 +251,48 @@ class Client:
         if r.WhichOneof("outcome") == "not_applicable":
             rows.attrs["not_applicable"] = r.not_applicable.reason
         return rows
+
+    def train_cascade(
+        self,
+        candidate: Dataset,
+        reference: Dataset,
+        target: Optional[str] = None,
+        policy: Policy = None,
+        *,
+        seed: Optional[int] = None,
+        on_model: Optional[Callable[[Dict[str, Any]], None]] = None,
+        timeout: Optional[float] = None,
+    ) -> pd.DataFrame:
+        """Trains the learnability cascade (``TrainCascade``) and returns one row per proxy model, in
+        the order they finished: ``target``, ``tier``, ``role``, ``train_rows``, ``seed``,
+        ``loss``, ``loss_name``, ``done``, ``total``, ``eta_millis``, ``device``.
+
+        ``on_model`` sees each model as it arrives (a dict of the same fields). The answer (the
+        ``GetPredictions`` JSON: learning curves and predicted performance) is in
+        ``attrs["predictions"]``; when nothing could be learned, ``attrs["not_applicable"]`` says
+        why. Interrupting the iteration (e.g. Ctrl-C) cancels the cascade at the next model.
+        """
+        request = pb.PhaseRequest(**self._inputs(candidate, reference, target, policy, seed))
+        columns = ["target", "tier", "role", "train_rows", "seed", "loss", "loss_name", "done", "total",
+                   "eta_millis", "device"]
+        models, answer = [], None
+        try:
+            for event in self._stub.TrainCascade(request, timeout=timeout, metadata=self._metadata):
+                if event.WhichOneof("event") == "model":
+                    m = {c: getattr(event.model, c) for c in columns}
+                    models.append(m)
+                    if on_model is not None:
+                        on_model(m)
+                else:
+                    answer = event.result
+        except grpc.RpcError as e:
+            raise from_rpc_error(e) from None
+        table = pd.DataFrame(models, columns=columns)
+        if answer is not None and answer.WhichOneof("outcome") == "not_applicable":
+            table.attrs["not_applicable"] = answer.not_applicable.reason
+        elif answer is not None:
+            table.attrs["predictions"] = json.loads(answer.result_json)
+        return table
 
     def prescreen(self, dataset: Dataset, k: int = 0, *, timeout: Optional[float] = None) -> PreScreen:
         """A cheap estimate of ``dataset``'s risk before a full validation: one profiling pass,

@@ -154,3 +154,18 @@ def test_progress_bar_runs_on_the_watch_stream(client, mtls_server, capsys):
     assert others["reason"].str.contains("reference").all()
     assert report.predictions.empty
     assert report.learnability["not_applicable"]
+
+
+def test_train_cascade_streams_each_model_then_the_predictions(client, stored_pair):
+    seen = []
+    models = client.train_cascade(
+        stored_pair[0], reference=stored_pair[1], target="class", seed=12, on_model=seen.append
+    )
+    assert len(models) == len(seen) > 0
+    assert list(models["done"]) == sorted(models["done"])
+    assert models["done"].iloc[-1] == models["total"].iloc[0]
+    assert set(models["tier"]) >= {"gbt_small", "linear"}
+    assert set(models["device"]) == {"cpu"}
+    target = models.attrs["predictions"]["learnability"]["targets"][0]
+    assert target["column"] == "class"
+    assert [c["tier"] for c in target["curves"]] == ["linear", "gbt_small", "gbt_large"]
