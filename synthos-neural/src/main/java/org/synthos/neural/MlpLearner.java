@@ -81,7 +81,10 @@ public final class MlpLearner implements ProxyLearner {
       try {
         engine = Engine.getEngine(ENGINE);
       } catch (RuntimeException | LinkageError e) {
-        failure = "the PyTorch runtime did not load: " + e.getMessage();
+        failure =
+            "the PyTorch runtime did not load (its native library is neither on the class path nor"
+                + " in the DJL cache; build the command line with mvn -Pneural): "
+                + e.getMessage();
       }
       ENGINE_OR_NULL = engine;
       FAILURE = failure;
