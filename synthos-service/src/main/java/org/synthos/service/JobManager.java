@@ -323,16 +323,10 @@ final class JobManager implements AutoCloseable {
     }
   }
 
-  /** Runs one phase call now, on the caller's thread, bounded by the worker count. */
-  ValidationRunner.PhaseResult phase(
-      ValidationRunner.Phase phase,
-      ValidationRequest request,
-      String owner,
-      BooleanSupplier callerGone) {
-    return phase(phase, request, owner, callerGone, model -> {});
-  }
-
-  /** The same, telling {@code models} of each proxy model of the cascade as it trains. */
+  /**
+   * Runs one phase call now, on the caller's thread, bounded by the worker count; {@code models}
+   * hears of each proxy model of the learnability cascade as it trains.
+   */
   ValidationRunner.PhaseResult phase(
       ValidationRunner.Phase phase,
       ValidationRequest request,
@@ -372,27 +366,7 @@ final class JobManager implements AutoCloseable {
       ValidationRunner.Inputs inputs =
           new ValidationRunner.Inputs(
               id, id, JobFiles.datasetId(request.datasetUri()), request, data, ref);
-      ProgressSink sink =
-          new ProgressSink() {
-            @Override
-            public void progress(String stage, double percent, long rowsDone) {}
-
-            @Override
-            public void stageDone(String stage, JsonNode result) {}
-
-            @Override
-            public void checkpoint() {
-              if (callerGone.getAsBoolean()) {
-                throw new SynthosException(ErrorCode.CANCELLED, "the caller went away");
-              }
-            }
-
-            @Override
-            public void modelTrained(ModelProgress model) {
-              models.accept(model);
-            }
-          };
-      return runner.phase(phase, inputs, sink);
+      return runner.phase(phase, inputs, ProgressSink.ofCall(callerGone, models));
     } finally {
       phaseSlots.release();
       JobFiles.deleteTree(tmp);

@@ -1,6 +1,10 @@
 package org.synthos.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
 import org.synthos.core.assess.ModelProgress;
 
 /**
@@ -29,4 +33,30 @@ public interface ProgressSink {
    * boundary.
    */
   default void modelTrained(ModelProgress model) {}
+
+  /**
+   * The sink of a synchronous call: no job to update; it stops (CANCELLED) once {@code callerGone}
+   * says the caller went away, and passes each trained model to {@code models}.
+   */
+  static ProgressSink ofCall(BooleanSupplier callerGone, Consumer<ModelProgress> models) {
+    return new ProgressSink() {
+      @Override
+      public void progress(String stage, double percent, long rowsDone) {}
+
+      @Override
+      public void stageDone(String stage, JsonNode result) {}
+
+      @Override
+      public void checkpoint() {
+        if (callerGone.getAsBoolean()) {
+          throw new SynthosException(ErrorCode.CANCELLED, "the caller went away");
+        }
+      }
+
+      @Override
+      public void modelTrained(ModelProgress model) {
+        models.accept(model);
+      }
+    };
+  }
 }
