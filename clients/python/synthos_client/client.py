@@ -92,6 +92,7 @@ class Client:
         policy: Policy = None,
         *,
         seed: Optional[int] = None,
+        column_types: Optional[Dict[str, str]] = None,
         progress: bool = True,
         timeout: Optional[float] = None,
     ) -> Report:
@@ -101,13 +102,17 @@ class Client:
         CSV, and uploaded), a local file (a ``pathlib.Path``, or a string naming an existing
         file: uploaded), or a location the server reads itself (``s3://...``, ``upload://NAME``,
         or a path relative to its storage root: passed as is). ``policy`` is a policy name, a
-        policy document (YAML text, a dict, or a path to a policy file). ``timeout`` bounds the
+        policy document (YAML text, a dict, or a path to a policy file). ``column_types`` forces
+        columns' types by name (``{"review": "text", "user": "id"}``; text, id, category, numeric
+        or a storage type), as ``synthos validate --type`` does. ``timeout`` bounds the
         job on the server (it fails with TIMEOUT, 4001) and the client's wait. ``progress``
         shows a tqdm bar that follows the job's stages. Interrupting the wait cancels the job.
 
         Raises :class:`SynthosError` when the service refuses the request or the job fails.
         """
-        job_id = self.submit(candidate, reference, target, policy, seed=seed, timeout=timeout)
+        job_id = self.submit(
+            candidate, reference, target, policy, seed=seed, column_types=column_types, timeout=timeout
+        )
         try:
             self.wait(job_id, progress=progress, timeout=None if timeout is None else timeout + 30)
         except KeyboardInterrupt:
@@ -128,12 +133,14 @@ class Client:
         policy: Policy = None,
         *,
         seed: Optional[int] = None,
+        column_types: Optional[Dict[str, str]] = None,
         timeout: Optional[float] = None,
     ) -> str:
         """Queues a validation and returns its job id (datasets and policy as in :meth:`validate`)."""
         timeout_seconds = 0 if timeout is None else max(1, int(round(timeout)))
         request = pb.SubmitRequest(
-            **self._inputs(candidate, reference, target, policy, seed), timeout_seconds=timeout_seconds
+            **self._inputs(candidate, reference, target, policy, seed, column_types),
+            timeout_seconds=timeout_seconds,
         )
         return self._call(self._stub.Submit, request).job_id
 
@@ -231,6 +238,7 @@ class Client:
         policy: Policy = None,
         *,
         seed: Optional[int] = None,
+        column_types: Optional[Dict[str, str]] = None,
         timeout: Optional[float] = None,
     ) -> pd.DataFrame:
         """Every flagged row of the candidate (at most 10,000 listed): ``row`` (one-based data
@@ -241,7 +249,7 @@ class Client:
         number of flagged rows, listed or not; when the engine cannot localise,
         ``attrs["not_applicable"]`` says why and the table is empty.
         """
-        request = pb.PhaseRequest(**self._inputs(candidate, reference, target, policy, seed))
+        request = pb.PhaseRequest(**self._inputs(candidate, reference, target, policy, seed, column_types))
         r = self._call(self._stub.LocalizeProblems, request, timeout=timeout)
         rows = pd.DataFrame(
             [{"row": f.row, "cause": f.cause, "group": f.group, "reason": f.reason} for f in r.flagged_rows],
@@ -363,7 +371,7 @@ class Client:
 
     # ---- plumbing -----------------------------------------------------------------------------
 
-    def _inputs(self, candidate, reference, target, policy, seed) -> Dict[str, Any]:
+    def _inputs(self, candidate, reference, target, policy, seed, column_types=None) -> Dict[str, Any]:
         """The fields SubmitRequest and PhaseRequest share; uploads what needs uploading."""
         fields = {
             "dataset_uri": self.dataset_ref(candidate),
@@ -374,6 +382,8 @@ class Client:
         # seed is a proto3 optional: unset (the engine's default) differs from 0.
         if seed is not None:
             fields["seed"] = seed
+        if column_types:
+            fields["column_types"] = dict(column_types)
         return fields
 
     def _call(self, method, request, timeout: Optional[float] = _CALL_TIMEOUT):

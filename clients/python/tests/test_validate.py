@@ -111,6 +111,20 @@ def test_a_server_side_path_is_passed_as_is(client, stored_pair):
     assert report.json["provenance"]["reference"]["uri"] == "pairs/reference.csv"
 
 
+def test_column_types_force_how_columns_are_treated(client, stored_pair):
+    report = client.validate(
+        stored_pair[0],
+        reference=stored_pair[1],
+        column_types={"duration": "category", "purpose": "text"},
+        progress=False,
+    )
+    schema = {c["name"]: c for c in report.json["provenance"]["candidate"]["schema"]}
+    assert schema["duration"]["type"] == "categorical"
+    assert schema["duration"]["reason"] == "override"
+    assert schema["purpose"]["treated_as"] == "text"
+    assert schema["age"]["reason"] != "override"
+
+
 def test_localize_lists_every_flagged_row(client, stored_pair):
     rows = client.localize(stored_pair[0], reference=stored_pair[1], seed=11)
     assert list(rows.columns) == ["row", "cause", "group", "reason"]

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.synthos.api.ColumnType;
 import org.synthos.core.assess.DatasetSource;
 import org.synthos.core.assess.LearningOptions;
 import org.synthos.core.assess.Policy;
@@ -155,6 +158,12 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     ReadOptions readOptions = input.toReadOptions();
     Policy chosen = policy == null ? Policy.defaults() : PolicyFiles.load(policy);
+    if (policy != null) {
+      // The policy's column types, under any --type given for the same column.
+      Map<String, ColumnType> types = new LinkedHashMap<>(PolicyFiles.columnTypes(policy));
+      types.putAll(readOptions.schemaOverrides());
+      readOptions = readOptions.withSchemaOverrides(types);
+    }
     ValidationOptions defaults = ValidationOptions.defaults();
     ValidationOptions options =
         new ValidationOptions(

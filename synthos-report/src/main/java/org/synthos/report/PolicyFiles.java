@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.synthos.api.ColumnType;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.Location;
 import org.synthos.api.SynthosException;
@@ -25,6 +26,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  * keys are errors, so a typo never silently loosens a policy.
  */
 public final class PolicyFiles {
+  /**
+   * The key of the per-column type overrides ({@code column: text|identifier|categorical|...}, or
+   * the roles id, category, numeric): what {@code synthos validate --type} does, for a policy.
+   */
+  public static final String COLUMN_TYPES = "column_types";
+
   private static final Set<String> TOP =
       Set.of(
           "version",
@@ -33,15 +40,19 @@ public final class PolicyFiles {
           "max_invalid_share",
           "duplicate_tolerance",
           "near_duplicate_tolerance",
-          "dimensions");
+          "dimensions",
+          COLUMN_TYPES);
 
   private PolicyFiles() {}
 
   /** Reads a policy file; errors name the file and, for syntax errors, the line. */
   public static Policy load(Path file) {
-    String text;
+    return parse(read(file), file.toString());
+  }
+
+  private static String read(Path file) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new SynthosException(
           ErrorCode.FILE_NOT_FOUND, "policy file not found", Location.ofFile(file.toString()), e);
@@ -52,14 +63,24 @@ public final class PolicyFiles {
           Location.ofFile(file.toString()),
           e);
     }
-    return parse(text, file.toString());
   }
 
   /** Parses policy YAML; {@code source} names it in errors. */
   public static Policy parse(String yaml, String source) {
-    Object doc;
+    Object doc = load(yaml, source);
+    Policy d = Policy.defaults();
+    if (doc == null) {
+      return d;
+    }
+    if (!(doc instanceof Map<?, ?> map)) {
+      throw invalid(source, "a policy must be a mapping of keys to values");
+    }
+    return parse(map, d, source);
+  }
+
+  private static Object load(String yaml, String source) {
     try {
-      doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+      return new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     } catch (MarkedYAMLException e) {
       Location at = Location.ofFile(source).withLine(e.getProblemMark().getLine() + 1);
       throw new SynthosException(
@@ -71,19 +92,16 @@ public final class PolicyFiles {
           Location.ofFile(source),
           e);
     }
-    Policy d = Policy.defaults();
-    if (doc == null) {
-      return d;
-    }
-    if (!(doc instanceof Map<?, ?> map)) {
-      throw invalid(source, "a policy must be a mapping of keys to values");
-    }
+  }
+
+  private static Policy parse(Map<?, ?> map, Policy d, String source) {
     for (Object k : map.keySet()) {
       if (!TOP.contains(String.valueOf(k))) {
         throw invalid(
             source, "unknown key '" + k + "'; expected one of " + new java.util.TreeSet<>(TOP));
       }
     }
+    columnTypes(map, source);
     int version = (int) number(map, "version", d.version(), source);
     Map<Dimension, Policy.Threshold> thresholds = new EnumMap<>(d.thresholds());
     Object dims = map.get("dimensions");
@@ -136,6 +154,75 @@ public final class PolicyFiles {
     } catch (SynthosException e) {
       throw new SynthosException(e.code(), e.getMessage(), Location.ofFile(source), e);
     }
+  }
+
+  /** The column types a policy file names, in file order; empty when it names none. */
+  public static Map<String, ColumnType> columnTypes(Path file) {
+    return columnTypes(read(file), file.toString());
+  }
+
+  /**
+   * The column types a policy document names, in document order; empty when it names none or is a
+   * policy name rather than a document.
+   */
+  public static Map<String, ColumnType> columnTypes(String yaml, String source) {
+    Object doc = load(yaml, source);
+    return doc instanceof Map<?, ?> map ? columnTypes(map, source) : Map.of();
+  }
+
+  private static Map<String, ColumnType> columnTypes(Map<?, ?> map, String source) {
+    Object v = map.get(COLUMN_TYPES);
+    Map<String, ColumnType> out = new LinkedHashMap<>();
+    if (v == null) {
+      return out;
+    }
+    if (!(v instanceof Map<?, ?> types)) {
+      throw invalid(source, "'" + COLUMN_TYPES + "' must map column names to types");
+    }
+    for (Map.Entry<?, ?> e : types.entrySet()) {
+      try {
+        out.put(String.valueOf(e.getKey()), ColumnType.fromLabel(String.valueOf(e.getValue())));
+      } catch (SynthosException x) {
+        throw invalid(source, "column '" + e.getKey() + "': " + x.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A policy (empty, the default policy's name, or a YAML document) with {@code types} added under
+   * {@value #COLUMN_TYPES} (a column named in both takes the type given here), as a YAML document:
+   * how the service carries a request's column types with its policy.
+   */
+  public static String withColumnTypes(String policy, Map<String, String> types) {
+    if (types.isEmpty()) {
+      return policy;
+    }
+    String text = policy == null ? "" : policy.strip();
+    Map<String, Object> doc = new LinkedHashMap<>();
+    if (text.isEmpty() || text.equals(Policy.defaults().name())) {
+      doc.put("name", Policy.defaults().name());
+    } else {
+      if (!(load(text, "policy") instanceof Map<?, ?> given)) {
+        throw invalid(
+            "policy",
+            "column types need a policy document or the policy '"
+                + Policy.defaults().name()
+                + "', got '"
+                + text
+                + "'");
+      }
+      given.forEach((k, v) -> doc.put(String.valueOf(k), v));
+    }
+    Map<String, Object> merged = new LinkedHashMap<>();
+    if (doc.get(COLUMN_TYPES) instanceof Map<?, ?> old) {
+      old.forEach((k, v) -> merged.put(String.valueOf(k), v));
+    }
+    merged.putAll(types);
+    doc.put(COLUMN_TYPES, merged);
+    String yaml = new Yaml(new SafeConstructor(new LoaderOptions())).dumpAsMap(doc);
+    parse(yaml, "policy");
+    return yaml;
   }
 
   /** The policy as YAML that {@link #parse} reads back to an equal policy. */

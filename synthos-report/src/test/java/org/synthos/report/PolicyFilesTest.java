@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synthos.api.ColumnType;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
 import org.synthos.core.assess.Dimension;
@@ -88,5 +89,44 @@ class PolicyFilesTest {
     assertThatThrownBy(() -> PolicyFiles.load(dir.resolve("none.yaml")))
         .isInstanceOfSatisfying(
             SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND));
+  }
+
+  @Test
+  void columnTypesAreReadCheckedAndMergedIntoAPolicy() {
+    String yaml = "max_risk: 40\ncolumn_types:\n  Name: text\n  key: id\n  zip: category\n";
+    assertThat(PolicyFiles.parse(yaml, "p.yaml").maxRisk()).isEqualTo(40);
+    assertThat(PolicyFiles.columnTypes(yaml, "p.yaml"))
+        .containsExactly(
+            java.util.Map.entry("Name", ColumnType.TEXT),
+            java.util.Map.entry("key", ColumnType.IDENTIFIER),
+            java.util.Map.entry("zip", ColumnType.CATEGORICAL));
+    assertThat(PolicyFiles.columnTypes("default", "p")).isEmpty();
+    assertThatThrownBy(() -> PolicyFiles.parse("column_types:\n  Name: prose\n", "p.yaml"))
+        .isInstanceOfSatisfying(
+            SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POLICY))
+        .hasMessageContaining("column 'Name'")
+        .hasMessageContaining("prose");
+    assertThatThrownBy(() -> PolicyFiles.parse("column_types: [Name]\n", "p.yaml"))
+        .hasMessageContaining("must map column names to types");
+
+    // A request's types join the policy it names; a column in both takes the request's type.
+    String merged =
+        PolicyFiles.withColumnTypes(yaml, java.util.Map.of("zip", "numeric", "Title", "text"));
+    assertThat(PolicyFiles.parse(merged, "p").maxRisk()).isEqualTo(40);
+    assertThat(PolicyFiles.columnTypes(merged, "p"))
+        .containsEntry("Name", ColumnType.TEXT)
+        .containsEntry("zip", ColumnType.FLOAT)
+        .containsEntry("Title", ColumnType.TEXT);
+    for (String base : new String[] {"", "default"}) {
+      String fromDefault = PolicyFiles.withColumnTypes(base, java.util.Map.of("key", "id"));
+      assertThat(PolicyFiles.parse(fromDefault, "p")).isEqualTo(Policy.defaults());
+      assertThat(PolicyFiles.columnTypes(fromDefault, "p"))
+          .containsExactly(java.util.Map.entry("key", ColumnType.IDENTIFIER));
+    }
+    assertThat(PolicyFiles.withColumnTypes("default", java.util.Map.of())).isEqualTo("default");
+    assertThatThrownBy(() -> PolicyFiles.withColumnTypes("strict", java.util.Map.of("k", "id")))
+        .hasMessageContaining("column types need a policy document");
+    assertThatThrownBy(() -> PolicyFiles.withColumnTypes("", java.util.Map.of("k", "prose")))
+        .hasMessageContaining("prose");
   }
 }

@@ -114,7 +114,10 @@ final class AssessmentRunner implements ValidationRunner {
     ProfileFeatures features =
         ScreenPass.features(
             source(
-                inputs.dataset(), inputs.request().datasetUri(), ReadOptions.defaults(), s -> {}),
+                inputs.dataset(),
+                inputs.request().datasetUri(),
+                inputs.request().readOptions(),
+                s -> {}),
             Runtime.getRuntime().availableProcessors());
     return new ValidationRunner.Outcome(
         report,
@@ -279,12 +282,12 @@ final class AssessmentRunner implements ValidationRunner {
     String refUri = inputs.request().referenceUri().orElse("reference");
     StageProgress stages = new StageProgress(progress, from, span, inputs.reference().isPresent());
     try {
-      DatasetSource candidate =
-          source(inputs.dataset(), uri, ReadOptions.defaults(), stages.reader(0));
+      ReadOptions read = inputs.request().readOptions();
+      DatasetSource candidate = source(inputs.dataset(), uri, read, stages.reader(0));
       DatasetSource reference =
           inputs.reference().isEmpty()
               ? null
-              : source(inputs.reference().get(), refUri, ReadOptions.defaults(), stages.reader(1));
+              : source(inputs.reference().get(), refUri, read, stages.reader(1));
       String key =
           String.join(
               "|",
@@ -292,6 +295,7 @@ final class AssessmentRunner implements ValidationRunner {
               candidate.sha256(),
               reference == null ? "-" : refUri,
               reference == null ? "-" : reference.sha256(),
+              String.valueOf(read.schemaOverrides()),
               String.valueOf(options));
       ValidationResult cached = cache == null ? null : cache.get(key);
       if (cached != null) {

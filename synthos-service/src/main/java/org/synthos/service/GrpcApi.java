@@ -112,7 +112,7 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
         r.getDatasetUri(),
         opt(r.getReferenceUri()),
         opt(r.getTarget()),
-        opt(r.getPolicy()),
+        ValidationRequest.policyWithColumnTypes(opt(r.getPolicy()), r.getColumnTypesMap()),
         opt(r.getValidationId()),
         opt(r.getDatasetId()),
         r.getTimeoutSeconds() > 0
@@ -319,7 +319,7 @@ final class GrpcApi extends ValidationServiceGrpc.ValidationServiceImplBase {
         req.getDatasetUri(),
         opt(req.getReferenceUri()),
         opt(req.getTarget()),
-        opt(req.getPolicy()),
+        ValidationRequest.policyWithColumnTypes(opt(req.getPolicy()), req.getColumnTypesMap()),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),

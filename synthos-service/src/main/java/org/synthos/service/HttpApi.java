@@ -315,7 +315,8 @@ final class HttpApi implements AutoCloseable {
                 "validation_id",
                 "dataset_id",
                 "timeout_seconds",
-                "seed"));
+                "seed",
+                "column_types"));
     JsonNode uri = n.get("dataset_uri");
     JsonNode timeout = n.get("timeout_seconds");
     if (timeout != null && !(timeout.canConvertToLong() && timeout.asLong() > 0)) {
@@ -330,11 +331,32 @@ final class HttpApi implements AutoCloseable {
         uri.asText(),
         text(n, "reference_uri"),
         text(n, "target"),
-        text(n, "policy"),
+        ValidationRequest.policyWithColumnTypes(text(n, "policy"), columnTypes(n)),
         text(n, "validation_id"),
         text(n, "dataset_id"),
         timeout == null ? Optional.empty() : Optional.of(Duration.ofSeconds(timeout.asLong())),
         seed == null || seed.isNull() ? Optional.empty() : Optional.of(seed.asLong()));
+  }
+
+  /** The body's {@code column_types}: an object of strings; INVALID_ARGUMENT otherwise. */
+  private static java.util.Map<String, String> columnTypes(JsonNode n) {
+    JsonNode types = n.get("column_types");
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (types == null || types.isNull()) {
+      return out;
+    }
+    if (!types.isObject()) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT, "column_types must map column names to type names");
+    }
+    for (var e : types.properties()) {
+      if (!e.getValue().isTextual()) {
+        throw new SynthosException(
+            ErrorCode.INVALID_ARGUMENT, "column_types." + e.getKey() + " must be a type name");
+      }
+      out.put(e.getKey(), e.getValue().asText());
+    }
+    return out;
   }
 
   /**

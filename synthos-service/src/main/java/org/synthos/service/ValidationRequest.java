@@ -3,6 +3,8 @@ package org.synthos.service;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.synthos.io.ReadOptions;
+import org.synthos.report.PolicyFiles;
 
 /**
  * What a client asks to validate.
@@ -47,6 +49,26 @@ public record ValidationRequest(
         Optional.empty(),
         Optional.empty(),
         Optional.empty());
+  }
+
+  /**
+   * The request's policy with {@code columnTypes} added to its document (docs/policy.md, {@code
+   * column_types}); the policy unchanged when there are none. INVALID_POLICY when a type is unknown
+   * or the policy is a name other than the default's.
+   */
+  static Optional<String> policyWithColumnTypes(
+      Optional<String> policy, java.util.Map<String, String> columnTypes) {
+    return columnTypes.isEmpty()
+        ? policy
+        : Optional.of(PolicyFiles.withColumnTypes(policy.orElse(""), columnTypes));
+  }
+
+  /** The read options a job's files are opened with: the policy's column types, if any. */
+  ReadOptions readOptions() {
+    ReadOptions o = ReadOptions.defaults();
+    return policy.isEmpty()
+        ? o
+        : o.withSchemaOverrides(PolicyFiles.columnTypes(policy.get(), "policy"));
   }
 
   /** The format label used in metrics: the file extension, or "unknown". */

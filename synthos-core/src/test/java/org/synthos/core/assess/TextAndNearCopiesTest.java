@@ -16,7 +16,8 @@ import org.synthos.core.assess.inject.Injection;
 /**
  * The user's two reports, reproduced on committed real data: a text column drawn from 25 distinct
  * texts must be rejected for its text measures while a fresh real half is approved, and rows that
- * copy another row with one number nudged by under 1% must be flagged and rejected.
+ * copy another row with one number nudged by under 1%, or (in a table of 21 columns) with two cells
+ * redrawn, must be flagged and rejected.
  */
 @Tag("integration")
 class TextAndNearCopiesTest {
@@ -64,8 +65,18 @@ class TextAndNearCopiesTest {
   @ParameterizedTest(name = "credit-g split {0}")
   @ValueSource(longs = {11, 12})
   void nearCopiesWithOneNumberNudgedAreFlaggedAndRejected(long seed) {
+    nearCopiesAreFlaggedAndRejected(Defect.NEAR_COPIES, seed);
+  }
+
+  @ParameterizedTest(name = "credit-g split {0}")
+  @ValueSource(longs = {11, 12})
+  void nearCopiesWithTwoCellsRedrawnAreFlaggedAndRejected(long seed) {
+    nearCopiesAreFlaggedAndRejected(Defect.NEAR_COPIES_TWO_CELLS, seed);
+  }
+
+  private static void nearCopiesAreFlaggedAndRejected(Defect defect, long seed) {
     ColumnBatch[] h = ExampleData.halves("credit-g.csv", seed);
-    Injection inj = DefectInjector.inject(h[1], null, Defect.NEAR_COPIES, 0.3, seed + 1);
+    Injection inj = DefectInjector.inject(h[1], null, defect, 0.3, seed + 1);
     ValidationResult r = validate(inj.batch(), h[0], seed);
     assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
     // Of a copy and its source, the later row is flagged and names the earlier one as its group:

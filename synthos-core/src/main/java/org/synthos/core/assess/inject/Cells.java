@@ -171,6 +171,35 @@ final class Cells {
     }
   }
 
+  /** Row {@code t}'s cell of column {@code c} receives row {@code s}'s. */
+  void copyCell(int c, int s, int t) {
+    nulls[c][t] = nulls[c][s];
+    if (longs[c] != null) {
+      longs[c][t] = longs[c][s];
+    } else if (doubles[c] != null) {
+      doubles[c][t] = doubles[c][s];
+    } else if (booleans[c] != null) {
+      booleans[c][t] = booleans[c][s];
+    } else {
+      strings[c][t] = strings[c][s];
+    }
+  }
+
+  /** Whether rows a and b hold the same cell in column c (both null, or equal values). */
+  boolean sameCell(int c, int a, int b) {
+    if (nulls[c][a] || nulls[c][b]) {
+      return nulls[c][a] == nulls[c][b];
+    }
+    if (longs[c] != null) {
+      return longs[c][a] == longs[c][b];
+    } else if (doubles[c] != null) {
+      return Double.compare(doubles[c][a], doubles[c][b]) == 0;
+    } else if (booleans[c] != null) {
+      return booleans[c][a] == booleans[c][b];
+    }
+    return java.util.Objects.equals(strings[c][a], strings[c][b]);
+  }
+
   /** Row {@code rows[k]} receives the old value of row {@code perm[k]}. */
   void permute(int c, int[] rows, int[] perm) {
     boolean[] oldNulls = nulls[c].clone();

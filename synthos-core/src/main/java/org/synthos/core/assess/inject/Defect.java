@@ -86,7 +86,12 @@ public enum Defect {
    * A share {@code severity} of rows replaced by copies of other rows with one numeric cell nudged
    * by 0.1% to 1% of its value.
    */
-  NEAR_COPIES(CollapseType.DUPLICATION, 0.3);
+  NEAR_COPIES(CollapseType.DUPLICATION, 0.3),
+  /**
+   * A share {@code severity} of rows replaced by copies of other rows with two cells redrawn from
+   * other rows, by any amount; tables of at least 12 columns that are not identifiers only.
+   */
+  NEAR_COPIES_TWO_CELLS(CollapseType.DUPLICATION, 0.3);
 
   /** The most classes a label column of {@link #LABEL_NOISE} and {@link #CLASS_IMBALANCE} holds. */
   public static final int LABEL_CLASSES = 20;

@@ -76,6 +76,8 @@ public final class DefectInjector {
         }
       }
       case NEAR_COPIES -> description = TextDefects.nearCopies(cells, severity, random, affected);
+      case NEAR_COPIES_TWO_CELLS ->
+          description = TwoCellCopies.inject(cells, severity, random, affected);
       case VARIANCE_SHRINK -> {
         forNumeric(
             cells,
@@ -360,6 +362,15 @@ public final class DefectInjector {
       }
     }
     return -1;
+  }
+
+  /** The rows of {@code 0..n-1} not in {@code picked}, in order. */
+  static int[] others(int n, int[] picked) {
+    boolean[] in = new boolean[n];
+    for (int t : picked) {
+      in[t] = true;
+    }
+    return IntStream.range(0, n).filter(i -> !in[i]).toArray();
   }
 
   static int[] pick(int n, double share, SplittableRandom random) {

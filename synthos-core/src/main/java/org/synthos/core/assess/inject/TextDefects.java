@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 import org.synthos.api.ColumnType;
 import org.synthos.core.assess.measure.TextColumn;
 
@@ -168,11 +167,7 @@ final class TextDefects {
       Cells cells, double severity, SplittableRandom random, TreeSet<Long> affected) {
     int n = cells.size;
     int[] targets = DefectInjector.pick(n, severity, random);
-    boolean[] isTarget = new boolean[n];
-    for (int t : targets) {
-      isTarget[t] = true;
-    }
-    int[] sources = IntStream.range(0, n).filter(i -> !isTarget[i]).toArray();
+    int[] sources = DefectInjector.others(n, targets);
     int nudged = 0;
     for (int t : targets) {
       int s = sources[random.nextInt(sources.length)];

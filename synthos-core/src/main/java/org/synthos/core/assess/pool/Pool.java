@@ -431,8 +431,9 @@ public final class Pool {
    * #NEAR_TOLERANCE} pooled standard deviations or {@link #NEAR_RELATIVE} of the larger magnitude.
    * Rows are blocked by their categorical values and swept along the numeric column with the most
    * distinct values; each row is compared with at most {@value #NEAR_WINDOW_CAP} successors, which
-   * bounds the cost on heavily tied data. In tables of at least {@value OneCellCopies#MIN_COLUMNS}
-   * columns, rows that differ in one cell alone are near copies too ({@link OneCellCopies}).
+   * bounds the cost on heavily tied data. In tables of at least {@value
+   * FewCellCopies#ONE_CELL_COLUMNS} columns, rows that differ in one cell alone are near copies
+   * too, from {@value FewCellCopies#TWO_CELL_COLUMNS} in two ({@link FewCellCopies}).
    */
   private static int[] nearGroups(List<Var> vars, int n, int[] exact, boolean relative) {
     List<Var> nums = vars.stream().filter(v -> v.numeric).toList();
@@ -499,7 +500,7 @@ public final class Pool {
         }
       }
     }
-    OneCellCopies.join(vars, n, parent);
+    FewCellCopies.join(vars, n, exact, parent);
     int[] group = new int[n];
     for (int i = 0; i < n; i++) {
       group[i] = UnionFind.find(parent, i);

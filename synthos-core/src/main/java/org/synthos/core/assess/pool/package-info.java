@@ -7,7 +7,8 @@
  * set of analysis variables ({@link org.synthos.core.assess.pool.Pool}), identifiers apart: they
  * are never compared as categories or numbers, only checked as keys. Near copies are rows equal on
  * every category and, on every number, within 1e-3 pooled standard deviations or 1% of the larger
- * magnitude, joined transitively ({@link org.synthos.core.assess.pool.UnionFind}).
+ * magnitude, or rows differing in one cell alone (tables of 8 columns or more) or two (12 or more),
+ * joined transitively ({@link org.synthos.core.assess.pool.UnionFind}).
  *
  * <p>Owns: reading and holding rows. Knows no measure, band or verdict.
  *

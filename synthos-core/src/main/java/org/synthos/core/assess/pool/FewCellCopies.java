@@ -1,0 +1,127 @@
+package org.synthos.core.assess.pool;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Near copies that differ from another row in one or two cells alone, whatever those cells hold: a
+ * copy with a category changed, or a number moved by more than the near tolerance. In tables of at
+ * least {@value #ONE_CELL_COLUMNS} compared columns one differing cell is allowed, from {@value
+ * #TWO_CELL_COLUMNS} columns two: agreeing on all but one cell of eight, or all but two of twelve,
+ * is rare between distinct real rows, whereas in narrow tables (a route, a date and a delay) rows
+ * differing in a cell or two are common and the relation would say little.
+ *
+ * <p>Search by blocking (pigeonhole): the columns are dealt into g = min(k, {@value #GROUPS})
+ * groups; rows differing in at most d cells differ in at most d groups, so they agree on every
+ * group of at least one of the C(g, d) choices of d groups left out. For each choice, the rows are
+ * blocked by a 64-bit hash of the groups kept (a commutative sum of per-cell hashes, so leaving a
+ * group out is a subtraction) and the rows of a block are compared cell by cell, each with at most
+ * {@value #WINDOW} successors in row order, which bounds the cost on heavily tied data. A hash
+ * collision only adds a comparison: a pair is joined when its cells differ in at most d columns.
+ * Exact duplicates enter once, by their first row. Cost: O(C(g, d) (n log n + W n k)) time, O(g n)
+ * memory; at most 28 passes.
+ */
+final class FewCellCopies {
+  static final int ONE_CELL_COLUMNS = 8;
+  static final int TWO_CELL_COLUMNS = 12;
+  static final int GROUPS = 8;
+  static final int WINDOW = 256;
+
+  private FewCellCopies() {}
+
+  /** How many cells may differ in a table of {@code k} compared columns. */
+  static int allowedCells(int k) {
+    return k >= TWO_CELL_COLUMNS ? 2 : k >= ONE_CELL_COLUMNS ? 1 : 0;
+  }
+
+  /**
+   * Joins, in {@code parent}, the rows that agree on every column but {@link #allowedCells} at
+   * most; {@code exact} holds each row's exact-duplicate group.
+   */
+  static void join(List<Pool.Var> vars, int n, int[] exact, int[] parent) {
+    int k = vars.size();
+    int d = allowedCells(k);
+    if (d == 0 || n < 2) {
+      return;
+    }
+    int[] reps = firstOfEachGroup(exact, n);
+    int m = reps.length;
+    int g = Math.min(k, GROUPS);
+    long[][] group = new long[g][m];
+    long[] total = new long[m];
+    for (int c = 0; c < k; c++) {
+      Pool.Var v = vars.get(c);
+      long salt = 0x9E3779B97F4A7C15L * (c + 1);
+      long[] into = group[c % g];
+      for (int r = 0; r < m; r++) {
+        long h = Pool.mix(salt, Pool.cellBits(v, reps[r]));
+        into[r] += h;
+        total[r] += h;
+      }
+    }
+    int idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, m - 1));
+    long idMask = (1L << idBits) - 1;
+    long[] packed = new long[m];
+    for (int a = 0; a < g; a++) {
+      // d = 1: group a left out; d = 2: groups a and b > a left out.
+      int from = d == 2 ? a + 1 : a;
+      int to = d == 2 ? g : a + 1;
+      for (int b = from; b < to; b++) {
+        for (int r = 0; r < m; r++) {
+          long key = total[r] - group[a][r] - (b == a ? 0 : group[b][r]);
+          packed[r] = (key & ~idMask) | r;
+        }
+        Arrays.sort(packed);
+        compareBlocks(vars, packed, idMask, reps, d, parent);
+      }
+    }
+  }
+
+  private static void compareBlocks(
+      List<Pool.Var> vars, long[] packed, long idMask, int[] reps, int d, int[] parent) {
+    int m = packed.length;
+    int start = 0;
+    while (start < m) {
+      long block = packed[start] & ~idMask;
+      int end = start + 1;
+      while (end < m && (packed[end] & ~idMask) == block) {
+        end++;
+      }
+      for (int p = start; p < end; p++) {
+        int i = reps[(int) (packed[p] & idMask)];
+        for (int q = p + 1; q < end && q - p <= WINDOW; q++) {
+          int j = reps[(int) (packed[q] & idMask)];
+          if (UnionFind.find(parent, i) != UnionFind.find(parent, j)
+              && differingCells(vars, i, j, d) <= d) {
+            UnionFind.union(parent, i, j);
+          }
+        }
+      }
+      start = end;
+    }
+  }
+
+  /** Cells in which rows i and j differ, counted up to {@code limit + 1}. */
+  static int differingCells(List<Pool.Var> vars, int i, int j, int limit) {
+    int differ = 0;
+    for (Pool.Var v : vars) {
+      if (Pool.cellBits(v, i) != Pool.cellBits(v, j) && ++differ > limit) {
+        break;
+      }
+    }
+    return differ;
+  }
+
+  private static int[] firstOfEachGroup(int[] exact, int n) {
+    boolean[] seen = new boolean[n];
+    int[] out = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (!seen[exact[i]]) {
+        seen[exact[i]] = true;
+        out[m++] = i;
+      }
+    }
+    return Arrays.copyOf(out, m);
+  }
+}

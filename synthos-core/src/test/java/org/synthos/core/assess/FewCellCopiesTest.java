@@ -1,0 +1,81 @@
+package org.synthos.core.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.synthos.core.assess.measure.Measures;
+import org.synthos.core.assess.pool.Pool;
+
+/**
+ * Rows that differ from another in one cell alone are near copies in tables of 8 columns, in two
+ * cells in tables of 12.
+ */
+@Tag("unit")
+class FewCellCopiesTest {
+  private static final int N = 200;
+
+  /** Rows 100..139 copy rows 0..39 except in the first {@code changed} columns. */
+  private static Batches table(int columns, int changed) {
+    Batches b = new Batches();
+    for (int c = 0; c < columns; c++) {
+      if (c % 2 == 0) {
+        Double[] x = Batches.normal(N, 0, 1, 10 + c);
+        if (changed > 0) {
+          System.arraycopy(x, 0, x, 100, 40);
+          if (c < changed) {
+            // A number moved far beyond the near tolerance.
+            for (int i = 100; i < 140; i++) {
+              x[i] = x[i] + 5;
+            }
+          }
+        }
+        b.doubles("x" + c, x);
+      } else {
+        String[] s =
+            Batches.categories(
+                N, new String[] {"a", "b", "c", "d"}, new double[] {.25, .25, .25, .25}, 20 + c);
+        if (changed > 0) {
+          System.arraycopy(s, 0, s, 100, 40);
+          if (c < changed) {
+            for (int i = 100; i < 140; i++) {
+              s[i] = s[i].equals("a") ? "b" : "a";
+            }
+          }
+        }
+        b.strings("c" + c, s);
+      }
+    }
+    return b;
+  }
+
+  private static double nearShare(Batches b) {
+    Pool p = VerdictMeasuresGoldenTest.pool(b, null);
+    byte[] all = new byte[p.n];
+    Arrays.fill(all, (byte) 1);
+    return Measures.repeatShare(p.nearGroup, all) - Measures.repeatShare(p.exactGroup, all);
+  }
+
+  @Test
+  void copiesWithOneCellChangedAreNearFromEightColumns() {
+    assertThat(nearShare(table(8, 0))).isZero();
+    // Column 0 (a number) differs; so does column 1 (a category) when two change.
+    assertThat(nearShare(table(8, 1))).isCloseTo(40.0 / N, within(1e-12));
+    assertThat(nearShare(table(8, 2))).isZero();
+    // Seven columns: agreeing on six cells is not called a copy.
+    assertThat(nearShare(table(7, 1))).isZero();
+  }
+
+  @Test
+  void copiesWithTwoCellsChangedAreNearFromTwelveColumns() {
+    assertThat(nearShare(table(12, 0))).isZero();
+    assertThat(nearShare(table(12, 1))).isCloseTo(40.0 / N, within(1e-12));
+    assertThat(nearShare(table(12, 2))).isCloseTo(40.0 / N, within(1e-12));
+    assertThat(nearShare(table(12, 3))).isZero();
+    // Eleven columns: one cell only.
+    assertThat(nearShare(table(11, 2))).isZero();
+    assertThat(nearShare(table(11, 1))).isCloseTo(40.0 / N, within(1e-12));
+  }
+}
