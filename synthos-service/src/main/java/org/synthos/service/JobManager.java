@@ -361,20 +361,12 @@ final class JobManager implements AutoCloseable {
           new ValidationRunner.Inputs(
               id, id, JobFiles.datasetId(request.datasetUri()), request, data, ref);
       ProgressSink sink =
-          new ProgressSink() {
-            @Override
-            public void progress(String stage, double percent, long rowsDone) {}
-
-            @Override
-            public void stageDone(String stage, JsonNode result) {}
-
-            @Override
-            public void checkpoint() {
-              if (callerGone.getAsBoolean()) {
-                throw new SynthosException(ErrorCode.CANCELLED, "the caller went away");
-              }
-            }
-          };
+          ProgressSink.quiet(
+              () -> {
+                if (callerGone.getAsBoolean()) {
+                  throw new SynthosException(ErrorCode.CANCELLED, "the caller went away");
+                }
+              });
       return runner.phase(phase, inputs, sink);
     } finally {
       phaseSlots.release();

@@ -21,4 +21,20 @@ public interface ProgressSink {
    * CANCELLED or TIMEOUT when it must stop. Long loops call it often.
    */
   void checkpoint();
+
+  /** A sink that keeps no progress and runs {@code checkpoint} at each check. */
+  static ProgressSink quiet(Runnable checkpoint) {
+    return new ProgressSink() {
+      @Override
+      public void progress(String stage, double percent, long rowsDone) {}
+
+      @Override
+      public void stageDone(String stage, JsonNode result) {}
+
+      @Override
+      public void checkpoint() {
+        checkpoint.run();
+      }
+    };
+  }
 }

@@ -39,6 +39,9 @@ public final class SparkValidateMain {
   static final int EXIT_OK = 0;
   static final int EXIT_REJECTED = 3;
 
+  /** How a {@code --progress} line starts; the stage key, its index and the stage count follow. */
+  public static final String PROGRESS_PREFIX = "synthos-spark: stage ";
+
   private SparkValidateMain() {}
 
   public static void main(String[] args) {
@@ -155,6 +158,14 @@ public final class SparkValidateMain {
             "Spark master, e.g. local[2] or yarn (default: Spark's configuration, else local[*]).")
     String master;
 
+    @Option(
+        names = "--progress",
+        description =
+            "Print a line on standard error as each stage starts: '"
+                + PROGRESS_PREFIX
+                + "STAGE INDEX TOTAL' (for a caller that follows the job).")
+    boolean progress;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -189,8 +200,13 @@ public final class SparkValidateMain {
             .getErr()
             .println(
                 "synthos-spark: candidate partitions: " + cand.rows().javaRDD().getNumPartitions());
-        result =
-            SparkValidator.validate(cand, ref, options, ProgressListener.NONE, Clock.systemUTC());
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressListener listener =
+            progress
+                ? (stage, index, total) ->
+                    err.println(PROGRESS_PREFIX + stage.key() + " " + index + " " + total)
+                : ProgressListener.NONE;
+        result = SparkValidator.validate(cand, ref, options, listener, Clock.systemUTC());
       } finally {
         spark.stop();
       }
