@@ -48,8 +48,13 @@ class SparkValidateMainTest {
             "--learn-budget",
             "0",
             "--master",
-            "local[2]");
+            "local[2]",
+            "--progress");
     assertThat(r.exit()).as(r.err()).isEqualTo(SparkValidateMain.EXIT_REJECTED);
+    // One line per stage for a caller that follows the job (the service's hand-off).
+    assertThat(r.err())
+        .contains(SparkValidateMain.PROGRESS_PREFIX + "profile 0 ")
+        .contains(SparkValidateMain.PROGRESS_PREFIX + "decision ");
     assertThat(r.out()).startsWith("REJECT").contains("diversity retention").contains("FAIL");
     JsonNode report = new ObjectMapper().readTree(json.toFile());
     assertThat(report.path("results").path("decision").asText()).isEqualTo("reject");
