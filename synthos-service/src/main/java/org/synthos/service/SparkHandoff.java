@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
 import org.synthos.core.assess.Policy;
@@ -87,7 +86,7 @@ final class SparkHandoff implements ValidationRunner {
     try {
       return runOnSpark(inputs, progress, dir);
     } finally {
-      deleteTree(dir);
+      JobFiles.deleteTree(dir);
     }
   }
 
@@ -253,14 +252,6 @@ final class SparkHandoff implements ValidationRunner {
     } catch (IOException e) {
       throw new SynthosException(
           ErrorCode.IO_FAILURE, "cannot read the size of a job's input: " + e.getMessage());
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.warning("cannot delete " + dir + ": " + e.getMessage());
     }
   }
 
