@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,7 @@ public final class SparkScaleBenchmark {
     String sparkXmx = "4g";
     String cliXmx = "1g";
     boolean cli = true;
+    boolean parquet = false;
     Path out = Path.of("bench-results");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -45,11 +48,13 @@ public final class SparkScaleBenchmark {
         case "--spark-xmx" -> sparkXmx = Args.value(args, ++i, "--spark-xmx");
         case "--cli-xmx" -> cliXmx = Args.value(args, ++i, "--cli-xmx");
         case "--no-cli" -> cli = false;
+        case "--format" -> parquet = parquetFormat(Args.value(args, ++i, "--format"));
         case "--out" -> out = Path.of(Args.value(args, ++i, "--out"));
         case "--help" -> {
           System.out.println(
               "./bench spark [--sizes 10000000,100000000] [--partition-mb 32,128] [--columns 8]"
-                  + " [--master local[*]] [--spark-xmx 4g] [--cli-xmx 1g] [--no-cli] [--out DIR]");
+                  + " [--format csv|parquet] [--master local[*]] [--spark-xmx 4g] [--cli-xmx 1g]"
+                  + " [--no-cli] [--out DIR]");
           return;
         }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -72,10 +77,14 @@ public final class SparkScaleBenchmark {
         .append("|---|---|--:|--:|--:|--:|--:|--:|--:|---|--:|\n");
     for (long rows : sizes) {
       Path data = out.resolve("data");
-      Path cand = data.resolve("mixed-" + rows + "x" + columns + ".csv");
-      Path ref = data.resolve("mixed-" + rows + "x" + columns + "-ref.csv");
+      String ext = parquet ? ".parquet" : ".csv";
+      Path cand = data.resolve("mixed-" + rows + "x" + columns + ext);
+      Path ref = data.resolve("mixed-" + rows + "x" + columns + "-ref" + ext);
       generate(cand, rows, columns, 42);
       generate(ref, rows, columns, 43);
+      json.putObject("files_bytes_" + rows)
+          .put("candidate", Files.size(cand))
+          .put("reference", Files.size(ref));
       Path runDir = out.resolve("spark-runs").resolve(String.valueOf(rows));
       List<String> validate =
           List.of("validate", cand.toString(), "--reference", ref.toString(), "--report", "REPORT");
@@ -101,7 +110,8 @@ public final class SparkScaleBenchmark {
                     "-Dspark.sql.files.maxPartitionBytes=" + (mb << 20),
                     "-Dlog4j2.configurationFile="
                         + root.resolve("synthos-spark/log4j2.properties")));
-        cmd.addAll(SPARK_OPENS);
+        // The --add-opens Spark's own launcher gives every JVM it starts, as the launcher has them.
+        cmd.addAll(Files.readAllLines(root.resolve("synthos-spark/jvm-options.txt")));
         cmd.addAll(List.of("-cp", sparkClasspath, "org.synthos.spark.SparkValidateMain"));
         cmd.addAll(withReport(validate, dir));
         cmd.addAll(List.of("--master", master));
@@ -126,34 +136,6 @@ public final class SparkScaleBenchmark {
     }
     BenchResults.write(out, "spark", json, md.toString());
     System.out.print(md);
-  }
-
-  private static final List<String> SPARK_OPENS = sparkOpens();
-
-  /** The --add-opens Spark's own launcher gives every JVM it starts. */
-  private static List<String> sparkOpens() {
-    List<String> opens = new ArrayList<>();
-    for (String p :
-        List.of(
-            "java.lang",
-            "java.lang.invoke",
-            "java.lang.reflect",
-            "java.io",
-            "java.net",
-            "java.nio",
-            "java.util",
-            "java.util.concurrent",
-            "java.util.concurrent.atomic",
-            "jdk.internal.ref",
-            "sun.nio.ch",
-            "sun.nio.cs",
-            "sun.security.action",
-            "sun.util.calendar")) {
-      opens.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-    }
-    opens.add("--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED");
-    opens.add("-Dio.netty.tryReflectionSetAccessible=true");
-    return opens;
   }
 
   private static List<String> withReport(List<String> args, Path dir) {
@@ -244,11 +226,39 @@ public final class SparkScaleBenchmark {
     return bytes < 0 ? "-" : String.valueOf(bytes >> 20);
   }
 
+  /**
+   * Writes the generated file unless it is there. A Parquet file is the same CSV converted by
+   * DuckDB (snappy, DuckDB's row groups of 122,880 rows); the CSV is deleted afterwards.
+   */
   private static void generate(Path file, long rows, int columns, long seed) throws IOException {
-    if (!Files.exists(file)) {
-      System.err.println("generating " + file);
-      DataGenerator.writeCsv(file, rows, columns, seed);
+    if (Files.exists(file)) {
+      return;
     }
+    System.err.println("generating " + file);
+    if (!file.getFileName().toString().endsWith(".parquet")) {
+      DataGenerator.writeCsv(file, rows, columns, seed);
+      return;
+    }
+    Path csv = file.resolveSibling(file.getFileName() + ".csv");
+    DataGenerator.writeCsv(csv, rows, columns, seed);
+    Path tmp = file.resolveSibling(".tmp-" + file.getFileName());
+    try (DuckDbPeer duck = new DuckDbPeer(2)) {
+      duck.csvToParquet(csv, tmp);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (SQLException e) {
+      throw new IOException("DuckDB could not write " + file + ": " + e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(tmp);
+      Files.deleteIfExists(csv);
+    }
+  }
+
+  private static boolean parquetFormat(String format) {
+    return switch (format) {
+      case "csv" -> false;
+      case "parquet" -> true;
+      default -> throw new IllegalArgumentException("--format is csv or parquet, not " + format);
+    };
   }
 
   private static List<Long> longs(String csv) {

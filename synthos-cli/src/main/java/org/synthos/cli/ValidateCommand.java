@@ -223,8 +223,6 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   static Path defaultKey() {
-    String home = System.getenv("SYNTHOS_HOME");
-    Path base = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".synthos");
-    return base.resolve("signing-key.pem");
+    return SigningKey.defaultFile();
   }
 }

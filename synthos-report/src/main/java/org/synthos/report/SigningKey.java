@@ -43,6 +43,16 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey) {
   }
 
   /**
+   * Where the command lines keep the signing key unless told otherwise: {@code
+   * $SYNTHOS_HOME/signing-key.pem}, else {@code ~/.synthos/signing-key.pem}.
+   */
+  public static Path defaultFile() {
+    String home = System.getenv("SYNTHOS_HOME");
+    Path base = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".synthos");
+    return base.resolve("signing-key.pem");
+  }
+
+  /**
    * Reads the key file, or creates it with a fresh key (owner read/write only where the file system
    * supports POSIX permissions) when it does not exist.
    */

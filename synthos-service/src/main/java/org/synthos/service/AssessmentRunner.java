@@ -93,16 +93,7 @@ final class AssessmentRunner implements ValidationRunner {
             90,
             null);
     ObjectNode report = report(result);
-    report.put("validation_id", inputs.validationId());
-    report.put("dataset_id", inputs.datasetId());
-    report.put("job_id", inputs.jobId());
-    ObjectNode internal = (ObjectNode) report.get("internal");
-    internal.put("engine_validation_id", result.validationId());
-    internal.put("engine_dataset_id", result.datasetId());
-    internal.put("dataset_uri", inputs.request().datasetUri());
-    internal.put("dataset_format", inputs.request().datasetFormat());
-    long rows = result.candidate().rows() + result.referenceInfo().map(s -> s.rows()).orElse(0L);
-    internal.put("total_rows", rows);
+    long rows = decorate(report, inputs);
     org.synthos.v1.TypedReport typed =
         TypedResults.report(result)
             .setValidationId(inputs.validationId())
@@ -228,6 +219,29 @@ final class AssessmentRunner implements ValidationRunner {
     }
     progress.progress("done", 100, result.candidate().rows());
     return new PhaseResult.Ok(out, Optional.of(typed.build()));
+  }
+
+  /**
+   * Puts the service's ids on an engine report, keeping the engine's own under {@code internal},
+   * with the dataset's URI, format and the rows read; returns those rows (dataset and reference).
+   */
+  static long decorate(ObjectNode report, Inputs inputs) {
+    String engineValidationId = report.path("validation_id").asText();
+    String engineDatasetId = report.path("dataset_id").asText();
+    report.put("validation_id", inputs.validationId());
+    report.put("dataset_id", inputs.datasetId());
+    report.put("job_id", inputs.jobId());
+    ObjectNode internal = (ObjectNode) report.get("internal");
+    internal.put("engine_validation_id", engineValidationId);
+    internal.put("engine_dataset_id", engineDatasetId);
+    internal.put("dataset_uri", inputs.request().datasetUri());
+    internal.put("dataset_format", inputs.request().datasetFormat());
+    JsonNode provenance = report.path("provenance");
+    long rows =
+        provenance.path("candidate").path("rows").asLong()
+            + provenance.path("reference").path("rows").asLong();
+    internal.put("total_rows", rows);
+    return rows;
   }
 
   private static OptionalDouble diversityScore(ValidationResult result) {

@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * environment variables and never printed: {@link Secret#toString()} is redacted.
  *
  * @param dataDir where the embedded job store and the local storage live by default
+ * @param spark which jobs go to Spark, and how ({@link SparkSettings})
  */
 public record ServiceConfig(
     Path dataDir,
@@ -38,7 +39,8 @@ public record ServiceConfig(
     Store store,
     StorageSettings storage,
     SecuritySettings security,
-    Uploads uploads) {
+    Uploads uploads,
+    SparkSettings spark) {
 
   public ServiceConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -49,6 +51,7 @@ public record ServiceConfig(
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(security, "security");
     Objects.requireNonNull(uploads, "uploads");
+    Objects.requireNonNull(spark, "spark");
   }
 
   /**
@@ -180,6 +183,7 @@ public record ServiceConfig(
     d.put("uploads.max_bytes", "");
     d.put("uploads.partial_ttl_hours", "24");
     SecuritySettings.defaults(d);
+    SparkSettings.defaults(d);
     return Map.copyOf(d);
   }
 
@@ -370,7 +374,8 @@ public record ServiceConfig(
           store,
           new StorageSettings(localRoot, s3),
           security,
-          uploads(dataDir, localRoot, security.maxFileBytes()));
+          uploads(dataDir, localRoot, security.maxFileBytes()),
+          SparkSettings.parse(this));
     }
 
     private Uploads uploads(Path dataDir, Path storageRoot, long maxFileBytes) {

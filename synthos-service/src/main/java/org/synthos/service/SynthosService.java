@@ -112,9 +112,9 @@ public final class SynthosService implements AutoCloseable {
     return b.build();
   }
 
-  /** Starts the service with the full validation engine. */
+  /** Starts the service with the full validation engine, handing large jobs to Spark if set. */
   public static SynthosService start(ServiceConfig config) {
-    return start(config, new AssessmentRunner());
+    return start(config, SparkHandoff.wrap(config.spark(), new AssessmentRunner()));
   }
 
   /** Starts the service with the given engine. */
@@ -132,7 +132,7 @@ public final class SynthosService implements AutoCloseable {
    * the process with status 0. Backs {@code synthos serve}.
    */
   public static void serve(ServiceConfig config) {
-    serve(config, new AssessmentRunner());
+    serve(config, SparkHandoff.wrap(config.spark(), new AssessmentRunner()));
   }
 
   /** As {@link #serve(ServiceConfig)}, with the given engine. */

@@ -175,4 +175,40 @@ class ServiceConfigTest {
     assertThat(ServiceConfig.envName("storage.s3.endpoint"))
         .isEqualTo("SYNTHOS_STORAGE_S3_ENDPOINT");
   }
+
+  @Test
+  void sparkIsOffUntilAMasterIsSetAndThenNeedsACommand() {
+    assertThat(ServiceConfig.defaults(dir).spark().handsOff(Long.MAX_VALUE)).isFalse();
+    SparkSettings on =
+        ServiceConfig.load(
+                Optional.empty(),
+                Map.of("SYNTHOS_SPARK_MIN_BYTES", "1000"),
+                Map.of(
+                    "data_dir",
+                    dir.toString(),
+                    "spark.master",
+                    "yarn",
+                    "spark.command",
+                    " spark-submit  --class org.synthos.spark.SparkValidateMain s.jar "))
+            .spark();
+    assertThat(on.command())
+        .containsExactly("spark-submit", "--class", "org.synthos.spark.SparkValidateMain", "s.jar");
+    assertThat(on.handsOff(999)).isFalse();
+    assertThat(on.handsOff(1000)).isTrue();
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.load(
+                    Optional.empty(),
+                    Map.of(),
+                    Map.of("data_dir", dir.toString(), "spark.master", "local[2]")))
+        .isInstanceOf(SynthosException.class)
+        .hasMessageContaining("spark.command");
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.load(
+                    Optional.empty(),
+                    Map.of(),
+                    Map.of("data_dir", dir.toString(), "spark.min_bytes", "-1")))
+        .hasMessageContaining("spark.min_bytes");
+  }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,10 +21,14 @@ import org.synthos.core.assess.ProgressListener;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.ValidationResult;
 import org.synthos.core.assess.Verdict;
+import org.synthos.io.FileDigests;
 import org.synthos.io.ReadOptions;
+import org.synthos.report.Certificates;
+import org.synthos.report.FlaggedRowsCsv;
 import org.synthos.report.HtmlReport;
 import org.synthos.report.JsonReport;
 import org.synthos.report.PolicyFiles;
+import org.synthos.report.SigningKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +43,9 @@ import picocli.CommandLine.Parameters;
 public final class SparkValidateMain {
   static final int EXIT_OK = 0;
   static final int EXIT_REJECTED = 3;
+
+  /** How a {@code --progress} line starts; the stage key, its index and the stage count follow. */
+  public static final String PROGRESS_PREFIX = "synthos-spark: stage ";
 
   private SparkValidateMain() {}
 
@@ -139,6 +147,26 @@ public final class SparkValidateMain {
     @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report here.")
     Path html;
 
+    @Option(
+        names = "--rows-out",
+        paramLabel = "FILE.csv",
+        description = "Write the flagged rows (row, cause, group, reason) here as CSV.")
+    Path rowsOut;
+
+    @Option(
+        names = "--certificate",
+        paramLabel = "FILE",
+        description = "On approval, write a signed certificate here.")
+    Path certificate;
+
+    @Option(
+        names = "--key",
+        paramLabel = "FILE",
+        description =
+            "Ed25519 signing key for --certificate (created on first use; default:"
+                + " ${DEFAULT-VALUE}).")
+    Path key = SigningKey.defaultFile();
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -154,6 +182,14 @@ public final class SparkValidateMain {
         description =
             "Spark master, e.g. local[2] or yarn (default: Spark's configuration, else local[*]).")
     String master;
+
+    @Option(
+        names = "--progress",
+        description =
+            "Print a line on standard error as each stage starts: '"
+                + PROGRESS_PREFIX
+                + "STAGE INDEX TOTAL' (for a caller that follows the job).")
+    boolean progress;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -174,9 +210,26 @@ public final class SparkValidateMain {
               new LearningOptions(
                   millis(learnBudget), predictAt, LearningOptions.DEFAULT_MAX_ROWS));
       // Before Spark starts, so that a mistyped path costs no session.
+      if (rowsOut != null
+          && !rowsOut.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        throw new SynthosException(
+            ErrorCode.UNSUPPORTED_FORMAT,
+            "synthos-spark writes flagged rows as CSV; name the --rows-out file .csv");
+      }
       SparkInput.requireLocalExists(candidate);
       if (reference != null) {
         SparkInput.requireLocalExists(reference);
+      }
+      // A certificate names the file by its SHA-256, read here from every byte of a local file.
+      Optional<String> sha256 = Optional.empty();
+      if (certificate != null) {
+        Path local = SparkInput.localFile(candidate);
+        if (local == null) {
+          throw new SynthosException(
+              ErrorCode.INVALID_ARGUMENT,
+              "--certificate needs the candidate as one local file, whose SHA-256 it names");
+        }
+        sha256 = Optional.of(FileDigests.sha256(local));
       }
       SparkSession spark = session(master);
       ValidationResult result;
@@ -189,8 +242,13 @@ public final class SparkValidateMain {
             .getErr()
             .println(
                 "synthos-spark: candidate partitions: " + cand.rows().javaRDD().getNumPartitions());
-        result =
-            SparkValidator.validate(cand, ref, options, ProgressListener.NONE, Clock.systemUTC());
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressListener listener =
+            progress
+                ? (stage, index, total) ->
+                    err.println(PROGRESS_PREFIX + stage.key() + " " + index + " " + total)
+                : ProgressListener.NONE;
+        result = SparkValidator.validate(cand, ref, options, listener, Clock.systemUTC(), sha256);
       } finally {
         spark.stop();
       }
@@ -199,6 +257,19 @@ public final class SparkValidateMain {
       }
       if (html != null) {
         HtmlReport.write(result, html);
+      }
+      if (rowsOut != null) {
+        FlaggedRowsCsv.write(result.flaggedRows(), rowsOut);
+      }
+      if (certificate != null) {
+        if (result.approved()) {
+          Certificates.write(
+              Certificates.issue(result, SigningKey.loadOrCreate(key), Instant.now()), certificate);
+        } else {
+          spec.commandLine()
+              .getErr()
+              .println("synthos-spark: no certificate written: the dataset was rejected");
+        }
       }
       PrintWriter out = spec.commandLine().getOut();
       out.print(summary(result));

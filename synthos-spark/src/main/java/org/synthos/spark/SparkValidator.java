@@ -73,8 +73,24 @@ public final class SparkValidator {
       ValidationOptions options,
       ProgressListener progress,
       Clock clock) {
-    DatasetSource cand = source(candidate);
-    DatasetSource ref = reference.map(SparkValidator::source).orElse(null);
+    return validate(candidate, reference, options, progress, clock, Optional.empty());
+  }
+
+  /**
+   * As {@link #validate(SparkInput, Optional, ValidationOptions, ProgressListener, Clock)}, with
+   * the SHA-256 of the candidate file's bytes when the caller has it: the result then carries it,
+   * as the command line's does, so that a certificate can be issued for the file, and the ids are
+   * made from it (they then equal the command line's).
+   */
+  public static ValidationResult validate(
+      SparkInput candidate,
+      Optional<SparkInput> reference,
+      ValidationOptions options,
+      ProgressListener progress,
+      Clock clock,
+      Optional<String> candidateSha256) {
+    DatasetSource cand = source(candidate, candidateSha256.orElse(null));
+    DatasetSource ref = reference.map(r -> source(r, null)).orElse(null);
     Validator.PassReader reader =
         (c, candHashed, r, refHashed, o) -> read(candidate, candHashed, reference, refHashed, o);
     try {
@@ -88,14 +104,14 @@ public final class SparkValidator {
   }
 
   /** The engine's view of a Spark input; its rows are only ever read by the Spark job. */
-  private static DatasetSource source(SparkInput input) {
+  private static DatasetSource source(SparkInput input, String sha256) {
     return new DatasetSource(
         input.uri(),
         input.schema(),
         () -> {
           throw new IllegalStateException(input.uri() + " is read by the Spark job");
         },
-        null,
+        sha256,
         input.sizeBytes());
   }
 

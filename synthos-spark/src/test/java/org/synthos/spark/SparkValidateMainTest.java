@@ -10,9 +10,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synthos.io.FileDigests;
+import org.synthos.report.Certificates;
+import org.synthos.report.SigningKey;
+import org.synthos.report.Verification;
 
 /** The command line: its exit codes are {@code synthos validate}'s, its reports the engine's. */
 @Tag("integration")
@@ -35,6 +40,8 @@ class SparkValidateMainTest {
   void aRejectedCandidateExitsWithThreeAndWritesBothReports(@TempDir Path dir) throws IOException {
     Path json = dir.resolve("r.json");
     Path html = dir.resolve("r.html");
+    Path rows = dir.resolve("rows.csv");
+    Path cert = dir.resolve("cert.json");
     Result r =
         run(
             "validate",
@@ -48,12 +55,65 @@ class SparkValidateMainTest {
             "--learn-budget",
             "0",
             "--master",
-            "local[2]");
+            "local[2]",
+            "--progress",
+            "--rows-out",
+            rows.toString(),
+            "--certificate",
+            cert.toString(),
+            "--key",
+            dir.resolve("key.pem").toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(SparkValidateMain.EXIT_REJECTED);
+    assertThat(Files.readAllLines(rows).get(0)).isEqualTo("row,cause,group,reason");
+    assertThat(Files.readString(rows)).contains("exact_duplicate");
+    assertThat(cert).doesNotExist();
+    assertThat(r.err()).contains("no certificate written");
+    // One line per stage for a caller that follows the job (the service's hand-off).
+    assertThat(r.err())
+        .contains(SparkValidateMain.PROGRESS_PREFIX + "profile 0 ")
+        .contains(SparkValidateMain.PROGRESS_PREFIX + "decision ");
     assertThat(r.out()).startsWith("REJECT").contains("diversity retention").contains("FAIL");
     JsonNode report = new ObjectMapper().readTree(json.toFile());
     assertThat(report.path("results").path("decision").asText()).isEqualTo("reject");
     assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("<html");
+  }
+
+  @Test
+  void anApprovedCandidateIsCertifiedForItsFile(@TempDir Path dir) throws Exception {
+    Path cert = dir.resolve("cert.json");
+    Path key = dir.resolve("key.pem");
+    Path candidate = SparkFixture.PAIRS.resolve("credit-g-real-half.csv");
+    Result r =
+        run(
+            "validate",
+            candidate.toString(),
+            "--reference",
+            SparkFixture.PAIRS.resolve("credit-g-reference.csv").toString(),
+            "--learn-budget",
+            "0",
+            "--master",
+            "local[2]",
+            "--certificate",
+            cert.toString(),
+            "--key",
+            key.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(SparkValidateMain.EXIT_OK);
+    Verification v =
+        Certificates.verify(
+            cert, FileDigests.sha256(candidate), Optional.of(SigningKey.loadPublic(key)));
+    assertThat(v.valid()).isTrue();
+  }
+
+  @Test
+  void rowsOutOtherThanCsvIsRefusedBeforeSparkStarts(@TempDir Path dir) {
+    Result r =
+        run(
+            "validate",
+            SparkFixture.PAIRS.resolve("credit-g-candidate.csv").toString(),
+            "--rows-out",
+            dir.resolve("rows.parquet").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("UNSUPPORTED_FORMAT").contains(".csv");
   }
 
   @Test
