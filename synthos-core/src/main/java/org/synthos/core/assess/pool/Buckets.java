@@ -36,10 +36,10 @@ import org.synthos.core.state.QuantileState;
  */
 public final class Buckets {
   /** Buckets per file. */
-  public static final int COUNT = 64;
+  public static final int COUNT = 128;
 
   /** KLL size of each bucket's sketch: exact up to this many values per bucket. */
-  public static final int KLL_K = 4096;
+  public static final int KLL_K = 2048;
 
   /** Distinct categories per column above which its counts are dropped. */
   public static final int CATEGORY_CAP = 1 << 14;
