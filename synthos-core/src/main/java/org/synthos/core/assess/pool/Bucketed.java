@@ -144,21 +144,16 @@ public final class Bucketed {
       total += q.retainedValues().length;
     }
     double[] values = new double[total];
-    long[] weights = new long[total];
     int at = 0;
     for (QuantileState q : sketches) {
       double[] x = q.retainedValues();
-      long[] cum = q.cumulativeWeights();
-      for (int i = 0; i < x.length; i++) {
-        values[at] = x[i];
-        weights[at++] = cum[i] - (i == 0 ? 0 : cum[i - 1]);
-      }
+      System.arraycopy(x, 0, values, at, x.length);
+      at += x.length;
     }
-    double[] distinct = distinct(values);
-    double[] grid = distinct;
-    if (distinct.length > EXACT_CELLS) {
+    double[] grid = distinct(values);
+    if (grid.length > EXACT_CELLS) {
       exact = false;
-      grid = quantileGrid(values, weights);
+      grid = quantileGrid(sketches);
     }
     for (int j = 0; j < 2 * k; j++) {
       double[] x = sketches[j].retainedValues();
@@ -277,34 +272,30 @@ public final class Bucketed {
     return Arrays.copyOf(s, m);
   }
 
-  /** Values at evenly spaced pooled ranks, always ending at the largest value. */
-  private static double[] quantileGrid(double[] values, long[] weights) {
-    Integer[] order = new Integer[values.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+  /**
+   * The pooled quantiles at ranks i / {@value #QUANTILE_CELLS} of the merged sketches, distinct,
+   * always ending at the largest value.
+   */
+  private static double[] quantileGrid(QuantileState[] sketches) {
+    QuantileState merged = sketches[0];
+    for (int j = 1; j < sketches.length; j++) {
+      merged = merged.merge(sketches[j]);
     }
-    Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-    long total = 0;
-    for (long w : weights) {
-      total += w;
+    double[] ranks = new double[QUANTILE_CELLS];
+    for (int i = 0; i < ranks.length; i++) {
+      ranks[i] = (i + 1.0) / QUANTILE_CELLS;
     }
-    double[] grid = new double[QUANTILE_CELLS];
+    double[] q = merged.quantiles(ranks);
+    double[] grid = new double[q.length + 1];
     int m = 0;
-    long running = 0;
-    int next = 1;
-    for (int i = 0; i < order.length; i++) {
-      running += weights[order[i]];
-      double x = values[order[i]];
-      while (next <= QUANTILE_CELLS && running * (double) QUANTILE_CELLS >= (double) next * total) {
-        if (m == 0 || grid[m - 1] != x) {
-          grid[m++] = x;
-        }
-        next++;
+    for (double x : q) {
+      if (m == 0 || grid[m - 1] < x) {
+        grid[m++] = x;
       }
     }
-    double max = values[order[order.length - 1]];
-    if (m == 0 || grid[m - 1] != max) {
-      grid = Arrays.copyOf(grid, Math.max(grid.length, m + 1));
+    double[] all = merged.retainedValues();
+    double max = all[all.length - 1];
+    if (grid[m - 1] < max) {
       grid[m++] = max;
     }
     return Arrays.copyOf(grid, m);
