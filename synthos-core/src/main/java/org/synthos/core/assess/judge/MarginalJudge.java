@@ -56,7 +56,7 @@ final class MarginalJudge {
               : new Judging.ColumnMeasure(
                   Measure.TVD,
                   Marginals::tvd,
-                  "total variation distance (1 - SDMetrics TVComplement)" + over(col)));
+                  "total variation distance (1 - SDMetrics TVComplement)"));
       measures.add(
           v.numeric
               ? new Judging.ColumnMeasure(
@@ -68,15 +68,14 @@ final class MarginalJudge {
               : new Judging.ColumnMeasure(
                   Measure.ENTROPY_DEFICIT,
                   Marginals::entropyDeficit,
-                  "max(0, H_reference - H_candidate) / ln(categories)" + over(col)));
+                  "max(0, H_reference - H_candidate) / ln(categories)"));
       boolean nulls = Arrays.stream(col.nulls).anyMatch(x -> x > 0);
       if (nulls) {
         measures.add(
             new Judging.ColumnMeasure(
                 Measure.MISSING_GAP,
                 Marginals::missingGap,
-                "difference in the share of nulls (1 - SDMetrics MissingValueSimilarity)"
-                    + over(col)));
+                "difference in the share of nulls (1 - SDMetrics MissingValueSimilarity)"));
       }
       keep(shapes, j.addBucketed(col, column, measures).get(0));
       Marginals.Sides observed = Marginals.sides(col, null);
@@ -94,7 +93,7 @@ final class MarginalJudge {
             column,
             Marginals.rareCounts(observed),
             distributionColumns,
-            "relative loss of the categories below 5% of the pooled rows" + over(col),
+            "relative loss of the categories below 5% of the pooled rows",
             rows);
       }
       if (Measures.pooledDistinct(v) >= MIN_DISTINCT) {
