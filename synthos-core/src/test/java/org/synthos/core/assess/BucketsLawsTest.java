@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -18,7 +20,10 @@ import net.jqwik.api.Tuple;
 import org.synthos.api.ColumnType;
 import org.synthos.api.Field;
 import org.synthos.api.Schema;
+import org.synthos.core.assess.measure.Marginals;
+import org.synthos.core.assess.pool.Bucketed;
 import org.synthos.core.assess.pool.Buckets;
+import org.synthos.core.assess.pool.Pool;
 import org.synthos.core.state.QuantileState;
 import org.synthos.core.state.TestBatches;
 
@@ -98,6 +103,52 @@ class BucketsLawsTest {
     assertThat(view(fold(List.of(), 0, 0).merge(a))).isEqualTo(view(a));
     assertThat(a.column("t")).as("text columns keep no states").isNull();
     assertThat(Arrays.stream(a.rows()).sum()).isEqualTo(parts.get(0).size());
+  }
+
+  /**
+   * A split of the buckets is a labelling of the rows: the histograms summed from the chosen
+   * buckets equal those counted from the rows those buckets hold, for numbers and categories.
+   */
+  @Property(tries = 40)
+  void aSplitOfBucketsIsALabellingOfRows(
+      @ForAll("parts") List<List<Row>> parts, @ForAll long splitSeed) {
+    Assume.that(!parts.get(0).isEmpty() && !parts.get(1).isEmpty());
+    Batches cand = batches(parts.get(0));
+    Batches ref = batches(parts.get(1));
+    Pool d = VerdictMeasuresGoldenTest.pool(cand, ref);
+    int count = Buckets.COUNT;
+    SplittableRandom random = new SplittableRandom(splitSeed);
+    boolean[] split = new boolean[count];
+    for (int j = 0; j < count; j++) {
+      split[j] = random.nextBoolean();
+    }
+    boolean[] labels = new boolean[d.n];
+    for (int i = 0; i < d.n; i++) {
+      long row = d.rowNumbers[i] - 1;
+      labels[i] = split[i < d.nC ? Buckets.of(row, 1, count) : Buckets.of(row, 2, count)];
+    }
+    for (Pool.Var v : d.distributionVars()) {
+      Marginals.Sides fromBuckets = Marginals.sides(Bucketed.of(v, d, 1, 2, count, true), split);
+      Marginals.Sides fromRows = Marginals.sides(v, labels);
+      assertThat(fromBuckets.cand()).as(v.name).containsExactly(fromRows.cand());
+      assertThat(fromBuckets.ref()).as(v.name).containsExactly(fromRows.ref());
+      assertThat(
+              new long[] {
+                fromBuckets.nullsC(), fromBuckets.rowsC(), fromBuckets.nullsR(), fromBuckets.rowsR()
+              })
+          .containsExactly(
+              fromRows.nullsC(), fromRows.rowsC(), fromRows.nullsR(), fromRows.rowsR());
+    }
+  }
+
+  private static Batches batches(List<Row> rows) {
+    return new Batches()
+        .doubles(
+            "x",
+            rows.stream()
+                .map(r -> r.x() == null || Double.isInfinite(r.x()) ? null : r.x())
+                .toArray(Double[]::new))
+        .strings("a", rows.stream().map(Row::a).toArray(String[]::new));
   }
 
   /** Everything the states say, as comparable lists. */
