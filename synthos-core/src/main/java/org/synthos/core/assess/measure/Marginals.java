@@ -87,11 +87,11 @@ public final class Marginals {
 
   /** sup |F_c - F_r| over the cells; NaN when a side has no value. */
   public static double ks(Sides s) {
-    long nc = s.presentC();
-    long nr = s.presentR();
-    if (nc == 0 || nr == 0) {
+    if (!bothPresent(s)) {
       return Double.NaN;
     }
+    long nc = s.presentC();
+    long nr = s.presentR();
     double d = 0;
     long cc = 0;
     long cr = 0;
@@ -105,16 +105,18 @@ public final class Marginals {
 
   /** 0.5 * sum |p_c - p_r| over the cells, nulls excluded; NaN when a side has no value. */
   public static double tvd(Sides s) {
-    long nc = s.presentC();
-    long nr = s.presentR();
-    if (nc == 0 || nr == 0) {
+    if (!bothPresent(s)) {
       return Double.NaN;
     }
     double sum = 0;
     for (int i = 0; i < s.cand.length; i++) {
-      sum += Math.abs((double) s.cand[i] / nc - (double) s.ref[i] / nr);
+      sum += Math.abs((double) s.cand[i] / s.presentC() - (double) s.ref[i] / s.presentR());
     }
     return 0.5 * sum;
+  }
+
+  private static boolean bothPresent(Sides s) {
+    return s.presentC() > 0 && s.presentR() > 0;
   }
 
   /** |share of nulls in candidate - in reference|; NaN when a side has no row. */
