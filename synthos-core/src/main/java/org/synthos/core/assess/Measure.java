@@ -196,7 +196,8 @@ public enum Measure {
   /**
    * The rows the measure observes by default: the neighbour sample for the nearest-neighbour and
    * classifier measures, the analysed rows for the others. Exact duplicates and reference copies
-   * are observed over every row when the pass hashed them ({@link Evidence.RowScope#ALL}).
+   * are observed over every row when the pass hashed them ({@link Evidence.RowScope#ALL}), and the
+   * column measures judged from bucketed states say on their evidence which rows they came from.
    */
   public Evidence.RowScope rows() {
     return switch (this) {

@@ -19,6 +19,7 @@ import org.synthos.core.assess.explain.Localiser;
 import org.synthos.core.assess.explain.Recommender;
 import org.synthos.core.assess.judge.Findings;
 import org.synthos.core.assess.judge.Judge;
+import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.ExactRows;
 import org.synthos.core.assess.pool.FullPass;
 import org.synthos.core.assess.pool.Pool;
@@ -142,9 +143,13 @@ public final class Validator {
                             cand.hashes, ref == null ? null : ref.hashes, Localiser.LISTED_ROWS);
               } else {
                 Passes passes = reader.read(candSource, candHashed, refSource, refHashed, options);
-                cand = new Read(RawTable.of(candSource, passes.cand()), null);
+                cand =
+                    new Read(RawTable.of(candSource, passes.cand()), null, passes.cand().buckets);
                 ref =
-                    refSource == null ? null : new Read(RawTable.of(refSource, passes.ref()), null);
+                    refSource == null
+                        ? null
+                        : new Read(
+                            RawTable.of(refSource, passes.ref()), null, passes.ref().buckets);
                 exact = passes.exact();
               }
               requireColumn(options.targetColumn(), cand.table, "target");
@@ -152,7 +157,16 @@ public final class Validator {
               requireOrderable(options.timeColumn(), cand.table);
               RawTable refTable = ref == null ? null : ref.table;
               return new Held(
-                  cand.table, refTable, exact, new Judge(cand.table, refTable, options, exact));
+                  cand.table,
+                  refTable,
+                  exact,
+                  new Judge(
+                      cand.table,
+                      refTable,
+                      options,
+                      exact,
+                      cand.buckets,
+                      ref == null ? null : ref.buckets));
             });
     Judge judge = held.judge();
     timer.run(Stage.INTRINSIC, judge::intrinsic);
@@ -204,14 +218,15 @@ public final class Validator {
   private record Held(RawTable cand, RawTable ref, ExactRows exact, Judge judge) {}
 
   /**
-   * What the assessment keeps of one file's pass: the held table and the row hashes. The pass's
-   * sample and profile are dropped here, before the next file is read.
+   * What the assessment keeps of one file's pass: the held table, the row hashes and the bucketed
+   * states of every row. The pass's sample and profile are dropped here, before the next file is
+   * read.
    */
-  private record Read(RawTable table, RowHashes hashes) {
+  private record Read(RawTable table, RowHashes hashes, Buckets buckets) {
     static Read of(
         DatasetSource source, int[] hashed, long seed, ValidationOptions options, int threads) {
       FullPass pass = FullPass.read(source, hashed, options.maxRows(), seed, threads);
-      return new Read(RawTable.of(source, pass), pass.hashes);
+      return new Read(RawTable.of(source, pass), pass.hashes, pass.buckets);
     }
   }
 

@@ -2,12 +2,16 @@ package org.synthos.core.state;
 
 import org.synthos.api.Mask;
 
-/** Feeds the finite non-null values of batches to a seeded {@link KllSketch}. */
-final class QuantileAccumulator {
+/**
+ * Feeds the finite non-null values of batches to a seeded {@link KllSketch}. Mutable and
+ * single-threaded; {@link #absorb} is the KLL merge without going through the immutable state.
+ */
+public final class QuantileAccumulator {
   private final KllSketch sketch;
   private double[] buffer = new double[0];
 
-  QuantileAccumulator(int k, long seed) {
+  /** An empty sketch of size {@code k} whose compaction offsets come from {@code seed}. */
+  public QuantileAccumulator(int k, long seed) {
     this.sketch = new KllSketch(k, seed);
   }
 
@@ -42,7 +46,23 @@ final class QuantileAccumulator {
     sketch.update(buffer, 0, n);
   }
 
-  QuantileState snapshot() {
+  /** Adds {@code values[0 .. n)}, which the caller has checked are finite. */
+  public void addFinite(double[] values, int n) {
+    sketch.update(values, 0, n);
+  }
+
+  /** Merges {@code other}'s sketch into this one; {@code other} is left as it was. */
+  public void absorb(QuantileAccumulator other) {
+    sketch.merge(other.sketch);
+  }
+
+  /** Values added so far. */
+  public long count() {
+    return sketch.n();
+  }
+
+  /** The immutable state of everything added so far. */
+  public QuantileState snapshot() {
     return QuantileState.of(sketch);
   }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.synthos.core.assess.judge.Bands;
 import org.synthos.core.assess.measure.Association;
 import org.synthos.core.assess.measure.AssociationLoss;
+import org.synthos.core.assess.measure.Marginals;
 import org.synthos.core.assess.measure.Measures;
 import org.synthos.core.assess.measure.Shuffle;
 import org.synthos.core.assess.pool.Pool;
@@ -271,10 +272,12 @@ class AssociationLossTest {
       ref[i] = 1e6;
     }
     Pool d = pool(new Batches().doubles("x", cand), new Batches().doubles("x", ref));
-    assertThat(Measures.spreadDeficit(d.vars.get(0), d.observedLabels())).isLessThan(0.1);
+    assertThat(Marginals.spreadDeficit(Marginals.sides(d.vars.get(0), d.observedLabels())))
+        .isLessThan(0.1);
     Double[] narrow = Arrays.stream(cand).map(x -> 0.5 * x).toArray(Double[]::new);
     Pool shrunk = pool(new Batches().doubles("x", narrow), new Batches().doubles("x", ref));
-    assertThat(Measures.spreadDeficit(shrunk.vars.get(0), shrunk.observedLabels()))
+    assertThat(
+            Marginals.spreadDeficit(Marginals.sides(shrunk.vars.get(0), shrunk.observedLabels())))
         .isCloseTo(Math.log(2), within(0.15));
   }
 }

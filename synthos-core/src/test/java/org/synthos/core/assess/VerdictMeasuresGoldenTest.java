@@ -16,8 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.synthos.core.assess.measure.Association;
 import org.synthos.core.assess.measure.Hypergeometric;
+import org.synthos.core.assess.measure.Marginals;
 import org.synthos.core.assess.measure.Measures;
 import org.synthos.core.assess.measure.Temporal;
+import org.synthos.core.assess.pool.Bucketed;
+import org.synthos.core.assess.pool.Buckets;
+import org.synthos.core.assess.pool.FullPass;
 import org.synthos.core.assess.pool.Pool;
 import org.synthos.core.assess.pool.RawTable;
 import org.synthos.core.metric.Golden;
@@ -46,17 +50,37 @@ class VerdictMeasuresGoldenTest {
         reference == null ? null : RawTable.read(reference.source("r"), MAX_ROWS, 1));
   }
 
+  /**
+   * The observed sides of the first column as the verdict merges them from bucketed states (of the
+   * held rows; {@link #passStatesGiveTheSameSides} ties them to the pass's states of every row).
+   */
+  private static Marginals.Sides sides(Pool d) {
+    return Marginals.sides(Bucketed.of(d.vars.get(0), d, 1, 2, Buckets.COUNT, true), null);
+  }
+
+  /** The observed sides of the first column from the passes' states of every row. */
+  private static Marginals.Sides passSides(Pool d, Batches candidate, Batches reference) {
+    return Marginals.sides(
+        Bucketed.of(d.vars.get(0), buckets(candidate, "c"), buckets(reference, "r")), null);
+  }
+
+  private static Buckets buckets(Batches side, String uri) {
+    DatasetSource source = side.source(uri);
+    int[] all = IntStream.range(0, source.schema().size()).toArray();
+    return FullPass.read(source, all, MAX_ROWS, 1, 1).buckets;
+  }
+
   /** A measure of the first column under the observed labelling, by its fixture name. */
   private static double columnMeasure(String name, Pool d) {
     Pool.Var v = d.vars.get(0);
     boolean[] cand = d.observedLabels();
     return switch (name) {
-      case "ks" -> Measures.ks(v, cand);
-      case "tvd" -> Measures.tvd(v, cand);
-      case "missing_gap" -> Measures.missingGap(v, cand);
-      case "spread_deficit" -> Measures.spreadDeficit(v, cand);
-      case "tail_deficit" -> setDeficit(d, v, Measures.tailRows(v));
-      case "rare_deficit" -> setDeficit(d, v, Measures.rareRows(v));
+      case "ks" -> Marginals.ks(sides(d));
+      case "tvd" -> Marginals.tvd(sides(d));
+      case "missing_gap" -> Marginals.missingGap(sides(d));
+      case "spread_deficit" -> Marginals.spreadDeficit(sides(d));
+      case "tail_deficit" -> setDeficit(Marginals.tailCounts(sides(d)));
+      case "rare_deficit" -> setDeficit(Marginals.rareCounts(sides(d)));
       case "distinct_deficit" ->
           Measures.distinctDeficit(
               v, Measures.firstOfGroup(IntStream.range(0, d.n).toArray(), cand), cand);
@@ -64,28 +88,14 @@ class VerdictMeasuresGoldenTest {
           Measures.entropy(Measures.shares(v.codes, v.categories(), cand)[0]);
       case "entropy_reference" ->
           Measures.entropy(Measures.shares(v.codes, v.categories(), cand)[1]);
-      case "entropy_deficit" -> Measures.entropyDeficit(v, cand);
+      case "entropy_deficit" -> Marginals.entropyDeficit(sides(d));
       default -> throw new IllegalArgumentException("no column measure " + name);
     };
   }
 
-  /**
-   * The relative loss of marked present cells, counted as the verdict's exact-band measures count
-   * them (candidate rows first in the pool).
-   */
-  private static double setDeficit(Pool d, Pool.Var v, boolean[] marked) {
-    int[] present = new int[2];
-    int inCandidate = 0;
-    int total = 0;
-    for (int i = 0; i < d.n; i++) {
-      if (v.numeric ? Double.isNaN(v.values[i]) : v.codes[i] < 0) {
-        continue;
-      }
-      present[i < d.nC ? 0 : 1]++;
-      inCandidate += i < d.nC && marked[i] ? 1 : 0;
-      total += marked[i] ? 1 : 0;
-    }
-    return Measures.setDeficit(inCandidate, total, present[0], present[1]);
+  /** The relative loss of marked present cells from the verdict's exact-band counts. */
+  private static double setDeficit(long[] counts) {
+    return Measures.setDeficit((int) counts[0], (int) counts[1], (int) counts[2], (int) counts[3]);
   }
 
   /** A measure of columns "x" and "y" under the observed labelling, by its fixture name. */
@@ -179,11 +189,18 @@ class VerdictMeasuresGoldenTest {
 
   /** The pooled data of a case, as each fixture spells its sides. */
   private static Pool pool(String fixture, Map<String, Object> c) {
+    Batches[] sides = sidesOf(fixture, c);
+    return pool(sides[0], sides[1]);
+  }
+
+  /** The candidate and reference of a case, as each fixture spells them. */
+  private static Batches[] sidesOf(String fixture, Map<String, Object> c) {
     return switch (fixture) {
-      case "two_sample" -> pool(numbers(c, "a"), numbers(c, "b"));
-      case "distributions" -> pool(counted(c, "candidate_counts"), counted(c, "reference_counts"));
-      case "association" -> pool(codes(c), codes(c));
-      default -> pool(c);
+      case "two_sample" -> new Batches[] {numbers(c, "a"), numbers(c, "b")};
+      case "distributions" ->
+          new Batches[] {counted(c, "candidate_counts"), counted(c, "reference_counts")};
+      case "association" -> new Batches[] {codes(c), codes(c)};
+      default -> new Batches[] {side(c, "candidate"), side(c, "reference")};
     };
   }
 
@@ -241,6 +258,31 @@ class VerdictMeasuresGoldenTest {
             : VerdictMeasuresGoldenTest::columnMeasure;
     int checked = cases.stream().mapToInt(c -> checkExpected(c, pool(fixture, c), measure)).sum();
     assertThat(checked).isEqualTo(values);
+  }
+
+  /**
+   * The pass's bucketed states of every row give the same histograms as the held rows, so every
+   * column fixture above also checks the statistics judged over all rows.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"two_sample", "distributions", "verdict_measures"})
+  void passStatesGiveTheSameSides(String fixture) {
+    List<Map<String, Object>> cases =
+        fixture.equals("verdict_measures") ? cases(fixture, "column") : Golden.cases(fixture);
+    for (Map<String, Object> c : cases) {
+      Batches[] sides = sidesOf(fixture, c);
+      Pool d = pool(sides[0], sides[1]);
+      Marginals.Sides held = sides(d);
+      Marginals.Sides all = passSides(d, sides[0], sides[1]);
+      assertThat(all.cand()).as(c.get("name") + " candidate").containsExactly(held.cand());
+      assertThat(all.ref()).as(c.get("name") + " reference").containsExactly(held.ref());
+      assertThat(new long[] {all.nullsC(), all.rowsC(), all.nullsR(), all.rowsR()})
+          .containsExactly(held.nullsC(), held.rowsC(), held.nullsR(), held.rowsR());
+      if (held.grid() != null) {
+        assertThat(all.grid()).containsExactly(held.grid());
+      }
+    }
+    assertThat(cases).isNotEmpty();
   }
 
   @Test

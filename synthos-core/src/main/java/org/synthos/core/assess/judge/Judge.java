@@ -8,6 +8,7 @@ import org.synthos.core.assess.Dimension;
 import org.synthos.core.assess.Learnability;
 import org.synthos.core.assess.ProgressListener;
 import org.synthos.core.assess.ValidationOptions;
+import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.ExactRows;
 import org.synthos.core.assess.pool.Pool;
 import org.synthos.core.assess.pool.RawTable;
@@ -29,7 +30,22 @@ public final class Judge {
    *     when only the held rows are known
    */
   public Judge(RawTable cand, RawTable ref, ValidationOptions options, ExactRows exactRows) {
-    this(cand, ref, options, exactRows, EnumSet.allOf(Dimension.class));
+    this(cand, ref, options, exactRows, null, null, EnumSet.allOf(Dimension.class));
+  }
+
+  /**
+   * As above, with the bucketed states of every row of each file ({@link Buckets}, seeded with the
+   * files' sample seeds), so marginal measures are judged over all rows; null for the held rows
+   * only.
+   */
+  public Judge(
+      RawTable cand,
+      RawTable ref,
+      ValidationOptions options,
+      ExactRows exactRows,
+      Buckets candBuckets,
+      Buckets refBuckets) {
+    this(cand, ref, options, exactRows, candBuckets, refBuckets, EnumSet.allOf(Dimension.class));
   }
 
   private Judge(
@@ -37,9 +53,14 @@ public final class Judge {
       RawTable ref,
       ValidationOptions options,
       ExactRows exactRows,
+      Buckets candBuckets,
+      Buckets refBuckets,
       Set<Dimension> wanted) {
     this.cand = cand;
-    this.judging = new Judging(Pool.pool(cand, ref), options, exactRows, wanted);
+    boolean allRows = cand.size == cand.totalRows && (ref == null || ref.size == ref.totalRows);
+    this.judging =
+        new Judging(
+            Pool.pool(cand, ref), options, exactRows, wanted, candBuckets, refBuckets, allRows);
   }
 
   /**
@@ -55,7 +76,7 @@ public final class Judge {
       RawTable ref,
       ValidationOptions options,
       Set<Dimension> dimensions) {
-    Judge judge = new Judge(cand, ref, options, null, sharingJudges(dimensions));
+    Judge judge = new Judge(cand, ref, options, null, null, null, sharingJudges(dimensions));
     judge.intrinsic();
     judge.fidelity();
     judge.neighbours();

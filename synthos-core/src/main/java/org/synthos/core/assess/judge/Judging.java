@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.synthos.api.ColumnType;
 import org.synthos.core.assess.Check;
 import org.synthos.core.assess.CollapseType;
@@ -19,7 +20,10 @@ import org.synthos.core.assess.Subject;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.measure.AssociationLoss;
 import org.synthos.core.assess.measure.Hypergeometric;
+import org.synthos.core.assess.measure.Marginals;
 import org.synthos.core.assess.measure.Measures;
+import org.synthos.core.assess.pool.Bucketed;
+import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.ExactRows;
 import org.synthos.core.assess.pool.Pool;
 
@@ -54,7 +58,28 @@ final class Judging {
   final Map<Dimension, String> notApplicable = new EnumMap<>(Dimension.class);
   final List<Check> checks = new ArrayList<>();
 
-  Judging(Pool data, ValidationOptions options, ExactRows exactRows, Set<Dimension> wanted) {
+  /**
+   * The bucketed states of every row of each file ({@link Buckets}), or null when only the held
+   * rows are known.
+   */
+  private final Buckets candBuckets;
+
+  private final Buckets refBuckets;
+
+  /** Whether the pool holds every row of both files. */
+  private final boolean allRowsHeld;
+
+  Judging(
+      Pool data,
+      ValidationOptions options,
+      ExactRows exactRows,
+      Set<Dimension> wanted,
+      Buckets candBuckets,
+      Buckets refBuckets,
+      boolean allRowsHeld) {
+    this.candBuckets = candBuckets;
+    this.refBuckets = refBuckets;
+    this.allRowsHeld = allRowsHeld;
     this.wanted = EnumSet.copyOf(wanted);
     this.data = data;
     this.options = options;
@@ -286,34 +311,108 @@ final class Judging {
   }
 
   /**
+   * A column's histograms per bucket: from the states of every row of both files when the pass kept
+   * them and the files' sizes allow {@link Buckets#COUNT} buckets per side, else from the held rows
+   * (the same hash of the file row, with as many buckets as {@link Bucketed#countFor} asks).
+   */
+  Bucketed bucketed(Pool.Var v) {
+    if (candBuckets != null && refBuckets != null) {
+      long nC = Arrays.stream(candBuckets.rows()).sum();
+      long nR = Arrays.stream(refBuckets.rows()).sum();
+      if (Bucketed.countFor(nC, nR) == Buckets.COUNT) {
+        Bucketed b = Bucketed.of(v, candBuckets, refBuckets);
+        if (b != null) {
+          return b;
+        }
+      }
+    }
+    return Bucketed.of(
+        v,
+        data,
+        options.seed(),
+        options.seed() + 1,
+        Bucketed.countFor(data.nC, data.nR),
+        allRowsHeld);
+  }
+
+  /** A measure of a column's two sides, for {@link #addBucketed}. */
+  record ColumnMeasure(
+      Measure measure, ToDoubleFunction<Marginals.Sides> f, CollapseType cause, String detail) {
+    ColumnMeasure(Measure measure, ToDoubleFunction<Marginals.Sides> f, String detail) {
+      this(measure, f, measure.cause(), detail);
+    }
+  }
+
+  /**
+   * Scores measures of one bucketed column against their permutation null ({@link
+   * Measure.BandMethod#RESPLIT}) made of bucket re-splits: each re-split sends a random set of
+   * pooled buckets, as many as the candidate's share of the rows, to the candidate side, and every
+   * measure is computed from the merged histograms ({@link Marginals#sides}). Buckets are random
+   * subsets of rows, so a union of random buckets is a random re-split of the rows. Returns the
+   * values per measure (null where no evidence was added), for {@link #addMeanExcess}.
+   */
+  List<Replicated> addBucketed(Bucketed col, Subject subject, List<ColumnMeasure> measures) {
+    List<ColumnMeasure> kept = measures.stream().filter(m -> wanted(m.measure())).toList();
+    List<Replicated> out = new ArrayList<>();
+    if (kept.isEmpty()) {
+      measures.forEach(m -> out.add(null));
+      return out;
+    }
+    long nC = col.candidateRows();
+    long nR = col.referenceRows();
+    int chosen =
+        (int) Math.max(1, Math.min(col.count - 1, Math.round((double) col.count * nC / (nC + nR))));
+    boolean[][] splits = plan.bucketSplits(col.count, chosen);
+    double[][] nulls = new double[kept.size()][splits.length];
+    IntStream.range(0, splits.length)
+        .parallel()
+        .forEach(
+            b -> {
+              Marginals.Sides s = Marginals.sides(col, splits[b]);
+              for (int m = 0; m < kept.size(); m++) {
+                nulls[m][b] = kept.get(m).f().applyAsDouble(s);
+              }
+            });
+    Marginals.Sides observedSides = Marginals.sides(col, null);
+    Evidence.RowScope rows = col.allRows ? Evidence.RowScope.ALL : Evidence.RowScope.ANALYSED;
+    for (ColumnMeasure cm : measures) {
+      int m = kept.indexOf(cm);
+      double observed = m < 0 ? Double.NaN : cm.f().applyAsDouble(observedSides);
+      NullBand band = m < 0 ? null : Bands.of(nulls[m]);
+      if (Double.isNaN(observed) || Double.isNaN(band.upper())) {
+        out.add(null);
+        continue;
+      }
+      add(Evidence.of(cm.measure(), subject, observed, band, cm.cause(), cm.detail()).onRows(rows));
+      out.add(new Replicated(observed, nulls[m]));
+    }
+    return out;
+  }
+
+  /**
    * A loss-of-marked-rows measure with its exact null ({@link Measure.BandMethod#HYPERGEOMETRIC}):
    * the candidate's count X of marked rows is hypergeometric under a random split because the
    * marked set does not depend on the split. The band's upper edge is the deficit at X's lower
    * quantile of 0.135% / {@code columns} (the one-sided 3-sigma level, Bonferroni-adjusted over the
    * columns measured the same way), so small counts and many columns do not turn sampling noise
    * into findings.
+   *
+   * @param counts {candidate's marked, all marked, candidate present, reference present}
    */
-  void addExact(Measure measure, Pool.Var v, boolean[] marked, int columns, String detail) {
+  void addExact(
+      Measure measure,
+      Subject subject,
+      long[] counts,
+      int columns,
+      String detail,
+      Evidence.RowScope rows) {
     if (!wanted(measure)) {
       return;
     }
-    int nc = 0;
-    int nr = 0;
-    int mc = 0;
-    int total = 0;
-    for (int i = 0; i < data.n; i++) {
-      boolean present = v.numeric ? !Double.isNaN(v.values[i]) : v.codes[i] >= 0;
-      if (!present) {
-        continue;
-      }
-      if (i < data.nC) {
-        nc++;
-        mc += marked[i] ? 1 : 0;
-      } else {
-        nr++;
-      }
-      total += marked[i] ? 1 : 0;
-    }
+    int mc = Math.toIntExact(counts[0]);
+    int total = Math.toIntExact(counts[1]);
+    int nc = Math.toIntExact(counts[2]);
+    int nr = Math.toIntExact(counts[3]);
     double observed = Measures.setDeficit(mc, total, nc, nr);
     if (total == 0 || Double.isNaN(observed)) {
       return;
@@ -325,10 +424,11 @@ final class Judging {
     NullBand band = new NullBand(Double.isNaN(mean) ? 0 : mean, Double.isNaN(upper) ? 1 : upper, 0);
     add(
         Evidence.of(
-            measure,
-            Subject.of(v.name),
-            observed,
-            band,
-            detail + "; exact hypergeometric band over " + total + " marked rows"));
+                measure,
+                subject,
+                observed,
+                band,
+                detail + "; exact hypergeometric band over " + total + " marked rows")
+            .onRows(rows));
   }
 }

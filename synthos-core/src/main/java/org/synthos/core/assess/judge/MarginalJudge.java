@@ -1,13 +1,17 @@
 package org.synthos.core.assess.judge;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.synthos.core.assess.Evidence;
 import org.synthos.core.assess.Measure;
 import org.synthos.core.assess.Subject;
+import org.synthos.core.assess.measure.Marginals;
 import org.synthos.core.assess.measure.Measures;
-import org.synthos.core.assess.measure.SideCounts;
+import org.synthos.core.assess.pool.Bucketed;
+import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.Pool;
 
 /**
@@ -40,45 +44,57 @@ final class MarginalJudge {
     List<Judging.Replicated> shapes = new ArrayList<>();
     for (Pool.Var v : vars) {
       Subject column = Subject.of(v.name);
+      Bucketed col = j.bucketed(v);
+      Evidence.RowScope rows = col.allRows ? Evidence.RowScope.ALL : Evidence.RowScope.ANALYSED;
+      List<Judging.ColumnMeasure> measures = new ArrayList<>();
+      measures.add(
+          v.numeric
+              ? new Judging.ColumnMeasure(
+                  Measure.KS_STATISTIC,
+                  Marginals::ks,
+                  "Kolmogorov-Smirnov statistic (1 - SDMetrics KSComplement)" + over(col))
+              : new Judging.ColumnMeasure(
+                  Measure.TVD,
+                  Marginals::tvd,
+                  "total variation distance (1 - SDMetrics TVComplement)"));
+      measures.add(
+          v.numeric
+              ? new Judging.ColumnMeasure(
+                  Measure.SPREAD_DEFICIT,
+                  Marginals::spreadDeficit,
+                  "max(0, ln(sd_reference / sd_candidate)), values winsorised at the pooled 1% and"
+                      + " 99% quantiles"
+                      + over(col))
+              : new Judging.ColumnMeasure(
+                  Measure.ENTROPY_DEFICIT,
+                  Marginals::entropyDeficit,
+                  "max(0, H_reference - H_candidate) / ln(categories)"));
+      boolean nulls = Arrays.stream(col.nulls).anyMatch(x -> x > 0);
+      if (nulls) {
+        measures.add(
+            new Judging.ColumnMeasure(
+                Measure.MISSING_GAP,
+                Marginals::missingGap,
+                "difference in the share of nulls (1 - SDMetrics MissingValueSimilarity)"));
+      }
+      keep(shapes, j.addBucketed(col, column, measures).get(0));
+      Marginals.Sides observed = Marginals.sides(col, null);
       if (v.numeric) {
-        keep(
-            shapes,
-            j.add(
-                Measure.KS_STATISTIC,
-                column,
-                l -> Measures.ks(v, l),
-                "Kolmogorov-Smirnov statistic (1 - SDMetrics KSComplement)"));
-        j.add(
-            Measure.SPREAD_DEFICIT,
-            column,
-            l -> Measures.spreadDeficit(v, l),
-            "max(0, ln(sd_reference / sd_candidate)), values winsorised at the pooled 1% and 99%"
-                + " quantiles");
         j.addExact(
             Measure.TAIL_DEFICIT,
-            v,
-            Measures.tailRows(v),
-            distributionColumns,
-            "relative loss of mass outside the pooled 5% and 95% quantiles");
-      } else {
-        keep(
-            shapes,
-            j.add(
-                Measure.TVD,
-                column,
-                l -> Measures.tvd(v, l),
-                "total variation distance (1 - SDMetrics TVComplement)"));
-        j.add(
-            Measure.ENTROPY_DEFICIT,
             column,
-            l -> Measures.entropyDeficit(v, l),
-            "max(0, H_reference - H_candidate) / ln(categories)");
+            Marginals.tailCounts(observed),
+            distributionColumns,
+            "relative loss of mass outside the pooled 5% and 95% quantiles" + over(col),
+            rows);
+      } else {
         j.addExact(
             Measure.RARE_CATEGORY_DEFICIT,
-            v,
-            Measures.rareRows(v),
+            column,
+            Marginals.rareCounts(observed),
             distributionColumns,
-            "relative loss of the categories below 5% of the pooled rows");
+            "relative loss of the categories below 5% of the pooled rows",
+            rows);
       }
       if (Measures.pooledDistinct(v) >= MIN_DISTINCT) {
         j.add(
@@ -87,13 +103,6 @@ final class MarginalJudge {
             l -> Measures.distinctDeficit(v, firstOfNearGroup(l), l),
             "relative loss of distinct values per present cell (one row per group of"
                 + " near-duplicate rows): values seen once, lost by resampling");
-      }
-      if (SideCounts.hasNulls(data, v)) {
-        j.add(
-            Measure.MISSING_GAP,
-            column,
-            l -> Measures.missingGap(v, l),
-            "difference in the share of nulls (1 - SDMetrics MissingValueSimilarity)");
       }
     }
     j.addMeanExcess(Measure.MEAN_SHAPE_EXCESS, shapes, "columns' KS statistic or TVD");
@@ -109,6 +118,13 @@ final class MarginalJudge {
               + categorical.size() * (categorical.size() - 1) / 2
               + " column pairs");
     }
+  }
+
+  /** How the histograms were made, when not exactly. */
+  private static String over(Bucketed col) {
+    return col.exact
+        ? ""
+        : "; on " + col.cells + " pooled-quantile cells of " + Buckets.KLL_K + "-item KLL sketches";
   }
 
   private static void keep(List<Judging.Replicated> into, Judging.Replicated r) {

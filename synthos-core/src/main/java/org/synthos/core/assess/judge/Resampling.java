@@ -1,7 +1,9 @@
 package org.synthos.core.assess.judge;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 import org.synthos.core.assess.measure.Shuffle;
@@ -23,6 +25,9 @@ final class Resampling {
   final SplittableRandom temporalRandom;
   final SplittableRandom segmentRandom;
   final SplittableRandom learnRandom;
+  private final long bucketSeed;
+  private final int replicates;
+  private final Map<Long, boolean[][]> bucketSplits = new ConcurrentHashMap<>();
 
   /** One array for the observed labelling, so per-labelling caches see the same key. */
   final boolean[] observed;
@@ -36,6 +41,8 @@ final class Resampling {
     this.temporalRandom = root.split();
     this.segmentRandom = root.split();
     this.learnRandom = root.split();
+    this.bucketSeed = root.split().nextLong();
+    this.replicates = data.hasReference() ? replicates : 0;
     this.resplits = new boolean[data.hasReference() ? replicates : 0][];
     for (int b = 0; b < resplits.length; b++) {
       resplits[b] = shuffledLabels(data.n, data.nC, labelRandom);
@@ -69,6 +76,24 @@ final class Resampling {
       l[idx[i]] = 1;
     }
     return l;
+  }
+
+  /**
+   * Re-splits of {@code count} pooled buckets (the candidate's bucket j with the reference's bucket
+   * j): in each, {@code chosen} of them drawn at random play the candidate. Drawn from the seed and
+   * the two sizes only, so the same for every column bucketed alike.
+   */
+  boolean[][] bucketSplits(int count, int chosen) {
+    return bucketSplits.computeIfAbsent(
+        ((long) count << 32) | chosen,
+        key -> {
+          SplittableRandom random = new SplittableRandom(bucketSeed ^ key * 0x9E3779B97F4A7C15L);
+          boolean[][] out = new boolean[replicates][];
+          for (int b = 0; b < out.length; b++) {
+            out[b] = shuffledLabels(count, chosen, random);
+          }
+          return out;
+        });
   }
 
   /** The observed labelling as bytes: candidate rows 1, reference rows 0. */

@@ -18,7 +18,14 @@
  *       sample of the reference's population. Replicate bands use the labellings of {@code
  *       Resampling}, drawn up front from the seed (a permutation null, as in Good, "Permutation,
  *       Parametric and Bootstrap Tests of Hypotheses", 2005); {@link
- *       org.synthos.core.assess.Measure.BandMethod} says which each measure uses.
+ *       org.synthos.core.assess.Measure.BandMethod} says which each measure uses. The column
+ *       measures of {@code MarginalJudge} (KS, TVD, missing gap, spread and entropy deficits) are
+ *       re-split at the level of buckets ({@code Judging.addBucketed}): pooled bucket j (the
+ *       candidate's bucket j with the reference's) goes to the candidate side in a random set of
+ *       round(count * n_c / n) of them, and the measure is computed from the summed histograms,
+ *       with no row read again. Buckets are random subsets of rows, so this is a permutation null
+ *       for a fixed random partition; against row-level re-splits its band's spread differs by a
+ *       few percent (less than the noise of estimating it from {@code replicates} values).
  *   <li>Sub-score = 100 * clamp(1 - max(0, value - upper) / tolerance, 0, 1); dimension score = 0.5
  *       * mean + 0.5 * minimum of its sub-scores.
  *   <li>Dataset-level combinations: the mean of standardised excesses (Pesarin 2001) and the

@@ -40,37 +40,9 @@ public final class Measures {
 
   private Measures() {}
 
+  /** The KS statistic over a labelling of the pooled rows ({@link Marginals#ks}). */
   public static double ks(Pool.Var v, boolean[] cand) {
-    int nc = 0;
-    int nr = 0;
-    for (int i : v.sorted) {
-      if (cand[i]) {
-        nc++;
-      } else {
-        nr++;
-      }
-    }
-    if (nc == 0 || nr == 0) {
-      return Double.NaN;
-    }
-    double d = 0;
-    int cc = 0;
-    int cr = 0;
-    int[] s = v.sorted;
-    double[] sv = v.sortedValues;
-    for (int k = 0; k < s.length; ) {
-      double x = sv[k];
-      while (k < s.length && sv[k] == x) {
-        if (cand[s[k]]) {
-          cc++;
-        } else {
-          cr++;
-        }
-        k++;
-      }
-      d = Math.max(d, Math.abs((double) cc / nc - (double) cr / nr));
-    }
-    return d;
+    return Marginals.ks(Marginals.sides(v, cand));
   }
 
   public static double[][] shares(int[] codes, int categories, boolean[] cand) {
@@ -94,85 +66,13 @@ public final class Measures {
     return p;
   }
 
+  /** The TVD over a labelling of the pooled rows ({@link Marginals#tvd}). */
   public static double tvd(Pool.Var v, boolean[] cand) {
-    double[][] p = shares(v.codes, v.categories(), cand);
-    if (p == null) {
-      return Double.NaN;
-    }
-    double sum = 0;
-    for (int c = 0; c < p[0].length; c++) {
-      sum += Math.abs(p[0][c] - p[1][c]);
-    }
-    return 0.5 * sum;
-  }
-
-  public static double missingGap(Pool.Var v, boolean[] cand) {
-    double[] nulls = new double[2];
-    double[] totals = new double[2];
-    for (int i = 0; i < cand.length; i++) {
-      int side = cand[i] ? 0 : 1;
-      totals[side]++;
-      boolean isNull = v.numeric ? Double.isNaN(v.values[i]) : v.codes[i] < 0;
-      if (isNull) {
-        nulls[side]++;
-      }
-    }
-    if (totals[0] == 0 || totals[1] == 0) {
-      return Double.NaN;
-    }
-    return Math.abs(nulls[0] / totals[0] - nulls[1] / totals[1]);
-  }
-
-  /**
-   * Standard deviation of the labelled side's values ({@code side} true: candidate), clipped to
-   * [lo, hi].
-   */
-  public static double sd(Pool.Var v, boolean[] cand, boolean side, double lo, double hi) {
-    double sum = 0;
-    double sq = 0;
-    int n = 0;
-    double shift = Double.NaN;
-    int[] s = v.sorted;
-    double[] sv = v.sortedValues;
-    for (int k = 0; k < s.length; k++) {
-      if (cand[s[k]] == side) {
-        double x = Math.max(lo, Math.min(hi, sv[k]));
-        if (Double.isNaN(shift)) {
-          shift = x;
-        }
-        sum += x - shift;
-        sq += (x - shift) * (x - shift);
-        n++;
-      }
-    }
-    if (n < 2) {
-      return Double.NaN;
-    }
-    return Math.sqrt(Math.max(0, (sq - sum * sum / n) / (n - 1)));
+    return Marginals.tvd(Marginals.sides(v, cand));
   }
 
   /** Share of pooled values clipped at each end before the spread is compared. */
   public static final double WINSOR_SHARE = 0.01;
-
-  /**
-   * max(0, ln(sd_r / sd_c)) on values winsorised at the pooled 1% and 99% quantiles (Tukey 1962):
-   * the bounds do not depend on the labelling, and a few extreme values (repair costs in the
-   * millions among zeros) no longer decide which half looks narrower.
-   */
-  public static double spreadDeficit(Pool.Var v, boolean[] cand) {
-    int m = v.sorted.length;
-    if (m == 0) {
-      return Double.NaN;
-    }
-    double lo = v.values[v.sorted[(int) Math.floor(WINSOR_SHARE * (m - 1))]];
-    double hi = v.values[v.sorted[(int) Math.ceil((1 - WINSOR_SHARE) * (m - 1))]];
-    double sr = sd(v, cand, false, lo, hi);
-    double sc = sd(v, cand, true, lo, hi);
-    if (!(sr > 0) || Double.isNaN(sc)) {
-      return Double.NaN;
-    }
-    return Math.max(0, Math.min(Math.log(100), Math.log(sr / Math.max(sc, sr / 100))));
-  }
 
   public static double entropy(double[] p) {
     double h = 0;
@@ -182,15 +82,6 @@ public final class Measures {
       }
     }
     return h;
-  }
-
-  /** max(0, H_r - H_c) / ln(k), k the number of categories seen in the pooled rows. */
-  public static double entropyDeficit(Pool.Var v, boolean[] cand) {
-    double[][] p = shares(v.codes, v.categories(), cand);
-    if (p == null || v.categories() < 2) {
-      return Double.NaN;
-    }
-    return Math.max(0, entropy(p[1]) - entropy(p[0])) / Math.log(v.categories());
   }
 
   /**
@@ -284,39 +175,6 @@ public final class Measures {
       }
     }
     return d;
-  }
-
-  /** Rows whose value lies strictly outside the pooled 5% and 95% quantiles. */
-  public static boolean[] tailRows(Pool.Var v) {
-    boolean[] in = new boolean[v.values.length];
-    int n = v.sorted.length;
-    if (n == 0) {
-      return in;
-    }
-    double lo = v.values[v.sorted[(int) Math.round(TAIL_PROBABILITY * (n - 1))]];
-    double hi = v.values[v.sorted[(int) Math.round((1 - TAIL_PROBABILITY) * (n - 1))]];
-    for (int i : v.sorted) {
-      in[i] = v.values[i] < lo || v.values[i] > hi;
-    }
-    return in;
-  }
-
-  /** Rows holding a category seen in fewer than 5% of the pooled rows. */
-  public static boolean[] rareRows(Pool.Var v) {
-    int[] counts = new int[v.categories()];
-    int total = 0;
-    for (int c : v.codes) {
-      if (c >= 0) {
-        counts[c]++;
-        total++;
-      }
-    }
-    boolean[] in = new boolean[v.codes.length];
-    for (int i = 0; i < in.length; i++) {
-      int c = v.codes[i];
-      in[i] = c >= 0 && counts[c] < RARE_SHARE * total;
-    }
-    return in;
   }
 
   /**

@@ -11,6 +11,10 @@
  * <p>Definitions (larger is worse throughout):
  *
  * <ul>
+ *   <li>{@link org.synthos.core.assess.measure.Marginals}: the one implementation of the column
+ *       measures below that are functions of the two sides' histograms (KS, TVD, missing gap,
+ *       spread, entropy, tail and rare-category counts), from bucketed states or a labelling of
+ *       rows alike.
  *   <li>{@link org.synthos.core.assess.measure.Measures}: two-sample KS statistic (1 - SDMetrics
  *       KSComplement), total variation distance (1 - TVComplement), missing-share gap (1 -
  *       MissingValueSimilarity), spread deficit max(0, ln(sd_r / sd_c)) on values winsorised at the

@@ -46,12 +46,23 @@ public final class FullPass {
   public final RowHashes hashes;
   public final String contentSha256;
 
+  /**
+   * The bucketed states of the hashed columns over every row ({@link Buckets}, seeded with the
+   * sample's seed), or null when they were not kept.
+   */
+  public final Buckets buckets;
+
   private FullPass(
-      DatasetProfile profile, RowSampleState sample, RowHashes hashes, String contentSha256) {
+      DatasetProfile profile,
+      RowSampleState sample,
+      RowHashes hashes,
+      String contentSha256,
+      Buckets buckets) {
     this.profile = profile;
     this.sample = sample;
     this.hashes = hashes;
     this.contentSha256 = contentSha256;
+    this.buckets = buckets;
   }
 
   /**
@@ -61,7 +72,17 @@ public final class FullPass {
    */
   public static FullPass of(
       DatasetProfile profile, RowSampleState sample, RowHashes hashes, String contentSha256) {
-    return new FullPass(profile, sample, hashes, contentSha256);
+    return new FullPass(profile, sample, hashes, contentSha256, null);
+  }
+
+  /** As above, with the bucketed states of every row merged elsewhere too (or null). */
+  public static FullPass of(
+      DatasetProfile profile,
+      RowSampleState sample,
+      RowHashes hashes,
+      String contentSha256,
+      Buckets buckets) {
+    return new FullPass(profile, sample, hashes, contentSha256, buckets);
   }
 
   /**
@@ -110,7 +131,8 @@ public final class FullPass {
       digest = HexFormat.of().formatHex(top.digest());
     }
     RowHashes hashes = hashed.length == 0 ? null : new RowHashes(part.hashFirstRows, part.hashes);
-    return new FullPass(done.profile(), sample, hashes, digest);
+    return new FullPass(
+        done.profile(), sample, hashes, digest, hashed.length == 0 ? null : part.buckets);
   }
 
   /** Batches with the schema checked, so a mismatch names the file and row. */
@@ -145,21 +167,24 @@ public final class FullPass {
       List<RowSampleState> samples,
       List<Long> hashFirstRows,
       List<long[]> hashes,
-      List<byte[]> digests) {}
+      List<byte[]> digests,
+      Buckets buckets) {}
 
   /** The accumulators of one partition. */
   private static final class Accumulator {
     final RowAccumulator<RowSampleState> sample;
     final MessageDigest digest = RawTable.sha256();
     final ByteBuffer buffer = ByteBuffer.allocate(1 << 14);
+    final Buckets.Accumulator buckets;
     long[] hashes = new long[0];
     long[] high = new long[0];
     long[] low = new long[0];
     long firstRow = -1;
     int size;
 
-    Accumulator(RowAccumulator<RowSampleState> sample) {
+    Accumulator(RowAccumulator<RowSampleState> sample, Buckets.Accumulator buckets) {
       this.sample = sample;
+      this.buckets = buckets;
     }
   }
 
@@ -191,7 +216,9 @@ public final class FullPass {
 
     @Override
     public Accumulator open(long partition) {
-      return new Accumulator(RowSampleState.newAccumulator(schema, seed, maxRows, bound::get));
+      return new Accumulator(
+          RowSampleState.newAccumulator(schema, seed, maxRows, bound::get),
+          hashed.length == 0 ? null : new Buckets.Accumulator(schema, hashed, seed, partition));
     }
 
     @Override
@@ -200,6 +227,7 @@ public final class FullPass {
       digest(acc, batch);
       if (hashed.length > 0) {
         hash(acc, batch);
+        acc.buckets.update(batch);
       }
     }
 
@@ -234,7 +262,12 @@ public final class FullPass {
       List<Long> first = acc.size == 0 ? List.of() : List.of(acc.firstRow);
       List<long[]> hashes =
           acc.size == 0 ? List.of() : List.of(Arrays.copyOf(acc.hashes, acc.size));
-      return new Part(List.of(acc.sample.snapshot()), first, hashes, List.of(acc.digest.digest()));
+      return new Part(
+          List.of(acc.sample.snapshot()),
+          first,
+          hashes,
+          List.of(acc.digest.digest()),
+          acc.buckets == null ? Buckets.empty() : acc.buckets.snapshot());
     }
 
     @Override
@@ -249,7 +282,8 @@ public final class FullPass {
           samples,
           concat(earlier.hashFirstRows, later.hashFirstRows),
           concat(earlier.hashes, later.hashes),
-          concat(earlier.digests, later.digests));
+          concat(earlier.digests, later.digests),
+          earlier.buckets.merge(later.buckets));
     }
 
     /** Merges samples pairwise in rounds, so the small ones meet before the large ones. */

@@ -1,0 +1,282 @@
+package org.synthos.core.assess.pool;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.synthos.api.Column;
+import org.synthos.api.ColumnBatch;
+import org.synthos.api.ColumnType;
+import org.synthos.api.Field;
+import org.synthos.api.Schema;
+import org.synthos.core.state.QuantileAccumulator;
+import org.synthos.core.state.QuantileState;
+
+/**
+ * One file's rows spread over {@value #COUNT} buckets by a seeded hash of each row's zero-based
+ * index in the file, with per bucket the mergeable states the marginal measures need: rows, and per
+ * compared numeric, datetime, categorical or boolean column its nulls and either a KLL sketch of
+ * its values ({@link QuantileState}, every value while the bucket holds at most {@value #KLL_K}) or
+ * exact category counts.
+ *
+ * <p>The bucket depends on the row's index, not its content, so buckets are random subsets of the
+ * rows whatever the data: equal rows (common in narrow categorical tables) would otherwise share a
+ * bucket, and a union of buckets would not be a random subset of rows. A union of buckets chosen at
+ * random is therefore a random re-split of the rows, which is what the null bands need.
+ *
+ * <p>Immutable. {@link #merge} adds rows, nulls and counts (exact: associative and commutative) and
+ * merges the sketches (exact while a merged bucket holds at most {@value #KLL_K} values, else
+ * within the KLL rank error); {@link #empty} is the identity. A column whose categories pass
+ * {@value #CATEGORY_CAP} keeps its nulls but drops its counts ({@link Col#overflowed()}).
+ */
+public final class Buckets {
+  /** Buckets per file. */
+  public static final int COUNT = 128;
+
+  /** KLL size of each bucket's sketch: exact up to this many values per bucket. */
+  public static final int KLL_K = 2048;
+
+  /** Distinct categories per column above which its counts are dropped. */
+  public static final int CATEGORY_CAP = 1 << 14;
+
+  private final long[] rows;
+  private final Map<String, Col> columns;
+
+  /**
+   * One column's states per bucket.
+   *
+   * @param quantiles numeric columns: a sketch per bucket; null for categories
+   * @param counts categories: value to count per bucket, in value order; null for numbers or once
+   *     overflowed
+   */
+  public record Col(
+      boolean numeric, long[] nulls, QuantileState[] quantiles, SortedMap<String, long[]> counts) {
+    public boolean overflowed() {
+      return !numeric && counts == null;
+    }
+
+    Col merge(Col o) {
+      long[] n = add(nulls, o.nulls);
+      if (numeric) {
+        QuantileState[] q = new QuantileState[COUNT];
+        for (int b = 0; b < COUNT; b++) {
+          q[b] = quantiles[b].merge(o.quantiles[b]);
+        }
+        return new Col(true, n, q, null);
+      }
+      if (counts == null || o.counts == null) {
+        return new Col(false, n, null, null);
+      }
+      SortedMap<String, long[]> c = new TreeMap<>(counts);
+      o.counts.forEach((k, v) -> c.merge(k, v, Buckets::add));
+      return new Col(false, n, null, c.size() > CATEGORY_CAP ? null : c);
+    }
+  }
+
+  private Buckets(long[] rows, Map<String, Col> columns) {
+    this.rows = rows;
+    this.columns = columns;
+  }
+
+  /** The identity: no rows, no columns. */
+  public static Buckets empty() {
+    return new Buckets(new long[COUNT], Map.of());
+  }
+
+  /**
+   * The bucket of zero-based row {@code row} among {@code count} buckets (a power of two): the top
+   * bits of SplitMix64 of the row and the seed.
+   */
+  public static int of(long row, long seed, int count) {
+    long z = row * 0x9E3779B97F4A7C15L + seed;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return (int) (z >>> (64 - Integer.numberOfTrailingZeros(count)));
+  }
+
+  /** Rows per bucket. */
+  public long[] rows() {
+    return rows.clone();
+  }
+
+  /** The named column's states, or null when not kept. */
+  public Col column(String name) {
+    return columns.get(name);
+  }
+
+  /** Whether a column of this type gets states. */
+  public static boolean kept(ColumnType type) {
+    return type.isNumeric() || type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN;
+  }
+
+  /** Rows added first, then {@code o}'s; columns are matched by name. */
+  public Buckets merge(Buckets o) {
+    Map<String, Col> c = new LinkedHashMap<>(columns);
+    o.columns.forEach((k, v) -> c.merge(k, v, Col::merge));
+    return new Buckets(add(rows, o.rows), Collections.unmodifiableMap(c));
+  }
+
+  private static long[] add(long[] a, long[] b) {
+    long[] out = a.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] += b[i];
+    }
+    return out;
+  }
+
+  /** The mutable fold of one partition's batches. */
+  public static final class Accumulator {
+    private final Schema schema;
+    private final int[] columns;
+    private final long seed;
+    private final long[] rows = new long[COUNT];
+    private final long[][] nulls;
+    private final QuantileAccumulator[][] sketches;
+    private final List<Map<String, long[]>> counts;
+    private final boolean[] overflowed;
+    private int[] bucket = new int[0];
+    private double[][] gathered = new double[COUNT][];
+    private final int[] filled = new int[COUNT];
+
+    /**
+     * @param columns the columns to keep states of (others of {@code schema} are skipped)
+     * @param seed the file's bucket seed
+     * @param partition the partition index, which seeds the sketches' compaction offsets
+     */
+    public Accumulator(Schema schema, int[] columns, long seed, long partition) {
+      this.schema = schema;
+      this.columns = Arrays.stream(columns).filter(c -> kept(schema.field(c).type())).toArray();
+      this.seed = seed;
+      int f = this.columns.length;
+      this.nulls = new long[f][COUNT];
+      this.sketches = new QuantileAccumulator[f][];
+      this.counts = new ArrayList<>();
+      this.overflowed = new boolean[f];
+      for (int k = 0; k < f; k++) {
+        counts.add(null);
+        if (schema.field(this.columns[k]).type().isNumeric()) {
+          sketches[k] = new QuantileAccumulator[COUNT];
+          for (int b = 0; b < COUNT; b++) {
+            sketches[k][b] = new QuantileAccumulator(KLL_K, seed ^ (partition * COUNT + b));
+          }
+        } else {
+          counts.set(k, new HashMap<>());
+        }
+      }
+    }
+
+    public void update(ColumnBatch batch) {
+      int n = batch.rowCount();
+      if (bucket.length < n) {
+        bucket = new int[n];
+      }
+      long first = batch.firstRow();
+      for (int r = 0; r < n; r++) {
+        bucket[r] = of(first + r, seed, COUNT);
+        rows[bucket[r]]++;
+      }
+      for (int k = 0; k < columns.length; k++) {
+        Column col = batch.column(columns[k]);
+        if (sketches[k] != null) {
+          numbers(k, col, n);
+        } else if (!overflowed[k]) {
+          categories(k, col, n);
+        } else {
+          for (int r = 0; r < n; r++) {
+            nulls[k][bucket[r]] += col.isNull(r) ? 1 : 0;
+          }
+        }
+      }
+    }
+
+    private void numbers(int k, Column col, int n) {
+      Arrays.fill(filled, 0);
+      for (int r = 0; r < n; r++) {
+        int b = bucket[r];
+        double x;
+        if (col.isNull(r)) {
+          x = Double.NaN;
+        } else if (col instanceof Column.Longs l) {
+          x = l.values()[r];
+        } else {
+          x = ((Column.Doubles) col).values()[r];
+        }
+        if (Double.isNaN(x)) {
+          nulls[k][b]++;
+          continue;
+        }
+        double[] g = gathered[b];
+        if (g == null || g.length == filled[b]) {
+          g =
+              gathered[b] =
+                  Arrays.copyOf(g == null ? new double[0] : g, Math.max(64, 2 * filled[b]));
+        }
+        g[filled[b]++] = clampInfinite(x);
+      }
+      for (int b = 0; b < COUNT; b++) {
+        if (filled[b] > 0) {
+          sketches[k][b].addFinite(gathered[b], filled[b]);
+        }
+      }
+    }
+
+    private void categories(int k, Column col, int n) {
+      Map<String, long[]> map = counts.get(k);
+      for (int r = 0; r < n; r++) {
+        int b = bucket[r];
+        if (col.isNull(r)) {
+          nulls[k][b]++;
+          continue;
+        }
+        String value =
+            col instanceof Column.Booleans bools
+                ? (bools.values()[r] ? "true" : "false")
+                : ((Column.Strings) col).values()[r];
+        map.computeIfAbsent(value, v -> new long[COUNT])[b]++;
+      }
+      if (map.size() > CATEGORY_CAP) {
+        overflowed[k] = true;
+        counts.set(k, null);
+      }
+    }
+
+    /** The states of everything added. */
+    public Buckets snapshot() {
+      Map<String, Col> out = new LinkedHashMap<>();
+      for (int k = 0; k < columns.length; k++) {
+        Field field = schema.field(columns[k]);
+        long[] nk = nulls[k].clone();
+        if (sketches[k] != null) {
+          QuantileState[] q = new QuantileState[COUNT];
+          for (int b = 0; b < COUNT; b++) {
+            q[b] = sketches[k][b].snapshot();
+          }
+          out.put(field.name(), new Col(true, nk, q, null));
+        } else {
+          out.put(
+              field.name(), new Col(false, nk, null, overflowed[k] ? null : copy(counts.get(k))));
+        }
+      }
+      return new Buckets(rows.clone(), Collections.unmodifiableMap(out));
+    }
+  }
+
+  private static SortedMap<String, long[]> copy(Map<String, long[]> counts) {
+    SortedMap<String, long[]> out = new TreeMap<>();
+    counts.forEach((k, v) -> out.put(k, v.clone()));
+    return out;
+  }
+
+  /** Infinite values take the largest finite value of their sign, so sketches can hold them. */
+  public static double clampInfinite(double x) {
+    return x == Double.POSITIVE_INFINITY
+        ? Double.MAX_VALUE
+        : x == Double.NEGATIVE_INFINITY ? -Double.MAX_VALUE : x;
+  }
+}
