@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.synthos.core.assess.DatasetSource;
-import org.synthos.core.assess.LearningOptions;
 import org.synthos.core.assess.Policy;
 import org.synthos.core.assess.ValidationInput;
 import org.synthos.core.assess.ValidationOptions;
@@ -146,21 +145,8 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     ReadOptions readOptions = input.toReadOptions();
     Policy chosen = policy == null ? Policy.defaults() : PolicyFiles.load(policy);
-    ValidationOptions defaults = ValidationOptions.defaults();
     ValidationOptions options =
-        new ValidationOptions(
-            chosen,
-            seed,
-            target,
-            time,
-            maxRows,
-            defaults.multivariateRows(),
-            defaults.replicates(),
-            defaults.ablations(),
-            new LearningOptions(
-                Durations.millis(learnBudget, "--learn-budget"),
-                predictAt,
-                LearningOptions.DEFAULT_MAX_ROWS));
+        ValidationOptions.of(chosen, seed, target, time, maxRows, learnBudget, predictAt);
     DatasetSource cand = InputOptions.source(candidate, readOptions);
     DatasetSource ref = reference == null ? null : InputOptions.source(reference, readOptions);
     PrintWriter err = spec.commandLine().getErr();
