@@ -2,6 +2,7 @@ package org.synthos.core.assess.judge;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.synthos.core.assess.Evidence;
 import org.synthos.core.assess.Measure;
 import org.synthos.core.assess.NullBand;
@@ -36,9 +37,18 @@ final class NeighbourJudge {
     double[][] nulls = new double[Multivariate.MEASURES][b];
     int mr = mv.m - mv.mc;
     double closeScale = (double) mr / Math.max(1, mr - mr / 2);
+    // The labellings are drawn in order from the one stream, then measured at once, each into its
+    // own slot.
+    byte[][] labels = new byte[2 * b][];
     for (int r = 0; r < b; r++) {
-      double[] x = mv.measure(mv.shuffledLabels(j.plan.neighbourRandom));
-      double[] y = mv.measure(mv.referenceSplit(j.plan.neighbourRandom));
+      labels[2 * r] = mv.shuffledLabels(j.plan.neighbourRandom);
+      labels[2 * r + 1] = mv.referenceSplit(j.plan.neighbourRandom);
+    }
+    double[][] measured = new double[2 * b][];
+    IntStream.range(0, 2 * b).parallel().forEach(t -> measured[t] = mv.measure(labels[t]));
+    for (int r = 0; r < b; r++) {
+      double[] x = measured[2 * r];
+      double[] y = measured[2 * r + 1];
       for (int k = 0; k < Multivariate.MEASURES; k++) {
         nulls[k][r] = x[k];
       }
