@@ -2,6 +2,8 @@ package org.synthos.core.assess.judge;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 import org.synthos.core.assess.Evidence;
 import org.synthos.core.assess.Measure;
@@ -30,6 +32,10 @@ final class NeighbourJudge {
     if (mv == null) {
       return null;
     }
+    // The classifier works on the same encoded sample and adds its evidence last; it runs beside
+    // the neighbour measures, so that neither leaves a core idle while the other finishes.
+    ForkJoinTask<DetectionTest.Detection> classifier =
+        ForkJoinPool.commonPool().submit(() -> classifierDetection(j, mv));
     boolean[] offManifold = new boolean[mv.m];
     boolean[] closeCopies = new boolean[mv.m];
     double[] observed = mv.evaluate(mv.observedLabels(), offManifold, closeCopies);
@@ -114,7 +120,7 @@ final class NeighbourJudge {
         Multivariate.DCR_DEFICIT,
         "max(0, 1 - median of DCR / the closest reference row's own nearest-reference distance)"
             + sample);
-    classifierDetection(j, mv);
+    addClassifier(j, classifier.join());
     return new Findings.Neighbours(
         Arrays.copyOf(mv.rows, mv.mc),
         Arrays.copyOf(offManifold, mv.mc),
@@ -127,7 +133,7 @@ final class NeighbourJudge {
    * synthcity "detection" metric) on the same encoded sample. Its band is 0.5 + 3 standard errors
    * of the AUC under the null (Hanley and McNeil 1982), like the other bands' mean + 3 sd.
    */
-  private static void classifierDetection(Judging j, Multivariate mv) {
+  private static DetectionTest.Detection classifierDetection(Judging j, Multivariate mv) {
     double[][] ref = Arrays.copyOfRange(mv.matrix, mv.mc, mv.m);
     double[][] cand = Arrays.copyOfRange(mv.matrix, 0, mv.mc);
     DetectionOptions defaults = DetectionOptions.defaults();
@@ -140,7 +146,10 @@ final class NeighbourJudge {
             defaults.bins(),
             defaults.minLeaf(),
             j.options.seed());
-    DetectionTest.Detection d = DetectionTest.run(EncodedSample.of(ref), EncodedSample.of(cand), o);
+    return DetectionTest.run(EncodedSample.of(ref), EncodedSample.of(cand), o);
+  }
+
+  private static void addClassifier(Judging j, DetectionTest.Detection d) {
     if (!Double.isNaN(d.auc())) {
       NullBand band = new NullBand(0.5, 0.5 + 3 * d.standardError(), 0);
       j.add(
