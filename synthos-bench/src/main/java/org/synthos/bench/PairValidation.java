@@ -10,6 +10,7 @@ import org.synthos.api.ColumnType;
 import org.synthos.api.Field;
 import org.synthos.api.Schema;
 import org.synthos.core.assess.DatasetSource;
+import org.synthos.core.assess.LearningOptions;
 import org.synthos.core.assess.ProgressListener;
 import org.synthos.core.assess.StageTiming;
 import org.synthos.core.assess.ValidationInput;
@@ -45,12 +46,23 @@ final class PairValidation {
     }
   }
 
-  static Run validate(Path candidate, Path reference) {
+  /**
+   * @param learnBudget the {@code --learn-budget} as typed, or null for the default
+   */
+  static Run validate(Path candidate, Path reference, String learnBudget) {
     long start = System.nanoTime();
     ValidationInput input = ValidationInput.of(source(candidate), source(reference));
     long openMillis = (System.nanoTime() - start) / 1_000_000;
-    ValidationResult r =
-        Validator.validate(input, ValidationOptions.defaults(), ProgressListener.NONE);
+    ValidationOptions options = ValidationOptions.defaults();
+    if (learnBudget != null) {
+      options =
+          options.withLearning(
+              new LearningOptions(
+                  LearningOptions.budgetMillis(learnBudget, "--learn-budget"),
+                  options.learning().predictAt(),
+                  options.learning().maxRows()));
+    }
+    ValidationResult r = Validator.validate(input, options, ProgressListener.NONE);
     Map<String, Long> stages = new LinkedHashMap<>();
     long total = 0;
     for (StageTiming t : r.timings()) {

@@ -83,7 +83,8 @@ public final class PairsBenchmark {
           warm ? "warm-up" : "timed",
           warm ? round + 1 : round - options.warmup() + 1);
       for (Pair p : pairs) {
-        PairValidation.Run r = PairValidation.validate(p.candidate(), p.reference());
+        PairValidation.Run r =
+            PairValidation.validate(p.candidate(), p.reference(), options.learnBudget());
         first.putIfAbsent(p, r);
         if (!warm) {
           timed.computeIfAbsent(p, k -> new ArrayList<>()).add(r);
@@ -230,15 +231,21 @@ public final class PairsBenchmark {
   }
 
   private List<String> validateArguments(Pair p, Path reportFile) {
-    return List.of(
-        "-jar",
-        options.jar().toString(),
-        "validate",
-        p.candidate().toString(),
-        "--reference",
-        p.reference().toString(),
-        "--report",
-        reportFile.toString());
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-jar",
+                options.jar().toString(),
+                "validate",
+                p.candidate().toString(),
+                "--reference",
+                p.reference().toString(),
+                "--report",
+                reportFile.toString()));
+    if (options.learnBudget() != null) {
+      args.add("--learn-budget=" + options.learnBudget());
+    }
+    return args;
   }
 
   /**

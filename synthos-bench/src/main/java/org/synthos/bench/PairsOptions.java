@@ -17,6 +17,8 @@ import java.util.Set;
  * @param defects calibration families injected at their moderate severity into extra candidates
  * @param size rows per half (a dataset with fewer than twice as many gets halves of its rows)
  * @param seed seeds the subsample, the split and the defects
+ * @param learnBudget the validations' {@code --learn-budget} (e.g. {@code 0} for the engine without
+ *     the proxy-model cascade), or null for the default
  * @param cli whether fresh {@code synthos validate} processes are timed too
  * @param cds whether a run with the launcher's class-data archive is among them
  * @param launcher whether a run through the launcher script is among them
@@ -32,6 +34,7 @@ record PairsOptions(
     List<String> defects,
     int size,
     long seed,
+    String learnBudget,
     boolean cli,
     boolean cds,
     boolean launcher,
@@ -53,6 +56,8 @@ record PairsOptions(
           "                      (default exact_duplicates,correlation_break; 'none' for clean only)",
           "  --size N            rows per half (default 4000; movies gets half of its rows)",
           "  --seed S            seed of the subsample, split and defects (default 7)",
+          "  --learn-budget T    the validations' proxy-model budget, e.g. 0 (off) or 10s",
+          "                      (default: the CLI's default)",
           "  --no-cli            in process only: no synthos validate processes",
           "  --no-cds            no run with the class-data archive next to the jar",
           "  --no-launcher       no run through the ./synthos launcher",
@@ -69,6 +74,7 @@ record PairsOptions(
     List<String> defects = DEFAULT_DEFECTS;
     int size = 4000;
     long seed = 7;
+    String learnBudget = null;
     boolean cli = true;
     boolean cds = true;
     boolean launcher = true;
@@ -88,6 +94,7 @@ record PairsOptions(
         }
         case "--size" -> size = (int) Args.positiveLong(Args.value(args, ++i, a), a);
         case "--seed" -> seed = Long.parseLong(Args.value(args, ++i, a).trim());
+        case "--learn-budget" -> learnBudget = Args.value(args, ++i, a).trim();
         case "--no-cli" -> cli = false;
         case "--no-cds" -> cds = false;
         case "--no-launcher" -> launcher = false;
@@ -115,6 +122,7 @@ record PairsOptions(
         List.copyOf(new ArrayList<>(defects)),
         size,
         seed,
+        learnBudget,
         cli,
         cds,
         launcher,

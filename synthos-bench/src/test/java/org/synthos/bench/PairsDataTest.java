@@ -50,7 +50,7 @@ class PairsDataTest {
           .isEqualTo(lines(pairs.get(i).candidate()));
     }
 
-    PairValidation.Run run = PairValidation.validate(clean.candidate(), clean.reference());
+    PairValidation.Run run = PairValidation.validate(clean.candidate(), clean.reference(), "0");
     assertThat(run.stageMillis())
         .containsOnlyKeys(
             "profile",

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.synthos.api.ColumnType;
 import org.synthos.core.assess.DatasetSource;
-import org.synthos.core.assess.LearningOptions;
 import org.synthos.core.assess.Policy;
 import org.synthos.core.assess.ValidationInput;
 import org.synthos.core.assess.ValidationOptions;
@@ -164,22 +163,9 @@ final class ValidateCommand implements Callable<Integer> {
       types.putAll(readOptions.schemaOverrides());
       readOptions = readOptions.withSchemaOverrides(types);
     }
-    ValidationOptions defaults = ValidationOptions.defaults();
     ValidationOptions options =
-        new ValidationOptions(
-            chosen,
-            seed,
-            target,
-            time,
-            maxRows,
-            defaults.multivariateRows(),
-            defaults.replicates(),
-            defaults.ablations(),
-            new LearningOptions(
-                Durations.millis(learnBudget, "--learn-budget"),
-                predictAt,
-                LearningOptions.DEFAULT_MAX_ROWS,
-                LearningOptions.parseTiers(learnTiers)));
+        ValidationOptions.of(
+            chosen, seed, target, time, maxRows, learnBudget, predictAt, learnTiers);
     DatasetSource cand = InputOptions.source(candidate, readOptions);
     DatasetSource ref = reference == null ? null : InputOptions.source(reference, readOptions);
     PrintWriter err = spec.commandLine().getErr();

@@ -8,14 +8,11 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
 import org.synthos.core.assess.DimensionResult;
-import org.synthos.core.assess.LearningOptions;
 import org.synthos.core.assess.Policy;
 import org.synthos.core.assess.ProgressListener;
 import org.synthos.core.assess.ValidationOptions;
@@ -196,19 +193,8 @@ public final class SparkValidateMain {
     @Override
     public Integer call() {
       Policy chosen = policy == null ? Policy.defaults() : PolicyFiles.load(policy);
-      ValidationOptions defaults = ValidationOptions.defaults();
       ValidationOptions options =
-          new ValidationOptions(
-              chosen,
-              seed,
-              target,
-              time,
-              maxRows,
-              defaults.multivariateRows(),
-              defaults.replicates(),
-              defaults.ablations(),
-              new LearningOptions(
-                  millis(learnBudget), predictAt, LearningOptions.DEFAULT_MAX_ROWS));
+          ValidationOptions.of(chosen, seed, target, time, maxRows, learnBudget, predictAt, "auto");
       // Before Spark starts, so that a mistyped path costs no session.
       if (rowsOut != null
           && !rowsOut.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
@@ -323,24 +309,5 @@ public final class SparkValidateMain {
       sb.append("  - ").append(reason).append(System.lineSeparator());
     }
     return sb.toString();
-  }
-
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
-
-  static long millis(String text) {
-    Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      throw new SynthosException(
-          ErrorCode.INVALID_ARGUMENT,
-          "--learn-budget takes a duration such as 500ms, 60s or 2m, got '" + text + "'");
-    }
-    double factor =
-        switch (m.group(2) == null ? "s" : m.group(2)) {
-          case "ms" -> 1;
-          case "m" -> 60_000;
-          case "h" -> 3_600_000;
-          default -> 1_000;
-        };
-    return Math.round(Double.parseDouble(m.group(1)) * factor);
   }
 }

@@ -1,6 +1,9 @@
 package org.synthos.core.assess;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
 
@@ -49,6 +52,31 @@ public record LearningOptions(long budgetMillis, long predictAt, int maxRows, Li
   /** The automatic choice of tiers. */
   public LearningOptions(long budgetMillis, long predictAt, int maxRows) {
     this(budgetMillis, predictAt, maxRows, List.of());
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+  /**
+   * A budget as a user types it: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a bare
+   * number of seconds; {@code 0} turns the cascade off.
+   *
+   * @param option the option's name, for the error message
+   */
+  public static long budgetMillis(String text, String option) {
+    Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new SynthosException(
+          ErrorCode.INVALID_ARGUMENT,
+          option + " takes a duration such as 500ms, 60s or 2m, got '" + text + "'");
+    }
+    double factor =
+        switch (m.group(2) == null ? "s" : m.group(2)) {
+          case "ms" -> 1;
+          case "m" -> 60_000;
+          case "h" -> 3_600_000;
+          default -> 1_000;
+        };
+    return Math.round(Double.parseDouble(m.group(1)) * factor);
   }
 
   public static LearningOptions defaults() {

@@ -68,6 +68,39 @@ public record ValidationOptions(
     return new ValidationOptions(Policy.defaults(), 42, null, null, 200_000, 1_000, 20, 4);
   }
 
+  /**
+   * What a front end (the command line, the Spark job) lets a user set; everything else is the
+   * {@link #defaults()}.
+   *
+   * @param targetColumn null for none
+   * @param timeColumn null to use the first datetime column
+   * @param learnBudget the proxy-model budget as typed ({@link LearningOptions#budgetMillis})
+   * @param predictAt the training size to predict performance at; 0 for ten times the candidate
+   * @param learnTiers the proxy tiers as typed ({@link LearningOptions#parseTiers}), {@code auto}
+   *     for the automatic choice
+   */
+  public static ValidationOptions of(
+      Policy policy,
+      long seed,
+      String targetColumn,
+      String timeColumn,
+      int maxRows,
+      String learnBudget,
+      long predictAt,
+      String learnTiers) {
+    LearningOptions learning =
+        new LearningOptions(
+            LearningOptions.budgetMillis(learnBudget, "--learn-budget"),
+            predictAt,
+            LearningOptions.DEFAULT_MAX_ROWS,
+            LearningOptions.parseTiers(learnTiers));
+    ValidationOptions d = defaults();
+    return new ValidationOptions(
+            policy, seed, targetColumn, timeColumn, maxRows, d.multivariateRows, d.replicates, 0)
+        .withAblations(d.ablations)
+        .withLearning(learning);
+  }
+
   public ValidationOptions withSeed(long newSeed) {
     return new ValidationOptions(
         policy,

@@ -143,31 +143,40 @@ public final class Recommender {
     degenerateColumns(drafts);
     unmeasured(drafts);
     int budget = options.ablations();
-    List<Recommendation> out = new ArrayList<>();
     List<Draft> ordered = new ArrayList<>(drafts);
     ordered.sort(Comparator.comparing(Draft::priority));
-    for (Draft d : ordered) {
-      Impact impact;
+    Impact[] impacts = new Impact[ordered.size()];
+    List<Integer> ablated = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      Draft d = ordered.get(i);
       if (d.fix() == null) {
-        impact = new Impact.NotMeasured(d.notMeasured());
+        impacts[i] = new Impact.NotMeasured(d.notMeasured());
       } else if (d.priority() == Priority.LOW) {
-        impact =
+        impacts[i] =
             new Impact.NotMeasured(
                 "not re-scored: what it addresses already passes, so the fix has no failing or"
                     + " warning score to repair");
       } else if (budget > 0) {
         budget--;
-        impact = ablate(d.fix(), d.addresses());
+        ablated.add(i);
       } else {
-        impact =
+        impacts[i] =
             new Impact.NotMeasured(
                 "not re-scored: the ablation budget ("
                     + options.ablations()
                     + ") went to higher-priority fixes");
       }
+    }
+    // The ablations are independent re-judgings of their own copies of the rows, seeded by the
+    // options alone: run at once, each into its own slot, they give what one after the other gives.
+    ablated.parallelStream()
+        .forEach(i -> impacts[i] = ablate(ordered.get(i).fix(), ordered.get(i).addresses()));
+    List<Recommendation> out = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      Draft d = ordered.get(i);
       out.add(
           new Recommendation(
-              d.id(), d.title(), d.action(), d.priority(), d.addresses(), d.trigger(), impact));
+              d.id(), d.title(), d.action(), d.priority(), d.addresses(), d.trigger(), impacts[i]));
     }
     out.sort(Comparator.comparing(Recommendation::priority).thenComparing(r -> -gain(r.impact())));
     return out;

@@ -2,6 +2,9 @@ package org.synthos.core.assess.judge;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.stream.IntStream;
 import org.synthos.core.assess.Evidence;
 import org.synthos.core.assess.Measure;
 import org.synthos.core.assess.NullBand;
@@ -29,6 +32,10 @@ final class NeighbourJudge {
     if (mv == null) {
       return null;
     }
+    // The classifier works on the same encoded sample and adds its evidence last; it runs beside
+    // the neighbour measures, so that neither leaves a core idle while the other finishes.
+    ForkJoinTask<DetectionTest.Detection> classifier =
+        ForkJoinPool.commonPool().submit(() -> classifierDetection(j, mv));
     boolean[] offManifold = new boolean[mv.m];
     boolean[] closeCopies = new boolean[mv.m];
     double[] observed = mv.evaluate(mv.observedLabels(), offManifold, closeCopies);
@@ -36,9 +43,18 @@ final class NeighbourJudge {
     double[][] nulls = new double[Multivariate.MEASURES][b];
     int mr = mv.m - mv.mc;
     double closeScale = (double) mr / Math.max(1, mr - mr / 2);
+    // The labellings are drawn in order from the one stream, then measured at once, each into its
+    // own slot.
+    byte[][] labels = new byte[2 * b][];
     for (int r = 0; r < b; r++) {
-      double[] x = mv.measure(mv.shuffledLabels(j.plan.neighbourRandom));
-      double[] y = mv.measure(mv.referenceSplit(j.plan.neighbourRandom));
+      labels[2 * r] = mv.shuffledLabels(j.plan.neighbourRandom);
+      labels[2 * r + 1] = mv.referenceSplit(j.plan.neighbourRandom);
+    }
+    double[][] measured = new double[2 * b][];
+    IntStream.range(0, 2 * b).parallel().forEach(t -> measured[t] = mv.measure(labels[t]));
+    for (int r = 0; r < b; r++) {
+      double[] x = measured[2 * r];
+      double[] y = measured[2 * r + 1];
       for (int k = 0; k < Multivariate.MEASURES; k++) {
         nulls[k][r] = x[k];
       }
@@ -104,7 +120,7 @@ final class NeighbourJudge {
         Multivariate.DCR_DEFICIT,
         "max(0, 1 - median of DCR / the closest reference row's own nearest-reference distance)"
             + sample);
-    classifierDetection(j, mv);
+    addClassifier(j, classifier.join());
     return new Findings.Neighbours(
         Arrays.copyOf(mv.rows, mv.mc),
         Arrays.copyOf(offManifold, mv.mc),
@@ -117,7 +133,7 @@ final class NeighbourJudge {
    * synthcity "detection" metric) on the same encoded sample. Its band is 0.5 + 3 standard errors
    * of the AUC under the null (Hanley and McNeil 1982), like the other bands' mean + 3 sd.
    */
-  private static void classifierDetection(Judging j, Multivariate mv) {
+  private static DetectionTest.Detection classifierDetection(Judging j, Multivariate mv) {
     double[][] ref = Arrays.copyOfRange(mv.matrix, mv.mc, mv.m);
     double[][] cand = Arrays.copyOfRange(mv.matrix, 0, mv.mc);
     DetectionOptions defaults = DetectionOptions.defaults();
@@ -130,7 +146,10 @@ final class NeighbourJudge {
             defaults.bins(),
             defaults.minLeaf(),
             j.options.seed());
-    DetectionTest.Detection d = DetectionTest.run(EncodedSample.of(ref), EncodedSample.of(cand), o);
+    return DetectionTest.run(EncodedSample.of(ref), EncodedSample.of(cand), o);
+  }
+
+  private static void addClassifier(Judging j, DetectionTest.Detection d) {
     if (!Double.isNaN(d.auc())) {
       NullBand band = new NullBand(0.5, 0.5 + 3 * d.standardError(), 0);
       j.add(

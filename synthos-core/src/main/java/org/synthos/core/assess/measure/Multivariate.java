@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 import org.synthos.core.assess.pool.Pool;
 
@@ -11,8 +12,10 @@ import org.synthos.core.assess.pool.Pool;
  * Nearest-neighbour measures on a seeded sample of at most {@code perSide} rows per dataset,
  * encoded into one standardised matrix: numeric columns as z-scores (nulls at 0), categorical
  * columns one-hot over their 20 most frequent categories, scaled by 1/sqrt(2) so that a mismatch
- * adds 1 to the squared distance. Distances are Euclidean and computed once; neighbour lists are
- * sorted once, so a re-labelling costs O(m^2) without new distances.
+ * adds 1 to the squared distance. Distances are Euclidean and computed once, from the encoded
+ * columns rather than the one-hot width ({@link #squaredDistance}); each row's nearest neighbours
+ * are ordered once (a prefix, the whole row when a walk needs more), so a re-labelling costs O(m^2)
+ * without new distances.
  *
  * <p>Measures (k = 5 as recommended by Naeem et al., ICML 2020, "Reliable Fidelity and Diversity
  * Metrics for Generative Models"; radii are distances to the k-th nearest neighbour within the own
@@ -59,7 +62,13 @@ public final class Multivariate {
   public final int mc;
   public final int m;
   public final float[] dist;
-  public final int[][] neighbours;
+
+  /**
+   * Per row, its nearest neighbours in order: a prefix, or all once a walk needed more (published
+   * safely, since labellings may be measured at once).
+   */
+  private final AtomicReferenceArray<int[]> neighbours;
+
   public final int dimensions;
 
   public final double[][] matrix;
@@ -71,7 +80,7 @@ public final class Multivariate {
     this.mc = mc;
     this.m = rows.length;
     this.dist = dist;
-    this.neighbours = neighbours;
+    this.neighbours = new AtomicReferenceArray<>(neighbours);
     this.dimensions = dims;
   }
 
@@ -85,12 +94,15 @@ public final class Multivariate {
     int[] rows = new int[cand.length + ref.length];
     System.arraycopy(cand, 0, rows, 0, cand.length);
     System.arraycopy(ref, 0, rows, cand.length, ref.length);
-    double[][] x = encode(data, rows);
+    Encoding enc = encode(data, rows);
+    double[][] x = enc.matrix();
     if (x[0].length == 0) {
       return null;
     }
     int m = rows.length;
     int d = x[0].length;
+    double[][] c = enc.columns();
+    boolean[] numeric = enc.numeric();
     float[] dist = new float[m * m];
     // Rows in parallel: row i writes only the cells (i, j) and (j, i) for j > i, so the matrix is
     // the same whatever the scheduling.
@@ -98,39 +110,77 @@ public final class Multivariate {
         .parallel()
         .forEach(
             i -> {
-              double[] a = x[i];
+              double[] a = c[i];
               for (int j = i + 1; j < m; j++) {
-                double s = 0;
-                double[] b = x[j];
-                for (int k = 0; k < d; k++) {
-                  double t = a[k] - b[k];
-                  s += t * t;
-                }
-                float v = (float) Math.sqrt(s);
+                float v = (float) Math.sqrt(squaredDistance(a, c[j], numeric));
                 dist[i * m + j] = v;
                 dist[j * m + i] = v;
               }
             });
     int[][] nb = new int[m][];
-    IntStream.range(0, m)
-        .parallel()
-        .forEach(
-            i -> {
-              long[] keys = new long[m - 1];
-              int k = 0;
-              for (int j = 0; j < m; j++) {
-                if (j != i) {
-                  keys[k++] = ((long) Float.floatToIntBits(dist[i * m + j]) << 32) | j;
-                }
-              }
-              Arrays.sort(keys);
-              int[] row = new int[m - 1];
-              for (int t = 0; t < m - 1; t++) {
-                row[t] = (int) keys[t];
-              }
-              nb[i] = row;
-            });
+    IntStream.range(0, m).parallel().forEach(i -> nb[i] = nearest(dist, m, i, PREFIX));
     return new Multivariate(rows, cand.length, x, dist, nb, d);
+  }
+
+  /**
+   * Neighbours kept in order per row at first; a walk that goes further sorts the whole row. The
+   * walks of the measures mostly stop within a few dozen neighbours.
+   */
+  static final int PREFIX = 64;
+
+  /**
+   * The {@code limit} nearest neighbours of row {@code i} (all of them when {@code limit >= m -
+   * 1}), nearest first, ties by row index: the prefix of the full order by (distance, index), which
+   * is a total order, so a prefix and the full sort agree.
+   */
+  static int[] nearest(float[] dist, int m, int i, int limit) {
+    int n = Math.min(limit, m - 1);
+    long[] keys = new long[n];
+    int k = 0;
+    for (int j = 0; j < m; j++) {
+      if (j == i) {
+        continue;
+      }
+      long key = ((long) Float.floatToIntBits(dist[i * m + j]) << 32) | j;
+      if (k < n) {
+        keys[k++] = key;
+        if (k == n) {
+          Arrays.sort(keys);
+        }
+      } else if (key < keys[n - 1]) {
+        // Insertion into the sorted prefix, dropping its largest.
+        int at = n - 1;
+        while (at > 0 && keys[at - 1] > key) {
+          keys[at] = keys[at - 1];
+          at--;
+        }
+        keys[at] = key;
+      }
+    }
+    if (k < n) {
+      Arrays.sort(keys, 0, k);
+    }
+    int[] row = new int[k];
+    for (int t = 0; t < k; t++) {
+      row[t] = (int) keys[t];
+    }
+    return row;
+  }
+
+  /**
+   * The {@code t}-th nearest neighbour of row {@code i}, or -1 past the last; sorts the whole row
+   * the first time a walk goes past its prefix.
+   */
+  private int neighbour(int i, int t) {
+    int[] row = neighbours.get(i);
+    if (t >= row.length) {
+      if (t >= m - 1) {
+        return -1;
+      }
+      row = nearest(dist, m, i, m - 1);
+      neighbours.set(i, row);
+    }
+    return row[t];
   }
 
   private static int[] sample(int offset, int count, int perSide, SplittableRandom random) {
@@ -152,8 +202,45 @@ public final class Multivariate {
     return out;
   }
 
-  private static double[][] encode(Pool data, int[] rows) {
+  /** The square of one-hot's unit, {@code (1/sqrt(2))^2}: a category's part of a mismatch. */
+  private static final double HALF = (1 / Math.sqrt(2)) * (1 / Math.sqrt(2));
+
+  /**
+   * The squared Euclidean distance between two rows of the encoded matrix, from their encoded
+   * columns: a numeric column adds its squared difference; a categorical one adds nothing when both
+   * rows hold the same one-hot slot (or none), {@link #HALF} when one holds a slot, and {@link
+   * #HALF} twice when they hold different slots. Those are exactly the non-zero terms of the sum
+   * over the matrix's features, added in the same order (a zero term leaves the sum unchanged), so
+   * the distance is the same to the last bit at the cost of the columns, not of the one-hot width.
+   */
+  static double squaredDistance(double[] a, double[] b, boolean[] numeric) {
+    double s = 0;
+    for (int k = 0; k < numeric.length; k++) {
+      double u = a[k];
+      double v = b[k];
+      if (numeric[k]) {
+        double t = u - v;
+        s += t * t;
+      } else if (u != v) {
+        s += HALF;
+        if (u >= 0 && v >= 0) {
+          s += HALF;
+        }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The sample encoded twice: the one-hot matrix, and per row its encoded columns (a numeric
+   * column's z-score, or a categorical column's one-hot slot, -1 for none).
+   */
+  private record Encoding(double[][] matrix, double[][] columns, boolean[] numeric) {}
+
+  private static Encoding encode(Pool data, int[] rows) {
     List<double[]> features = new ArrayList<>();
+    List<double[]> columns = new ArrayList<>();
+    List<Boolean> numericColumns = new ArrayList<>();
     for (Pool.Var v : data.distributionVars()) {
       if (v.numeric) {
         double sum = 0;
@@ -184,6 +271,8 @@ public final class Multivariate {
           f[i] = Double.isNaN(x) ? 0 : (x - mean) / sd;
         }
         features.add(f);
+        columns.add(f);
+        numericColumns.add(true);
       } else {
         int[] counts = new int[v.categories()];
         for (int r : rows) {
@@ -206,20 +295,35 @@ public final class Multivariate {
           continue;
         }
         double w = 1 / Math.sqrt(2);
+        double[] slot = new double[rows.length];
+        Arrays.fill(slot, -1);
         for (int t = 0; t < used; t++) {
           int code = order[t];
           double[] f = new double[rows.length];
           for (int i = 0; i < rows.length; i++) {
-            f[i] = v.codes[rows[i]] == code ? w : 0;
+            if (v.codes[rows[i]] == code) {
+              f[i] = w;
+              slot[i] = t;
+            }
           }
           features.add(f);
         }
+        columns.add(slot);
+        numericColumns.add(false);
       }
     }
-    double[][] x = new double[rows.length][features.size()];
-    for (int k = 0; k < features.size(); k++) {
-      double[] f = features.get(k);
-      for (int i = 0; i < rows.length; i++) {
+    boolean[] numeric = new boolean[numericColumns.size()];
+    for (int k = 0; k < numeric.length; k++) {
+      numeric[k] = numericColumns.get(k);
+    }
+    return new Encoding(byRow(features, rows.length), byRow(columns, rows.length), numeric);
+  }
+
+  private static double[][] byRow(List<double[]> columns, int rows) {
+    double[][] x = new double[rows][columns.size()];
+    for (int k = 0; k < columns.size(); k++) {
+      double[] f = columns.get(k);
+      for (int i = 0; i < rows; i++) {
         x[i][k] = f[i];
       }
     }
@@ -270,7 +374,7 @@ public final class Multivariate {
       if (lab[i] < 0) {
         continue;
       }
-      for (int j : neighbours[i]) {
+      for (int t = 0, j; (j = neighbour(i, t)) >= 0; t++) {
         if (lab[j] == lab[i] && ++seen == K) {
           r[i] = dist[i * m + j];
           break;
@@ -281,7 +385,7 @@ public final class Multivariate {
   }
 
   private int nearestIndex(int i, byte[] lab, int side) {
-    for (int j : neighbours[i]) {
+    for (int t = 0, j; (j = neighbour(i, t)) >= 0; t++) {
       if (lab[j] == side) {
         return j;
       }
@@ -290,7 +394,7 @@ public final class Multivariate {
   }
 
   private double nearestOther(int i, byte[] lab, int side) {
-    for (int j : neighbours[i]) {
+    for (int t = 0, j; (j = neighbour(i, t)) >= 0; t++) {
       if (lab[j] == side) {
         return dist[i * m + j];
       }
@@ -298,6 +402,7 @@ public final class Multivariate {
     return Double.POSITIVE_INFINITY;
   }
 
+  /** All measures for one labelling; labellings may be measured at once on several threads. */
   public double[] measure(byte[] lab) {
     return evaluate(lab, null, null);
   }
@@ -330,7 +435,8 @@ public final class Multivariate {
         if (lab[i] != 0) {
           continue;
         }
-        float d = dist[i * m + j];
+        // The matrix is symmetric to the bit: row j is read along, not down column j.
+        float d = dist[j * m + i];
         if (d < r[i]) {
           inside = true;
           densityCount++;
@@ -399,7 +505,7 @@ public final class Multivariate {
       }
       int s = 0;
       int seen = 0;
-      for (int j : neighbours[i]) {
+      for (int t = 0, j; (j = neighbour(i, t)) >= 0; t++) {
         if (lab[j] < 0) {
           continue;
         }

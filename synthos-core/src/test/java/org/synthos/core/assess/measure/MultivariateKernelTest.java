@@ -1,0 +1,101 @@
+package org.synthos.core.assess.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The neighbour analysis's shortcuts give the plain computation's answer to the last bit: the
+ * distance from encoded columns equals the sum over the one-hot matrix, and a row's neighbour
+ * prefix is the prefix of its full order.
+ */
+@Tag("laws")
+class MultivariateKernelTest {
+  private static final double W = 1 / Math.sqrt(2);
+
+  @Test
+  void distanceFromEncodedColumnsIsTheOneHotSumToTheLastBit() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int trial = 0; trial < 2_000; trial++) {
+      // Up to 6 columns, numeric or categorical with up to 5 one-hot slots.
+      int columns = 1 + random.nextInt(6);
+      boolean[] numeric = new boolean[columns];
+      int[] slots = new int[columns];
+      for (int c = 0; c < columns; c++) {
+        numeric[c] = random.nextBoolean();
+        slots[c] = numeric[c] ? 1 : 2 + random.nextInt(4);
+      }
+      double[] a = encoded(random, numeric, slots);
+      double[] b = encoded(random, numeric, slots);
+      double expected = 0;
+      double[] oa = oneHot(a, numeric, slots);
+      double[] ob = oneHot(b, numeric, slots);
+      for (int k = 0; k < oa.length; k++) {
+        double t = oa[k] - ob[k];
+        expected += t * t;
+      }
+      assertThat(Double.doubleToRawLongBits(Multivariate.squaredDistance(a, b, numeric)))
+          .as("trial %d", trial)
+          .isEqualTo(Double.doubleToRawLongBits(expected));
+    }
+  }
+
+  @Test
+  void aNeighbourPrefixIsThePrefixOfTheFullOrder() {
+    SplittableRandom random = new SplittableRandom(5);
+    int m = 300;
+    float[] dist = new float[m * m];
+    for (int i = 0; i < m; i++) {
+      for (int j = i + 1; j < m; j++) {
+        // Few distinct values, so ties are common and broken by row index.
+        float v = random.nextInt(40) / 4f;
+        dist[i * m + j] = v;
+        dist[j * m + i] = v;
+      }
+    }
+    for (int i = 0; i < m; i++) {
+      int[] full = Multivariate.nearest(dist, m, i, m - 1);
+      assertThat(full).hasSize(m - 1);
+      for (int t = 1; t < full.length; t++) {
+        float before = dist[i * m + full[t - 1]];
+        float here = dist[i * m + full[t]];
+        assertThat(before < here || (before == here && full[t - 1] < full[t])).isTrue();
+      }
+      for (int limit : new int[] {1, 5, Multivariate.PREFIX, m + 10}) {
+        int[] prefix = Multivariate.nearest(dist, m, i, limit);
+        assertThat(prefix).isEqualTo(Arrays.copyOf(full, Math.min(limit, m - 1)));
+      }
+    }
+  }
+
+  /** A row's encoded columns: a value for a numeric column, a slot or -1 for a categorical one. */
+  private static double[] encoded(SplittableRandom random, boolean[] numeric, int[] slots) {
+    double[] row = new double[numeric.length];
+    for (int c = 0; c < numeric.length; c++) {
+      if (numeric[c]) {
+        row[c] = random.nextInt(4) == 0 ? 0 : random.nextDouble(-3, 3);
+      } else {
+        row[c] = random.nextInt(slots[c] + 1) - 1;
+      }
+    }
+    return row;
+  }
+
+  private static double[] oneHot(double[] row, boolean[] numeric, int[] slots) {
+    double[] out = new double[Arrays.stream(slots).sum()];
+    int k = 0;
+    for (int c = 0; c < numeric.length; c++) {
+      if (numeric[c]) {
+        out[k++] = row[c];
+      } else {
+        for (int s = 0; s < slots[c]; s++) {
+          out[k++] = row[c] == s ? W : 0;
+        }
+      }
+    }
+    return out;
+  }
+}
