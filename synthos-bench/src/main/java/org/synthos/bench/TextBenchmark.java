@@ -65,7 +65,7 @@ public final class TextBenchmark {
       System.gc();
       BenchResults.resetPeakHeap();
       long start = System.nanoTime();
-      PairValidation.Run r = PairValidation.validate(cand, ref);
+      PairValidation.Run r = PairValidation.validate(cand, ref, null);
       double wall = (System.nanoTime() - start) / 1e9;
       Run run =
           new Run(
