@@ -42,6 +42,15 @@ import org.synthos.core.assess.pool.Pool;
  * not depend on how the models are scheduled.
  */
 final class LearnabilityJudge {
+  /**
+   * The hard stop, as a multiple of the budget: models not started by then are cancelled. The plan
+   * sizes the cascade to the budget before anything trains, so results depend on the machine's
+   * speed only past this stop; it sits well above the budget so that a loaded machine (a CI runner,
+   * a busy node) still gives the seed's report, and only a cost model wrong by this much cuts
+   * models.
+   */
+  static final int HARD_STOP_FACTOR = 6;
+
   static final int REPLICATES = 10;
   static final int SIZES = 5;
   static final int MIN_TRAIN = 30;
@@ -119,7 +128,7 @@ final class LearnabilityJudge {
       j.notApplicable.put(Dimension.LEARNABILITY, reason);
       return Learnability.notApplicable(reason, options.budgetMillis(), predictAt);
     }
-    long deadline = System.nanoTime() + 2_000_000L * options.budgetMillis();
+    long deadline = System.nanoTime() + HARD_STOP_FACTOR * 1_000_000L * options.budgetMillis();
     List<Learnability.Target> out = new ArrayList<>();
     for (int t = 0; t < choices.size(); t++) {
       long share = (1_000_000L * options.budgetMillis() - plannedNanos) / (choices.size() - t);
