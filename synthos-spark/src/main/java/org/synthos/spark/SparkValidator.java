@@ -39,7 +39,8 @@ import org.synthos.io.ReadOptions;
  * {@code validate} with the one pass over each dataset run as a Spark job: the same {@link
  * ValidationResult} as the command line for the same rows, options and seed, whatever the
  * partitioning (the content digest aside, see {@link #validate(SparkInput, Optional,
- * ValidationOptions, ProgressListener, Clock)}).
+ * ValidationOptions, ProgressListener, Clock)}, and, above about 240,000 rows per file, numeric
+ * marginals within the bucket sketches' rank error; see the package).
  */
 public final class SparkValidator {
   private SparkValidator() {}
