@@ -48,8 +48,15 @@ final class PartState implements Serializable {
     return new ArrayList<>(digests.values());
   }
 
-  /** What one partition's pass yields: its state and the hash of each of its rows in order. */
-  record Output(PartState state, long firstRow, long[] hashes) implements Serializable {
+  /**
+   * What one partition's pass yields: its state, the hash of each of its rows in order, and its
+   * bucketed states ({@link org.synthos.core.assess.pool.Buckets#toBytes}; null when no columns are
+   * hashed or the partition is empty). The bucketed states stay out of {@link PartState}: their
+   * sketches, once they compact, are merged in partition order as the command line merges its
+   * partitions, not in a tree reduction's order.
+   */
+  record Output(PartState state, long firstRow, long[] hashes, byte[] buckets)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 }

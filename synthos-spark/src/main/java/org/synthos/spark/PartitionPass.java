@@ -23,8 +23,15 @@ import org.synthos.io.TextCells;
 /**
  * The engine's own pass ({@link FullPass#read}, on one thread) over one Spark partition: its rows
  * become {@link ColumnBatch}es whose first rows are global file row indexes (the partition's offset
- * plus the position within it), so the sample's priorities and the row hashes are those of the
- * command line's pass. Yields one {@link PartState.Output} per partition.
+ * plus the position within it), so the sample's priorities, the row hashes and the rows' buckets
+ * are those of the command line's pass. Yields one {@link PartState.Output} per partition.
+ *
+ * <p>The bucket sketches of a partition's own sub-partitions are seeded from its first global row
+ * plus their index, so no two of the job's sketches share compaction offsets; a partition that
+ * starts the file is seeded as the command line's first partition. The states are exact, and so the
+ * same whatever the partitioning, while every bucket holds at most {@link
+ * org.synthos.core.assess.pool.Buckets#KLL_K} values; beyond that they agree within the sketches'
+ * rank error.
  */
 final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<PartState.Output>> {
   private static final long serialVersionUID = 1L;
@@ -75,7 +82,7 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
       RowSampleState empty = RowSampleState.empty(s, seed, maxRows);
       PartState state =
           new PartState(0, new long[f], new long[f], StateBytes.sample(empty), Map.of());
-      return List.of(new PartState.Output(state, first, new long[0])).iterator();
+      return List.of(new PartState.Output(state, first, new long[0], null)).iterator();
     }
     Batches batches = new Batches(s, rows, first);
     FullPass pass =
@@ -85,7 +92,8 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
             maxRows,
             seed,
             1,
-            sampleBound);
+            sampleBound,
+            first);
     if (batches.next != first + counts[p]) {
       throw changed(p);
     }
@@ -107,7 +115,8 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
             invalid,
             StateBytes.sample(pass.sample),
             Map.of(p, HexFormat.of().parseHex(pass.contentSha256)));
-    return List.of(new PartState.Output(state, first, hashes)).iterator();
+    byte[] buckets = pass.buckets == null ? null : pass.buckets.toBytes();
+    return List.of(new PartState.Output(state, first, hashes, buckets)).iterator();
   }
 
   private SynthosException changed(int p) {

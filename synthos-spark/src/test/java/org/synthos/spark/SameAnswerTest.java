@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.SynthosException;
 import org.synthos.core.assess.DimensionResult;
+import org.synthos.core.assess.Evidence;
 import org.synthos.core.assess.ValidationResult;
 import org.synthos.io.DatasetFile;
 import org.synthos.io.DatasetWriter;
@@ -32,7 +36,8 @@ import org.synthos.io.ReadOptions;
 
 /**
  * The Spark job gives the command line's answer for the same files and seed, however the rows are
- * partitioned: one partition, uneven ones, empty ones, and Spark's own file splits.
+ * partitioned: one partition, uneven ones, empty ones, and Spark's own file splits, and above the
+ * analysed sample, where the marginal measures are judged over every row from the bucketed states.
  */
 @Tag("integration")
 class SameAnswerTest {
@@ -89,6 +94,60 @@ class SameAnswerTest {
       spark.conf().unset("spark.sql.files.maxPartitionBytes");
       spark.conf().unset("spark.sql.files.openCostInBytes");
     }
+  }
+
+  /**
+   * Above the 200,000-row sample, the marginal measures are judged over every row from the bucketed
+   * states on both sides. 230,000 rows keep every bucket under the sketch size (about 1,800 values
+   * of 2,048), so the states, and the answer, are exact whatever the partitioning.
+   */
+  @Test
+  void theSameAnswerAboveTheSampleFromEveryRowsBuckets(@TempDir Path dir) throws IOException {
+    int rows = 230_000;
+    assertThat(rows).isGreaterThan(SparkFixture.OPTIONS.maxRows());
+    Path cand = generated(dir.resolve("candidate.csv"), rows, 1, 0.3);
+    Path ref = generated(dir.resolve("reference.csv"), rows, 2, 0.0);
+    ValidationResult expected = SparkFixture.commandLine(cand, ref);
+    ValidationResult actual =
+        SparkFixture.spark(
+            SparkFixture.cut(read(cand), 1_000, 100_000, 100_000, 170_001),
+            SparkFixture.cut(read(ref), 57_777));
+    assertSameAnswer(actual, expected);
+    assertThat(actual.candidate().rows()).isEqualTo(rows);
+    for (ValidationResult r : List.of(actual, expected)) {
+      assertThat(
+              r.dimensions().stream()
+                  .filter(DimensionResult.Scored.class::isInstance)
+                  .flatMap(d -> ((DimensionResult.Scored) d).evidence().stream())
+                  .filter(e -> e.rows() == Evidence.RowScope.ALL)
+                  .map(e -> e.subject().label()))
+          .as("marginal evidence over every row")
+          .contains("income", "region", "member", "age");
+    }
+  }
+
+  /**
+   * A generated table: an integer, a float with nulls, a category and a boolean; {@code shift}
+   * moves the candidate's incomes.
+   */
+  private static Path generated(Path file, int rows, long seed, double shift) throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
+    String[] regions = {"north", "south", "east", "west", "centre", "islands"};
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("age,income,region,member\n");
+      for (int i = 0; i < rows; i++) {
+        int age = 18 + random.nextInt(60);
+        String income =
+            random.nextInt(40) == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT, "%.2f", Math.exp(10 + shift * 0.1 + random.nextGaussian() * 0.5));
+        String region = regions[Math.min(regions.length - 1, (int) (random.nextDouble() * 6.2))];
+        boolean member = random.nextDouble() < 0.4 + age / 400.0;
+        w.write(age + "," + income + "," + region + "," + member + "\n");
+      }
+    }
+    return file;
   }
 
   @Test

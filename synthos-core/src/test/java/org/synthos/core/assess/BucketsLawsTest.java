@@ -1,6 +1,7 @@
 package org.synthos.core.assess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,14 +13,17 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import org.synthos.api.ColumnType;
+import org.synthos.api.ErrorCode;
 import org.synthos.api.Field;
 import org.synthos.api.Schema;
+import org.synthos.api.SynthosException;
 import org.synthos.core.assess.measure.Marginals;
 import org.synthos.core.assess.pool.Bucketed;
 import org.synthos.core.assess.pool.Buckets;
@@ -31,7 +35,8 @@ import org.synthos.core.state.TestBatches;
  * Merge laws of the pass's bucketed states: merging the states of consecutive parts of a file
  * equals folding the file at once, and merge is associative and commutative with the empty states
  * as identity. Rows, nulls and category counts are exact; the sketches are compared by the values
- * and weights they hold, exact here since no bucket passes the sketch size.
+ * and weights they hold, exact here since no bucket passes the sketch size. The states' bytes read
+ * back to the same states, compacted sketches included.
  */
 @Tag("laws")
 class BucketsLawsTest {
@@ -103,6 +108,56 @@ class BucketsLawsTest {
     assertThat(view(fold(List.of(), 0, 0).merge(a))).isEqualTo(view(a));
     assertThat(a.column("t")).as("text columns keep no states").isNull();
     assertThat(Arrays.stream(a.rows()).sum()).isEqualTo(parts.get(0).size());
+  }
+
+  @Property(tries = 60)
+  void bucketStatesReadBackFromTheirBytes(@ForAll("parts") List<List<Row>> parts) {
+    Buckets a = fold(parts.get(0), 0, 0);
+    Buckets merged = a.merge(fold(parts.get(1), parts.get(0).size(), 1));
+    for (Buckets s : List.of(Buckets.empty(), a, merged)) {
+      byte[] bytes = s.toBytes();
+      Buckets back = Buckets.fromBytes(bytes);
+      assertThat(view(back)).isEqualTo(view(s));
+      assertThat(back.toBytes()).isEqualTo(bytes);
+      for (String name : List.of("x", "n")) {
+        if (s.column(name) != null) {
+          assertThat(back.column(name).quantiles()).containsExactly(s.column(name).quantiles());
+        }
+      }
+    }
+  }
+
+  /** Sketches past their size compact; their bytes still read back image for image. */
+  @Example
+  void compactedSketchesAndOverflowedCategoriesReadBack() {
+    Schema schema =
+        Schema.of(new Field("x", ColumnType.FLOAT), new Field("a", ColumnType.CATEGORICAL));
+    Buckets.Accumulator acc = new Buckets.Accumulator(schema, new int[] {0, 1}, 3, 5);
+    SplittableRandom random = new SplittableRandom(11);
+    int rows = 400_000;
+    for (int from = 0; from < rows; from += 4096) {
+      int n = Math.min(4096, rows - from);
+      Double[] x = new Double[n];
+      String[] a = new String[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = i % 97 == 0 ? null : random.nextGaussian();
+        a[i] = "c" + (from + i);
+      }
+      acc.update(TestBatches.batch(schema, from, TestBatches.doubles(x), TestBatches.strings(a)));
+    }
+    Buckets s = acc.snapshot();
+    assertThat(s.column("x").quantiles()).anyMatch(q -> !q.isExact());
+    assertThat(s.column("a").overflowed()).isTrue();
+    Buckets back = Buckets.fromBytes(s.toBytes());
+    assertThat(back.column("x").quantiles()).containsExactly(s.column("x").quantiles());
+    assertThat(back.column("x").nulls()).containsExactly(s.column("x").nulls());
+    assertThat(back.column("a").overflowed()).isTrue();
+    assertThat(back.column("a").nulls()).containsExactly(s.column("a").nulls());
+    assertThat(back.rows()).containsExactly(s.rows());
+    byte[] bytes = s.toBytes();
+    assertThatThrownBy(() -> Buckets.fromBytes(Arrays.copyOf(bytes, bytes.length - 1)))
+        .isInstanceOfSatisfying(
+            SynthosException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE));
   }
 
   /**

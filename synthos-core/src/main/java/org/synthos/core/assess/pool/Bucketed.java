@@ -16,10 +16,11 @@ import org.synthos.core.state.QuantileState;
  * counts the values in {@code (grid[i-1], grid[i]]}. The grid is every distinct value while there
  * are at most {@value #EXACT_CELLS} of them, and then, when every bucket sketch also still holds
  * all its values ({@link #exact}), each histogram is the exact empirical distribution. Otherwise
- * the grid is {@value #QUANTILE_CELLS} pooled quantiles of the sketches and a value is counted in
- * the cell of the first grid point at or above it, so a statistic is computed on the values rounded
- * up to the grid (a CDF error of at most one cell's mass, about 1 / {@value #QUANTILE_CELLS}, plus
- * the sketches' rank error).
+ * the grid is {@value #QUANTILE_CELLS} pooled quantiles (exact while every sketch holds all its
+ * values, so that the grid depends on the values alone, not on how the sketches were merged) and a
+ * value is counted in the cell of the first grid point at or above it, so a statistic is computed
+ * on the values rounded up to the grid (a CDF error of at most one cell's mass, about 1 / {@value
+ * #QUANTILE_CELLS}, plus the sketches' rank error).
  */
 public final class Bucketed {
   static final int EXACT_CELLS = 1 << 15;
@@ -150,10 +151,14 @@ public final class Bucketed {
       System.arraycopy(x, 0, values, at, x.length);
       at += x.length;
     }
+    Arrays.sort(values);
     double[] grid = distinct(values);
     if (grid.length > EXACT_CELLS) {
+      // Sketches holding every value give the exact pooled quantiles, which depend on the values
+      // alone: merging the sketches would draw on their generators, whose states depend on how
+      // the rows were partitioned and merged.
+      grid = exact ? quantileGrid(values) : quantileGrid(sketches);
       exact = false;
-      grid = quantileGrid(sketches);
     }
     for (int j = 0; j < 2 * k; j++) {
       double[] x = sketches[j].retainedValues();
@@ -260,9 +265,9 @@ public final class Bucketed {
         v.name, v.numeric, grid, cells, count, cell, weight, rows, nulls, true, allRows);
   }
 
+  /** The distinct values of sorted {@code values}. */
   private static double[] distinct(double[] values) {
     double[] s = values.clone();
-    Arrays.sort(s);
     int m = 0;
     for (int i = 0; i < s.length; i++) {
       if (m == 0 || s[m - 1] != s[i]) {
@@ -270,6 +275,24 @@ public final class Bucketed {
       }
     }
     return Arrays.copyOf(s, m);
+  }
+
+  /**
+   * The quantiles at ranks i / {@value #QUANTILE_CELLS} of sorted {@code values} (the smallest
+   * value whose rank is at least that), distinct, ending at the largest value.
+   */
+  private static double[] quantileGrid(double[] values) {
+    int n = values.length;
+    double[] grid = new double[QUANTILE_CELLS];
+    int m = 0;
+    for (int i = 0; i < QUANTILE_CELLS; i++) {
+      long at = (long) Math.ceil((i + 1.0) / QUANTILE_CELLS * n) - 1;
+      double x = values[(int) Math.max(0, Math.min(n - 1, at))];
+      if (m == 0 || grid[m - 1] < x) {
+        grid[m++] = x;
+      }
+    }
+    return Arrays.copyOf(grid, m);
   }
 
   /**

@@ -1,5 +1,11 @@
 package org.synthos.core.assess.pool;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,10 +18,13 @@ import java.util.TreeMap;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
+import org.synthos.api.ErrorCode;
 import org.synthos.api.Field;
 import org.synthos.api.Schema;
+import org.synthos.api.SynthosException;
 import org.synthos.core.state.QuantileAccumulator;
 import org.synthos.core.state.QuantileState;
+import org.synthos.core.state.StateCodec;
 
 /**
  * One file's rows spread over {@value #COUNT} buckets by a seeded hash of each row's zero-based
@@ -33,6 +42,9 @@ import org.synthos.core.state.QuantileState;
  * merges the sketches (exact while a merged bucket holds at most {@value #KLL_K} values, else
  * within the KLL rank error); {@link #empty} is the identity. A column whose categories pass
  * {@value #CATEGORY_CAP} keeps its nulls but drops its counts ({@link Col#overflowed()}).
+ *
+ * <p>{@link #toBytes} and {@link #fromBytes} carry the states between processes (a cluster's
+ * partitions to its driver): the round trip is exact, sketches image for image.
  */
 public final class Buckets {
   /** Buckets per file. */
@@ -120,6 +132,110 @@ public final class Buckets {
     Map<String, Col> c = new LinkedHashMap<>(columns);
     o.columns.forEach((k, v) -> c.merge(k, v, Col::merge));
     return new Buckets(add(rows, o.rows), Collections.unmodifiableMap(c));
+  }
+
+  /**
+   * The states as bytes: the bucket count, rows per bucket, then per column in order its name,
+   * kind, nulls per bucket and either a sketch per bucket ({@link StateCodec#write}) or, unless
+   * overflowed, each category's counts per bucket in value order.
+   */
+  public byte[] toBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(COUNT);
+      writeLongs(out, rows);
+      out.writeInt(columns.size());
+      for (Map.Entry<String, Col> e : columns.entrySet()) {
+        Col col = e.getValue();
+        StateCodec.writeString(out, e.getKey());
+        out.writeByte(col.numeric() ? 0 : col.overflowed() ? 2 : 1);
+        writeLongs(out, col.nulls());
+        if (col.numeric()) {
+          for (QuantileState q : col.quantiles()) {
+            StateCodec.write(out, q);
+          }
+        } else if (!col.overflowed()) {
+          out.writeInt(col.counts().size());
+          for (Map.Entry<String, long[]> c : col.counts().entrySet()) {
+            StateCodec.writeString(out, c.getKey());
+            writeLongs(out, c.getValue());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Reads states written by {@link #toBytes}.
+   *
+   * @throws SynthosException ({@link ErrorCode#CORRUPT_FILE}) when the bytes are not such states
+   */
+  public static Buckets fromBytes(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      int count = in.readInt();
+      if (count != COUNT) {
+        throw corrupt("bucket states of " + count + " buckets, not " + COUNT);
+      }
+      long[] rows = readLongs(in);
+      int n = in.readInt();
+      Map<String, Col> columns = new LinkedHashMap<>();
+      for (int k = 0; k < n; k++) {
+        String name = StateCodec.readString(in);
+        int kind = in.readUnsignedByte();
+        long[] nulls = readLongs(in);
+        Col col;
+        if (kind == 0) {
+          QuantileState[] q = new QuantileState[COUNT];
+          for (int b = 0; b < COUNT; b++) {
+            if (!(StateCodec.read(in) instanceof QuantileState s)) {
+              throw corrupt("column " + name + " holds a state other than a sketch");
+            }
+            q[b] = s;
+          }
+          col = new Col(true, nulls, q, null);
+        } else if (kind == 1) {
+          int m = in.readInt();
+          SortedMap<String, long[]> counts = new TreeMap<>();
+          for (int i = 0; i < m; i++) {
+            String value = StateCodec.readString(in);
+            counts.put(value, readLongs(in));
+          }
+          col = new Col(false, nulls, null, counts);
+        } else if (kind == 2) {
+          col = new Col(false, nulls, null, null);
+        } else {
+          throw corrupt("column " + name + " has unknown kind " + kind);
+        }
+        columns.put(name, col);
+      }
+      if (in.read() != -1) {
+        throw corrupt("bytes after the last column");
+      }
+      return new Buckets(rows, Collections.unmodifiableMap(columns));
+    } catch (IOException e) {
+      throw corrupt("truncated bucket states: " + e);
+    }
+  }
+
+  private static SynthosException corrupt(String message) {
+    return new SynthosException(ErrorCode.CORRUPT_FILE, "bad bucket states: " + message);
+  }
+
+  private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
+    for (long v : values) {
+      out.writeLong(v);
+    }
+  }
+
+  private static long[] readLongs(DataInputStream in) throws IOException {
+    long[] out = new long[COUNT];
+    for (int b = 0; b < COUNT; b++) {
+      out[b] = in.readLong();
+    }
+    return out;
   }
 
   private static long[] add(long[] a, long[] b) {

@@ -105,6 +105,22 @@ public final class FullPass {
    */
   public static FullPass read(
       DatasetSource source, int[] hashed, int maxRows, long seed, int threads, long sampleBound) {
+    return read(source, hashed, maxRows, seed, threads, sampleBound, 0);
+  }
+
+  /**
+   * As above, numbering this part's partitions from {@code firstPartition}: the index seeds the
+   * bucket sketches' compaction offsets ({@link Buckets.Accumulator}), so the parts of one dataset
+   * read apart should number their partitions apart.
+   */
+  public static FullPass read(
+      DatasetSource source,
+      int[] hashed,
+      int maxRows,
+      long seed,
+      int threads,
+      long sampleBound,
+      long firstPartition) {
     Schema schema = source.schema();
     // The assessment reads only counts from the profile; the sketches would cost a third of the
     // pass.
@@ -114,7 +130,7 @@ public final class FullPass {
             schema,
             checked(source, source.batches().get()),
             options,
-            new Rider(schema, hashed, maxRows, seed, sampleBound));
+            new Rider(schema, hashed, maxRows, seed, sampleBound, firstPartition));
     Part part = done.ridden();
     RowSampleState sample = Rider.compact(part.samples);
     if (done.profile().rows() == 0) {
@@ -194,6 +210,7 @@ public final class FullPass {
     private final Schema hashedSchema;
     private final int maxRows;
     private final long seed;
+    private final long firstPartition;
 
     /**
      * The bound of the latest full merged sample: rows above it cannot enter the final sample, so
@@ -201,7 +218,14 @@ public final class FullPass {
      */
     private final AtomicLong bound;
 
-    Rider(Schema schema, int[] hashed, int maxRows, long seed, long initialBound) {
+    Rider(
+        Schema schema,
+        int[] hashed,
+        int maxRows,
+        long seed,
+        long initialBound,
+        long firstPartition) {
+      this.firstPartition = firstPartition;
       this.bound = new AtomicLong(initialBound);
       this.schema = schema;
       this.hashed = hashed.clone();
@@ -218,7 +242,9 @@ public final class FullPass {
     public Accumulator open(long partition) {
       return new Accumulator(
           RowSampleState.newAccumulator(schema, seed, maxRows, bound::get),
-          hashed.length == 0 ? null : new Buckets.Accumulator(schema, hashed, seed, partition));
+          hashed.length == 0
+              ? null
+              : new Buckets.Accumulator(schema, hashed, seed, firstPartition + partition));
     }
 
     @Override

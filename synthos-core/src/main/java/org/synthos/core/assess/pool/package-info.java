@@ -24,15 +24,17 @@
  * passes 2048 values (files up to about 240,000 rows), and while every bucket does and the pooled
  * distinct values are at most 32,768, each histogram is the exact empirical distribution, so the
  * statistics equal their row-level definitions (the golden fixtures check both). Beyond that the
- * cells are 8,192 pooled quantiles of the sketches and values are counted at the first cell at or
- * above them: a side's CDF at a cell is then off by at most the sketches' rank error, with
- * probability 99% at most about 0.13% of the side's values at k = 2048 for one rank (about 0.16%
- * for all ranks at once, DataSketches' published KLL bounds; the bucket sketches' errors add to at
- * most the same share of the merged side), and between cells by at most one cell's mass (1/8,192 of
- * the pooled values). So the KS statistic, the TVD of numeric cells, the winsorised spread and the
- * tail counts carry an absolute error of about 0.003 at most, well inside their null bands' spread
- * at the sizes where sketches are used; the null band's re-splits are computed from the same
- * sketches, so they carry the same error as the observation.
+ * cells are 8,192 pooled quantiles (exact ones while every bucket's sketch holds all its values, so
+ * that the cells depend on the values alone and not on how partitions were merged; else those of
+ * the merged sketches) and values are counted at the first cell at or above them: a side's CDF at a
+ * cell is then off by at most the sketches' rank error, with probability 99% at most about 0.13% of
+ * the side's values at k = 2048 for one rank (about 0.16% for all ranks at once, DataSketches'
+ * published KLL bounds; the bucket sketches' errors add to at most the same share of the merged
+ * side), and between cells by at most one cell's mass (1/8,192 of the pooled values). So the KS
+ * statistic, the TVD of numeric cells, the winsorised spread and the tail counts carry an absolute
+ * error of about 0.003 at most, well inside their null bands' spread at the sizes where sketches
+ * are used; the null band's re-splits are computed from the same sketches, so they carry the same
+ * error as the observation.
  *
  * <p>Owns: reading and holding rows. Knows no measure, band or verdict.
  *
