@@ -313,13 +313,18 @@ public final class Buckets {
 
     private void numbers(int k, Column col, int n) {
       Arrays.fill(filled, 0);
+      // The column's kind is fixed for the batch: read its array once, not per cell.
+      long[] longs = col instanceof Column.Longs l ? l.values() : null;
+      double[] doubles = col instanceof Column.Doubles d ? d.values() : null;
       for (int r = 0; r < n; r++) {
         int b = bucket[r];
         double x;
         if (col.isNull(r)) {
           x = Double.NaN;
-        } else if (col instanceof Column.Longs l) {
-          x = l.values()[r];
+        } else if (longs != null) {
+          x = longs[r];
+        } else if (doubles != null) {
+          x = doubles[r];
         } else {
           x = ((Column.Doubles) col).values()[r];
         }
