@@ -130,6 +130,14 @@ public final class SparkValidateMain {
     String learnBudget = "10s";
 
     @Option(
+        names = "--learn-tiers",
+        paramLabel = "TIERS",
+        description =
+            "Proxy-model tiers, comma-separated from linear, gbt_small, gbt_large, mlp (default:"
+                + " auto, as on synthos validate; mlp needs the neural tier on the class path).")
+    String learnTiers = "auto";
+
+    @Option(
         names = "--predict-at",
         paramLabel = "ROWS",
         description = "Training size to predict model performance at.")
@@ -194,7 +202,8 @@ public final class SparkValidateMain {
     public Integer call() {
       Policy chosen = policy == null ? Policy.defaults() : PolicyFiles.load(policy);
       ValidationOptions options =
-          ValidationOptions.of(chosen, seed, target, time, maxRows, learnBudget, predictAt, "auto");
+          ValidationOptions.of(
+              chosen, seed, target, time, maxRows, learnBudget, predictAt, learnTiers);
       // Before Spark starts, so that a mistyped path costs no session.
       if (rowsOut != null
           && !rowsOut.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {

@@ -117,6 +117,18 @@ class SparkValidateMainTest {
   }
 
   @Test
+  void anUnknownLearningTierIsBadUsageBeforeSparkStarts() {
+    Result r =
+        run(
+            "validate",
+            SparkFixture.PAIRS.resolve("credit-g-candidate.csv").toString(),
+            "--learn-tiers",
+            "linear,forest");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("INVALID_ARGUMENT").contains("'forest'").contains("gbt_small");
+  }
+
+  @Test
   void badInputExitsWithTwoBeforeSparkStarts() {
     Result r = run("validate", "no-such-file.csv", "--master", "local[2]");
     assertThat(r.exit()).isEqualTo(2);
