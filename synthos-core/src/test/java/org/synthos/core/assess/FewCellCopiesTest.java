@@ -19,10 +19,14 @@ class FewCellCopiesTest {
 
   /** Rows 100..139 copy rows 0..39 except in the first {@code changed} columns. */
   private static Batches table(int columns, int changed) {
+    return table(columns, changed, 0);
+  }
+
+  private static Batches table(int columns, int changed, int seeds) {
     Batches b = new Batches();
     for (int c = 0; c < columns; c++) {
       if (c % 2 == 0) {
-        Double[] x = Batches.normal(N, 0, 1, 10 + c);
+        Double[] x = Batches.normal(N, 0, 1, seeds + 10 + c);
         if (changed > 0) {
           System.arraycopy(x, 0, x, 100, 40);
           if (c < changed) {
@@ -36,7 +40,10 @@ class FewCellCopiesTest {
       } else {
         String[] s =
             Batches.categories(
-                N, new String[] {"a", "b", "c", "d"}, new double[] {.25, .25, .25, .25}, 20 + c);
+                N,
+                new String[] {"a", "b", "c", "d"},
+                new double[] {.25, .25, .25, .25},
+                seeds + 20 + c);
         if (changed > 0) {
           System.arraycopy(s, 0, s, 100, 40);
           if (c < changed) {
@@ -77,5 +84,50 @@ class FewCellCopiesTest {
     // Eleven columns: one cell only.
     assertThat(nearShare(table(11, 2))).isZero();
     assertThat(nearShare(table(11, 1))).isCloseTo(40.0 / N, within(1e-12));
+  }
+
+  /**
+   * A reference whose distinct rows mostly agree on all but a cell or two (ten constant columns):
+   * there agreeing on all but one or two cells says nothing, so only the numeric tolerance joins.
+   */
+  private static Batches tiedReference(int columns) {
+    Batches b = new Batches();
+    for (int c = 0; c < columns; c++) {
+      if (c % 2 == 0) {
+        Double[] x = c == 0 ? Batches.normal(N, 0, 1, 99) : new Double[N];
+        if (c != 0) {
+          Arrays.fill(x, 0.0);
+        }
+        b.doubles("x" + c, x);
+      } else {
+        String[] s =
+            c == 1
+                ? Batches.categories(
+                    N, new String[] {"a", "b", "c", "d"}, new double[] {.25, .25, .25, .25}, 98)
+                : new String[N];
+        if (c != 1) {
+          Arrays.fill(s, "a");
+        }
+        b.strings("c" + c, s);
+      }
+    }
+    return b;
+  }
+
+  private static double candidateNearShare(Batches candidate, Batches reference) {
+    Pool p = VerdictMeasuresGoldenTest.pool(candidate, reference);
+    byte[] candidateRows = new byte[p.n];
+    Arrays.fill(candidateRows, 0, p.nC, (byte) 1);
+    return Measures.repeatShare(p.nearGroup, candidateRows)
+        - Measures.repeatShare(p.exactGroup, candidateRows);
+  }
+
+  @Test
+  void aReferenceFullOfFewCellPartnersTurnsTheRelationOff() {
+    // Against a reference of unrelated rows, the 40 one-cell copies are near copies.
+    assertThat(candidateNearShare(table(12, 1), table(12, 0, 1000)))
+        .isCloseTo(40.0 / N, within(1e-12));
+    // Against one where almost every real row has such a partner, they are not.
+    assertThat(candidateNearShare(table(12, 1), tiedReference(12))).isZero();
   }
 }

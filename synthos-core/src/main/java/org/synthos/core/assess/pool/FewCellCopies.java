@@ -27,6 +27,9 @@ final class FewCellCopies {
   static final int GROUPS = 8;
   static final int WINDOW = 256;
 
+  /** Share of real distinct rows above which a few-cell relation says too little (see below). */
+  static final double REAL_SHARE_LIMIT = 0.02;
+
   private FewCellCopies() {}
 
   /** How many cells may differ in a table of {@code k} compared columns. */
@@ -35,16 +38,57 @@ final class FewCellCopies {
   }
 
   /**
-   * Joins, in {@code parent}, the rows that agree on every column but {@link #allowedCells} at
-   * most; {@code exact} holds each row's exact-duplicate group.
+   * How many cells may differ when the reference is known: {@link #allowedCells}, lowered while
+   * more than {@value #REAL_SHARE_LIMIT} of the reference's distinct rows already have a partner
+   * that differs in that many cells. Some real tables (many near-constant columns: costs mostly
+   * zero, a damage level mostly "none") are full of distinct rows agreeing on all but a cell or
+   * two; there the relation would call a third of real rows copies and a copy would drown in them,
+   * whereas the numeric tolerance alone still finds it.
+   *
+   * @param from the first reference row of the pool (rows {@code from..n-1} are the reference)
    */
-  static void join(List<Pool.Var> vars, int n, int[] exact, int[] parent) {
-    int k = vars.size();
-    int d = allowedCells(k);
+  static int allowedCells(List<Pool.Var> vars, int from, int n, int[] exact) {
+    int d = allowedCells(vars.size());
+    while (d > 0 && realShare(vars, from, n, exact, d) > REAL_SHARE_LIMIT) {
+      d--;
+    }
+    return d;
+  }
+
+  /** Share of the distinct rows in {@code from..n-1} with a partner there differing in d cells. */
+  static double realShare(List<Pool.Var> vars, int from, int n, int[] exact, int d) {
+    int[] reps = firstOfEachGroup(exact, from, n);
+    if (reps.length < 2) {
+      return 0;
+    }
+    int[] parent = UnionFind.singletons(n);
+    join(vars, reps, d, parent);
+    int[] size = new int[n];
+    for (int r : reps) {
+      size[UnionFind.find(parent, r)]++;
+    }
+    int joined = 0;
+    for (int r : reps) {
+      if (size[UnionFind.find(parent, r)] > 1) {
+        joined++;
+      }
+    }
+    return (double) joined / reps.length;
+  }
+
+  /**
+   * Joins, in {@code parent}, the rows that agree on every column but {@code d} at most; {@code
+   * exact} holds each row's exact-duplicate group.
+   */
+  static void join(List<Pool.Var> vars, int n, int[] exact, int[] parent, int d) {
     if (d == 0 || n < 2) {
       return;
     }
-    int[] reps = firstOfEachGroup(exact, n);
+    join(vars, firstOfEachGroup(exact, 0, n), d, parent);
+  }
+
+  private static void join(List<Pool.Var> vars, int[] reps, int d, int[] parent) {
+    int k = vars.size();
     int m = reps.length;
     int g = Math.min(k, GROUPS);
     long[][] group = new long[g][m];
@@ -112,11 +156,12 @@ final class FewCellCopies {
     return differ;
   }
 
-  private static int[] firstOfEachGroup(int[] exact, int n) {
+  /** The first row of each exact-duplicate group among rows {@code from..n-1}. */
+  private static int[] firstOfEachGroup(int[] exact, int from, int n) {
     boolean[] seen = new boolean[n];
-    int[] out = new int[n];
+    int[] out = new int[n - from];
     int m = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       if (!seen[exact[i]]) {
         seen[exact[i]] = true;
         out[m++] = i;

@@ -159,7 +159,11 @@ public final class Pool {
       System.arraycopy(ref.rowNumbers, 0, rows, nC, nR);
     }
     int[] exact = exactGroups(vars, n);
-    int[] near = nearGroups(vars, n, exact, nR > 0 || vars.size() >= NEAR_RELATIVE_COLUMNS);
+    int cells =
+        nR > 0
+            ? FewCellCopies.allowedCells(vars, nC, n, exact)
+            : FewCellCopies.allowedCells(vars.size());
+    int[] near = nearGroups(vars, n, exact, nR > 0 || vars.size() >= NEAR_RELATIVE_COLUMNS, cells);
     List<Var> ids = new ArrayList<>();
     for (int[] p : identifierColumns(cand.schema, ref == null ? null : ref.schema)) {
       ids.add(pooledVar(cand, ref, p));
@@ -435,7 +439,8 @@ public final class Pool {
    * FewCellCopies#ONE_CELL_COLUMNS} columns, rows that differ in one cell alone are near copies
    * too, from {@value FewCellCopies#TWO_CELL_COLUMNS} in two ({@link FewCellCopies}).
    */
-  private static int[] nearGroups(List<Var> vars, int n, int[] exact, boolean relative) {
+  private static int[] nearGroups(
+      List<Var> vars, int n, int[] exact, boolean relative, int fewCells) {
     List<Var> nums = vars.stream().filter(v -> v.numeric).toList();
     int[] parent = UnionFind.singletons(n);
     // Exact duplicates are near copies too.
@@ -500,7 +505,7 @@ public final class Pool {
         }
       }
     }
-    FewCellCopies.join(vars, n, exact, parent);
+    FewCellCopies.join(vars, n, exact, parent, fewCells);
     int[] group = new int[n];
     for (int i = 0; i < n; i++) {
       group[i] = UnionFind.find(parent, i);
