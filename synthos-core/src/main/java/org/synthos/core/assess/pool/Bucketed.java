@@ -15,12 +15,13 @@ import java.util.TreeSet;
  * counts the values in {@code (grid[i-1], grid[i]]}. The grid is every distinct kept value while
  * there are at most {@value #EXACT_CELLS} of them, and then, when every bucket sample also holds
  * all its values ({@link #exact}), each histogram is the exact empirical distribution. Otherwise
- * the grid is {@value #QUANTILE_CELLS} weighted pooled quantiles of the kept values, and a value is
- * counted in the cell of the first grid point at or above it, so a statistic is computed on the
- * values rounded up to the grid (a CDF error of at most about one cell's mass, 1 / {@value
- * #QUANTILE_CELLS}). A sampled bucket's kept values each weigh its values per value kept ({@link
- * BucketSample#scale}), so its histogram estimates the bucket's without bias; the samples, and so
- * the cells and weights, depend on the set of rows alone.
+ * the grid is {@value #QUANTILE_CELLS} weighted pooled quantiles of the buckets' distinct kept
+ * values, and a value is counted in the cell of the first grid point at or above it, so a statistic
+ * is computed on the values rounded up to the grid (a CDF error of at most one cell's mass, about 1
+ * / {@value #QUANTILE_CELLS} where values seldom repeat within a bucket). A sampled bucket's kept
+ * values each weigh its values per value kept ({@link BucketSample#scale}), so its histogram
+ * estimates the bucket's without bias; the samples, and so the cells and weights, depend on the set
+ * of rows alone.
  */
 public final class Bucketed {
   static final int EXACT_CELLS = 1 << 15;
@@ -308,18 +309,23 @@ public final class Bucketed {
   }
 
   /**
-   * The weighted quantiles at ranks i / {@value #QUANTILE_CELLS} of the kept values, each weighing
-   * its sample's scale: the smallest of the ascending distinct values {@code distinct} whose
-   * cumulative weight reaches the rank's share of the total, distinct, ending at the largest value.
-   * While every sample holds all its values the weights are counts and these are the exact pooled
-   * quantiles.
+   * The weighted quantiles at ranks i / {@value #QUANTILE_CELLS} of the buckets' distinct kept
+   * values, each weighing its sample's scale: the smallest of the ascending distinct values {@code
+   * distinct} whose cumulative weight reaches the rank's share of the total, distinct, ending at
+   * the largest value. A value repeated within a bucket counts once there (as the grid was first
+   * defined, so that reports below the samples' size are unchanged); the cells stay a partition of
+   * the values whatever their weights, and each statistic is computed on the full weights.
    */
   private static double[] quantileGrid(double[] distinct, BucketSample[] samples) {
     double[] w = new double[distinct.length];
     for (BucketSample q : samples) {
       double scale = q.scale();
-      for (double x : q.values()) {
-        w[Arrays.binarySearch(distinct, x)] += scale;
+      double[] x = q.values();
+      Arrays.sort(x);
+      for (int i = 0; i < x.length; i++) {
+        if (i == 0 || x[i] != x[i - 1]) {
+          w[Arrays.binarySearch(distinct, x[i])] += scale;
+        }
       }
     }
     double total = 0;
