@@ -98,8 +98,8 @@ class SameAnswerTest {
 
   /**
    * Above the 200,000-row sample, the marginal measures are judged over every row from the bucketed
-   * states on both sides. 230,000 rows keep every bucket under the sketch size (about 1,800 values
-   * of 2,048), so the states, and the answer, are exact whatever the partitioning.
+   * states on both sides. 230,000 rows keep every bucket under the sample size (about 1,800 values
+   * of 2,048), so every histogram is exact.
    */
   @Test
   void theSameAnswerAboveTheSampleFromEveryRowsBuckets(@TempDir Path dir) throws IOException {
