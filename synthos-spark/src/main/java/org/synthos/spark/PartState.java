@@ -51,9 +51,8 @@ final class PartState implements Serializable {
   /**
    * What one partition's pass yields: its state, the hash of each of its rows in order, and its
    * bucketed states ({@link org.synthos.core.assess.pool.Buckets#toBytes}; null when no columns are
-   * hashed or the partition is empty). The bucketed states stay out of {@link PartState}: their
-   * sketches, once they compact, are merged in partition order as the command line merges its
-   * partitions, not in a tree reduction's order.
+   * hashed or the partition is empty). The bucketed states stay out of {@link PartState} so that
+   * the driver pulls and merges them one partition at a time, never a tree level's worth at once.
    */
   record Output(PartState state, long firstRow, long[] hashes, byte[] buckets)
       implements Serializable {

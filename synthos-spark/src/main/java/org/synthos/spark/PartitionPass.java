@@ -26,12 +26,9 @@ import org.synthos.io.TextCells;
  * plus the position within it), so the sample's priorities, the row hashes and the rows' buckets
  * are those of the command line's pass. Yields one {@link PartState.Output} per partition.
  *
- * <p>The bucket sketches of a partition's own sub-partitions are seeded from its first global row
- * plus their index, so no two of the job's sketches share compaction offsets; a partition that
- * starts the file is seeded as the command line's first partition. The states are exact, and so the
- * same whatever the partitioning, while every bucket holds at most {@link
- * org.synthos.core.assess.pool.Buckets#KLL_K} values; beyond that they agree within the sketches'
- * rank error.
+ * <p>The bucketed states depend on the set of global row indexes and values alone (a bucket's
+ * numbers are a bottom-k sample keyed on a hash of the global row), so the partitions' states merge
+ * to the command line's, byte for byte, whatever the partitioning and at any size.
  */
 final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<PartState.Output>> {
   private static final long serialVersionUID = 1L;
@@ -92,8 +89,7 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
             maxRows,
             seed,
             1,
-            sampleBound,
-            first);
+            sampleBound);
     if (batches.next != first + counts[p]) {
       throw changed(p);
     }

@@ -39,8 +39,7 @@ import org.synthos.io.ReadOptions;
  * {@code validate} with the one pass over each dataset run as a Spark job: the same {@link
  * ValidationResult} as the command line for the same rows, options and seed, whatever the
  * partitioning (the content digest aside, see {@link #validate(SparkInput, Optional,
- * ValidationOptions, ProgressListener, Clock)}, and, above about 240,000 rows per file, numeric
- * marginals within the bucket sketches' rank error; see the package).
+ * ValidationOptions, ProgressListener, Clock)}; see the package).
  */
 public final class SparkValidator {
   private SparkValidator() {}
@@ -201,9 +200,9 @@ public final class SparkValidator {
   }
 
   /**
-   * The partitions' bucketed states merged left to right in partition order, as the command line
-   * merges its partitions (the sketches' merge is exact, and so order-free, only until they
-   * compact). The driver holds one partition's states at a time besides the merged ones.
+   * The partitions' bucketed states merged as they arrive: the merge is order-free (the states are
+   * functions of the set of rows), so this equals the command line's. The driver holds one
+   * partition's states at a time besides the merged ones.
    */
   private static Buckets buckets(JavaRDD<PartState.Output> outputs) {
     Iterator<byte[]> parts =

@@ -16,13 +16,10 @@
  *       sizes of the partitions. Each partition's batches carry global file row indexes (partition
  *       offsets from a count by partition first), so the seeded sample, the row hashes and the
  *       rows' buckets are the command line's; every merged state is order-free. Only the content
- *       digest depends on the partitioning, and, once a bucket holds more values than its sketch
- *       ({@code Buckets.KLL_K}, files above about 240,000 rows), the bucket sketches: which values
- *       a compaction keeps depends on where partitions begin, so scores of marginal measures on
- *       numeric columns then agree within the sketches' rank error, not exactly (on a generated
- *       1,000,000-row pair: the same decision and risk, distribution fidelity 6.5e-4 apart). The
- *       partitions' bucket states are merged on the driver in partition order, as the command line
- *       merges its partitions, so a job is reproducible for a given partitioning.
+ *       digest depends on the partitioning. The bucketed states, bottom-k samples of each bucket's
+ *       numbers keyed on a hash of the global row included, are functions of the set of rows, so
+ *       they equal the command line's byte for byte at any size (a generated 1,000,000-row pair in
+ *       {@code SameAnswerTest} checks it above the samples' exact size).
  *   <li>Bounded driver: it holds the merged sample (at most {@code maxRows} rows per dataset), per
  *       column counts, the merged bucket states and one partition's besides, one digest per
  *       partition, and at most {@code Localiser.LISTED_ROWS} listed rows per cause; never every row

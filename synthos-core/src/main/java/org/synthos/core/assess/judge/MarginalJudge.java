@@ -122,9 +122,10 @@ final class MarginalJudge {
 
   /** How the histograms were made, when not exactly. */
   private static String over(Bucketed col) {
-    return col.exact
-        ? ""
-        : "; on " + col.cells + " pooled-quantile cells of " + Buckets.KLL_K + "-item KLL sketches";
+    return (col.quantiles ? "; on " + col.cells + " pooled-quantile cells" : "")
+        + (col.sampled
+            ? "; estimated from samples of " + Buckets.SAMPLE_SIZE + " values per bucket"
+            : "");
   }
 
   private static void keep(List<Judging.Replicated> into, Judging.Replicated r) {

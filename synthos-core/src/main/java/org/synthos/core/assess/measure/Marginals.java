@@ -15,10 +15,17 @@ public final class Marginals {
 
   /**
    * One column's two sides: present values per cell, null and total rows per side; {@code grid} the
-   * cells' values for numbers, null for categories.
+   * cells' values for numbers, null for categories. Cells hold counts, whole numbers, unless a
+   * bucket's values were sampled, when they hold the sample's estimate of the counts.
    */
   public record Sides(
-      double[] grid, long[] cand, long[] ref, long nullsC, long rowsC, long nullsR, long rowsR) {
+      double[] grid,
+      double[] cand,
+      double[] ref,
+      long nullsC,
+      long rowsC,
+      long nullsR,
+      long rowsR) {
     long presentC() {
       return rowsC - nullsC;
     }
@@ -34,15 +41,15 @@ public final class Marginals {
    * observed split (candidate buckets to the candidate).
    */
   public static Sides sides(Bucketed col, boolean[] toCandidate) {
-    long[] c = new long[col.cells];
-    long[] r = new long[col.cells];
+    double[] c = new double[col.cells];
+    double[] r = new double[col.cells];
     long[] n = new long[4];
     for (int j = 0; j < 2 * col.count; j++) {
       boolean fromCandidate = j < col.count;
       boolean cand = toCandidate == null ? fromCandidate : toCandidate[j % col.count];
-      long[] h = cand ? c : r;
+      double[] h = cand ? c : r;
       int[] cells = col.cell[j];
-      long[] w = col.weight[j];
+      double[] w = col.weight[j];
       for (int i = 0; i < cells.length; i++) {
         h[cells[i]] += w[i];
       }
@@ -61,8 +68,8 @@ public final class Marginals {
       n[cand[i] ? 1 : 3]++;
     }
     if (!v.numeric) {
-      long[] c = new long[v.categories()];
-      long[] r = new long[v.categories()];
+      double[] c = new double[v.categories()];
+      double[] r = new double[v.categories()];
       for (int i = 0; i < cand.length; i++) {
         if (v.codes[i] >= 0) {
           (cand[i] ? c : r)[v.codes[i]]++;
@@ -72,8 +79,8 @@ public final class Marginals {
     }
     double[] sv = v.sortedValues;
     double[] grid = new double[sv.length];
-    long[] c = new long[sv.length];
-    long[] r = new long[sv.length];
+    double[] c = new double[sv.length];
+    double[] r = new double[sv.length];
     int m = 0;
     for (int k = 0; k < sv.length; k++) {
       if (m == 0 || grid[m - 1] != sv[k]) {
@@ -93,12 +100,12 @@ public final class Marginals {
     long nc = s.presentC();
     long nr = s.presentR();
     double d = 0;
-    long cc = 0;
-    long cr = 0;
+    double cc = 0;
+    double cr = 0;
     for (int i = 0; i < s.cand.length; i++) {
       cc += s.cand[i];
       cr += s.ref[i];
-      d = Math.max(d, Math.abs((double) cc / nc - (double) cr / nr));
+      d = Math.max(d, Math.abs(cc / nc - cr / nr));
     }
     return d;
   }
@@ -110,7 +117,7 @@ public final class Marginals {
     }
     double sum = 0;
     for (int i = 0; i < s.cand.length; i++) {
-      sum += Math.abs((double) s.cand[i] / s.presentC() - (double) s.ref[i] / s.presentR());
+      sum += Math.abs(s.cand[i] / s.presentC() - s.ref[i] / s.presentR());
     }
     return 0.5 * sum;
   }
@@ -141,10 +148,10 @@ public final class Marginals {
     return Math.max(0, entropy(s.ref, nr) - entropy(s.cand, nc)) / Math.log(k);
   }
 
-  private static double entropy(long[] counts, long total) {
+  private static double entropy(double[] counts, long total) {
     double[] p = new double[counts.length];
     for (int i = 0; i < p.length; i++) {
-      p[i] = (double) counts[i] / total;
+      p[i] = counts[i] / total;
     }
     return Measures.entropy(p);
   }
@@ -171,7 +178,7 @@ public final class Marginals {
 
   /** The cell holding the pooled value at zero-based sorted position {@code position}. */
   private static int cellAt(Sides s, long position) {
-    long running = 0;
+    double running = 0;
     for (int i = 0; i < s.cand.length; i++) {
       running += s.cand[i] + s.ref[i];
       if (running > position) {
@@ -182,8 +189,8 @@ public final class Marginals {
   }
 
   /** Sample standard deviation of the counted values clipped to [lo, hi]; NaN below two. */
-  private static double sd(double[] grid, long[] counts, double lo, double hi) {
-    long n = 0;
+  private static double sd(double[] grid, double[] counts, double lo, double hi) {
+    double n = 0;
     double shift = Double.NaN;
     double sum = 0;
     double sq = 0;
@@ -208,7 +215,8 @@ public final class Marginals {
 
   /**
    * The rows strictly outside the pooled 5% and 95% quantiles (sorted positions round(0.05 (m - 1))
-   * and round(0.95 (m - 1))) as {candidate's, both sides', candidate present, reference present}.
+   * and round(0.95 (m - 1))) as {candidate's, both sides', candidate present, reference present};
+   * estimated counts of sampled buckets are rounded to whole rows.
    */
   public static long[] tailCounts(Sides s) {
     long m = s.presentC() + s.presentR();
@@ -217,15 +225,15 @@ public final class Marginals {
     }
     int lo = cellAt(s, Math.round(Measures.TAIL_PROBABILITY * (m - 1)));
     int hi = cellAt(s, Math.round((1 - Measures.TAIL_PROBABILITY) * (m - 1)));
-    long mc = 0;
-    long total = 0;
+    double mc = 0;
+    double total = 0;
     for (int i = 0; i < s.cand.length; i++) {
       if (i < lo || i > hi) {
         mc += s.cand[i];
         total += s.cand[i] + s.ref[i];
       }
     }
-    return new long[] {mc, total, s.presentC(), s.presentR()};
+    return new long[] {Math.round(mc), Math.round(total), s.presentC(), s.presentR()};
   }
 
   /**
@@ -234,15 +242,15 @@ public final class Marginals {
    */
   public static long[] rareCounts(Sides s) {
     long m = s.presentC() + s.presentR();
-    long mc = 0;
-    long total = 0;
+    double mc = 0;
+    double total = 0;
     for (int i = 0; i < s.cand.length; i++) {
-      long pooled = s.cand[i] + s.ref[i];
+      double pooled = s.cand[i] + s.ref[i];
       if (pooled > 0 && pooled < Measures.RARE_SHARE * m) {
         mc += s.cand[i];
         total += pooled;
       }
     }
-    return new long[] {mc, total, s.presentC(), s.presentR()};
+    return new long[] {Math.round(mc), Math.round(total), s.presentC(), s.presentR()};
   }
 }

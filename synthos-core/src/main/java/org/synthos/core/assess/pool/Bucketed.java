@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import org.synthos.core.state.QuantileState;
 
 /**
  * One compared column of both files as per-bucket histograms over one set of cells: the candidate's
@@ -13,14 +12,16 @@ import org.synthos.core.state.QuantileState;
  * from which the marginal measures are computed; no row is read again.
  *
  * <p>Cells: the categories in sorted order, or for numbers ascending values where cell {@code i}
- * counts the values in {@code (grid[i-1], grid[i]]}. The grid is every distinct value while there
- * are at most {@value #EXACT_CELLS} of them, and then, when every bucket sketch also still holds
+ * counts the values in {@code (grid[i-1], grid[i]]}. The grid is every distinct kept value while
+ * there are at most {@value #EXACT_CELLS} of them, and then, when every bucket sample also holds
  * all its values ({@link #exact}), each histogram is the exact empirical distribution. Otherwise
- * the grid is {@value #QUANTILE_CELLS} pooled quantiles (exact while every sketch holds all its
- * values, so that the grid depends on the values alone, not on how the sketches were merged) and a
- * value is counted in the cell of the first grid point at or above it, so a statistic is computed
- * on the values rounded up to the grid (a CDF error of at most one cell's mass, about 1 / {@value
- * #QUANTILE_CELLS}, plus the sketches' rank error).
+ * the grid is {@value #QUANTILE_CELLS} weighted pooled quantiles of the buckets' distinct kept
+ * values, and a value is counted in the cell of the first grid point at or above it, so a statistic
+ * is computed on the values rounded up to the grid (a CDF error of at most one cell's mass, about 1
+ * / {@value #QUANTILE_CELLS} where values seldom repeat within a bucket). A sampled bucket's kept
+ * values each weigh its values per value kept ({@link BucketSample#scale}), so its histogram
+ * estimates the bucket's without bias; the samples, and so the cells and weights, depend on the set
+ * of rows alone.
  */
 public final class Bucketed {
   static final int EXACT_CELLS = 1 << 15;
@@ -40,12 +41,18 @@ public final class Bucketed {
   /** Present values per bucket as (cell, weight) pairs. */
   public final int[][] cell;
 
-  public final long[][] weight;
+  public final double[][] weight;
   public final long[] rows;
   public final long[] nulls;
 
   /** Whether every histogram is exact (categories always; numbers see the class comment). */
   public final boolean exact;
+
+  /** Whether some bucket's histogram is estimated from a sample of its values. */
+  public final boolean sampled;
+
+  /** Whether the numeric cells are pooled quantiles, not every distinct value. */
+  public final boolean quantiles;
 
   /** Whether the buckets hold every row of both files, not a sample. */
   public final boolean allRows;
@@ -57,10 +64,11 @@ public final class Bucketed {
       int cells,
       int count,
       int[][] cell,
-      long[][] weight,
+      double[][] weight,
       long[] rows,
       long[] nulls,
-      boolean exact,
+      boolean sampled,
+      boolean quantiles,
       boolean allRows) {
     this.name = name;
     this.numeric = numeric;
@@ -71,7 +79,9 @@ public final class Bucketed {
     this.weight = weight;
     this.rows = rows;
     this.nulls = nulls;
-    this.exact = exact;
+    this.exact = !sampled && !quantiles;
+    this.sampled = sampled;
+    this.quantiles = quantiles;
     this.allRows = allRows;
   }
 
@@ -125,7 +135,7 @@ public final class Bucketed {
     long[] rows = concat(cand.rows(), ref.rows());
     long[] nulls = concat(c.nulls(), r.nulls());
     int[][] cell = new int[2 * k][];
-    long[][] weight = new long[2 * k][];
+    double[][] weight = new double[2 * k][];
     if (!v.numeric) {
       TreeSet<String> all = new TreeSet<>(c.counts().keySet());
       all.addAll(r.counts().keySet());
@@ -133,51 +143,72 @@ public final class Bucketed {
       fill(c.counts(), dictionary, cell, weight, 0, k);
       fill(r.counts(), dictionary, cell, weight, k, k);
       return new Bucketed(
-          v.name, false, null, dictionary.length, k, cell, weight, rows, nulls, true, true);
+          v.name, false, null, dictionary.length, k, cell, weight, rows, nulls, false, false, true);
     }
-    QuantileState[] sketches = new QuantileState[2 * k];
-    System.arraycopy(c.quantiles(), 0, sketches, 0, k);
-    System.arraycopy(r.quantiles(), 0, sketches, k, k);
-    boolean exact = true;
+    BucketSample[] samples = new BucketSample[2 * k];
+    System.arraycopy(c.samples(), 0, samples, 0, k);
+    System.arraycopy(r.samples(), 0, samples, k, k);
+    boolean sampled = false;
     int total = 0;
-    for (QuantileState q : sketches) {
-      exact &= q.isExact();
-      total += q.retainedValues().length;
+    for (BucketSample q : samples) {
+      sampled |= !q.exact();
+      total += q.size();
     }
     double[] values = new double[total];
     int at = 0;
-    for (QuantileState q : sketches) {
-      double[] x = q.retainedValues();
+    for (BucketSample q : samples) {
+      double[] x = q.values();
       System.arraycopy(x, 0, values, at, x.length);
       at += x.length;
     }
     Arrays.sort(values);
     double[] grid = distinct(values);
-    if (grid.length > EXACT_CELLS) {
-      // Sketches holding every value give the exact pooled quantiles, which depend on the values
-      // alone: merging the sketches would draw on their generators, whose states depend on how
-      // the rows were partitioned and merged.
-      grid = exact ? quantileGrid(values) : quantileGrid(sketches);
-      exact = false;
+    boolean quantiles = grid.length > EXACT_CELLS;
+    if (quantiles) {
+      grid = quantileGrid(grid, samples);
     }
     for (int j = 0; j < 2 * k; j++) {
-      double[] x = sketches[j].retainedValues();
-      long[] cum = sketches[j].cumulativeWeights();
-      cell[j] = new int[x.length];
-      weight[j] = new long[x.length];
-      for (int i = 0; i < x.length; i++) {
-        cell[j][i] = ceilingIndex(grid, x[i]);
-        weight[j][i] = cum[i] - (i == 0 ? 0 : cum[i - 1]);
-      }
+      histogram(samples[j], grid, cell, weight, j);
     }
-    return new Bucketed(v.name, true, grid, grid.length, k, cell, weight, rows, nulls, exact, true);
+    return new Bucketed(
+        v.name, true, grid, grid.length, k, cell, weight, rows, nulls, sampled, quantiles, true);
+  }
+
+  /**
+   * Bucket {@code j}'s kept values as (cell, weight) pairs in cell order: a cell's weight is its
+   * kept values times the sample's scale (1 while the sample holds every value).
+   */
+  private static void histogram(
+      BucketSample sample, double[] grid, int[][] cell, double[][] weight, int j) {
+    double[] x = sample.values();
+    int[] cells = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      cells[i] = ceilingIndex(grid, x[i]);
+    }
+    Arrays.sort(cells);
+    int m = 0;
+    for (int i = 0; i < cells.length; i++) {
+      m += i == 0 || cells[i] != cells[i - 1] ? 1 : 0;
+    }
+    cell[j] = new int[m];
+    weight[j] = new double[m];
+    double scale = sample.scale();
+    for (int i = 0, g = -1; i < cells.length; i++) {
+      if (i == 0 || cells[i] != cells[i - 1]) {
+        cell[j][++g] = cells[i];
+      }
+      weight[j][g]++;
+    }
+    for (int g = 0; g < m; g++) {
+      weight[j][g] *= scale;
+    }
   }
 
   private static void fill(
       SortedMap<String, long[]> counts,
       String[] dictionary,
       int[][] cell,
-      long[][] weight,
+      double[][] weight,
       int offset,
       int k) {
     int[] size = new int[k];
@@ -188,7 +219,7 @@ public final class Bucketed {
     }
     for (int b = 0; b < k; b++) {
       cell[offset + b] = new int[size[b]];
-      weight[offset + b] = new long[size[b]];
+      weight[offset + b] = new double[size[b]];
     }
     Arrays.fill(size, 0);
     for (Map.Entry<String, long[]> e : counts.entrySet()) {
@@ -229,10 +260,10 @@ public final class Bucketed {
       }
     }
     int[][] cell = new int[2 * count][];
-    long[][] weight = new long[2 * count][];
+    double[][] weight = new double[2 * count][];
     for (int j = 0; j < 2 * count; j++) {
       cell[j] = new int[size[j]];
-      weight[j] = new long[size[j]];
+      weight[j] = new double[size[j]];
       Arrays.fill(weight[j], 1);
     }
     Arrays.fill(size, 0);
@@ -262,7 +293,7 @@ public final class Bucketed {
       cells = v.categories();
     }
     return new Bucketed(
-        v.name, v.numeric, grid, cells, count, cell, weight, rows, nulls, true, allRows);
+        v.name, v.numeric, grid, cells, count, cell, weight, rows, nulls, false, false, allRows);
   }
 
   /** The distinct values of sorted {@code values}. */
@@ -278,48 +309,44 @@ public final class Bucketed {
   }
 
   /**
-   * The quantiles at ranks i / {@value #QUANTILE_CELLS} of sorted {@code values} (the smallest
-   * value whose rank is at least that), distinct, ending at the largest value.
+   * The weighted quantiles at ranks i / {@value #QUANTILE_CELLS} of the buckets' distinct kept
+   * values, each weighing its sample's scale: the smallest of the ascending distinct values {@code
+   * distinct} whose cumulative weight reaches the rank's share of the total, distinct, ending at
+   * the largest value. A value repeated within a bucket counts once there (as the grid was first
+   * defined, so that reports below the samples' size are unchanged); the cells stay a partition of
+   * the values whatever their weights, and each statistic is computed on the full weights.
    */
-  private static double[] quantileGrid(double[] values) {
-    int n = values.length;
-    double[] grid = new double[QUANTILE_CELLS];
+  private static double[] quantileGrid(double[] distinct, BucketSample[] samples) {
+    double[] w = new double[distinct.length];
+    for (BucketSample q : samples) {
+      double scale = q.scale();
+      double[] x = q.values();
+      Arrays.sort(x);
+      for (int i = 0; i < x.length; i++) {
+        if (i == 0 || x[i] != x[i - 1]) {
+          w[Arrays.binarySearch(distinct, x[i])] += scale;
+        }
+      }
+    }
+    double total = 0;
+    for (double x : w) {
+      total += x;
+    }
+    double[] grid = new double[QUANTILE_CELLS + 1];
     int m = 0;
+    int p = 0;
+    double cum = w[0];
     for (int i = 0; i < QUANTILE_CELLS; i++) {
-      long at = (long) Math.ceil((i + 1.0) / QUANTILE_CELLS * n) - 1;
-      double x = values[(int) Math.max(0, Math.min(n - 1, at))];
-      if (m == 0 || grid[m - 1] < x) {
-        grid[m++] = x;
+      double rank = (i + 1.0) / QUANTILE_CELLS * total;
+      while (p < distinct.length - 1 && cum < rank) {
+        cum += w[++p];
+      }
+      if (m == 0 || grid[m - 1] < distinct[p]) {
+        grid[m++] = distinct[p];
       }
     }
-    return Arrays.copyOf(grid, m);
-  }
-
-  /**
-   * The pooled quantiles at ranks i / {@value #QUANTILE_CELLS} of the merged sketches, distinct,
-   * always ending at the largest value.
-   */
-  private static double[] quantileGrid(QuantileState[] sketches) {
-    QuantileState merged = sketches[0];
-    for (int j = 1; j < sketches.length; j++) {
-      merged = merged.merge(sketches[j]);
-    }
-    double[] ranks = new double[QUANTILE_CELLS];
-    for (int i = 0; i < ranks.length; i++) {
-      ranks[i] = (i + 1.0) / QUANTILE_CELLS;
-    }
-    double[] q = merged.quantiles(ranks);
-    double[] grid = new double[q.length + 1];
-    int m = 0;
-    for (double x : q) {
-      if (m == 0 || grid[m - 1] < x) {
-        grid[m++] = x;
-      }
-    }
-    double[] all = merged.retainedValues();
-    double max = all[all.length - 1];
-    if (grid[m - 1] < max) {
-      grid[m++] = max;
+    if (grid[m - 1] < distinct[distinct.length - 1]) {
+      grid[m++] = distinct[distinct.length - 1];
     }
     return Arrays.copyOf(grid, m);
   }

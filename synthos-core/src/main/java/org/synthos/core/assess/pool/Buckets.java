@@ -22,36 +22,38 @@ import org.synthos.api.ErrorCode;
 import org.synthos.api.Field;
 import org.synthos.api.Schema;
 import org.synthos.api.SynthosException;
-import org.synthos.core.state.QuantileAccumulator;
-import org.synthos.core.state.QuantileState;
 import org.synthos.core.state.StateCodec;
 
 /**
  * One file's rows spread over {@value #COUNT} buckets by a seeded hash of each row's zero-based
  * index in the file, with per bucket the mergeable states the marginal measures need: rows, and per
- * compared numeric, datetime, categorical or boolean column its nulls and either a KLL sketch of
- * its values ({@link QuantileState}, every value while the bucket holds at most {@value #KLL_K}) or
- * exact category counts.
+ * compared numeric, datetime, categorical or boolean column its nulls and either a bottom-k sample
+ * of its values ({@link BucketSample}, every value while the bucket holds at most {@value
+ * #SAMPLE_SIZE}) or exact category counts.
  *
  * <p>The bucket depends on the row's index, not its content, so buckets are random subsets of the
  * rows whatever the data: equal rows (common in narrow categorical tables) would otherwise share a
  * bucket, and a union of buckets would not be a random subset of rows. A union of buckets chosen at
  * random is therefore a random re-split of the rows, which is what the null bands need.
  *
- * <p>Immutable. {@link #merge} adds rows, nulls and counts (exact: associative and commutative) and
- * merges the sketches (exact while a merged bucket holds at most {@value #KLL_K} values, else
- * within the KLL rank error); {@link #empty} is the identity. A column whose categories pass
+ * <p>Immutable. {@link #merge} adds rows, nulls and counts and merges the samples (keeps the
+ * smallest keys of both); {@link #empty} is the identity. Every part is a function of the set of
+ * rows added, so the merge is associative and commutative and the states are the same however the
+ * rows were partitioned and in whatever order the parts were merged. A column whose categories pass
  * {@value #CATEGORY_CAP} keeps its nulls but drops its counts ({@link Col#overflowed()}).
  *
  * <p>{@link #toBytes} and {@link #fromBytes} carry the states between processes (a cluster's
- * partitions to its driver): the round trip is exact, sketches image for image.
+ * partitions to its driver): the round trip is exact, samples item for item.
  */
 public final class Buckets {
   /** Buckets per file. */
   public static final int COUNT = 128;
 
-  /** KLL size of each bucket's sketch: exact up to this many values per bucket. */
-  public static final int KLL_K = 2048;
+  /**
+   * Values kept per bucket and numeric column: every value up to this many, which files of up to
+   * about 240,000 rows stay under (a bucket's share is binomial, about 1,875 values and sd 43).
+   */
+  public static final int SAMPLE_SIZE = 2048;
 
   /** Distinct categories per column above which its counts are dropped. */
   public static final int CATEGORY_CAP = 1 << 14;
@@ -62,12 +64,12 @@ public final class Buckets {
   /**
    * One column's states per bucket.
    *
-   * @param quantiles numeric columns: a sketch per bucket; null for categories
+   * @param samples numeric columns: a sample per bucket; null for categories
    * @param counts categories: value to count per bucket, in value order; null for numbers or once
    *     overflowed
    */
   public record Col(
-      boolean numeric, long[] nulls, QuantileState[] quantiles, SortedMap<String, long[]> counts) {
+      boolean numeric, long[] nulls, BucketSample[] samples, SortedMap<String, long[]> counts) {
     public boolean overflowed() {
       return !numeric && counts == null;
     }
@@ -75,9 +77,9 @@ public final class Buckets {
     Col merge(Col o) {
       long[] n = add(nulls, o.nulls);
       if (numeric) {
-        QuantileState[] q = new QuantileState[COUNT];
+        BucketSample[] q = new BucketSample[COUNT];
         for (int b = 0; b < COUNT; b++) {
-          q[b] = quantiles[b].merge(o.quantiles[b]);
+          q[b] = samples[b].merge(o.samples[b]);
         }
         return new Col(true, n, q, null);
       }
@@ -102,14 +104,22 @@ public final class Buckets {
 
   /**
    * The bucket of zero-based row {@code row} among {@code count} buckets (a power of two): the top
-   * bits of SplitMix64 of the row and the seed.
+   * bits of {@link #hash}.
    */
   public static int of(long row, long seed, int count) {
+    return (int) (hash(row, seed) >>> (64 - Integer.numberOfTrailingZeros(count)));
+  }
+
+  /**
+   * SplitMix64 of the row and the seed: a bijection of the row, so distinct rows never share it.
+   * Its top bits pick the row's bucket ({@link #of}); the whole value is the row's sample key,
+   * which within a bucket orders rows by the remaining bits, independent of the bucket.
+   */
+  public static long hash(long row, long seed) {
     long z = row * 0x9E3779B97F4A7C15L + seed;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z ^= z >>> 31;
-    return (int) (z >>> (64 - Integer.numberOfTrailingZeros(count)));
+    return z ^ (z >>> 31);
   }
 
   /** Rows per bucket. */
@@ -136,8 +146,8 @@ public final class Buckets {
 
   /**
    * The states as bytes: the bucket count, rows per bucket, then per column in order its name,
-   * kind, nulls per bucket and either a sketch per bucket ({@link StateCodec#write}) or, unless
-   * overflowed, each category's counts per bucket in value order.
+   * kind, nulls per bucket and either a sample per bucket (capacity, count, then key and value per
+   * kept item in order) or, unless overflowed, each category's counts per bucket in value order.
    */
   public byte[] toBytes() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -151,8 +161,8 @@ public final class Buckets {
         out.writeByte(col.numeric() ? 0 : col.overflowed() ? 2 : 1);
         writeLongs(out, col.nulls());
         if (col.numeric()) {
-          for (QuantileState q : col.quantiles()) {
-            StateCodec.write(out, q);
+          for (BucketSample q : col.samples()) {
+            q.write(out);
           }
         } else if (!col.overflowed()) {
           out.writeInt(col.counts().size());
@@ -188,12 +198,12 @@ public final class Buckets {
         long[] nulls = readLongs(in);
         Col col;
         if (kind == 0) {
-          QuantileState[] q = new QuantileState[COUNT];
+          BucketSample[] q = new BucketSample[COUNT];
           for (int b = 0; b < COUNT; b++) {
-            if (!(StateCodec.read(in) instanceof QuantileState s)) {
-              throw corrupt("column " + name + " holds a state other than a sketch");
+            q[b] = BucketSample.read(in);
+            if (q[b] == null || q[b].count() > rows[b] - nulls[b]) {
+              throw corrupt("column " + name + " holds a malformed sample in bucket " + b);
             }
-            q[b] = s;
           }
           col = new Col(true, nulls, q, null);
         } else if (kind == 1) {
@@ -253,33 +263,39 @@ public final class Buckets {
     private final long seed;
     private final long[] rows = new long[COUNT];
     private final long[][] nulls;
-    private final QuantileAccumulator[][] sketches;
+    private final BucketSample.Accumulator[][] samples;
     private final List<Map<String, long[]>> counts;
     private final boolean[] overflowed;
     private int[] bucket = new int[0];
-    private double[][] gathered = new double[COUNT][];
-    private final int[] filled = new int[COUNT];
+    private long[] key = new long[0];
 
     /**
      * @param columns the columns to keep states of (others of {@code schema} are skipped)
      * @param seed the file's bucket seed
-     * @param partition the partition index, which seeds the sketches' compaction offsets
      */
-    public Accumulator(Schema schema, int[] columns, long seed, long partition) {
+    public Accumulator(Schema schema, int[] columns, long seed) {
+      this(schema, columns, seed, SAMPLE_SIZE);
+    }
+
+    /**
+     * As above, keeping at most {@code sampleSize} values per bucket: a small size lets the laws be
+     * checked on sampled buckets with few rows.
+     */
+    public Accumulator(Schema schema, int[] columns, long seed, int sampleSize) {
       this.schema = schema;
       this.columns = Arrays.stream(columns).filter(c -> kept(schema.field(c).type())).toArray();
       this.seed = seed;
       int f = this.columns.length;
       this.nulls = new long[f][COUNT];
-      this.sketches = new QuantileAccumulator[f][];
+      this.samples = new BucketSample.Accumulator[f][];
       this.counts = new ArrayList<>();
       this.overflowed = new boolean[f];
       for (int k = 0; k < f; k++) {
         counts.add(null);
         if (schema.field(this.columns[k]).type().isNumeric()) {
-          sketches[k] = new QuantileAccumulator[COUNT];
+          samples[k] = new BucketSample.Accumulator[COUNT];
           for (int b = 0; b < COUNT; b++) {
-            sketches[k][b] = new QuantileAccumulator(KLL_K, seed ^ (partition * COUNT + b));
+            samples[k][b] = new BucketSample.Accumulator(sampleSize);
           }
         } else {
           counts.set(k, new HashMap<>());
@@ -291,15 +307,18 @@ public final class Buckets {
       int n = batch.rowCount();
       if (bucket.length < n) {
         bucket = new int[n];
+        key = new long[n];
       }
       long first = batch.firstRow();
+      int shift = 64 - Integer.numberOfTrailingZeros(COUNT);
       for (int r = 0; r < n; r++) {
-        bucket[r] = of(first + r, seed, COUNT);
+        key[r] = hash(first + r, seed);
+        bucket[r] = (int) (key[r] >>> shift);
         rows[bucket[r]]++;
       }
       for (int k = 0; k < columns.length; k++) {
         Column col = batch.column(columns[k]);
-        if (sketches[k] != null) {
+        if (samples[k] != null) {
           numbers(k, col, n);
         } else if (!overflowed[k]) {
           categories(k, col, n);
@@ -312,37 +331,16 @@ public final class Buckets {
     }
 
     private void numbers(int k, Column col, int n) {
-      Arrays.fill(filled, 0);
       // The column's kind is fixed for the batch: read its array once, not per cell.
       long[] longs = col instanceof Column.Longs l ? l.values() : null;
       double[] doubles = col instanceof Column.Doubles d ? d.values() : null;
+      BucketSample.Accumulator[] s = samples[k];
       for (int r = 0; r < n; r++) {
-        int b = bucket[r];
-        double x;
-        if (col.isNull(r)) {
-          x = Double.NaN;
-        } else if (longs != null) {
-          x = longs[r];
-        } else if (doubles != null) {
-          x = doubles[r];
-        } else {
-          x = ((Column.Doubles) col).values()[r];
-        }
+        double x = col.isNull(r) ? Double.NaN : longs != null ? longs[r] : doubles[r];
         if (Double.isNaN(x)) {
-          nulls[k][b]++;
-          continue;
-        }
-        double[] g = gathered[b];
-        if (g == null || g.length == filled[b]) {
-          g =
-              gathered[b] =
-                  Arrays.copyOf(g == null ? new double[0] : g, Math.max(64, 2 * filled[b]));
-        }
-        g[filled[b]++] = clampInfinite(x);
-      }
-      for (int b = 0; b < COUNT; b++) {
-        if (filled[b] > 0) {
-          sketches[k][b].addFinite(gathered[b], filled[b]);
+          nulls[k][bucket[r]]++;
+        } else {
+          s[bucket[r]].add(key[r], clampInfinite(x));
         }
       }
     }
@@ -373,10 +371,10 @@ public final class Buckets {
       for (int k = 0; k < columns.length; k++) {
         Field field = schema.field(columns[k]);
         long[] nk = nulls[k].clone();
-        if (sketches[k] != null) {
-          QuantileState[] q = new QuantileState[COUNT];
+        if (samples[k] != null) {
+          BucketSample[] q = new BucketSample[COUNT];
           for (int b = 0; b < COUNT; b++) {
-            q[b] = sketches[k][b].snapshot();
+            q[b] = samples[k][b].snapshot();
           }
           out.put(field.name(), new Col(true, nk, q, null));
         } else {
@@ -394,7 +392,7 @@ public final class Buckets {
     return out;
   }
 
-  /** Infinite values take the largest finite value of their sign, so sketches can hold them. */
+  /** Infinite values take the largest finite value of their sign, so cells can hold them. */
   public static double clampInfinite(double x) {
     return x == Double.POSITIVE_INFINITY
         ? Double.MAX_VALUE

@@ -105,22 +105,6 @@ public final class FullPass {
    */
   public static FullPass read(
       DatasetSource source, int[] hashed, int maxRows, long seed, int threads, long sampleBound) {
-    return read(source, hashed, maxRows, seed, threads, sampleBound, 0);
-  }
-
-  /**
-   * As above, numbering this part's partitions from {@code firstPartition}: the index seeds the
-   * bucket sketches' compaction offsets ({@link Buckets.Accumulator}), so the parts of one dataset
-   * read apart should number their partitions apart.
-   */
-  public static FullPass read(
-      DatasetSource source,
-      int[] hashed,
-      int maxRows,
-      long seed,
-      int threads,
-      long sampleBound,
-      long firstPartition) {
     Schema schema = source.schema();
     // The assessment reads only counts from the profile; the sketches would cost a third of the
     // pass.
@@ -130,7 +114,7 @@ public final class FullPass {
             schema,
             checked(source, source.batches().get()),
             options,
-            new Rider(schema, hashed, maxRows, seed, sampleBound, firstPartition));
+            new Rider(schema, hashed, maxRows, seed, sampleBound));
     Part part = done.ridden();
     RowSampleState sample = Rider.compact(part.samples);
     if (done.profile().rows() == 0) {
@@ -210,7 +194,6 @@ public final class FullPass {
     private final Schema hashedSchema;
     private final int maxRows;
     private final long seed;
-    private final long firstPartition;
 
     /**
      * The bound of the latest full merged sample: rows above it cannot enter the final sample, so
@@ -218,14 +201,7 @@ public final class FullPass {
      */
     private final AtomicLong bound;
 
-    Rider(
-        Schema schema,
-        int[] hashed,
-        int maxRows,
-        long seed,
-        long initialBound,
-        long firstPartition) {
-      this.firstPartition = firstPartition;
+    Rider(Schema schema, int[] hashed, int maxRows, long seed, long initialBound) {
       this.bound = new AtomicLong(initialBound);
       this.schema = schema;
       this.hashed = hashed.clone();
@@ -242,9 +218,7 @@ public final class FullPass {
     public Accumulator open(long partition) {
       return new Accumulator(
           RowSampleState.newAccumulator(schema, seed, maxRows, bound::get),
-          hashed.length == 0
-              ? null
-              : new Buckets.Accumulator(schema, hashed, seed, firstPartition + partition));
+          hashed.length == 0 ? null : new Buckets.Accumulator(schema, hashed, seed));
     }
 
     @Override

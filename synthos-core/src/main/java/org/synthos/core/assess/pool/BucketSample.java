@@ -1,0 +1,224 @@
+package org.synthos.core.assess.pool;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * One bucket's present values of one numeric column as a bottom-k sample: of the values added, the
+ * {@link #capacity} whose rows have the smallest keys, with the number of values added. A key is a
+ * bijective hash of the row's file index ({@link Buckets#hash}), so distinct rows never tie, and
+ * the kept values are a uniform sample without replacement of the bucket's values that depends on
+ * the set of rows alone, not on the order they came in or how they were partitioned (Cohen and
+ * Kaplan, "Summarizing Data using Bottom-k Sketches", PODC 2007). While at most {@link #capacity}
+ * values were added it holds every one ({@link #exact}).
+ *
+ * <p>Immutable: items in ascending (key, value) order. {@link #merge} keeps the smallest {@link
+ * #capacity} items of both and adds the counts: associative and commutative, with the empty sample
+ * of the same capacity as identity.
+ */
+public final class BucketSample {
+  private final int capacity;
+  private final long count;
+  private final long[] keys;
+  private final double[] values;
+
+  private BucketSample(int capacity, long count, long[] keys, double[] values) {
+    this.capacity = capacity;
+    this.count = count;
+    this.keys = keys;
+    this.values = values;
+  }
+
+  /** No values, keeping up to {@code capacity}. */
+  public static BucketSample empty(int capacity) {
+    return new BucketSample(capacity, 0, new long[0], new double[0]);
+  }
+
+  /** The most values kept. */
+  public int capacity() {
+    return capacity;
+  }
+
+  /** Values added. */
+  public long count() {
+    return count;
+  }
+
+  /** Values kept. */
+  public int size() {
+    return keys.length;
+  }
+
+  /** Whether every value added is kept. */
+  public boolean exact() {
+    return count == keys.length;
+  }
+
+  /** The kept values, in key order. */
+  public double[] values() {
+    return values.clone();
+  }
+
+  /** The values added per value kept: the weight that makes the sample stand for the bucket. */
+  public double scale() {
+    return keys.length == 0 ? 0 : (double) count / keys.length;
+  }
+
+  /** The smallest {@code min(capacity)} items of both; the counts add. */
+  public BucketSample merge(BucketSample o) {
+    int cap = Math.min(capacity, o.capacity);
+    int n = Math.min(cap, keys.length + o.keys.length);
+    long[] k = new long[n];
+    double[] v = new double[n];
+    int i = 0;
+    int j = 0;
+    for (int m = 0; m < n; m++) {
+      boolean mine =
+          j == o.keys.length
+              || (i < keys.length && compare(keys[i], values[i], o.keys[j], o.values[j]) <= 0);
+      k[m] = mine ? keys[i] : o.keys[j];
+      v[m] = mine ? values[i++] : o.values[j++];
+    }
+    return new BucketSample(cap, count + o.count, k, v);
+  }
+
+  /** (key, value) order: total, so that merging equal keys (the same row twice) is symmetric. */
+  private static int compare(long ka, double va, long kb, double vb) {
+    int c = Long.compare(ka, kb);
+    return c != 0 ? c : Double.compare(va, vb);
+  }
+
+  void write(DataOutputStream out) throws IOException {
+    out.writeInt(capacity);
+    out.writeLong(count);
+    out.writeInt(keys.length);
+    for (int i = 0; i < keys.length; i++) {
+      out.writeLong(keys[i]);
+      out.writeDouble(values[i]);
+    }
+  }
+
+  /** Reads a sample written by {@link #write}; null when the bytes break its invariants. */
+  static BucketSample read(DataInputStream in) throws IOException {
+    int capacity = in.readInt();
+    long count = in.readLong();
+    int n = in.readInt();
+    if (capacity < 1 || n < 0 || n > capacity || count < n || (n < capacity && count != n)) {
+      return null;
+    }
+    long[] k = new long[n];
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      k[i] = in.readLong();
+      v[i] = in.readDouble();
+      if (Double.isNaN(v[i]) || (i > 0 && compare(k[i - 1], v[i - 1], k[i], v[i]) > 0)) {
+        return null;
+      }
+    }
+    return new BucketSample(capacity, count, k, v);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BucketSample s
+        && capacity == s.capacity
+        && count == s.count
+        && Arrays.equals(keys, s.keys)
+        && Arrays.equals(values, s.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Long.hashCode(count) + Arrays.hashCode(keys);
+  }
+
+  @Override
+  public String toString() {
+    return "BucketSample[" + size() + " of " + count + ", capacity " + capacity + "]";
+  }
+
+  /**
+   * The mutable sample of one partition's bucket: appends while under capacity, then keeps a
+   * max-heap on (key, value) so that a value is kept only when it beats the largest kept.
+   */
+  static final class Accumulator {
+    private final int capacity;
+    private long count;
+    private long[] keys = new long[16];
+    private double[] values = new double[16];
+    private int size;
+    private boolean heap;
+
+    Accumulator(int capacity) {
+      this.capacity = capacity;
+    }
+
+    void add(long key, double value) {
+      count++;
+      if (size < capacity) {
+        if (size == keys.length) {
+          int grown = Math.min(capacity, 2 * size);
+          keys = Arrays.copyOf(keys, grown);
+          values = Arrays.copyOf(values, grown);
+        }
+        keys[size] = key;
+        values[size++] = value;
+        return;
+      }
+      if (!heap) {
+        heapify(keys, values, size);
+        heap = true;
+      }
+      if (compare(key, value, keys[0], values[0]) < 0) {
+        keys[0] = key;
+        values[0] = value;
+        siftDown(keys, values, 0, size);
+      }
+    }
+
+    /** The kept items in (key, value) order, by a heapsort of a copy. */
+    BucketSample snapshot() {
+      long[] k = Arrays.copyOf(keys, size);
+      double[] v = Arrays.copyOf(values, size);
+      heapify(k, v, size);
+      for (int end = size - 1; end > 0; end--) {
+        swap(k, v, 0, end);
+        siftDown(k, v, 0, end);
+      }
+      return new BucketSample(capacity, count, k, v);
+    }
+
+    private static void heapify(long[] k, double[] v, int n) {
+      for (int i = n / 2 - 1; i >= 0; i--) {
+        siftDown(k, v, i, n);
+      }
+    }
+
+    private static void siftDown(long[] k, double[] v, int i, int end) {
+      while (true) {
+        int largest = i;
+        for (int c = 2 * i + 1; c <= 2 * i + 2 && c < end; c++) {
+          if (compare(k[c], v[c], k[largest], v[largest]) > 0) {
+            largest = c;
+          }
+        }
+        if (largest == i) {
+          return;
+        }
+        swap(k, v, i, largest);
+        i = largest;
+      }
+    }
+
+    private static void swap(long[] k, double[] v, int a, int b) {
+      long key = k[a];
+      k[a] = k[b];
+      k[b] = key;
+      double value = v[a];
+      v[a] = v[b];
+      v[b] = value;
+    }
+  }
+}
