@@ -71,6 +71,11 @@ class LearnabilityTest {
     assertThat(a.learnability().targets()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
     assertThat(a.learnability().targets())
         .allSatisfy(t -> assertThat(t.chosenBy()).startsWith("chosen automatically"));
+    // credit-g's weakly predicted label is its last column: learned by convention.
+    assertThat(a.learnability().targets())
+        .filteredOn(t -> t.column().equals(TARGET))
+        .singleElement()
+        .satisfies(t -> assertThat(t.chosenBy()).contains("the last column"));
     assertThat(a.dimensions()).isEqualTo(b.dimensions());
     assertThat(a.learnability().targets().get(0).tstr())
         .isEqualTo(b.learnability().targets().get(0).tstr());

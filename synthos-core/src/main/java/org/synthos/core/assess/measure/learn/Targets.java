@@ -15,7 +15,10 @@ import org.synthos.core.assess.pool.Pool;
  * quintiles). The two best categorical columns with 2 to {@value #MAX_AUTO_CLASSES} classes and the
  * best numeric column with at least {@value #MIN_DISTINCT} distinct values are chosen, each only if
  * its score reaches {@value #MIN_ASSOCIATION}: a column nothing relates to cannot be learned, by
- * any model, from any data.
+ * any model, from any data. An eligible categorical last column takes the first categorical place
+ * whatever its rank: by the convention of ARFF files, OpenML and the UCI repository the label is
+ * the last column, and a weakly predicted label (credit-g's {@code class}) is still the column a
+ * team trains on.
  */
 public final class Targets {
   public static final double MIN_ASSOCIATION = 0.1;
@@ -66,13 +69,24 @@ public final class Targets {
               .average()
               .orElse(0);
       if (score >= MIN_ASSOCIATION) {
-        (v.numeric ? numeric : categorical).add(new Scored(v, score));
+        (v.numeric ? numeric : categorical).add(new Scored(v, score, false));
       }
     }
     Comparator<Scored> best =
         Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.var().name);
     categorical.sort(best);
     numeric.sort(best);
+    if (!vars.isEmpty()) {
+      Pool.Var last = vars.get(vars.size() - 1);
+      categorical.stream()
+          .filter(c -> c.var() == last)
+          .findFirst()
+          .ifPresent(
+              label -> {
+                categorical.remove(label);
+                categorical.add(0, new Scored(last, label.score(), true));
+              });
+    }
     List<Scored> chosen = new ArrayList<>(categorical.subList(0, Math.min(2, categorical.size())));
     if (!numeric.isEmpty()) {
       chosen.add(numeric.get(0));
@@ -85,8 +99,11 @@ public final class Targets {
                     s.var(),
                     String.format(
                         Locale.ROOT,
-                        "chosen automatically: the %s column the others relate to most (mean of"
-                            + " its %d largest associations on the reference: %.3f)",
+                        s.lastColumn()
+                            ? "chosen automatically: the last column, by convention the label (mean"
+                                + " of its %2$d largest associations on the reference: %3$.3f)"
+                            : "chosen automatically: the %s column the others relate to most (mean"
+                                + " of its %d largest associations on the reference: %.3f)",
                         s.var().numeric ? "numeric" : "categorical",
                         TOP_ASSOCIATIONS,
                         s.score())))
@@ -119,5 +136,5 @@ public final class Targets {
     return count;
   }
 
-  private record Scored(Pool.Var var, double score) {}
+  private record Scored(Pool.Var var, double score, boolean lastColumn) {}
 }
