@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
@@ -200,18 +199,16 @@ public final class SparkValidator {
   }
 
   /**
-   * The partitions' bucketed states merged as they arrive: the merge is order-free (the states are
-   * functions of the set of rows), so this equals the command line's. The driver holds one
-   * partition's states at a time besides the merged ones.
+   * The partitions' bucketed states merged by a tree reduction on the executors, as the other
+   * states are: the merge is order-free (the states are functions of the set of rows), so this
+   * equals the command line's whatever the grouping, and the driver receives one merged state.
    */
   private static Buckets buckets(JavaRDD<PartState.Output> outputs) {
-    Iterator<byte[]> parts =
-        outputs.filter(o -> o.buckets() != null).map(PartState.Output::buckets).toLocalIterator();
-    Buckets merged = Buckets.empty();
-    while (parts.hasNext()) {
-      merged = merged.merge(Buckets.fromBytes(parts.next()));
-    }
-    return merged;
+    byte[] none = Buckets.empty().toBytes();
+    return Buckets.fromBytes(
+        outputs
+            .map(o -> o.buckets() == null ? none : o.buckets())
+            .treeReduce((a, b) -> Buckets.fromBytes(a).merge(Buckets.fromBytes(b)).toBytes()));
   }
 
   /**

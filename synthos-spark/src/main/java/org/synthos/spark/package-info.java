@@ -21,7 +21,7 @@
  *       they equal the command line's byte for byte at any size (a generated 1,000,000-row pair in
  *       {@code SameAnswerTest} checks it above the samples' exact size).
  *   <li>Bounded driver: it holds the merged sample (at most {@code maxRows} rows per dataset), per
- *       column counts, the merged bucket states and one partition's besides, one digest per
+ *       column counts, the merged bucket states (tree-reduced on the executors), one digest per
  *       partition, and at most {@code Localiser.LISTED_ROWS} listed rows per cause; never every row
  *       or every hash.
  *   <li>Nothing of the engine is Java-serialized: schemas and samples cross the cluster as bytes
