@@ -45,6 +45,8 @@ import org.synthos.core.state.StateCodec;
  *
  * <p>{@link #toBytes} and {@link #fromBytes} carry the states between processes (a cluster's
  * partitions to its driver): the round trip is exact, sketches image for image.
+ *
+ * <p>The pairwise states of the same buckets ride along ({@link #pairs}, {@link PairBuckets}).
  */
 public final class Buckets {
   /** Buckets per file. */
@@ -58,6 +60,7 @@ public final class Buckets {
 
   private final long[] rows;
   private final Map<String, Col> columns;
+  private final PairBuckets pairs;
 
   /**
    * One column's states per bucket.
@@ -90,14 +93,15 @@ public final class Buckets {
     }
   }
 
-  private Buckets(long[] rows, Map<String, Col> columns) {
+  private Buckets(long[] rows, Map<String, Col> columns, PairBuckets pairs) {
     this.rows = rows;
     this.columns = columns;
+    this.pairs = pairs;
   }
 
   /** The identity: no rows, no columns. */
   public static Buckets empty() {
-    return new Buckets(new long[COUNT], Map.of());
+    return new Buckets(new long[COUNT], Map.of(), PairBuckets.empty());
   }
 
   /**
@@ -122,6 +126,11 @@ public final class Buckets {
     return columns.get(name);
   }
 
+  /** The pairwise states of the same buckets. */
+  public PairBuckets pairs() {
+    return pairs;
+  }
+
   /** Whether a column of this type gets states. */
   public static boolean kept(ColumnType type) {
     return type.isNumeric() || type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN;
@@ -131,13 +140,14 @@ public final class Buckets {
   public Buckets merge(Buckets o) {
     Map<String, Col> c = new LinkedHashMap<>(columns);
     o.columns.forEach((k, v) -> c.merge(k, v, Col::merge));
-    return new Buckets(add(rows, o.rows), Collections.unmodifiableMap(c));
+    return new Buckets(add(rows, o.rows), Collections.unmodifiableMap(c), pairs.merge(o.pairs));
   }
 
   /**
    * The states as bytes: the bucket count, rows per bucket, then per column in order its name,
    * kind, nulls per bucket and either a sketch per bucket ({@link StateCodec#write}) or, unless
-   * overflowed, each category's counts per bucket in value order.
+   * overflowed, each category's counts per bucket in value order; then the pairwise states ({@link
+   * PairBuckets#write}).
    */
   public byte[] toBytes() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -162,6 +172,7 @@ public final class Buckets {
           }
         }
       }
+      pairs.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -211,10 +222,11 @@ public final class Buckets {
         }
         columns.put(name, col);
       }
+      PairBuckets pairs = PairBuckets.read(in, COUNT);
       if (in.read() != -1) {
-        throw corrupt("bytes after the last column");
+        throw corrupt("bytes after the last pair");
       }
-      return new Buckets(rows, Collections.unmodifiableMap(columns));
+      return new Buckets(rows, Collections.unmodifiableMap(columns), pairs);
     } catch (IOException e) {
       throw corrupt("truncated bucket states: " + e);
     }
@@ -259,6 +271,7 @@ public final class Buckets {
     private int[] bucket = new int[0];
     private double[][] gathered = new double[COUNT][];
     private final int[] filled = new int[COUNT];
+    private final PairBuckets.Accumulator pairs;
 
     /**
      * @param columns the columns to keep states of (others of {@code schema} are skipped)
@@ -274,6 +287,7 @@ public final class Buckets {
       this.sketches = new QuantileAccumulator[f][];
       this.counts = new ArrayList<>();
       this.overflowed = new boolean[f];
+      this.pairs = new PairBuckets.Accumulator(schema, this.columns);
       for (int k = 0; k < f; k++) {
         counts.add(null);
         if (schema.field(this.columns[k]).type().isNumeric()) {
@@ -309,6 +323,7 @@ public final class Buckets {
           }
         }
       }
+      pairs.update(batch, bucket, n);
     }
 
     private void numbers(int k, Column col, int n) {
@@ -384,7 +399,7 @@ public final class Buckets {
               field.name(), new Col(false, nk, null, overflowed[k] ? null : copy(counts.get(k))));
         }
       }
-      return new Buckets(rows.clone(), Collections.unmodifiableMap(out));
+      return new Buckets(rows.clone(), Collections.unmodifiableMap(out), pairs.snapshot());
     }
   }
 
