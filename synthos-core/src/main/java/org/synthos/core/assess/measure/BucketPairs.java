@@ -41,18 +41,20 @@ public final class BucketPairs {
       return new Moments(all, c.length);
     }
 
-    /** |Pearson r of the candidate side - r of the reference side|. */
-    public double gap(boolean[] split) {
-      CoMomentsState c = CoMomentsState.EMPTY;
-      CoMomentsState r = CoMomentsState.EMPTY;
+    /** Pearson r of the candidate side under a split when {@code side}, else the reference's. */
+    public double association(boolean[] split, boolean side) {
+      CoMomentsState s = CoMomentsState.EMPTY;
       for (int j = 0; j < buckets.length; j++) {
-        if (toCandidate(split, j, count)) {
-          c = c.merge(buckets[j]);
-        } else {
-          r = r.merge(buckets[j]);
+        if (toCandidate(split, j, count) == side) {
+          s = s.merge(buckets[j]);
         }
       }
-      return Math.abs(Association.pearson(c) - Association.pearson(r));
+      return Association.pearson(s);
+    }
+
+    /** |Pearson r of the candidate side - r of the reference side|. */
+    public double gap(boolean[] split) {
+      return Math.abs(association(split, true) - association(split, false));
     }
   }
 
@@ -119,11 +121,14 @@ public final class BucketPairs {
       return t;
     }
 
+    /** Cramér's V of the candidate side under a split when {@code side}, else the reference's. */
+    public double association(boolean[] split, boolean side) {
+      return Association.contingency(side(split, side), ka, kb)[0];
+    }
+
     /** |Cramér's V of the candidate side - V of the reference side|. */
     public double gap(boolean[] split) {
-      return Math.abs(
-          Association.contingency(side(split, true), ka, kb)[0]
-              - Association.contingency(side(split, false), ka, kb)[0]);
+      return Math.abs(association(split, true) - association(split, false));
     }
 
     /** Pooled count of each combination over both files. */
