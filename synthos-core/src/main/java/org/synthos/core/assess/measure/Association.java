@@ -230,28 +230,19 @@ public final class Association {
   }
 
   /**
-   * One side's co-moments, a row at a time by Chan, Golub and LeVeque's update with a single row:
-   * the same arithmetic as the pass's per-bucket co-moments, so r over the held rows and r from the
-   * states of the same rows agree to rounding.
+   * One side's co-moments, a row at a time ({@link CoMomentsState#add}): the same arithmetic as the
+   * pass's per-bucket co-moments, so r over the held rows and r from the states of the same rows
+   * agree to rounding.
    */
   private static final class PearsonSums {
     final double[] s = new double[6];
 
     void add(double x, double y) {
-      double n = s[0] + 1;
-      double dx = x - s[1];
-      double dy = y - s[2];
-      double w = s[0] / n;
-      s[0] = n;
-      s[1] += dx / n;
-      s[2] += dy / n;
-      s[3] += dx * dx * w;
-      s[4] += dy * dy * w;
-      s[5] += dx * dy * w;
+      CoMomentsState.add(s, x, y);
     }
 
     double r() {
-      return pearson(new CoMomentsState((long) s[0], s[1], s[2], s[3], s[4], s[5]));
+      return pearson(CoMomentsState.of(s));
     }
   }
 }

@@ -133,9 +133,9 @@ public final class PairBuckets {
   }
 
   /**
-   * Writes the pairs: the numeric pairs' names and per bucket count, means, sums of squared
-   * deviations and of cross deviations; then the categorical pairs' names, a dropped flag and,
-   * unless dropped, each combination's values and counts per bucket.
+   * Writes the pairs: the numeric pairs' names and per bucket their co-moments ({@link
+   * StateCodec#write}); then the categorical pairs' names, a dropped flag and, unless dropped, each
+   * combination's values and counts per bucket.
    */
   void write(DataOutputStream out) throws IOException {
     out.writeInt(moments.size());
@@ -143,12 +143,7 @@ public final class PairBuckets {
       StateCodec.writeString(out, e.getKey().a());
       StateCodec.writeString(out, e.getKey().b());
       for (CoMomentsState s : e.getValue()) {
-        out.writeLong(s.count());
-        out.writeDouble(s.meanX());
-        out.writeDouble(s.meanY());
-        out.writeDouble(s.m2X());
-        out.writeDouble(s.m2Y());
-        out.writeDouble(s.cXY());
+        StateCodec.write(out, s);
       }
     }
     out.writeInt(tables.size());
@@ -177,14 +172,10 @@ public final class PairBuckets {
       Pair key = new Pair(StateCodec.readString(in), StateCodec.readString(in));
       CoMomentsState[] s = new CoMomentsState[count];
       for (int b = 0; b < count; b++) {
-        s[b] =
-            new CoMomentsState(
-                in.readLong(),
-                in.readDouble(),
-                in.readDouble(),
-                in.readDouble(),
-                in.readDouble(),
-                in.readDouble());
+        if (!(StateCodec.read(in) instanceof CoMomentsState state)) {
+          throw new IOException("pair " + key + " holds a state other than co-moments");
+        }
+        s[b] = state;
       }
       m.put(key, s);
     }
@@ -273,7 +264,7 @@ public final class PairBuckets {
           double[] xb = x[b];
           for (int r = 0; r < n; r++) {
             if (!Double.isNaN(xa[r]) && !Double.isNaN(xb[r])) {
-              add(s[bucket[r]], xa[r], xb[r]);
+              CoMomentsState.add(s[bucket[r]], xa[r], xb[r]);
             }
           }
         }
@@ -304,23 +295,6 @@ public final class PairBuckets {
           }
         }
       }
-    }
-
-    /**
-     * Chan, Golub and LeVeque's update with a single row: the same as merging the row's own
-     * co-moments ({@link CoMomentsState#merge}).
-     */
-    private static void add(double[] s, double x, double y) {
-      double n = s[0] + 1;
-      double dx = x - s[1];
-      double dy = y - s[2];
-      double w = s[0] / n;
-      s[0] = n;
-      s[1] += dx / n;
-      s[2] += dy / n;
-      s[3] += dx * dx * w;
-      s[4] += dy * dy * w;
-      s[5] += dx * dy * w;
     }
 
     /** A numeric column's values, NaN for nulls. */
@@ -367,11 +341,7 @@ public final class PairBuckets {
           double[][] s = co[pair++];
           CoMomentsState[] out = new CoMomentsState[Buckets.COUNT];
           for (int j = 0; j < out.length; j++) {
-            double[] v = s[j];
-            out[j] =
-                v[0] == 0
-                    ? CoMomentsState.EMPTY
-                    : new CoMomentsState((long) v[0], v[1], v[2], v[3], v[4], v[5]);
+            out[j] = CoMomentsState.of(s[j]);
           }
           m.put(new Pair(name(numeric[a]), name(numeric[b])), out);
         }
