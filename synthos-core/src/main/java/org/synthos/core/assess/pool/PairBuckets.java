@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -215,8 +216,8 @@ public final class PairBuckets {
     private final List<Map<String, Integer>> codes = new ArrayList<>();
     private final List<List<String>> values = new ArrayList<>();
 
-    /** Per categorical pair: combination (left code << 32 | right code) to counts per bucket. */
-    private final List<Map<Long, long[]>> combinations = new ArrayList<>();
+    /** Per categorical pair its combinations' counts per bucket; null once past the cap. */
+    private final List<Combinations> combinations = new ArrayList<>();
 
     private int[][] coded = new int[0][];
 
@@ -247,7 +248,7 @@ public final class PairBuckets {
         values.add(new ArrayList<>());
       }
       for (int k = 0; k < q * (q - 1) / 2; k++) {
-        combinations.add(new HashMap<>());
+        combinations.add(new Combinations());
       }
     }
 
@@ -278,7 +279,7 @@ public final class PairBuckets {
       pair = 0;
       for (int a = 0; a < categorical.length; a++) {
         for (int b = a + 1; b < categorical.length; b++) {
-          Map<Long, long[]> map = combinations.get(pair++);
+          Combinations map = combinations.get(pair++);
           if (map == null) {
             continue;
           }
@@ -286,11 +287,10 @@ public final class PairBuckets {
           int[] cb = coded[b];
           for (int r = 0; r < n; r++) {
             if (ca[r] >= 0 && cb[r] >= 0) {
-              map.computeIfAbsent(((long) ca[r] << 32) | cb[r], key -> new long[Buckets.COUNT])[
-                  bucket[r]]++;
+              map.at(ca[r], cb[r])[bucket[r]]++;
             }
           }
-          if (map.size() > COMBINATION_CAP) {
+          if (map.size > COMBINATION_CAP) {
             combinations.set(pair - 1, null);
           }
         }
@@ -350,7 +350,7 @@ public final class PairBuckets {
       pair = 0;
       for (int a = 0; a < categorical.length; a++) {
         for (int b = a + 1; b < categorical.length; b++) {
-          Map<Long, long[]> map = combinations.get(pair++);
+          Combinations map = combinations.get(pair++);
           Pair key = new Pair(name(categorical[a]), name(categorical[b]));
           if (map == null) {
             t.put(key, null);
@@ -360,11 +360,14 @@ public final class PairBuckets {
               new TreeMap<>(ContingencyState.CELL_ORDER);
           List<String> va = values.get(a);
           List<String> vb = values.get(b);
-          map.forEach(
-              (c, v) ->
-                  table.put(
-                      new ContingencyState.Cell(va.get((int) (c >>> 32)), vb.get((int) (long) c)),
-                      v.clone()));
+          for (int x = 0; x < map.cells.length; x++) {
+            long[][] row = map.cells[x];
+            for (int y = 0; row != null && y < row.length; y++) {
+              if (row[y] != null) {
+                table.put(new ContingencyState.Cell(va.get(x), vb.get(y)), row[y].clone());
+              }
+            }
+          }
           t.put(key, table);
         }
       }
@@ -373,6 +376,36 @@ public final class PairBuckets {
 
     private String name(int column) {
       return schema.field(column).name();
+    }
+  }
+
+  /**
+   * One pair's counts per bucket by the two columns' codes, grown as codes appear: a lookup per row
+   * without boxing or hashing. Codes stay below the cap plus one before the pair is dropped (each
+   * new code of a present pair makes a new combination), so the arrays stay small.
+   */
+  private static final class Combinations {
+    long[][][] cells = new long[0][][];
+    int size;
+
+    long[] at(int a, int b) {
+      if (a >= cells.length) {
+        cells = Arrays.copyOf(cells, Math.max(a + 1, 2 * cells.length));
+      }
+      long[][] row = cells[a];
+      if (row == null || b >= row.length) {
+        row =
+            cells[a] =
+                Arrays.copyOf(
+                    row == null ? new long[0][] : row,
+                    Math.max(b + 1, row == null ? 8 : 2 * row.length));
+      }
+      long[] c = row[b];
+      if (c == null) {
+        c = row[b] = new long[Buckets.COUNT];
+        size++;
+      }
+      return c;
     }
   }
 }
