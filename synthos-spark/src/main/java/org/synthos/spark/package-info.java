@@ -21,8 +21,11 @@
  *       a compaction keeps depends on where partitions begin, so scores of marginal measures on
  *       numeric columns then agree within the sketches' rank error, not exactly (on a generated
  *       1,000,000-row pair: the same decision and risk, distribution fidelity 6.5e-4 apart). The
- *       partitions' bucket states are merged on the driver in partition order, as the command line
- *       merges its partitions, so a job is reproducible for a given partitioning.
+ *       bucket states carry the pair states ({@code PairBuckets}): combination counts are exact;
+ *       co-moments depend on where partitions begin by rounding only (about 1e-12 relative), far
+ *       below the report's six decimals. The partitions' bucket states are merged on the driver in
+ *       partition order, as the command line merges its partitions, so a job is reproducible for a
+ *       given partitioning.
  *   <li>Bounded driver: it holds the merged sample (at most {@code maxRows} rows per dataset), per
  *       column counts, the merged bucket states and one partition's besides, one digest per
  *       partition, and at most {@code Localiser.LISTED_ROWS} listed rows per cause; never every row
