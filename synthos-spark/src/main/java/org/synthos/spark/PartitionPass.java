@@ -28,7 +28,8 @@ import org.synthos.io.TextCells;
  *
  * <p>The bucketed states depend on the set of global row indexes and values alone (a bucket's
  * numbers are a bottom-k sample keyed on a hash of the global row), so the partitions' states merge
- * to the command line's, byte for byte, whatever the partitioning and at any size.
+ * to the command line's whatever the partitioning and at any size: exactly, but for the pair
+ * co-moments, which agree to rounding.
  */
 final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<PartState.Output>> {
   private static final long serialVersionUID = 1L;

@@ -18,8 +18,11 @@
  *       rows' buckets are the command line's; every merged state is order-free. Only the content
  *       digest depends on the partitioning. The bucketed states, bottom-k samples of each bucket's
  *       numbers keyed on a hash of the global row included, are functions of the set of rows, so
- *       they equal the command line's byte for byte at any size (a generated 1,000,000-row pair in
- *       {@code SameAnswerTest} checks it above the samples' exact size).
+ *       they equal the command line's at any size (a generated 1,000,000-row pair in {@code
+ *       SameAnswerTest} checks it above the samples' exact size). The bucket states carry the pair
+ *       states ({@code PairBuckets}): combination counts are exact; co-moments depend on how
+ *       partitions group by rounding only (about 1e-12 relative), far below the report's six
+ *       decimals.
  *   <li>Bounded driver: it holds the merged sample (at most {@code maxRows} rows per dataset), per
  *       column counts, the merged bucket states (tree-reduced on the executors), one digest per
  *       partition, and at most {@code Localiser.LISTED_ROWS} listed rows per cause; never every row

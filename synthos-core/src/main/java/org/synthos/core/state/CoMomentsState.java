@@ -38,6 +38,29 @@ public record CoMomentsState(
   }
 
   /**
+   * Adds the pair (x, y) to co-moments held in place as {@code {count, meanX, meanY, m2X, m2Y,
+   * cXY}}: {@link #merge} with a one-row state, so a fold of rows one at a time gives what merging
+   * their states in the same order gives.
+   */
+  public static void add(double[] s, double x, double y) {
+    double n = s[0] + 1;
+    double dx = x - s[1];
+    double dy = y - s[2];
+    double w = s[0] / n;
+    s[0] = n;
+    s[1] += dx / n;
+    s[2] += dy / n;
+    s[3] += dx * dx * w;
+    s[4] += dy * dy * w;
+    s[5] += dx * dy * w;
+  }
+
+  /** The state of co-moments held as by {@link #add}. */
+  public static CoMomentsState of(double[] s) {
+    return s[0] == 0 ? EMPTY : new CoMomentsState((long) s[0], s[1], s[2], s[3], s[4], s[5]);
+  }
+
+  /**
    * Pearson's r = C / sqrt(M2x M2y), clamped to [-1, 1]; empty with fewer than two rows, a constant
    * column, or non-finite sums.
    */

@@ -64,7 +64,7 @@ class VerdictMeasuresGoldenTest {
         Bucketed.of(d.vars.get(0), buckets(candidate, "c"), buckets(reference, "r")), null);
   }
 
-  private static Buckets buckets(Batches side, String uri) {
+  static Buckets buckets(Batches side, String uri) {
     DatasetSource source = side.source(uri);
     int[] all = IntStream.range(0, source.schema().size()).toArray();
     return FullPass.read(source, all, MAX_ROWS, 1, 1).buckets;
@@ -224,7 +224,7 @@ class VerdictMeasuresGoldenTest {
   }
 
   /** Categorical columns "x" and "y" from association.py's integer codes. */
-  private static Batches codes(Map<String, Object> c) {
+  static Batches codes(Map<String, Object> c) {
     return new Batches()
         .strings(
             "x", IntStream.of(Golden.ints(c, "x")).mapToObj(String::valueOf).toArray(String[]::new))

@@ -11,7 +11,10 @@ import org.synthos.core.assess.Measure;
 import org.synthos.core.assess.Subject;
 import org.synthos.core.assess.measure.Association;
 import org.synthos.core.assess.measure.AssociationLoss;
+import org.synthos.core.assess.measure.BucketPairs;
 import org.synthos.core.assess.measure.Shuffle;
+import org.synthos.core.assess.pool.Buckets;
+import org.synthos.core.assess.pool.PairBuckets;
 import org.synthos.core.assess.pool.Pool;
 
 /**
@@ -34,24 +37,80 @@ final class AssociationJudge {
       return;
     }
     int limit = Math.min(vars.size(), MarginalJudge.MAX_PAIR_COLUMNS);
+    Buckets[] states = j.states();
     for (int a = 0; a < limit; a++) {
       for (int b = a + 1; b < limit; b++) {
         Pool.Var va = vars.get(a);
         Pool.Var vb = vars.get(b);
         boolean numeric = va.numeric && vb.numeric;
-        j.add(
-            numeric ? Measure.PEARSON_GAP : Measure.CRAMERS_V_GAP,
-            new ColumnPair(va.name, vb.name),
-            l -> Association.associationGap(va, vb, l),
+        Measure measure = numeric ? Measure.PEARSON_GAP : Measure.CRAMERS_V_GAP;
+        ColumnPair pair = new ColumnPair(va.name, vb.name);
+        CollapseType cause =
             va == j.timeVar || vb == j.timeVar
                 ? CollapseType.D_TEMPORAL
-                : CollapseType.B_CORRELATION,
+                : CollapseType.B_CORRELATION;
+        String detail =
             numeric
                 ? "|Pearson r candidate - r reference|"
-                : "|Cramér's V candidate - V reference| (numbers cut at pooled quintiles)");
+                : "|Cramér's V candidate - V reference|";
+        if (states != null && overEveryRow(j, states, va, vb, measure, pair, cause, detail)) {
+          continue;
+        }
+        j.add(
+            measure,
+            pair,
+            l -> Association.associationGap(va, vb, l),
+            cause,
+            numeric
+                ? detail
+                : detail
+                    + " (numbers cut at pooled quintiles"
+                    + (va.numeric || vb.numeric
+                        ? ", known only after the pass, so on the analysed rows)"
+                        : ")"));
       }
     }
     associationLoss(j, vars.subList(0, limit));
+  }
+
+  /**
+   * Judges a numeric or a categorical pair from both files' pair states of every row, when both
+   * kept them; returns whether it did (a pair whose table is not formed, as over held rows, adds no
+   * evidence).
+   */
+  private static boolean overEveryRow(
+      Judging j,
+      Buckets[] states,
+      Pool.Var va,
+      Pool.Var vb,
+      Measure measure,
+      ColumnPair pair,
+      CollapseType cause,
+      String detail) {
+    PairBuckets c = states[0].pairs();
+    PairBuckets r = states[1].pairs();
+    if (va.numeric && vb.numeric) {
+      BucketPairs.Moments m = BucketPairs.Moments.of(c, r, va.name, vb.name);
+      if (m == null) {
+        return false;
+      }
+      j.addStates(measure, pair, m::gap, cause, detail + "; every row, from the pass's co-moments");
+      return true;
+    }
+    if (va.numeric || vb.numeric) {
+      return false;
+    }
+    int ka = j.categoriesOverAllRows(va.name);
+    int kb = j.categoriesOverAllRows(vb.name);
+    BucketPairs.Table t = BucketPairs.Table.of(c, r, va.name, vb.name);
+    if (ka < 0 || kb < 0 || t == null) {
+      return false;
+    }
+    if (Association.formed(ka, kb)) {
+      j.addStates(
+          measure, pair, t::gap, cause, detail + "; every row, from the pass's combination counts");
+    }
+    return true;
   }
 
   private static void associationLoss(Judging j, List<Pool.Var> vars) {

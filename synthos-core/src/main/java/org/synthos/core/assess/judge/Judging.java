@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -316,14 +317,10 @@ final class Judging {
    * (the same hash of the file row, with as many buckets as {@link Bucketed#countFor} asks).
    */
   Bucketed bucketed(Pool.Var v) {
-    if (candBuckets != null && refBuckets != null) {
-      long nC = Arrays.stream(candBuckets.rows()).sum();
-      long nR = Arrays.stream(refBuckets.rows()).sum();
-      if (Bucketed.countFor(nC, nR) == Buckets.COUNT) {
-        Bucketed b = Bucketed.of(v, candBuckets, refBuckets);
-        if (b != null) {
-          return b;
-        }
+    if (statesServe()) {
+      Bucketed b = Bucketed.of(v, candBuckets, refBuckets);
+      if (b != null) {
+        return b;
       }
     }
     return Bucketed.of(
@@ -333,6 +330,88 @@ final class Judging {
         options.seed() + 1,
         Bucketed.countFor(data.nC, data.nR),
         allRowsHeld);
+  }
+
+  /**
+   * Whether the pass kept the states of every row of both files and their sizes allow {@link
+   * Buckets#COUNT} buckets per side ({@link Bucketed#countFor}).
+   */
+  boolean statesServe() {
+    return candBuckets != null
+        && refBuckets != null
+        && Bucketed.countFor(
+                Arrays.stream(candBuckets.rows()).sum(), Arrays.stream(refBuckets.rows()).sum())
+            == Buckets.COUNT;
+  }
+
+  /** Both files' states of every row, when {@link #statesServe}; else null. */
+  Buckets[] states() {
+    return statesServe() ? new Buckets[] {candBuckets, refBuckets} : null;
+  }
+
+  /**
+   * Scores a measure of both files' states of every row against its permutation null ({@link
+   * Measure.BandMethod#RESPLIT}) made of bucket re-splits, as {@link #addBucketed} does: {@code f}
+   * takes the pooled buckets' sides ({@code toCandidate}, null for the observed split). Only when
+   * {@link #statesServe}.
+   */
+  Replicated addStates(
+      Measure measure,
+      Subject subject,
+      ToDoubleFunction<boolean[]> f,
+      CollapseType cause,
+      String detail) {
+    if (!wanted(measure)) {
+      return null;
+    }
+    double observed = f.applyAsDouble(null);
+    if (Double.isNaN(observed)) {
+      return null;
+    }
+    long[] rows = pooledRows();
+    boolean[][] splits = plan.bucketSplits(Buckets.COUNT, chosen(Buckets.COUNT, rows[0], rows[1]));
+    double[] nulls = Resampling.replicated(splits.length, b -> f.applyAsDouble(splits[b]));
+    NullBand band = Bands.of(nulls);
+    if (Double.isNaN(band.upper())) {
+      return null;
+    }
+    add(Evidence.of(measure, subject, observed, band, cause, detail).onRows(Evidence.RowScope.ALL));
+    return new Replicated(observed, nulls);
+  }
+
+  /** Rows of the candidate and of the reference over every row. */
+  private long[] pooledRows() {
+    return new long[] {
+      Arrays.stream(candBuckets.rows()).sum(), Arrays.stream(refBuckets.rows()).sum()
+    };
+  }
+
+  /** Rows per pooled bucket of the states: the candidate's buckets, then the reference's. */
+  long[] bucketRows() {
+    long[] c = candBuckets.rows();
+    long[] out = Arrays.copyOf(c, 2 * c.length);
+    System.arraycopy(refBuckets.rows(), 0, out, c.length, c.length);
+    return out;
+  }
+
+  /**
+   * Categories of a column over every row of both files, or -1 when unknown (not kept, numeric, or
+   * overflowed).
+   */
+  int categoriesOverAllRows(String name) {
+    Buckets.Col c = candBuckets.column(name);
+    Buckets.Col r = refBuckets.column(name);
+    if (c == null || r == null || c.numeric() || r.numeric() || c.overflowed() || r.overflowed()) {
+      return -1;
+    }
+    Set<String> all = new HashSet<>(c.counts().keySet());
+    all.addAll(r.counts().keySet());
+    return all.size();
+  }
+
+  /** Pooled buckets sent to the candidate: its share of the rows, at least one, not all. */
+  private static int chosen(int count, long nC, long nR) {
+    return (int) Math.max(1, Math.min(count - 1, Math.round((double) count * nC / (nC + nR))));
   }
 
   /** A measure of a column's two sides, for {@link #addBucketed}. */
@@ -360,9 +439,7 @@ final class Judging {
     }
     long nC = col.candidateRows();
     long nR = col.referenceRows();
-    int chosen =
-        (int) Math.max(1, Math.min(col.count - 1, Math.round((double) col.count * nC / (nC + nR))));
-    boolean[][] splits = plan.bucketSplits(col.count, chosen);
+    boolean[][] splits = plan.bucketSplits(col.count, chosen(col.count, nC, nR));
     double[][] nulls = new double[kept.size()][splits.length];
     IntStream.range(0, splits.length)
         .parallel()

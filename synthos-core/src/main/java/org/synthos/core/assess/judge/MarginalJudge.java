@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.synthos.core.assess.Evidence;
 import org.synthos.core.assess.Measure;
 import org.synthos.core.assess.Subject;
+import org.synthos.core.assess.measure.BucketPairs;
 import org.synthos.core.assess.measure.Marginals;
 import org.synthos.core.assess.measure.Measures;
 import org.synthos.core.assess.pool.Bucketed;
@@ -108,7 +109,7 @@ final class MarginalJudge {
     j.addMeanExcess(Measure.MEAN_SHAPE_EXCESS, shapes, "columns' KS statistic or TVD");
     List<Pool.Var> categorical =
         vars.stream().filter(v -> !v.numeric).limit(MAX_PAIR_COLUMNS).toList();
-    if (categorical.size() >= 2) {
+    if (categorical.size() >= 2 && !rareCombinationsOverEveryRow(categorical)) {
       double[] weights = Measures.rareCombinationWeights(categorical, data.n);
       j.add(
           Measure.RARE_COMBINATION_DEFICIT,
@@ -118,6 +119,43 @@ final class MarginalJudge {
               + categorical.size() * (categorical.size() - 1) / 2
               + " column pairs");
     }
+  }
+
+  /**
+   * The rare-combination deficit from both files' combination counts of every row, when they kept
+   * every pair of {@code categorical}; returns whether it did.
+   */
+  private boolean rareCombinationsOverEveryRow(List<Pool.Var> categorical) {
+    Buckets[] states = j.states();
+    if (states == null) {
+      return false;
+    }
+    List<BucketPairs.Table> tables = new ArrayList<>();
+    for (int a = 0; a < categorical.size(); a++) {
+      for (int b = a + 1; b < categorical.size(); b++) {
+        BucketPairs.Table t =
+            BucketPairs.Table.of(
+                states[0].pairs(),
+                states[1].pairs(),
+                categorical.get(a).name,
+                categorical.get(b).name);
+        if (t == null) {
+          return false;
+        }
+        tables.add(t);
+      }
+    }
+    long[] rows = j.bucketRows();
+    long[] weights = BucketPairs.rareWeights(tables, Arrays.stream(rows).sum());
+    j.addStates(
+        Measure.RARE_COMBINATION_DEFICIT,
+        Subject.DATASET,
+        split -> BucketPairs.rareCombinationDeficit(weights, rows, split),
+        Measure.RARE_COMBINATION_DEFICIT.cause(),
+        "relative loss of the pairs of categories seen in fewer than 1% of the pooled rows, over "
+            + tables.size()
+            + " column pairs; every row, from the pass's combination counts");
+    return true;
   }
 
   /** How the histograms were made, when not exactly. */

@@ -25,7 +25,14 @@
  *       round(count * n_c / n) of them, and the measure is computed from the summed histograms,
  *       with no row read again. Buckets are random subsets of rows, so this is a permutation null
  *       for a fixed random partition; against row-level re-splits its band's spread differs by a
- *       few percent (less than the noise of estimating it from {@code replicates} values).
+ *       few percent (less than the noise of estimating it from {@code replicates} values). The
+ *       Pearson and Cramér's V gaps of two numbers or two categories and the rare-combination
+ *       deficit are re-split over the same buckets from the pass's pair states of every row ({@code
+ *       Judging.addStates}; evidence {@code rows: all}) when the pass kept them and the files'
+ *       sizes allow 128 buckets a side; a number paired with a category (quintiles known only after
+ *       the pass), the association losses (pairs chosen and segments formed on rows) and the
+ *       distinct-value deficit (one value per near-duplicate group) stay on the analysed rows with
+ *       row re-splits ({@code rows: analysed}).
  *   <li>Sub-score = 100 * clamp(1 - max(0, value - upper) / tolerance, 0, 1); dimension score = 0.5
  *       * mean + 0.5 * minimum of its sub-scores.
  *   <li>Dataset-level combinations: the mean of standardised excesses (Pesarin 2001) and the

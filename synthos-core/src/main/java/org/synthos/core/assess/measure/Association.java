@@ -1,6 +1,7 @@
 package org.synthos.core.assess.measure;
 
 import org.synthos.core.assess.pool.Pool;
+import org.synthos.core.state.CoMomentsState;
 
 /**
  * Association of two columns on one side of a labelling: Pearson r for two numbers, Cramér's V
@@ -12,6 +13,14 @@ public final class Association {
   public static final long MAX_TABLE_CELLS = 1_000_000;
 
   private Association() {}
+
+  /**
+   * Whether a contingency table of columns with {@code ka} and {@code kb} pooled categories is
+   * formed: each has two, and the table at most {@link #MAX_TABLE_CELLS} cells.
+   */
+  public static boolean formed(int ka, int kb) {
+    return ka >= 2 && kb >= 2 && (long) ka * kb <= MAX_TABLE_CELLS;
+  }
 
   /** Pearson correlation of two numeric columns on one side's rows where both are present. */
   public static double pearson(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
@@ -88,23 +97,19 @@ public final class Association {
     };
     final int ka;
     final int kb;
-    final int[] table;
-    int n;
+    final long[] table;
 
     private Table(int ka, int kb) {
       this.ka = ka;
       this.kb = kb;
-      this.table = new int[ka * kb];
+      this.table = new long[ka * kb];
     }
 
     /** Null when a column has fewer than two categories or the table would be too large. */
     static Table of(Pool.Var a, Pool.Var b) {
-      int ka = a.categories();
-      int kb = b.categories();
-      if (ka < 2 || kb < 2 || (long) ka * kb > MAX_TABLE_CELLS) {
-        return null;
-      }
-      return new Table(ka, kb);
+      return formed(a.categories(), b.categories())
+          ? new Table(a.categories(), b.categories())
+          : null;
     }
 
     void add(int x, int y) {
@@ -112,62 +117,70 @@ public final class Association {
         return;
       }
       table[x * kb + y]++;
-      n++;
     }
 
-    /**
-     * Cramér's V, Pearson's chi-square, its degrees of freedom, the count and the categories
-     * present of each column; NaNs when undefined.
-     */
     double[] finish() {
-      if (n < 3) {
-        return UNDEFINED.clone();
+      return Association.contingency(table, ka, kb);
+    }
+  }
+
+  /**
+   * Cramér's V, Pearson's chi-square, its degrees of freedom, the count and the categories present
+   * of each column, from the counts of a {@code ka} by {@code kb} table (row-major); NaNs when
+   * undefined (fewer than three rows).
+   */
+  public static double[] contingency(long[] table, int ka, int kb) {
+    long n = 0;
+    for (long c : table) {
+      n += c;
+    }
+    if (n < 3) {
+      return Table.UNDEFINED.clone();
+    }
+    // Margins from the cells: counts are exact in doubles, so the order of the sums is free.
+    double[] ra = new double[ka];
+    double[] rb = new double[kb];
+    for (int i = 0; i < ka; i++) {
+      for (int j = 0; j < kb; j++) {
+        long c = table[i * kb + j];
+        ra[i] += c;
+        rb[j] += c;
       }
-      // Margins from the cells: counts are exact in doubles, so the order of the sums is free.
-      double[] ra = new double[ka];
-      double[] rb = new double[kb];
-      for (int i = 0; i < ka; i++) {
-        for (int j = 0; j < kb; j++) {
-          int c = table[i * kb + j];
-          ra[i] += c;
-          rb[j] += c;
-        }
+    }
+    int usedA = 0;
+    int usedB = 0;
+    for (double x : ra) {
+      usedA += x > 0 ? 1 : 0;
+    }
+    for (double x : rb) {
+      usedB += x > 0 ? 1 : 0;
+    }
+    int k = Math.min(usedA, usedB);
+    if (k < 2) {
+      return new double[] {0, 0, 0, n, usedA, usedB};
+    }
+    double chi2 = 0;
+    for (int i = 0; i < ka; i++) {
+      if (ra[i] == 0) {
+        continue;
       }
-      int usedA = 0;
-      int usedB = 0;
-      for (double x : ra) {
-        usedA += x > 0 ? 1 : 0;
-      }
-      for (double x : rb) {
-        usedB += x > 0 ? 1 : 0;
-      }
-      int k = Math.min(usedA, usedB);
-      if (k < 2) {
-        return new double[] {0, 0, 0, n, usedA, usedB};
-      }
-      double chi2 = 0;
-      for (int i = 0; i < ka; i++) {
-        if (ra[i] == 0) {
+      for (int j = 0; j < kb; j++) {
+        if (rb[j] == 0) {
           continue;
         }
-        for (int j = 0; j < kb; j++) {
-          if (rb[j] == 0) {
-            continue;
-          }
-          double e = ra[i] * rb[j] / n;
-          double d = table[i * kb + j] - e;
-          chi2 += d * d / e;
-        }
+        double e = ra[i] * rb[j] / n;
+        double d = table[i * kb + j] - e;
+        chi2 += d * d / e;
       }
-      return new double[] {
-        Math.sqrt(chi2 / ((double) n * (k - 1))),
-        chi2,
-        (double) (usedA - 1) * (usedB - 1),
-        n,
-        usedA,
-        usedB
-      };
     }
+    return new double[] {
+      Math.sqrt(chi2 / ((double) n * (k - 1))),
+      chi2,
+      (double) (usedA - 1) * (usedB - 1),
+      n,
+      usedA,
+      usedB
+    };
   }
 
   /** Association on one side: Pearson r for two numeric columns, Cramér's V otherwise. */
@@ -208,42 +221,28 @@ public final class Association {
         contingency(a, b, null, cand, true)[0] - contingency(a, b, null, cand, false)[0]);
   }
 
-  /** Shifted sums of one side's Pearson r (shifted by its first pair, for accuracy). */
+  /**
+   * Pearson r from co-moments: NaN with fewer than three rows or a constant column ({@link
+   * CoMomentsState#pearson}).
+   */
+  public static double pearson(CoMomentsState s) {
+    return s.count() < 3 ? Double.NaN : s.pearson().orElse(Double.NaN);
+  }
+
+  /**
+   * One side's co-moments, a row at a time ({@link CoMomentsState#add}): the same arithmetic as the
+   * pass's per-bucket co-moments, so r over the held rows and r from the states of the same rows
+   * agree to rounding.
+   */
   private static final class PearsonSums {
-    double sa;
-    double sb;
-    double saa;
-    double sbb;
-    double sab;
-    int n;
-    double ca = Double.NaN;
-    double cb = Double.NaN;
+    final double[] s = new double[6];
 
     void add(double x, double y) {
-      if (Double.isNaN(ca)) {
-        ca = x;
-        cb = y;
-      }
-      x -= ca;
-      y -= cb;
-      sa += x;
-      sb += y;
-      saa += x * x;
-      sbb += y * y;
-      sab += x * y;
-      n++;
+      CoMomentsState.add(s, x, y);
     }
 
     double r() {
-      if (n < 3) {
-        return Double.NaN;
-      }
-      double va = saa - sa * sa / n;
-      double vb = sbb - sb * sb / n;
-      if (!(va > 0) || !(vb > 0)) {
-        return Double.NaN;
-      }
-      return (sab - sa * sb / n) / Math.sqrt(va * vb);
+      return pearson(CoMomentsState.of(s));
     }
   }
 }

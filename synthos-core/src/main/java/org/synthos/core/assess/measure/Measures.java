@@ -229,10 +229,19 @@ public final class Measures {
       sum[side] += weights[i];
       rows[side]++;
     }
-    if (rows[0] == 0 || rows[1] == 0 || sum[1] == 0) {
+    return rareCombinationDeficit(sum[0], rows[0], sum[1], rows[1]);
+  }
+
+  /**
+   * max(0, 1 - (weightC / rowsC) / (weightR / rowsR)) from each side's summed weights and rows; NaN
+   * when a side has no row or the reference no weight.
+   */
+  public static double rareCombinationDeficit(
+      double weightC, double rowsC, double weightR, double rowsR) {
+    if (rowsC == 0 || rowsR == 0 || weightR == 0) {
       return Double.NaN;
     }
-    return Math.max(0, 1 - (sum[0] / rows[0]) / (sum[1] / rows[1]));
+    return Math.max(0, 1 - (weightC / rowsC) / (weightR / rowsR));
   }
 
   /**

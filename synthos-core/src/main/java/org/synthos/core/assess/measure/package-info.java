@@ -21,7 +21,10 @@
  *       pooled 1%/99% quantiles, entropy deficit max(0, H_r - H_c) / ln k, distinct-value deficit,
  *       tail and rare-category deficits, rare-combination deficit, repeat and copy shares.
  *   <li>{@link org.synthos.core.assess.measure.Association}: |Pearson r| and Cramér's V gaps
- *       between the sides.
+ *       between the sides; r from co-moments (Chan, Golub and LeVeque 1979) and V from a table of
+ *       counts, the one implementation used over held rows and by {@link
+ *       org.synthos.core.assess.measure.BucketPairs}, which merges the pass's per-bucket pair
+ *       states of a split into each side's co-moments or table (and the rare-combination weights).
  *   <li>{@link org.synthos.core.assess.measure.AssociationLoss}: relative loss of association over
  *       the pairs associated beyond chance, overall and inside the categories of a segmenting
  *       column.

@@ -44,6 +44,8 @@ import org.synthos.core.state.StateCodec;
  *
  * <p>{@link #toBytes} and {@link #fromBytes} carry the states between processes (a cluster's
  * partitions to its driver): the round trip is exact, samples item for item.
+ *
+ * <p>The pairwise states of the same buckets ride along ({@link #pairs}, {@link PairBuckets}).
  */
 public final class Buckets {
   /** Buckets per file. */
@@ -60,6 +62,7 @@ public final class Buckets {
 
   private final long[] rows;
   private final Map<String, Col> columns;
+  private final PairBuckets pairs;
 
   /**
    * One column's states per bucket.
@@ -92,14 +95,15 @@ public final class Buckets {
     }
   }
 
-  private Buckets(long[] rows, Map<String, Col> columns) {
+  private Buckets(long[] rows, Map<String, Col> columns, PairBuckets pairs) {
     this.rows = rows;
     this.columns = columns;
+    this.pairs = pairs;
   }
 
   /** The identity: no rows, no columns. */
   public static Buckets empty() {
-    return new Buckets(new long[COUNT], Map.of());
+    return new Buckets(new long[COUNT], Map.of(), PairBuckets.empty());
   }
 
   /**
@@ -132,6 +136,11 @@ public final class Buckets {
     return columns.get(name);
   }
 
+  /** The pairwise states of the same buckets. */
+  public PairBuckets pairs() {
+    return pairs;
+  }
+
   /** Whether a column of this type gets states. */
   public static boolean kept(ColumnType type) {
     return type.isNumeric() || type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN;
@@ -141,13 +150,14 @@ public final class Buckets {
   public Buckets merge(Buckets o) {
     Map<String, Col> c = new LinkedHashMap<>(columns);
     o.columns.forEach((k, v) -> c.merge(k, v, Col::merge));
-    return new Buckets(add(rows, o.rows), Collections.unmodifiableMap(c));
+    return new Buckets(add(rows, o.rows), Collections.unmodifiableMap(c), pairs.merge(o.pairs));
   }
 
   /**
    * The states as bytes: the bucket count, rows per bucket, then per column in order its name,
    * kind, nulls per bucket and either a sample per bucket (capacity, count, then key and value per
-   * kept item in order) or, unless overflowed, each category's counts per bucket in value order.
+   * kept item in order) or, unless overflowed, each category's counts per bucket in value order;
+   * then the pairwise states ({@link PairBuckets#write}).
    */
   public byte[] toBytes() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -172,6 +182,7 @@ public final class Buckets {
           }
         }
       }
+      pairs.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -221,10 +232,11 @@ public final class Buckets {
         }
         columns.put(name, col);
       }
+      PairBuckets pairs = PairBuckets.read(in, COUNT);
       if (in.read() != -1) {
-        throw corrupt("bytes after the last column");
+        throw corrupt("bytes after the last pair");
       }
-      return new Buckets(rows, Collections.unmodifiableMap(columns));
+      return new Buckets(rows, Collections.unmodifiableMap(columns), pairs);
     } catch (IOException e) {
       throw corrupt("truncated bucket states: " + e);
     }
@@ -268,6 +280,7 @@ public final class Buckets {
     private final boolean[] overflowed;
     private int[] bucket = new int[0];
     private long[] key = new long[0];
+    private final PairBuckets.Accumulator pairs;
 
     /**
      * @param columns the columns to keep states of (others of {@code schema} are skipped)
@@ -290,6 +303,7 @@ public final class Buckets {
       this.samples = new BucketSample.Accumulator[f][];
       this.counts = new ArrayList<>();
       this.overflowed = new boolean[f];
+      this.pairs = new PairBuckets.Accumulator(schema, this.columns);
       for (int k = 0; k < f; k++) {
         counts.add(null);
         if (schema.field(this.columns[k]).type().isNumeric()) {
@@ -328,6 +342,7 @@ public final class Buckets {
           }
         }
       }
+      pairs.update(batch, bucket, n);
     }
 
     private void numbers(int k, Column col, int n) {
@@ -382,7 +397,7 @@ public final class Buckets {
               field.name(), new Col(false, nk, null, overflowed[k] ? null : copy(counts.get(k))));
         }
       }
-      return new Buckets(rows.clone(), Collections.unmodifiableMap(out));
+      return new Buckets(rows.clone(), Collections.unmodifiableMap(out), pairs.snapshot());
     }
   }
 

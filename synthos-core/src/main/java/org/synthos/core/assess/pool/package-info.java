@@ -47,6 +47,18 @@
  * where samples are used; the null band's re-splits are computed from the same samples, so they
  * carry the same error as the observation.
  *
+ * <p>Pair states ({@link org.synthos.core.assess.pool.PairBuckets}, carried by the same buckets and
+ * their bytes): per pair of numeric columns among the first 40 kept, co-moments (count, means, sums
+ * of squared and cross deviations) over the rows where both are present, updated a row at a time
+ * and merged by Chan, Golub and LeVeque's pairwise update ("Algorithms for computing the sample
+ * variance", 1979); per pair of the first 40 categorical or boolean columns, the count of each
+ * combination of values over the rows where both are present, dropped past 1,024 combinations.
+ * Counts are exact; co-moments differ from a one-row-at-a-time fold over the same rows only by
+ * rounding (about 1e-12 relative), and so does Pearson's r from them. A pair of a number with a
+ * category keeps no state: its association codes the number by pooled quintiles, which only the end
+ * of the pass knows. Distinct values keep no state either: the distinct-value deficit counts one
+ * value per near-duplicate group of rows, which needs the rows. *
+ *
  * <p>Owns: reading and holding rows. Knows no measure, band or verdict.
  *
  * <p>Invariants:

@@ -1,0 +1,185 @@
+package org.synthos.core.assess.measure;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import org.synthos.core.assess.pool.Buckets;
+import org.synthos.core.assess.pool.PairBuckets;
+import org.synthos.core.state.CoMomentsState;
+import org.synthos.core.state.ContingencyState;
+
+/**
+ * The pairwise measures of both files from their per-bucket pair states ({@link PairBuckets}): the
+ * candidate's buckets {@code 0..count-1}, then the reference's {@code count..2*count-1}. A split of
+ * the pooled buckets between the sides (the observed one, or a re-split for a null band) merges
+ * each side's states, and the measure is computed by the same function as over held rows ({@link
+ * Association#pearson(CoMomentsState)}, {@link Association#contingency(long[], int, int)}, {@link
+ * Measures#rareCombinationDeficit(double, double, double, double)}); no row is read again.
+ *
+ * <p>{@code toCandidate[j]} says where pooled bucket j (the candidate's bucket j and the
+ * reference's bucket j) goes; null is the observed split.
+ */
+public final class BucketPairs {
+  private BucketPairs() {}
+
+  private static boolean toCandidate(boolean[] split, int j, int count) {
+    return split == null ? j < count : split[j % count];
+  }
+
+  /** Co-moments of a numeric pair per pooled bucket. */
+  public record Moments(CoMomentsState[] buckets, int count) {
+    /** Both files' co-moments of columns a and b, or null when either file kept none. */
+    public static Moments of(PairBuckets cand, PairBuckets ref, String a, String b) {
+      CoMomentsState[] c = cand.moments(a, b);
+      CoMomentsState[] r = ref.moments(a, b);
+      if (c == null || r == null) {
+        return null;
+      }
+      CoMomentsState[] all = Arrays.copyOf(c, c.length + r.length);
+      System.arraycopy(r, 0, all, c.length, r.length);
+      return new Moments(all, c.length);
+    }
+
+    /** Pearson r of the candidate side under a split when {@code side}, else the reference's. */
+    public double association(boolean[] split, boolean side) {
+      CoMomentsState s = CoMomentsState.EMPTY;
+      for (int j = 0; j < buckets.length; j++) {
+        if (toCandidate(split, j, count) == side) {
+          s = s.merge(buckets[j]);
+        }
+      }
+      return Association.pearson(s);
+    }
+
+    /** |Pearson r of the candidate side - r of the reference side|. */
+    public double gap(boolean[] split) {
+      return Math.abs(association(split, true) - association(split, false));
+    }
+  }
+
+  /**
+   * Combination counts of a categorical pair per pooled bucket: combination {@code i} is cell
+   * {@code cell[i]} of the {@code ka} by {@code kb} table over the sorted values present in the
+   * combinations, which orders the cells as over held rows, so Cramér's V is computed in the same
+   * order.
+   */
+  public record Table(int ka, int kb, int[] cell, long[][] counts, int count) {
+    /** Both files' combination counts of columns a and b, or null when either file has none. */
+    public static Table of(PairBuckets cand, PairBuckets ref, String a, String b) {
+      SortedMap<ContingencyState.Cell, long[]> c = cand.table(a, b);
+      SortedMap<ContingencyState.Cell, long[]> r = ref.table(a, b);
+      if (c == null || r == null) {
+        return null;
+      }
+      TreeSet<String> left = new TreeSet<>();
+      TreeSet<String> right = new TreeSet<>();
+      TreeSet<ContingencyState.Cell> cells = new TreeSet<>(ContingencyState.CELL_ORDER);
+      for (SortedMap<ContingencyState.Cell, long[]> t : List.of(c, r)) {
+        for (ContingencyState.Cell x : t.keySet()) {
+          left.add(x.left());
+          right.add(x.right());
+          cells.add(x);
+        }
+      }
+      String[] la = left.toArray(String[]::new);
+      String[] lb = right.toArray(String[]::new);
+      int k = Buckets.COUNT;
+      int[] cell = new int[cells.size()];
+      long[][] counts = new long[cells.size()][];
+      int i = 0;
+      for (ContingencyState.Cell x : cells) {
+        cell[i] =
+            Arrays.binarySearch(la, x.left()) * lb.length + Arrays.binarySearch(lb, x.right());
+        long[] both = new long[2 * k];
+        long[] cx = c.get(x);
+        long[] rx = r.get(x);
+        if (cx != null) {
+          System.arraycopy(cx, 0, both, 0, k);
+        }
+        if (rx != null) {
+          System.arraycopy(rx, 0, both, k, k);
+        }
+        counts[i++] = both;
+      }
+      return new Table(la.length, lb.length, cell, counts, k);
+    }
+
+    /** One side's table under a split: candidate's when {@code side}, else the reference's. */
+    long[] side(boolean[] split, boolean side) {
+      long[] t = new long[ka * kb];
+      for (int i = 0; i < cell.length; i++) {
+        long[] w = counts[i];
+        long s = 0;
+        for (int j = 0; j < w.length; j++) {
+          if (toCandidate(split, j, count) == side) {
+            s += w[j];
+          }
+        }
+        t[cell[i]] += s;
+      }
+      return t;
+    }
+
+    /** Cramér's V of the candidate side under a split when {@code side}, else the reference's. */
+    public double association(boolean[] split, boolean side) {
+      return Association.contingency(side(split, side), ka, kb)[0];
+    }
+
+    /** |Cramér's V of the candidate side - V of the reference side|. */
+    public double gap(boolean[] split) {
+      return Math.abs(association(split, true) - association(split, false));
+    }
+
+    /** Pooled count of each combination over both files. */
+    long[] pooled() {
+      long[] out = new long[cell.length];
+      for (int i = 0; i < cell.length; i++) {
+        for (long w : counts[i]) {
+          out[i] += w;
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Per pooled bucket, the rare combinations its rows hold, summed over {@code tables}: a
+   * combination is rare when seen in fewer than {@link Measures#RARE_COMBINATION_SHARE} of the
+   * {@code pooledRows} rows of both files, as over held rows ({@link
+   * Measures#rareCombinationWeights}).
+   */
+  public static long[] rareWeights(List<Table> tables, long pooledRows) {
+    long[] out = null;
+    for (Table t : tables) {
+      if (out == null) {
+        out = new long[2 * t.count()];
+      }
+      long[] pooled = t.pooled();
+      for (int i = 0; i < pooled.length; i++) {
+        if (pooled[i] < Measures.RARE_COMBINATION_SHARE * pooledRows) {
+          for (int j = 0; j < out.length; j++) {
+            out[j] += t.counts()[i][j];
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The rare-combination deficit under a split from the per-bucket weights ({@link #rareWeights})
+   * and rows per pooled bucket.
+   */
+  public static double rareCombinationDeficit(long[] weights, long[] rows, boolean[] split) {
+    int count = rows.length / 2;
+    double[] sum = new double[2];
+    double[] n = new double[2];
+    for (int j = 0; j < rows.length; j++) {
+      int side = toCandidate(split, j, count) ? 0 : 1;
+      sum[side] += weights[j];
+      n[side] += rows[j];
+    }
+    return Measures.rareCombinationDeficit(sum[0], n[0], sum[1], n[1]);
+  }
+}
