@@ -312,7 +312,7 @@ class VerdictMeasuresGoldenTest {
           .as((String) c.get("name"))
           .isEqualTo((int) Golden.number(c, "expected"));
     }
-    assertThat(cases).hasSize(11);
+    assertThat(cases).hasSize(13);
   }
 
   @Test

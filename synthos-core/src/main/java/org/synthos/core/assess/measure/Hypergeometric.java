@@ -1,5 +1,7 @@
 package org.synthos.core.assess.measure;
 
+import org.apache.commons.math3.special.Gamma;
+
 /**
  * The hypergeometric law of a random split: drawing {@code n} of {@code total} rows of which {@code
  * marked} are marked, X = marked rows drawn. When the marked set does not depend on the split (rows
@@ -17,10 +19,7 @@ public final class Hypergeometric {
   public static int lowerQuantile(int total, int marked, int n, double q) {
     int lo = Math.max(0, n + marked - total);
     int hi = Math.min(n, marked);
-    double[] logFactorial = new double[total + 1];
-    for (int i = 2; i <= total; i++) {
-      logFactorial[i] = logFactorial[i - 1] + Math.log(i);
-    }
+    LogFactorial logFactorial = LogFactorial.upTo(total);
     double logDenominator = logChoose(logFactorial, total, n);
     double cumulative = 0;
     for (int x = lo; x <= hi; x++) {
@@ -36,7 +35,29 @@ public final class Hypergeometric {
     return hi;
   }
 
-  private static double logChoose(double[] logFactorial, int a, int b) {
-    return logFactorial[a] - logFactorial[b] - logFactorial[a - b];
+  private static double logChoose(LogFactorial logFactorial, int a, int b) {
+    return logFactorial.of(a) - logFactorial.of(b) - logFactorial.of(a - b);
+  }
+
+  /**
+   * ln(k!) for k up to a bound: a table of running sums while that takes at most {@value #TABLE}
+   * entries (8 MiB), else the log-gamma function. Totals are rows of both files, so a table would
+   * take 160 MB at ten million rows a side, per column judged at once.
+   */
+  private interface LogFactorial {
+    int TABLE = 1 << 20;
+
+    double of(int k);
+
+    static LogFactorial upTo(int total) {
+      if (total > TABLE) {
+        return k -> Gamma.logGamma(k + 1.0);
+      }
+      double[] table = new double[total + 1];
+      for (int i = 2; i <= total; i++) {
+        table[i] = table[i - 1] + Math.log(i);
+      }
+      return k -> table[k];
+    }
   }
 }
