@@ -71,12 +71,16 @@ public final class SynthosCli implements Runnable {
   /**
    * The command line for {@code args}. Building a subcommand's model reflects over every option it
    * declares, a noticeable part of a short run's start-up; when the first argument names a
-   * subcommand, only that one is built, since parsing and usage then concern it alone. Otherwise
-   * (the top-level help, {@code help}, an unknown command) all of them are.
+   * subcommand, only that one is built, since parsing and usage then concern it alone, and a lone
+   * {@code --version} needs none. Otherwise (the top-level help, {@code help}, an unknown command)
+   * all of them are.
    */
   static CommandLine commandLine(String[] args) {
     CommandLine cli = new CommandLine(new SynthosCli());
     String first = args.length > 0 ? args[0] : "";
+    if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {
+      return cli;
+    }
     boolean named =
         !first.equals("help") && SUBCOMMANDS.stream().anyMatch(e -> e.getKey().equals(first));
     for (Map.Entry<String, Class<?>> e : SUBCOMMANDS) {

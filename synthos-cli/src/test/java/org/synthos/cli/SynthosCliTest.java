@@ -46,6 +46,7 @@ class SynthosCliTest {
         .containsOnlyKeys("validate");
     assertThat(SynthosCli.commandLine(new String[] {"--help"}).getSubcommands())
         .hasSize(SynthosCli.SUBCOMMANDS.size());
+    assertThat(SynthosCli.commandLine(new String[] {"--version"}).getSubcommands()).isEmpty();
   }
 
   @Test
