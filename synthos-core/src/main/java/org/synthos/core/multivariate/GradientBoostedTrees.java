@@ -154,7 +154,8 @@ final class GradientBoostedTrees {
 
     /**
      * Per (feature, bin) cell {@code c}: the sums of g at {@code 3c}, h at {@code 3c + 1}, rows at
-     * {@code 3c + 2}.
+     * {@code 3c + 2} (a count, exact in a double). Side by side, one row's update of a cell touches
+     * one cache line, not three arrays'.
      */
     final double[] hist;
 
