@@ -38,6 +38,18 @@ class SynthosCliTest {
   }
 
   @Test
+  void subcommandsAreRegisteredUnderTheirOwnNames() {
+    for (var e : SynthosCli.SUBCOMMANDS) {
+      assertThat(new picocli.CommandLine(e.getValue()).getCommandName()).isEqualTo(e.getKey());
+    }
+    assertThat(SynthosCli.commandLine(new String[] {"validate", "--help"}).getSubcommands())
+        .containsOnlyKeys("validate");
+    assertThat(SynthosCli.commandLine(new String[] {"--help"}).getSubcommands())
+        .hasSize(SynthosCli.SUBCOMMANDS.size());
+    assertThat(SynthosCli.commandLine(new String[] {"--version"}).getSubcommands()).isEmpty();
+  }
+
+  @Test
   void versionNamesTheProduct() {
     Result r = run("--version");
     assertThat(r.exit()).isZero();

@@ -151,9 +151,14 @@ final class GradientBoostedTrees {
     final double[] value;
     final int[] from;
     final int[] to;
-    final double[] histG;
-    final double[] histH;
-    final int[] histN;
+
+    /**
+     * Per (feature, bin) cell {@code c}: the sums of g at {@code 3c}, h at {@code 3c + 1}, rows at
+     * {@code 3c + 2} (a count, exact in a double). Side by side, one row's update of a cell touches
+     * one cache line, not three arrays'.
+     */
+    final double[] hist;
+
     final int[] scratch;
     int nodes;
 
@@ -180,9 +185,7 @@ final class GradientBoostedTrees {
       this.value = new double[maxNodes];
       this.from = new int[maxNodes];
       this.to = new int[maxNodes];
-      this.histG = new double[dims * o.bins()];
-      this.histH = new double[dims * o.bins()];
-      this.histN = new int[dims * o.bins()];
+      this.hist = new double[3 * dims * o.bins()];
       this.scratch = new int[n];
     }
 
@@ -213,30 +216,29 @@ final class GradientBoostedTrees {
       // Every feature's histogram in one pass over the node's rows; each (feature, bin) sum still
       // adds the rows in index order, so the sums are those of a feature-by-feature pass.
       int bins = o.bins();
-      Arrays.fill(histG, 0);
-      Arrays.fill(histH, 0);
-      Arrays.fill(histN, 0);
+      double[] hist = this.hist;
+      Arrays.fill(hist, 0);
       for (int q = lo; q < hi; q++) {
         int i = index[q];
         double gi = g[i];
         double hi2 = h[i];
         int row = i * dims;
-        for (int f = 0, at = 0; f < dims; f++, at += bins) {
-          int b = at + (rowBins[row + f] & 0xFF);
-          histG[b] += gi;
-          histH[b] += hi2;
-          histN[b]++;
+        for (int f = 0, at = 0; f < dims; f++, at += 3 * bins) {
+          int b = at + 3 * (rowBins[row + f] & 0xFF);
+          hist[b] += gi;
+          hist[b + 1] += hi2;
+          hist[b + 2] += 1;
         }
       }
       for (int f = 0; f < dims; f++) {
-        int at = f * bins;
+        int at = 3 * f * bins;
         double gl = 0;
         double hl = 0;
         int nl = 0;
         for (int b = 0; b < bins - 1; b++) {
-          gl += histG[at + b];
-          hl += histH[at + b];
-          nl += histN[at + b];
+          gl += hist[at + 3 * b];
+          hl += hist[at + 3 * b + 1];
+          nl += (int) hist[at + 3 * b + 2];
           int nr = (hi - lo) - nl;
           if (nl < o.minLeaf()) {
             continue;

@@ -1,10 +1,8 @@
 package org.synthos.core.assess.measure;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
+import java.util.stream.IntStream;
 import org.synthos.core.assess.pool.UnionFind;
 
 /**
@@ -40,7 +38,7 @@ public final class MinHash {
   public static long[] signature(String text) {
     String norm = text.toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
     long[] sig = new long[PERMUTATIONS];
-    java.util.Arrays.fill(sig, Long.MAX_VALUE);
+    Arrays.fill(sig, Long.MAX_VALUE);
     int[] cps = norm.codePoints().limit(MAX_CODE_POINTS).toArray();
     int shingles = Math.max(1, cps.length - SHINGLE + 1);
     for (int s = 0; s < shingles; s++) {
@@ -70,32 +68,76 @@ public final class MinHash {
   }
 
   /**
+   * The most slots in which two signatures may differ and still be near ({@code similarity >=
+   * THRESHOLD}): {@link #near} stops comparing past it.
+   */
+  private static final int MAX_MISMATCHES = maxMismatches();
+
+  private static int maxMismatches() {
+    int same = PERMUTATIONS;
+    while (same > 0 && (double) (same - 1) / PERMUTATIONS >= THRESHOLD) {
+      same--;
+    }
+    return PERMUTATIONS - same;
+  }
+
+  /** Whether {@code similarity(a, b) >= THRESHOLD}, without counting past the answer. */
+  static boolean near(long[] a, long[] b) {
+    int differ = 0;
+    for (int p = 0; p < PERMUTATIONS; p++) {
+      if (a[p] != b[p] && ++differ > MAX_MISMATCHES) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The cluster of each text: the smallest index of the texts it is joined with, so equal inputs
    * give equal clusters. Texts with no near duplicate are their own cluster.
+   *
+   * <p>A text is compared with the (at most {@value #BUCKET_CAP}) texts before it in each of its
+   * band buckets. The clusters are the connected components of the near pairs so found, and the
+   * smaller root wins every union, so neither the order of the comparisons nor the skipping of
+   * pairs already joined changes them: each band's buckets are found by sorting the texts by key
+   * (then index), and the signatures are computed on every core, each into its own slot.
    */
   public static int[] clusters(String[] texts) {
     int n = texts.length;
     long[][] sigs = new long[n][];
-    for (int i = 0; i < n; i++) {
-      sigs[i] = signature(texts[i]);
-    }
+    IntStream.range(0, n).parallel().forEach(i -> sigs[i] = signature(texts[i]));
     int[] parent = UnionFind.singletons(n);
+    long[] keys = new long[n];
+    Integer[] order = new Integer[n];
+    int[] sorted = new int[n];
     for (int b = 0; b < BANDS; b++) {
-      Map<Long, List<Integer>> buckets = new HashMap<>();
       for (int i = 0; i < n; i++) {
         long key = b;
         for (int r = 0; r < ROWS; r++) {
           key = mix(key ^ sigs[i][b * ROWS + r]);
         }
-        List<Integer> bucket = buckets.computeIfAbsent(key, k -> new ArrayList<>());
-        for (int m = Math.max(0, bucket.size() - BUCKET_CAP); m < bucket.size(); m++) {
-          int j = bucket.get(m);
-          if (UnionFind.find(parent, i) != UnionFind.find(parent, j)
-              && similarity(sigs[i], sigs[j]) >= THRESHOLD) {
-            UnionFind.union(parent, i, j);
+        keys[i] = key;
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> Long.compare(keys[x], keys[y]));
+      for (int i = 0; i < n; i++) {
+        sorted[i] = order[i];
+      }
+      // Runs of equal keys are the buckets, each in index order (the sort is stable).
+      for (int from = 0, to; from < n; from = to) {
+        to = from + 1;
+        while (to < n && keys[sorted[to]] == keys[sorted[from]]) {
+          to++;
+        }
+        for (int p = from + 1; p < to; p++) {
+          int i = sorted[p];
+          for (int q = Math.max(from, p - BUCKET_CAP); q < p; q++) {
+            int j = sorted[q];
+            if (UnionFind.find(parent, i) != UnionFind.find(parent, j) && near(sigs[i], sigs[j])) {
+              UnionFind.union(parent, i, j);
+            }
           }
         }
-        bucket.add(i);
       }
     }
     int[] out = new int[n];

@@ -426,17 +426,24 @@ public final class Multivariate {
     long densityCount = 0;
     int precise = 0;
     boolean[] recalled = new boolean[m];
+    // The reference rows of the labelling, in index order: the walk below visits the same rows in
+    // the same order without testing every row's label (random under a shuffled labelling, so a
+    // branch the processor cannot predict).
+    int[] refRows = new int[nr];
+    for (int i = 0, k = 0; i < m; i++) {
+      if (lab[i] == 0) {
+        refRows[k++] = i;
+      }
+    }
     for (int j = 0; j < m; j++) {
       if (lab[j] != 1) {
         continue;
       }
       boolean inside = false;
-      for (int i = 0; i < m; i++) {
-        if (lab[i] != 0) {
-          continue;
-        }
+      int row = j * m;
+      for (int i : refRows) {
         // The matrix is symmetric to the bit: row j is read along, not down column j.
-        float d = dist[j * m + i];
+        float d = dist[row + i];
         if (d < r[i]) {
           inside = true;
           densityCount++;
