@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
@@ -189,6 +191,14 @@ public final class SparkValidateMain {
     String master;
 
     @Option(
+        names = "--conf",
+        paramLabel = "KEY=VALUE",
+        description =
+            "A Spark setting for this run, as spark-submit's --conf (repeatable), e.g."
+                + " spark.hadoop.fs.s3a.endpoint=http://host:9000.")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Option(
         names = "--progress",
         description =
             "Print a line on standard error as each stage starts: '"
@@ -226,7 +236,7 @@ public final class SparkValidateMain {
         }
         sha256 = Optional.of(FileDigests.sha256(local));
       }
-      SparkSession spark = session(master);
+      SparkSession spark = session(master, conf);
       ValidationResult result;
       try {
         ReadOptions read = ReadOptions.defaults();
@@ -273,8 +283,11 @@ public final class SparkValidateMain {
     }
   }
 
-  /** A session for this run: the given master, else Spark's ({@code spark-submit}), else local. */
-  static SparkSession session(String master) {
+  /**
+   * A session for this run: the given master, else Spark's ({@code spark-submit}), else local; with
+   * the given settings on top (they win over the local defaults below).
+   */
+  static SparkSession session(String master, Map<String, String> conf) {
     SparkSession.Builder builder = SparkSession.builder().appName("synthos validate");
     String chosen = master;
     if (chosen == null && !new SparkConf().contains("spark.master")) {
@@ -290,6 +303,9 @@ public final class SparkValidateMain {
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.ui.enabled", "false");
+    }
+    for (Map.Entry<String, String> e : conf.entrySet()) {
+      builder = builder.config(e.getKey(), e.getValue());
     }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

@@ -243,7 +243,7 @@ class SameAnswerTest {
   }
 
   /** The file rewritten as Parquet by the engine's own writer. */
-  private static Path parquet(Path csv, Path dir) {
+  static Path parquet(Path csv, Path dir) {
     String name = csv.getFileName().toString().replace(".csv", ".parquet");
     Path out = dir.resolve(name);
     DatasetFile f = DatasetFile.open(csv, ReadOptions.defaults());

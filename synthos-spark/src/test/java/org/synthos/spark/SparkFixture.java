@@ -70,9 +70,13 @@ final class SparkFixture {
 
   /** {@code synthos validate} on local files, as the command line runs it. */
   static ValidationResult commandLine(Path candidate, Path reference) {
+    return commandLine(candidate, reference, OPTIONS);
+  }
+
+  static ValidationResult commandLine(Path candidate, Path reference, ValidationOptions options) {
     return Validator.validate(
         new ValidationInput(source(candidate), reference == null ? null : source(reference)),
-        OPTIONS,
+        options,
         ProgressListener.NONE,
         CLOCK);
   }
