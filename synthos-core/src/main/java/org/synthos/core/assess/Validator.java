@@ -78,7 +78,10 @@ public final class Validator {
    * options.seed()} and the reference's with {@code options.seed() + 1}, both keyed on zero-based
    * file row indexes and holding at most {@code options.maxRows()} rows; row hashes use {@link
    * FullPass#HASH_SEED} over the given columns; exact rows list at most {@link
-   * Localiser#LISTED_ROWS} rows per cause.
+   * Localiser#LISTED_ROWS} rows per cause. The bucketed states of every row ({@link
+   * FullPass#buckets}, keyed on the same file row indexes) give the local answer; without them the
+   * column and pair measures are judged on the held rows, whose bands (row re-splits for the pair
+   * measures) differ from the states'.
    */
   public interface PassReader {
     /**

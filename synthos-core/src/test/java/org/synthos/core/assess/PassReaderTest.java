@@ -16,7 +16,8 @@ import org.synthos.core.assess.pool.FullPass;
 
 /**
  * Passes read elsewhere under {@link Validator.PassReader}'s contract give the local answer: here
- * the reader is the engine's own pass on one thread, and exact rows are handed over as counts.
+ * the reader is the engine's own pass on one thread, exact rows are handed over as counts and the
+ * bucketed states of every row as merged states, as the Spark job hands them over.
  */
 @Tag("unit")
 class PassReaderTest {
@@ -47,8 +48,8 @@ class PassReaderTest {
                   e.copies,
                   e.copyOf);
           return new Validator.Passes(
-              FullPass.of(cp.profile, cp.sample, null, cp.contentSha256),
-              FullPass.of(rp.profile, rp.sample, null, rp.contentSha256),
+              FullPass.of(cp.profile, cp.sample, null, cp.contentSha256, cp.buckets),
+              FullPass.of(rp.profile, rp.sample, null, rp.contentSha256, rp.buckets),
               counted);
         };
 
