@@ -178,14 +178,31 @@ public final class BucketSample {
       }
     }
 
-    /** The kept items in (key, value) order, by a heapsort of a copy. */
+    /**
+     * The kept items in (key, value) order. Each key's high bits and its item's index are packed
+     * into one long and sorted as primitives (a heapsort of the pairs took a sixth of the pass at a
+     * million rows); an insertion pass then orders by whole keys and values the items whose high
+     * bits tie, which is almost never and costs one comparison per item otherwise.
+     */
     BucketSample snapshot() {
-      long[] k = Arrays.copyOf(keys, size);
-      double[] v = Arrays.copyOf(values, size);
-      heapify(k, v, size);
-      for (int end = size - 1; end > 0; end--) {
-        swap(k, v, 0, end);
-        siftDown(k, v, 0, end);
+      int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1));
+      long low = (1L << bits) - 1;
+      long[] packed = new long[size];
+      for (int i = 0; i < size; i++) {
+        packed[i] = (keys[i] & ~low) | i;
+      }
+      Arrays.sort(packed);
+      long[] k = new long[size];
+      double[] v = new double[size];
+      for (int j = 0; j < size; j++) {
+        int i = (int) (packed[j] & low);
+        k[j] = keys[i];
+        v[j] = values[i];
+      }
+      for (int j = 1; j < size; j++) {
+        for (int m = j; m > 0 && compare(k[m - 1], v[m - 1], k[m], v[m]) > 0; m--) {
+          swap(k, v, m - 1, m);
+        }
       }
       return new BucketSample(capacity, count, k, v);
     }
