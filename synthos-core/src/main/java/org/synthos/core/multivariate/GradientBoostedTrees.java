@@ -110,7 +110,7 @@ final class GradientBoostedTrees {
         index[i] = i;
       }
       builder.reset();
-      builder.grow(0, n, 0);
+      builder.growRoot();
       feature[t] = Arrays.copyOf(builder.feature, builder.nodes);
       left[t] = Arrays.copyOf(builder.left, builder.nodes);
       right[t] = Arrays.copyOf(builder.right, builder.nodes);
@@ -153,11 +153,12 @@ final class GradientBoostedTrees {
     final int[] to;
 
     /**
-     * Per (feature, bin) cell {@code c}: the sums of g at {@code 3c}, h at {@code 3c + 1}, rows at
-     * {@code 3c + 2} (a count, exact in a double). Side by side, one row's update of a cell touches
-     * one cache line, not three arrays'.
+     * Histograms of the nodes being grown, two per depth (a node's children): per (feature, bin)
+     * cell {@code c}, the sums of g at {@code 3c}, h at {@code 3c + 1} and rows at {@code 3c + 2}
+     * (a count, exact in a double). Side by side, one row's update of a cell touches one cache
+     * line, not three arrays'.
      */
-    final double[] hist;
+    final double[][] hist;
 
     final int[] scratch;
     int nodes;
@@ -185,7 +186,7 @@ final class GradientBoostedTrees {
       this.value = new double[maxNodes];
       this.from = new int[maxNodes];
       this.to = new int[maxNodes];
-      this.hist = new double[3 * dims * o.bins()];
+      this.hist = new double[2 * (o.maxDepth() + 1)][3 * dims * o.bins()];
       this.scratch = new int[n];
     }
 
@@ -193,8 +194,67 @@ final class GradientBoostedTrees {
       nodes = 0;
     }
 
-    /** Grows the subtree of the rows {@code index[lo, hi)}; returns its root node. */
-    int grow(int lo, int hi, int depth) {
+    /** Grows a tree over every row; returns its root node. */
+    int growRoot() {
+      double[] rootHist = null;
+      if (splits(0, n)) {
+        rootHist = hist[0];
+        fill(rootHist, 0, n);
+      }
+      return grow(0, n, 0, rootHist);
+    }
+
+    /** Whether a node of {@code rows} rows at {@code depth} may split, so needs its histogram. */
+    private boolean splits(int depth, int rows) {
+      return depth < o.maxDepth() && rows >= 2 * o.minLeaf();
+    }
+
+    /**
+     * Every feature's histogram of the rows {@code index[lo, hi)} in one pass, into {@code out}.
+     */
+    private void fill(double[] out, int lo, int hi) {
+      Arrays.fill(out, 0);
+      int bins = o.bins();
+      for (int q = lo; q < hi; q++) {
+        int i = index[q];
+        double gi = g[i];
+        double hi2 = h[i];
+        int row = i * dims;
+        for (int f = 0, at = 0; f < dims; f++, at += 3 * bins) {
+          int b = at + 3 * (rowBins[row + f] & 0xFF);
+          out[b] += gi;
+          out[b + 1] += hi2;
+          out[b + 2] += 1;
+        }
+      }
+    }
+
+    /**
+     * The larger child's histogram as the parent's minus the smaller child's (the subtraction trick
+     * of LightGBM, Ke et al., NeurIPS 2017): it costs a pass over the cells instead of the rows. A
+     * cell the larger child holds no row of gets exact zeros, so a run of empty bins leaves the
+     * left sums, and the gains of the same partition, unchanged.
+     */
+    private static void subtract(double[] parent, double[] small, double[] out) {
+      for (int c = 0; c < out.length; c += 3) {
+        double rows = parent[c + 2] - small[c + 2];
+        if (rows == 0) {
+          out[c] = 0;
+          out[c + 1] = 0;
+          out[c + 2] = 0;
+        } else {
+          out[c] = parent[c] - small[c];
+          out[c + 1] = parent[c + 1] - small[c + 1];
+          out[c + 2] = rows;
+        }
+      }
+    }
+
+    /**
+     * Grows the subtree of the rows {@code index[lo, hi)}, whose histogram is {@code nodeHist}
+     * (null when the node may not split); returns its root node.
+     */
+    int grow(int lo, int hi, int depth, double[] nodeHist) {
       int node = nodes++;
       from[node] = lo;
       to[node] = hi;
@@ -206,30 +266,15 @@ final class GradientBoostedTrees {
       }
       feature[node] = -1;
       value[node] = -o.learningRate() * sumG / (sumH + LAMBDA);
-      if (depth >= o.maxDepth() || hi - lo < 2 * o.minLeaf()) {
+      if (nodeHist == null) {
         return node;
       }
       double parentScore = sumG * sumG / (sumH + LAMBDA);
       double bestGain = 1e-12;
       int bestFeature = -1;
       int bestBin = -1;
-      // Every feature's histogram in one pass over the node's rows; each (feature, bin) sum still
-      // adds the rows in index order, so the sums are those of a feature-by-feature pass.
       int bins = o.bins();
-      double[] hist = this.hist;
-      Arrays.fill(hist, 0);
-      for (int q = lo; q < hi; q++) {
-        int i = index[q];
-        double gi = g[i];
-        double hi2 = h[i];
-        int row = i * dims;
-        for (int f = 0, at = 0; f < dims; f++, at += 3 * bins) {
-          int b = at + 3 * (rowBins[row + f] & 0xFF);
-          hist[b] += gi;
-          hist[b + 1] += hi2;
-          hist[b + 2] += 1;
-        }
-      }
+      double[] hist = nodeHist;
       for (int f = 0; f < dims; f++) {
         int at = 3 * f * bins;
         double gl = 0;
@@ -273,8 +318,25 @@ final class GradientBoostedTrees {
       System.arraycopy(scratch, 0, index, mid, spill);
       feature[node] = bestFeature;
       bin[node] = bestBin;
-      left[node] = grow(lo, mid, depth + 1);
-      right[node] = grow(mid, hi, depth + 1);
+      double[] leftHist = null;
+      double[] rightHist = null;
+      boolean leftSplits = splits(depth + 1, mid - lo);
+      boolean rightSplits = splits(depth + 1, hi - mid);
+      if (leftSplits || rightSplits) {
+        double[] a = this.hist[2 * (depth + 1)];
+        double[] b = this.hist[2 * (depth + 1) + 1];
+        if (mid - lo <= hi - mid) {
+          fill(a, lo, mid);
+          subtract(nodeHist, a, b);
+        } else {
+          fill(b, mid, hi);
+          subtract(nodeHist, b, a);
+        }
+        leftHist = leftSplits ? a : null;
+        rightHist = rightSplits ? b : null;
+      }
+      left[node] = grow(lo, mid, depth + 1, leftHist);
+      right[node] = grow(mid, hi, depth + 1, rightHist);
       return node;
     }
   }

@@ -49,6 +49,47 @@ public final class Association {
     return sums.r();
   }
 
+  /**
+   * {@link #pearson(Pool.Var, Pool.Var, int[], boolean[], boolean)} of both sides in one pass:
+   * {candidate side, reference side}. Each side adds its rows in the same order as alone, so the
+   * values are the same to the bit.
+   */
+  public static double[] pearsonBoth(Pool.Var a, Pool.Var b, int[] rows, boolean[] cand) {
+    PearsonSums c = new PearsonSums();
+    PearsonSums r = new PearsonSums();
+    int size = rows == null ? cand.length : rows.length;
+    for (int k = 0; k < size; k++) {
+      int i = rows == null ? k : rows[k];
+      double x = a.values[i];
+      double y = b.values[i];
+      if (Double.isNaN(x) || Double.isNaN(y)) {
+        continue;
+      }
+      (cand[i] ? c : r).add(x, y);
+    }
+    return new double[] {c.r(), r.r()};
+  }
+
+  /**
+   * {@link #contingency(Pool.Var, Pool.Var, int[], boolean[], boolean)} of both sides in one pass:
+   * {candidate side, reference side}, or null when no table can be formed.
+   */
+  public static double[][] contingencyBoth(Pool.Var a, Pool.Var b, int[] rows, boolean[] cand) {
+    Table c = Table.of(a, b);
+    if (c == null) {
+      return null;
+    }
+    Table r = Table.of(a, b);
+    int[] ca = a.codes;
+    int[] cb = b.codes;
+    int size = rows == null ? cand.length : rows.length;
+    for (int k = 0; k < size; k++) {
+      int i = rows == null ? k : rows[k];
+      (cand[i] ? c : r).add(ca[i], cb[i]);
+    }
+    return new double[][] {c.finish(), r.finish()};
+  }
+
   /** Cramér's V of two coded columns on one side's rows where both are present. */
   public static double cramersV(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
     return contingency(a, b, null, cand, side)[0];

@@ -77,9 +77,8 @@ public final class AssociationLoss {
       boolean[] l = local(cand);
       double[] d = new double[pairs.size()];
       for (int p = 0; p < d.length; p++) {
-        double c = strength(pairs.get(p), null, l, true);
-        double r = strength(pairs.get(p), null, l, false);
-        d[p] = Math.abs(r) - Math.abs(c);
+        double[] both = strengths(pairs.get(p), null, l);
+        d[p] = Math.abs(both[1]) - Math.abs(both[0]);
       }
       return d;
     }
@@ -304,8 +303,9 @@ public final class AssociationLoss {
     double sc = 0;
     double sr = 0;
     for (Pair p : pairs) {
-      double c = strength(p, rows, cand, true);
-      double r = strength(p, rows, cand, false);
+      double[] both = strengths(p, rows, cand);
+      double c = both[0];
+      double r = both[1];
       if (Double.isNaN(c) || Double.isNaN(r)) {
         continue;
       }
@@ -341,6 +341,20 @@ public final class AssociationLoss {
     }
     double[] t = Association.contingency(p.a(), p.b(), rows, cand, side);
     return correctedV(t[1], t[3], t[4], t[5]);
+  }
+
+  /** {@link #strength} of both sides in one pass over the rows: {candidate, reference}. */
+  public static double[] strengths(Pair p, int[] rows, boolean[] cand) {
+    if (p.a().numeric && p.b().numeric) {
+      return Association.pearsonBoth(p.a(), p.b(), rows, cand);
+    }
+    double[][] t = Association.contingencyBoth(p.a(), p.b(), rows, cand);
+    if (t == null) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    return new double[] {
+      correctedV(t[0][1], t[0][3], t[0][4], t[0][5]), correctedV(t[1][1], t[1][3], t[1][4], t[1][5])
+    };
   }
 
   /**

@@ -52,9 +52,21 @@ public final class BucketPairs {
       return Association.pearson(s);
     }
 
-    /** |Pearson r of the candidate side - r of the reference side|. */
+    /**
+     * |Pearson r of the candidate side - r of the reference side|, both sides merged in one walk
+     * over the buckets, each in the order it has alone.
+     */
     public double gap(boolean[] split) {
-      return Math.abs(association(split, true) - association(split, false));
+      CoMomentsState c = CoMomentsState.EMPTY;
+      CoMomentsState r = CoMomentsState.EMPTY;
+      for (int j = 0; j < buckets.length; j++) {
+        if (toCandidate(split, j, count)) {
+          c = c.merge(buckets[j]);
+        } else {
+          r = r.merge(buckets[j]);
+        }
+      }
+      return Math.abs(Association.pearson(c) - Association.pearson(r));
     }
   }
 
@@ -128,7 +140,38 @@ public final class BucketPairs {
 
     /** |Cramér's V of the candidate side - V of the reference side|. */
     public double gap(boolean[] split) {
-      return Math.abs(association(split, true) - association(split, false));
+      long[][] t = sides(split);
+      return Math.abs(
+          Association.contingency(t[0], ka, kb)[0] - Association.contingency(t[1], ka, kb)[0]);
+    }
+
+    /**
+     * Both sides' tables under a split, {candidate, reference}, in one walk over the cells: the
+     * pooled bucket j of either file goes to the side {@code toCandidate} gives (counts are exact,
+     * so the order of the sums is free).
+     */
+    long[][] sides(boolean[] split) {
+      boolean[] toCand = new boolean[2 * count];
+      for (int j = 0; j < toCand.length; j++) {
+        toCand[j] = toCandidate(split, j, count);
+      }
+      long[] c = new long[ka * kb];
+      long[] r = new long[ka * kb];
+      for (int i = 0; i < cell.length; i++) {
+        long[] w = counts[i];
+        long sc = 0;
+        long sr = 0;
+        for (int j = 0; j < w.length; j++) {
+          if (toCand[j]) {
+            sc += w[j];
+          } else {
+            sr += w[j];
+          }
+        }
+        c[cell[i]] += sc;
+        r[cell[i]] += sr;
+      }
+      return new long[][] {c, r};
     }
 
     /** Pooled count of each combination over both files. */
