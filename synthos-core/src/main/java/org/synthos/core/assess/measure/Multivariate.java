@@ -423,36 +423,38 @@ public final class Multivariate {
         nr++;
       }
     }
+    // Each ball is walked along its centre's neighbour list, nearest first, up to its radius: the
+    // rows inside are exactly those of the all-pairs comparison (d < r with the same float d, the
+    // matrix being symmetric to the bit), at the cost of the balls' contents, not of nc * nr.
     long densityCount = 0;
-    int precise = 0;
+    boolean[] inside = new boolean[m];
     boolean[] recalled = new boolean[m];
-    // The reference rows of the labelling, in index order: the walk below visits the same rows in
-    // the same order without testing every row's label (random under a shuffled labelling, so a
-    // branch the processor cannot predict).
-    int[] refRows = new int[nr];
-    for (int i = 0, k = 0; i < m; i++) {
-      if (lab[i] == 0) {
-        refRows[k++] = i;
+    for (int i = 0; i < m; i++) {
+      if (lab[i] < 0) {
+        continue;
+      }
+      double radius = r[i];
+      int row = i * m;
+      for (int t = 0, j; (j = neighbour(i, t)) >= 0; t++) {
+        if (!(dist[row + j] < radius)) {
+          break;
+        }
+        if (lab[i] == 0 && lab[j] == 1) {
+          // Candidate j lies in reference row i's ball.
+          densityCount++;
+          inside[j] = true;
+        } else if (lab[i] == 1 && lab[j] == 0) {
+          // Reference row j lies in candidate i's ball.
+          recalled[j] = true;
+        }
       }
     }
+    int precise = 0;
     for (int j = 0; j < m; j++) {
       if (lab[j] != 1) {
         continue;
       }
-      boolean inside = false;
-      int row = j * m;
-      for (int i : refRows) {
-        // The matrix is symmetric to the bit: row j is read along, not down column j.
-        float d = dist[row + i];
-        if (d < r[i]) {
-          inside = true;
-          densityCount++;
-        }
-        if (!recalled[i] && d < r[j]) {
-          recalled[i] = true;
-        }
-      }
-      if (inside) {
+      if (inside[j]) {
         precise++;
       } else if (offManifold != null) {
         offManifold[j] = true;
