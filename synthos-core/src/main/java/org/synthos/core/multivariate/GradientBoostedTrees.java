@@ -11,6 +11,11 @@ import java.util.Arrays;
  * 2016). Features are cut into at most {@code bins} quantile bins of the training rows, as in
  * LightGBM and scikit-learn's HistGradientBoosting; trees grow depth-first to {@code maxDepth} with
  * at least {@code minLeaf} rows per leaf. No randomness: the same data give the same model.
+ *
+ * <p>Histograms cost about one cell per row and original column: a row lists only the bins it holds
+ * outside each feature's most frequent one (one-hot slots are mostly 0), and a node's larger child
+ * gets its histogram as the parent's minus the smaller child's (LightGBM, Ke et al., NeurIPS 2017).
+ * Both change sums only by rounding; row counts stay exact.
  */
 final class GradientBoostedTrees {
   private static final double LAMBDA = 1.0;
@@ -84,6 +89,7 @@ final class GradientBoostedTrees {
         rowBins[i * dims + f] = (byte) (bin >= 0 ? bin : -bin - 1);
       }
     }
+    Sparse sparse = Sparse.of(rowBins, n, dims, o.bins());
     long positives = 0;
     for (int i = 0; i < n; i++) {
       positives += y[rows[i]] ? 1 : 0;
@@ -101,7 +107,7 @@ final class GradientBoostedTrees {
     int[][] right = new int[o.trees()][];
     double[][] value = new double[o.trees()][];
     int[] index = new int[n];
-    TreeBuilder builder = new TreeBuilder(rowBins, n, dims, o, g, h, index, maxNodes);
+    TreeBuilder builder = new TreeBuilder(rowBins, sparse, n, dims, o, g, h, index, maxNodes);
     for (int t = 0; t < o.trees(); t++) {
       for (int i = 0; i < n; i++) {
         double p = 1 / (1 + Math.exp(-score[i]));
@@ -133,10 +139,58 @@ final class GradientBoostedTrees {
     return new GradientBoostedTrees(base, feature, threshold, left, right, value);
   }
 
+  /**
+   * The rows' bins as a sparse row-major list: per feature its most frequent bin is the default,
+   * and each row lists only the (feature, bin) cells it holds outside the defaults. A one-hot
+   * column of the encoded sample is almost always at its default 0, so a row costs about one cell
+   * per original column rather than one per one-hot slot. The default cells' sums are then the
+   * node's totals minus the other cells' (as LightGBM does for sparse features, Ke et al. 2017).
+   *
+   * @param rowStart row i's cells are {@code cells[rowStart[i], rowStart[i + 1])}
+   * @param cells histogram offsets {@code 3 (f bins + b)} of the non-default cells
+   * @param defaultCell per feature, the histogram offset of its default bin
+   */
+  private record Sparse(int[] rowStart, int[] cells, int[] defaultCell) {
+    static Sparse of(byte[] rowBins, int n, int dims, int bins) {
+      int[] defaultCell = new int[dims];
+      long[] counts = new long[bins];
+      for (int f = 0; f < dims; f++) {
+        Arrays.fill(counts, 0);
+        for (int i = 0; i < n; i++) {
+          counts[rowBins[i * dims + f] & 0xFF]++;
+        }
+        int best = 0;
+        for (int b = 1; b < bins; b++) {
+          best = counts[b] > counts[best] ? b : best;
+        }
+        defaultCell[f] = 3 * (f * bins + best);
+      }
+      int[] rowStart = new int[n + 1];
+      int[] cells = new int[Math.max(16, n)];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        rowStart[i] = k;
+        for (int f = 0; f < dims; f++) {
+          int cell = 3 * (f * bins + (rowBins[i * dims + f] & 0xFF));
+          if (cell != defaultCell[f]) {
+            if (k == cells.length) {
+              cells = Arrays.copyOf(cells, 2 * cells.length);
+            }
+            cells[k++] = cell;
+          }
+        }
+      }
+      rowStart[n] = k;
+      return new Sparse(rowStart, Arrays.copyOf(cells, k), defaultCell);
+    }
+  }
+
   /** Grows one tree over the rows in {@code index}, partitioning it in place. */
   private static final class TreeBuilder {
     /** Bin of row i, feature f at {@code i * dims + f}. */
     final byte[] rowBins;
+
+    final Sparse sparse;
 
     final int n;
     final int dims;
@@ -165,6 +219,7 @@ final class GradientBoostedTrees {
 
     TreeBuilder(
         byte[] rowBins,
+        Sparse sparse,
         int n,
         int dims,
         DetectionOptions o,
@@ -173,6 +228,7 @@ final class GradientBoostedTrees {
         int[] index,
         int maxNodes) {
       this.rowBins = rowBins;
+      this.sparse = sparse;
       this.n = n;
       this.dims = dims;
       this.o = o;
@@ -210,21 +266,47 @@ final class GradientBoostedTrees {
     }
 
     /**
-     * Every feature's histogram of the rows {@code index[lo, hi)} in one pass, into {@code out}.
+     * Every feature's histogram of the rows {@code index[lo, hi)} into {@code out}: one pass over
+     * the rows' non-default cells ({@link Sparse}), then each feature's default cell as the node's
+     * totals minus its other cells, exact zeros when no row sits at the default.
      */
     private void fill(double[] out, int lo, int hi) {
       Arrays.fill(out, 0);
-      int bins = o.bins();
+      int[] rowStart = sparse.rowStart();
+      int[] cells = sparse.cells();
+      double sumG = 0;
+      double sumH = 0;
       for (int q = lo; q < hi; q++) {
         int i = index[q];
         double gi = g[i];
         double hi2 = h[i];
-        int row = i * dims;
-        for (int f = 0, at = 0; f < dims; f++, at += 3 * bins) {
-          int b = at + 3 * (rowBins[row + f] & 0xFF);
-          out[b] += gi;
-          out[b + 1] += hi2;
-          out[b + 2] += 1;
+        sumG += gi;
+        sumH += hi2;
+        for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+          int c = cells[k];
+          out[c] += gi;
+          out[c + 1] += hi2;
+          out[c + 2] += 1;
+        }
+      }
+      int bins = o.bins();
+      for (int f = 0; f < dims; f++) {
+        int d = sparse.defaultCell()[f];
+        double og = 0;
+        double oh = 0;
+        double on = 0;
+        for (int c = 3 * f * bins, end = c + 3 * bins; c < end; c += 3) {
+          if (c != d) {
+            og += out[c];
+            oh += out[c + 1];
+            on += out[c + 2];
+          }
+        }
+        double rows = (hi - lo) - on;
+        if (rows > 0) {
+          out[d] = sumG - og;
+          out[d + 1] = sumH - oh;
+          out[d + 2] = rows;
         }
       }
     }
