@@ -116,21 +116,6 @@ public final class Association {
     return t.finish();
   }
 
-  /** Cramér's V gap with both sides' tables filled in one pass. */
-  private static double cramersVGap(Pool.Var a, Pool.Var b, boolean[] cand) {
-    Table c = Table.of(a, b);
-    if (c == null) {
-      return Double.NaN;
-    }
-    Table r = Table.of(a, b);
-    int[] ca = a.codes;
-    int[] cb = b.codes;
-    for (int i = 0; i < cand.length; i++) {
-      (cand[i] ? c : r).add(ca[i], cb[i]);
-    }
-    return Math.abs(c.finish()[0] - r.finish()[0]);
-  }
-
   /** One side's contingency table of two coded columns, rows with a null code left out. */
   private static final class Table {
     static final double[] UNDEFINED = {
@@ -258,8 +243,8 @@ public final class Association {
       }
       return Math.abs(c.r() - r.r());
     }
-    return Math.abs(
-        contingency(a, b, null, cand, true)[0] - contingency(a, b, null, cand, false)[0]);
+    double[][] t = contingencyBoth(a, b, null, cand);
+    return t == null ? Double.NaN : Math.abs(t[0][0] - t[1][0]);
   }
 
   /**
