@@ -130,8 +130,9 @@ public final class TextMeasures {
 
   /** Relative loss of the unigram entropy. */
   public static double entropyDeficit(TextColumn t, boolean[] cand) {
-    double[] pc = unigramShares(t, cand, true);
-    double[] pr = unigramShares(t, cand, false);
+    double[][] both = unigramSharesBoth(t, cand);
+    double[] pc = both[0];
+    double[] pr = both[1];
     if (pc == null || pr == null) {
       return Double.NaN;
     }
@@ -143,22 +144,29 @@ public final class TextMeasures {
     return Math.max(0, 1 - hc / hr);
   }
 
-  /** Token counts of one side over the pooled vocabulary. */
-  static long[] unigramCounts(TextColumn t, boolean[] cand, boolean side) {
-    long[] counts = new long[t.vocabulary];
+  /** Both sides' token counts in one pass over the rows: {candidate, reference}. */
+  static long[][] unigramCountsBoth(TextColumn t, boolean[] cand) {
+    long[] c = new long[t.vocabulary];
+    long[] r = new long[t.vocabulary];
     int[] codes = t.var.codes;
     for (int i = 0; i < codes.length; i++) {
-      if (codes[i] >= 0 && cand[i] == side) {
+      if (codes[i] >= 0) {
+        long[] counts = cand[i] ? c : r;
         for (int g : t.unigrams[codes[i]]) {
           counts[g]++;
         }
       }
     }
-    return counts;
+    return new long[][] {c, r};
   }
 
-  private static double[] unigramShares(TextColumn t, boolean[] cand, boolean side) {
-    long[] counts = unigramCounts(t, cand, side);
+  /** Each side's token shares, {candidate, reference}; a side without a token is null. */
+  private static double[][] unigramSharesBoth(TextColumn t, boolean[] cand) {
+    long[][] both = unigramCountsBoth(t, cand);
+    return new double[][] {shares(both[0]), shares(both[1])};
+  }
+
+  private static double[] shares(long[] counts) {
     long total = 0;
     for (long c : counts) {
       total += c;
@@ -207,8 +215,9 @@ public final class TextMeasures {
 
   /** 1 - share of the reference's vocabulary that the candidate uses. */
   public static double coverageGap(TextColumn t, boolean[] cand) {
-    long[] c = unigramCounts(t, cand, true);
-    long[] r = unigramCounts(t, cand, false);
+    long[][] sides = unigramCountsBoth(t, cand);
+    long[] c = sides[0];
+    long[] r = sides[1];
     int vr = 0;
     int both = 0;
     long tc = 0;
@@ -226,8 +235,9 @@ public final class TextMeasures {
 
   /** Jensen-Shannon distance, base 2, between the sides' unigram distributions. */
   public static double jensenShannon(TextColumn t, boolean[] cand) {
-    double[] p = unigramShares(t, cand, true);
-    double[] q = unigramShares(t, cand, false);
+    double[][] both = unigramSharesBoth(t, cand);
+    double[] p = both[0];
+    double[] q = both[1];
     return p == null || q == null ? Double.NaN : jensenShannon(p, q);
   }
 
@@ -248,8 +258,9 @@ public final class TextMeasures {
 
   /** Share of candidate tokens that never occur on the reference side. */
   public static double oovRate(TextColumn t, boolean[] cand) {
-    long[] c = unigramCounts(t, cand, true);
-    long[] r = unigramCounts(t, cand, false);
+    long[][] both = unigramCountsBoth(t, cand);
+    long[] c = both[0];
+    long[] r = both[1];
     long tc = 0;
     long tr = 0;
     long oov = 0;
