@@ -104,15 +104,16 @@ public final class Multivariate {
     double[][] c = enc.columns();
     boolean[] numeric = enc.numeric();
     float[] dist = new float[m * m];
+    double[][] byColumn = transpose(c, m, numeric.length);
     // Rows in parallel: row i writes only the cells (i, j) and (j, i) for j > i, so the matrix is
     // the same whatever the scheduling.
     IntStream.range(0, m)
         .parallel()
         .forEach(
             i -> {
-              double[] a = c[i];
+              double[] s = squaredDistances(c[i], byColumn, numeric, i + 1, m);
               for (int j = i + 1; j < m; j++) {
-                float v = (float) Math.sqrt(squaredDistance(a, c[j], numeric));
+                float v = (float) Math.sqrt(s[j - i - 1]);
                 dist[i * m + j] = v;
                 dist[j * m + i] = v;
               }
@@ -229,6 +230,48 @@ public final class Multivariate {
       }
     }
     return s;
+  }
+
+  /**
+   * {@link #squaredDistance} from row {@code a} to each of rows {@code [from, to)}, computed a
+   * column at a time over all those rows: each pair's terms are added in the same column order as
+   * {@link #squaredDistance} adds them, so the sums are the same to the bit, while the inner loops
+   * run over contiguous arrays the compiler can vectorise.
+   */
+  static double[] squaredDistances(
+      double[] a, double[][] byColumn, boolean[] numeric, int from, int to) {
+    double[] s = new double[to - from];
+    for (int k = 0; k < numeric.length; k++) {
+      double u = a[k];
+      double[] col = byColumn[k];
+      if (numeric[k]) {
+        for (int j = from; j < to; j++) {
+          double t = u - col[j];
+          s[j - from] += t * t;
+        }
+      } else {
+        for (int j = from; j < to; j++) {
+          double v = col[j];
+          if (u != v) {
+            s[j - from] += HALF;
+            if (u >= 0 && v >= 0) {
+              s[j - from] += HALF;
+            }
+          }
+        }
+      }
+    }
+    return s;
+  }
+
+  private static double[][] transpose(double[][] rows, int m, int columns) {
+    double[][] out = new double[columns][m];
+    for (int j = 0; j < m; j++) {
+      for (int k = 0; k < columns; k++) {
+        out[k][j] = rows[j][k];
+      }
+    }
+    return out;
   }
 
   /**

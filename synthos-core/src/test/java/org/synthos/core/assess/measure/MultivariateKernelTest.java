@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The neighbour analysis's shortcuts give the plain computation's answer to the last bit: the
- * distance from encoded columns equals the sum over the one-hot matrix, and a row's neighbour
- * prefix is the prefix of its full order.
+ * distance from encoded columns equals the sum over the one-hot matrix, also when computed a column
+ * at a time over many rows, and a row's neighbour prefix is the prefix of its full order.
  */
 @Tag("laws")
 class MultivariateKernelTest {
@@ -40,6 +40,39 @@ class MultivariateKernelTest {
       assertThat(Double.doubleToRawLongBits(Multivariate.squaredDistance(a, b, numeric)))
           .as("trial %d", trial)
           .isEqualTo(Double.doubleToRawLongBits(expected));
+    }
+  }
+
+  @Test
+  void distancesAColumnAtATimeArePairwiseDistancesToTheLastBit() {
+    SplittableRandom random = new SplittableRandom(23);
+    for (int trial = 0; trial < 200; trial++) {
+      int columns = 1 + random.nextInt(6);
+      boolean[] numeric = new boolean[columns];
+      int[] slots = new int[columns];
+      for (int c = 0; c < columns; c++) {
+        numeric[c] = random.nextBoolean();
+        slots[c] = numeric[c] ? 1 : 2 + random.nextInt(4);
+      }
+      int m = 2 + random.nextInt(40);
+      double[][] rows = new double[m][];
+      double[][] byColumn = new double[columns][m];
+      for (int j = 0; j < m; j++) {
+        rows[j] = encoded(random, numeric, slots);
+        for (int c = 0; c < columns; c++) {
+          byColumn[c][j] = rows[j][c];
+        }
+      }
+      int i = random.nextInt(m);
+      int from = random.nextInt(m);
+      double[] s = Multivariate.squaredDistances(rows[i], byColumn, numeric, from, m);
+      for (int j = from; j < m; j++) {
+        assertThat(Double.doubleToRawLongBits(s[j - from]))
+            .as("trial %d, row %d", trial, j)
+            .isEqualTo(
+                Double.doubleToRawLongBits(
+                    Multivariate.squaredDistance(rows[i], rows[j], numeric)));
+      }
     }
   }
 
