@@ -20,14 +20,8 @@ class MultivariateKernelTest {
   void distanceFromEncodedColumnsIsTheOneHotSumToTheLastBit() {
     SplittableRandom random = new SplittableRandom(11);
     for (int trial = 0; trial < 2_000; trial++) {
-      // Up to 6 columns, numeric or categorical with up to 5 one-hot slots.
-      int columns = 1 + random.nextInt(6);
-      boolean[] numeric = new boolean[columns];
-      int[] slots = new int[columns];
-      for (int c = 0; c < columns; c++) {
-        numeric[c] = random.nextBoolean();
-        slots[c] = numeric[c] ? 1 : 2 + random.nextInt(4);
-      }
+      boolean[] numeric = randomKinds(random);
+      int[] slots = slots(random, numeric);
       double[] a = encoded(random, numeric, slots);
       double[] b = encoded(random, numeric, slots);
       double expected = 0;
@@ -47,13 +41,9 @@ class MultivariateKernelTest {
   void distancesAColumnAtATimeArePairwiseDistancesToTheLastBit() {
     SplittableRandom random = new SplittableRandom(23);
     for (int trial = 0; trial < 200; trial++) {
-      int columns = 1 + random.nextInt(6);
-      boolean[] numeric = new boolean[columns];
-      int[] slots = new int[columns];
-      for (int c = 0; c < columns; c++) {
-        numeric[c] = random.nextBoolean();
-        slots[c] = numeric[c] ? 1 : 2 + random.nextInt(4);
-      }
+      boolean[] numeric = randomKinds(random);
+      int[] slots = slots(random, numeric);
+      int columns = numeric.length;
       int m = 2 + random.nextInt(40);
       double[][] rows = new double[m][];
       double[][] byColumn = new double[columns][m];
@@ -102,6 +92,24 @@ class MultivariateKernelTest {
         assertThat(prefix).isEqualTo(Arrays.copyOf(full, Math.min(limit, m - 1)));
       }
     }
+  }
+
+  /** Up to 6 columns, each numeric or categorical. */
+  private static boolean[] randomKinds(SplittableRandom random) {
+    boolean[] numeric = new boolean[1 + random.nextInt(6)];
+    for (int c = 0; c < numeric.length; c++) {
+      numeric[c] = random.nextBoolean();
+    }
+    return numeric;
+  }
+
+  /** One-hot slots per column: 1 for a numeric column, 2 to 5 for a categorical one. */
+  private static int[] slots(SplittableRandom random, boolean[] numeric) {
+    int[] slots = new int[numeric.length];
+    for (int c = 0; c < numeric.length; c++) {
+      slots[c] = numeric[c] ? 1 : 2 + random.nextInt(4);
+    }
+    return slots;
   }
 
   /** A row's encoded columns: a value for a numeric column, a slot or -1 for a categorical one. */
