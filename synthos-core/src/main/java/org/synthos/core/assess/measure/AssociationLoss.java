@@ -68,19 +68,70 @@ public final class AssociationLoss {
    * restricted to those rows ({@link #restrict}): position k of a restricted column is row {@code
    * rows[k]}.
    */
-  public record Segment(String category, int[] rows, List<Pair> pairs) {
+  public record Segment(String category, int[] rows, List<Pair> pairs, int[][] cells) {
+    /**
+     * A segment whose categorical pairs' contingency cells are worked out once: per pair of two
+     * categorical columns whose table can be formed, each restricted row's cell ({@code a kb + b},
+     * -1 when either is missing), so a labelling only counts; null for other pairs.
+     */
+    Segment(String category, int[] rows, List<Pair> pairs) {
+      this(category, rows, pairs, cellsOf(pairs));
+    }
+
+    private static int[][] cellsOf(List<Pair> pairs) {
+      int[][] cells = new int[pairs.size()][];
+      for (int p = 0; p < cells.length; p++) {
+        Pool.Var a = pairs.get(p).a();
+        Pool.Var b = pairs.get(p).b();
+        if (a.numeric && b.numeric || !Association.formed(a.categories(), b.categories())) {
+          continue;
+        }
+        int kb = b.categories();
+        int[] cell = new int[a.codes.length];
+        for (int k = 0; k < cell.length; k++) {
+          int x = a.codes[k];
+          int y = b.codes[k];
+          cell[k] = x < 0 || y < 0 ? -1 : x * kb + y;
+        }
+        cells[p] = cell;
+      }
+      return cells;
+    }
+
     /**
      * Per pair, |a_r| - |a_c| inside this segment under a labelling (set bit: candidate row); NaN
-     * where undefined.
+     * where undefined. A categorical pair counts its precomputed cells into both sides' tables, the
+     * same counts as {@link AssociationLoss#strengths}, so the same values.
      */
     public double[] drops(BitSet cand) {
       boolean[] l = local(cand);
       double[] d = new double[pairs.size()];
       for (int p = 0; p < d.length; p++) {
-        double[] both = strengths(pairs.get(p), null, l);
+        double[] both =
+            cells[p] == null
+                ? AssociationLoss.strengths(pairs.get(p), null, l)
+                : counted(pairs.get(p), cells[p], l);
         d[p] = Math.abs(both[1]) - Math.abs(both[0]);
       }
       return d;
+    }
+
+    private static double[] counted(Pair pair, int[] cell, boolean[] l) {
+      int ka = pair.a().categories();
+      int kb = pair.b().categories();
+      long[] c = new long[ka * kb];
+      long[] r = new long[ka * kb];
+      for (int k = 0; k < cell.length; k++) {
+        int at = cell[k];
+        if (at >= 0) {
+          (l[k] ? c : r)[at]++;
+        }
+      }
+      double[] tc = Association.contingency(c, ka, kb);
+      double[] tr = Association.contingency(r, ka, kb);
+      return new double[] {
+        correctedV(tc[1], tc[3], tc[4], tc[5]), correctedV(tr[1], tr[3], tr[4], tr[5])
+      };
     }
 
     private boolean[] local(BitSet cand) {
