@@ -68,40 +68,31 @@ public final class AssociationLoss {
    * restricted to those rows ({@link #restrict}): position k of a restricted column is row {@code
    * rows[k]}.
    */
-  public record Segment(String category, int[] rows, List<Pair> pairs, int[][] cells) {
+  public record Segment(String category, int[] rows, List<Pair> pairs, Cells[] cells) {
     /**
-     * A segment whose categorical pairs' contingency cells are worked out once: per pair of two
-     * categorical columns whose table can be formed, each restricted row's cell ({@code a kb + b},
-     * -1 when either is missing), so a labelling only counts; null for other pairs.
+     * A segment whose categorical pairs' contingency cells are worked out once ({@link Cells}), so
+     * a labelling only counts; other pairs get null.
      */
     Segment(String category, int[] rows, List<Pair> pairs) {
       this(category, rows, pairs, cellsOf(pairs));
     }
 
-    private static int[][] cellsOf(List<Pair> pairs) {
-      int[][] cells = new int[pairs.size()][];
+    private static Cells[] cellsOf(List<Pair> pairs) {
+      Cells[] cells = new Cells[pairs.size()];
       for (int p = 0; p < cells.length; p++) {
         Pool.Var a = pairs.get(p).a();
         Pool.Var b = pairs.get(p).b();
-        if (a.numeric && b.numeric || !Association.formed(a.categories(), b.categories())) {
-          continue;
+        if (!(a.numeric && b.numeric) && Association.formed(a.categories(), b.categories())) {
+          cells[p] = Cells.of(a.codes, b.codes, a.categories(), b.categories());
         }
-        int kb = b.categories();
-        int[] cell = new int[a.codes.length];
-        for (int k = 0; k < cell.length; k++) {
-          int x = a.codes[k];
-          int y = b.codes[k];
-          cell[k] = x < 0 || y < 0 ? -1 : x * kb + y;
-        }
-        cells[p] = cell;
       }
       return cells;
     }
 
     /**
      * Per pair, |a_r| - |a_c| inside this segment under a labelling (set bit: candidate row); NaN
-     * where undefined. A categorical pair counts its precomputed cells into both sides' tables, the
-     * same counts as {@link AssociationLoss#strengths}, so the same values.
+     * where undefined. A categorical pair counts its cells into both sides' tables ({@link
+     * Cells#strengths}), the same values as {@link AssociationLoss#strengths}.
      */
     public double[] drops(BitSet cand) {
       boolean[] l = local(cand);
@@ -110,15 +101,60 @@ public final class AssociationLoss {
         double[] both =
             cells[p] == null
                 ? AssociationLoss.strengths(pairs.get(p), null, l)
-                : counted(pairs.get(p), cells[p], l);
+                : cells[p].strengths(l);
         d[p] = Math.abs(both[1]) - Math.abs(both[0]);
       }
       return d;
     }
 
-    private static double[] counted(Pair pair, int[] cell, boolean[] l) {
-      int ka = pair.a().categories();
-      int kb = pair.b().categories();
+    private boolean[] local(BitSet cand) {
+      boolean[] l = new boolean[rows.length];
+      for (int k = 0; k < rows.length; k++) {
+        l[k] = cand.get(rows[k]);
+      }
+      return l;
+    }
+  }
+
+  /**
+   * A categorical pair's contingency cells over a segment's rows, worked out once for every
+   * labelling: the categories are those present in the segment, renumbered in their pooled order,
+   * and {@code cell[k]} is row k's cell ({@code a kb + b}, -1 when either is missing). Categories
+   * absent from the segment have empty margins in every labelling, which Cramér's V skips, and the
+   * renumbering keeps the order in which the others' cells are summed, so the values are those of
+   * the pooled table to the bit, on a table of the segment's size.
+   */
+  record Cells(int ka, int kb, int[] cell) {
+    static Cells of(int[] a, int[] b, int categoriesA, int categoriesB) {
+      int[] ra = renumbering(a, categoriesA);
+      int[] rb = renumbering(b, categoriesB);
+      int ka = ra[categoriesA];
+      int kb = rb[categoriesB];
+      int[] cell = new int[a.length];
+      for (int k = 0; k < cell.length; k++) {
+        cell[k] = a[k] < 0 || b[k] < 0 ? -1 : ra[a[k]] * kb + rb[b[k]];
+      }
+      return new Cells(ka, kb, cell);
+    }
+
+    /** New number of each present code in code order; the count of present codes last. */
+    private static int[] renumbering(int[] codes, int categories) {
+      int[] out = new int[categories + 1];
+      for (int c : codes) {
+        if (c >= 0) {
+          out[c] = 1;
+        }
+      }
+      int next = 0;
+      for (int c = 0; c < categories; c++) {
+        out[c] = out[c] == 1 ? next++ : -1;
+      }
+      out[categories] = next;
+      return out;
+    }
+
+    /** Bias-corrected V of both sides under a labelling: {candidate, reference}. */
+    double[] strengths(boolean[] l) {
       long[] c = new long[ka * kb];
       long[] r = new long[ka * kb];
       for (int k = 0; k < cell.length; k++) {
@@ -132,14 +168,6 @@ public final class AssociationLoss {
       return new double[] {
         correctedV(tc[1], tc[3], tc[4], tc[5]), correctedV(tr[1], tr[3], tr[4], tr[5])
       };
-    }
-
-    private boolean[] local(BitSet cand) {
-      boolean[] l = new boolean[rows.length];
-      for (int k = 0; k < rows.length; k++) {
-        l[k] = cand.get(rows[k]);
-      }
-      return l;
     }
   }
 
