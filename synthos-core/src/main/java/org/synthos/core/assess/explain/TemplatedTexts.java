@@ -1,6 +1,7 @@
 package org.synthos.core.assess.explain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -8,6 +9,7 @@ import org.synthos.core.assess.Cause;
 import org.synthos.core.assess.FlaggedRow;
 import org.synthos.core.assess.measure.Hypergeometric;
 import org.synthos.core.assess.measure.TextColumn;
+import org.synthos.core.assess.measure.TextMeasures;
 import org.synthos.core.assess.pool.Pool;
 
 /**
@@ -20,7 +22,7 @@ import org.synthos.core.assess.pool.Pool;
  */
 final class TemplatedTexts {
   /** The candidate's most frequent heads considered, as many as the measure counts. */
-  static final int TOP_HEADS = 10;
+  static final int TOP_HEADS = TextMeasures.TOP_TEXTS;
 
   /**
    * Family-wise error of calling a head over-represented, shared by the {@value #TOP_HEADS} heads
@@ -96,7 +98,7 @@ final class TemplatedTexts {
     for (int h = 0; h < order.length; h++) {
       order[h] = h;
     }
-    java.util.Arrays.sort(order, (a, b) -> Integer.compare(cand[b], cand[a]));
+    Arrays.sort(order, (a, b) -> Integer.compare(cand[b], cand[a]));
     for (int k = 0; k < TOP_HEADS && k < order.length; k++) {
       int h = order[k];
       int critical =

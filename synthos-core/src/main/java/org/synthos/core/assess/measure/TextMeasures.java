@@ -36,7 +36,9 @@ import java.util.zip.Deflater;
  */
 public final class TextMeasures {
   static final int COMPRESSION_BYTES = 1 << 18;
-  static final int TOP_TEXTS = 10;
+
+  /** The most frequent texts, and heads, whose share of rows is measured. */
+  public static final int TOP_TEXTS = 10;
 
   private TextMeasures() {}
 
