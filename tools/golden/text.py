@@ -1,5 +1,5 @@
 """Text-measure golden values: tokens, distinct-n, zlib compression ratio, unigram entropy, top-text
-share, vocabulary coverage, Jensen-Shannon distance (scipy.spatial.distance.jensenshannon, base 2),
+and top-head share (a head: a text's tokens but the last), vocabulary coverage, Jensen-Shannon distance (scipy.spatial.distance.jensenshannon, base 2),
 out-of-vocabulary rate and the KS statistic of lengths (scipy.stats.ks_2samp), on a candidate and a
 reference of short texts; and identifier shapes.
 
@@ -89,6 +89,12 @@ def top_share(side):
     return sum(n for _, n in c.most_common(10)) / len(present(side))
 
 
+def head_share(side):
+    texts = present(side)
+    c = Counter(tuple(tokens(t)[:-1]) for t in texts if len(tokens(t)) >= 2)
+    return sum(n for _, n in c.most_common(10)) / len(texts)
+
+
 budget = min(len(joined(candidate)), len(joined(reference)), 1 << 18)
 rc_ratio = ratio(joined(candidate)[:budget])
 rr_ratio = ratio(joined(reference)[:budget])
@@ -120,6 +126,7 @@ case = {
         "compression_deficit": max(0.0, 1 - rc_ratio / rr_ratio),
         "entropy_deficit": max(0.0, 1 - entropy(p) / entropy(q)),
         "top_share_excess": top_share(candidate) - top_share(reference),
+        "head_share_excess": head_share(candidate) - head_share(reference),
         "coverage_gap": 1 - len(both) / len(vr),
         "js_distance": float(jensenshannon(p, q, base=2)),
         "oov_rate": sum(n for w, n in cc.items() if w not in vr) / sum(cc.values()),

@@ -11,7 +11,10 @@ public enum Cause {
   OUT_OF_SUPPORT("value outside the reference's range or categories"),
   DRIFTED_SEGMENT("in a segment that drifts from the rest"),
   OVER_REPRESENTED_MODE("in a category over-represented relative to the reference"),
-  REPEATED_TEXT("text equal or nearly equal (MinHash) to an earlier candidate row's text");
+  REPEATED_TEXT("text equal or nearly equal (MinHash) to an earlier candidate row's text"),
+  TEMPLATED_TEXT(
+      "text whose head (every word but the last) is over-represented relative to the reference,"
+          + " the text itself absent from the reference");
 
   private final String description;
 

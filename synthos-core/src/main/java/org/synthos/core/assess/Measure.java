@@ -109,6 +109,14 @@ public enum Measure {
   /** Share of rows taken by the ten most frequent texts, candidate minus reference. */
   TEXT_TOP_SHARE_EXCESS(
       Dimension.DIVERSITY_RETENTION, CollapseType.DUPLICATION, 0.20, BandMethod.RESPLIT),
+  /**
+   * Share of rows taken by the ten most frequent heads (a text's words but the last), candidate
+   * minus reference: a few templates whose last word varies. Their texts stay distinct, so the
+   * repeat and top-text shares miss them; the heads concentrate. Repeated whole texts concentrate
+   * heads as much, so alone it does not name a collapse type: typed as distribution collapse, it
+   * turned a text repetition on cars into that type.
+   */
+  TEXT_HEAD_SHARE_EXCESS(Dimension.DIVERSITY_RETENTION, null, 0.10, BandMethod.RESPLIT),
   /** Share of candidate texts that repeat an earlier candidate text exactly. */
   TEXT_REPEAT_SHARE(
       Dimension.DIVERSITY_RETENTION, CollapseType.DUPLICATION, 0.10, BandMethod.REFERENCE_SPLIT),

@@ -25,6 +25,7 @@ class TextAndNearCopiesTest {
       Set.of(
           Measure.TEXT_REPEAT_SHARE,
           Measure.TEXT_TOP_SHARE_EXCESS,
+          Measure.TEXT_HEAD_SHARE_EXCESS,
           Measure.TEXT_DISTINCT_1_DEFICIT,
           Measure.TEXT_DISTINCT_2_DEFICIT,
           Measure.TEXT_COMPRESSION_DEFICIT,
@@ -60,6 +61,39 @@ class TextAndNearCopiesTest {
     assertThat(r.verdict().reasons().toString()).contains("diversity");
     assertThat(r.flaggedRows().stream().filter(f -> f.cause() == Cause.REPEATED_TEXT).count())
         .isGreaterThan(inj.batch().rowCount() / 2);
+  }
+
+  /**
+   * Half of cars' names (two to four words) replaced by five templates with a varied last word: the
+   * texts stay distinct, so the head share must reject it, and the flagged rows must be mostly the
+   * templated ones.
+   */
+  @ParameterizedTest(name = "cars split {0}")
+  @ValueSource(longs = {11, 12, 13})
+  void templatedNamesAreRejectedForTheirHeadShareAndTheTemplatedRowsAreFlagged(long seed) {
+    ColumnBatch[] h = ExampleData.halves("cars.jsonl", seed);
+    Injection inj = DefectInjector.inject(h[1], null, Defect.TEMPLATE_COLLAPSE, 0.5, seed + 1);
+    ValidationResult r = validate(inj.batch(), h[0], seed);
+    assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
+    DimensionResult.Scored diversity =
+        (DimensionResult.Scored) r.dimension(Dimension.DIVERSITY_RETENTION);
+    assertThat(diversity.status()).isEqualTo(Status.FAIL);
+    Evidence head =
+        diversity.evidence().stream()
+            .filter(e -> e.measure() == Measure.TEXT_HEAD_SHARE_EXCESS)
+            .findFirst()
+            .orElseThrow();
+    assertThat(head.score()).as(head.toString()).isLessThan(20);
+    Set<Long> injected = new HashSet<>(inj.affectedRows());
+    List<Long> flagged =
+        r.flaggedRows().stream()
+            .filter(f -> f.cause() == Cause.TEMPLATED_TEXT)
+            .map(FlaggedRow::row)
+            .toList();
+    long hits = flagged.stream().filter(injected::contains).count();
+    String counts = hits + " of " + flagged.size() + " flagged, " + injected.size() + " injected";
+    assertThat((double) hits / flagged.size()).as(counts).isGreaterThanOrEqualTo(0.9);
+    assertThat((double) hits / injected.size()).as(counts).isGreaterThanOrEqualTo(0.5);
   }
 
   @ParameterizedTest(name = "credit-g split {0}")

@@ -18,7 +18,7 @@ import org.synthos.core.metric.Golden;
 /**
  * The text measures and identifier shapes against {@code tools/golden/text.py}: Python's regular
  * expressions for tokens, zlib for the compression ratio, scipy's {@code jensenshannon} and {@code
- * ks_2samp}, and plain counting for distinct-n, entropy, top-text share, coverage and
+ * ks_2samp}, and plain counting for distinct-n, entropy, top-text and top-head share, coverage and
  * out-of-vocabulary rate.
  */
 @Tag("golden")
@@ -47,6 +47,7 @@ class TextMeasuresGoldenTest {
     check(e, "compression_deficit", TextMeasures.compressionDeficit(t, l));
     check(e, "entropy_deficit", TextMeasures.entropyDeficit(t, l));
     check(e, "top_share_excess", TextMeasures.topShareExcess(t, l));
+    check(e, "head_share_excess", TextMeasures.headShareExcess(t, l));
     check(e, "coverage_gap", TextMeasures.coverageGap(t, l));
     check(e, "js_distance", TextMeasures.jensenShannon(t, l));
     check(e, "oov_rate", TextMeasures.oovRate(t, l));

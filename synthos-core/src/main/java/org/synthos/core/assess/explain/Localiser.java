@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.synthos.core.assess.Cause;
 import org.synthos.core.assess.CauseSummary;
 import org.synthos.core.assess.CheckKind;
@@ -14,6 +16,7 @@ import org.synthos.core.assess.Dimension;
 import org.synthos.core.assess.DimensionResult;
 import org.synthos.core.assess.Evidence;
 import org.synthos.core.assess.FlaggedRow;
+import org.synthos.core.assess.Measure;
 import org.synthos.core.assess.Status;
 import org.synthos.core.assess.judge.Findings;
 import org.synthos.core.assess.measure.Mahalanobis;
@@ -83,6 +86,10 @@ public final class Localiser {
     }
     if (troubled(Dimension.DIVERSITY_RETENTION) && data.hasReference()) {
       put(out, Cause.REPEATED_TEXT, TextRepeats.rows(data));
+      put(
+          out,
+          Cause.TEMPLATED_TEXT,
+          TemplatedTexts.rows(data, beyondBand(Measure.TEXT_HEAD_SHARE_EXCESS)));
     }
     return out;
   }
@@ -128,6 +135,21 @@ public final class Localiser {
       }
     }
     put(out, Cause.OFF_MANIFOLD, rows);
+  }
+
+  /** The columns on which {@code m} lies beyond its null band's upper edge. */
+  private Set<String> beyondBand(Measure m) {
+    Set<String> columns = new HashSet<>();
+    for (DimensionResult r : a.dimensions()) {
+      if (r instanceof DimensionResult.Scored sc) {
+        for (Evidence e : sc.evidence()) {
+          if (e.measure() == m && e.column() != null && e.value() > e.nullBand().upper()) {
+            columns.add(e.column());
+          }
+        }
+      }
+    }
+    return columns;
   }
 
   private boolean troubled(Dimension d) {
@@ -368,6 +390,7 @@ public final class Localiser {
       case DRIFTED_SEGMENT -> "lie in segments that drift";
       case OVER_REPRESENTED_MODE -> "belong to over-represented categories";
       case REPEATED_TEXT -> "repeat another row's text, exactly or nearly";
+      case TEMPLATED_TEXT -> "fill an over-represented template (all words but the last alike)";
     };
   }
 }

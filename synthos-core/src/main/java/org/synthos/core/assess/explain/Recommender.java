@@ -106,6 +106,16 @@ public final class Recommender {
         statusOf(Dimension.DIVERSITY_RETENTION));
     rowFix(
         drafts,
+        Cause.TEMPLATED_TEXT,
+        "remove_templated_texts",
+        "Remove templated texts",
+        "Remove rows whose text fills an over-represented template (the same words but a varied"
+            + " last one), and widen the generator's prompts or sampling so that texts do not"
+            + " share a few openings.",
+        List.of(Dimension.DIVERSITY_RETENTION),
+        statusOf(Dimension.DIVERSITY_RETENTION));
+    rowFix(
+        drafts,
         Cause.REFERENCE_COPY,
         "drop_memorised_rows",
         "Drop memorised rows",

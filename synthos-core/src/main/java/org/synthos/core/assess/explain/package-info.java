@@ -1,8 +1,9 @@
 /**
  * Explanation: which rows cause each finding ({@link org.synthos.core.assess.explain.Localiser};
- * the rows of repeated texts and near-duplicate text clusters by {@code TextRepeats}), what to do
- * about it with impact measured by ablation ({@link org.synthos.core.assess.explain.Recommender}),
- * and the report's charts ({@link org.synthos.core.assess.explain.ChartBuilder}).
+ * the rows of repeated texts and near-duplicate text clusters by {@code TextRepeats}, the rows of
+ * over-represented templates by {@code TemplatedTexts}), what to do about it with impact measured
+ * by ablation ({@link org.synthos.core.assess.explain.Recommender}), and the report's charts
+ * ({@link org.synthos.core.assess.explain.ChartBuilder}).
  *
  * <p>Owns: turning findings into rows and actions. Reads {@link
  * org.synthos.core.assess.judge.Findings} and the pool only; it never changes a score. An ablation

@@ -87,6 +87,12 @@ final class TextJudge {
         l -> TextMeasures.topShareExcess(t, l),
         "share of rows taken by the ten most frequent texts, candidate minus reference");
     j.add(
+        Measure.TEXT_HEAD_SHARE_EXCESS,
+        column,
+        l -> TextMeasures.headShareExcess(t, l),
+        "share of rows taken by the ten most frequent heads (a text's words but the last),"
+            + " candidate minus reference: templates with a varied last word");
+    j.add(
         Measure.TEXT_VOCABULARY_COVERAGE_GAP,
         column,
         l -> TextMeasures.coverageGap(t, l),

@@ -8,10 +8,10 @@ import org.synthos.core.assess.pool.Pool;
 
 /**
  * A text column of the pool, tokenised once: every distinct text (an entry of the column's
- * dictionary) as an array of unigram ids and of bigram ids over the pooled vocabulary, its length
- * in characters and tokens, its UTF-8 bytes, and its MinHash near-duplicate cluster. The measures
- * of {@link TextMeasures} read these primitive arrays for every labelling; nothing here depends on
- * a labelling.
+ * dictionary) as an array of unigram ids and of bigram ids over the pooled vocabulary, the id of
+ * its head (every token but the last), its length in characters and tokens, its UTF-8 bytes, and
+ * its MinHash near-duplicate cluster. The measures of {@link TextMeasures} read these primitive
+ * arrays for every labelling; nothing here depends on a labelling.
  *
  * <p>Tokens are the maximal runs of letters or digits (Unicode) of the text lower-cased in the root
  * locale: Python's {@code re.findall(r"[^\W_]+", text.lower())} on the same text.
@@ -25,8 +25,15 @@ public final class TextColumn {
   /** Bigram ids per dictionary entry (consecutive token pairs). */
   final int[][] bigrams;
 
+  /**
+   * Head id per dictionary entry: the entry's tokens but the last, equal heads sharing an id; -1
+   * for texts of fewer than two tokens, which have no head.
+   */
+  final int[] heads;
+
   final int vocabulary;
   final int bigramVocabulary;
+  final int headVocabulary;
   final byte[][] utf8;
 
   /** Near-duplicate cluster of each dictionary entry (MinHash-LSH, {@link MinHash}). */
@@ -43,9 +50,11 @@ public final class TextColumn {
     int d = var.dictionary.length;
     unigrams = new int[d][];
     bigrams = new int[d][];
+    heads = new int[d];
     utf8 = new byte[d][];
     Map<String, Integer> words = new HashMap<>();
     Map<Long, Integer> pairs = new HashMap<>();
+    Map<Head, Integer> headIds = new HashMap<>();
     for (int e = 0; e < d; e++) {
       String text = var.dictionary[e];
       String[] toks = tokenise(text);
@@ -62,10 +71,17 @@ public final class TextColumn {
       }
       unigrams[e] = ids;
       bigrams[e] = bi;
+      if (ids.length >= 2) {
+        Integer id = headIds.putIfAbsent(new Head(ids), headIds.size());
+        heads[e] = id == null ? headIds.size() - 1 : id;
+      } else {
+        heads[e] = -1;
+      }
       utf8[e] = text.getBytes(StandardCharsets.UTF_8);
     }
     vocabulary = words.size();
     bigramVocabulary = pairs.size();
+    headVocabulary = headIds.size();
     cluster = MinHash.clusters(var.dictionary);
     double[] chars = new double[var.codes.length];
     double[] toks = new double[var.codes.length];
@@ -77,6 +93,33 @@ public final class TextColumn {
     }
     characters = Pool.numeric(var.name + " (characters)", chars);
     tokens = Pool.numeric(var.name + " (tokens)", toks);
+  }
+
+  /** A text's token ids but the last, read in place: equal when those tokens are. */
+  private static final class Head {
+    private final int[] ids;
+    private final int hash;
+
+    Head(int[] ids) {
+      this.ids = ids;
+      int h = 1;
+      for (int k = 0; k < ids.length - 1; k++) {
+        h = 31 * h + ids[k];
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Head other
+          && hash == other.hash
+          && java.util.Arrays.equals(ids, 0, ids.length - 1, other.ids, 0, other.ids.length - 1);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   /** Tokenises the column's distinct texts and clusters its near duplicates. */
@@ -119,6 +162,20 @@ public final class TextColumn {
       g[i] = var.codes[i] < 0 ? -1 : cluster[var.codes[i]];
     }
     return g;
+  }
+
+  /** A row's head (its text's tokens but the last): an id shared by equal heads, -1 when none. */
+  public int[] headOfRows() {
+    int[] h = new int[var.codes.length];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = var.codes[i] < 0 ? -1 : heads[var.codes[i]];
+    }
+    return h;
+  }
+
+  /** The number of distinct heads over the pooled texts. */
+  public int headCount() {
+    return headVocabulary;
   }
 
   /** A row's exact-text group: its dictionary code, -1 when missing. */

@@ -20,6 +20,9 @@ import java.util.zip.Deflater;
  *       / H_r).
  *   <li>{@link #topShareExcess}: the share of rows taken by the side's {@value #TOP_TEXTS} most
  *       frequent texts, candidate minus reference: repetition of a few texts.
+ *   <li>{@link #headShareExcess}: the same share for heads (a text's tokens but its last, over
+ *       texts of two tokens or more; every present row in the denominator): templates whose last
+ *       word is varied, which leave whole texts distinct, concentrate heads.
  *   <li>{@link #coverageGap}: 1 - |V_c ∩ V_r| / |V_r|, V the unigram vocabulary of a side.
  *   <li>{@link #jensenShannon}: the Jensen-Shannon distance (base 2, in [0, 1]) between the sides'
  *       unigram distributions, as {@code scipy.spatial.distance.jensenshannon(p, q, base=2)}.
@@ -33,7 +36,9 @@ import java.util.zip.Deflater;
  */
 public final class TextMeasures {
   static final int COMPRESSION_BYTES = 1 << 18;
-  static final int TOP_TEXTS = 10;
+
+  /** The most frequent texts, and heads, whose share of rows is measured. */
+  public static final int TOP_TEXTS = 10;
 
   private TextMeasures() {}
 
@@ -192,25 +197,61 @@ public final class TextMeasures {
    * Share of one side's present rows whose text is one of its {@value #TOP_TEXTS} most frequent.
    */
   public static double topShare(TextColumn t, boolean[] cand, boolean side) {
-    int[] counts = new int[t.var.dictionary.length];
+    return topShare(t.var.codes, null, t.var.dictionary.length, cand, side);
+  }
+
+  /**
+   * Share of rows taken by the side's {@value #TOP_TEXTS} most frequent heads (a text's tokens but
+   * the last), candidate minus reference: a few templates filled with varied last words. NaN when
+   * no text of the column has two tokens or more.
+   */
+  public static double headShareExcess(TextColumn t, boolean[] cand) {
+    if (t.headVocabulary == 0) {
+      return Double.NaN;
+    }
+    double c = topShare(t.var.codes, t.heads, t.headVocabulary, cand, true);
+    double r = topShare(t.var.codes, t.heads, t.headVocabulary, cand, false);
+    return Double.isNaN(c) || Double.isNaN(r) ? Double.NaN : c - r;
+  }
+
+  /**
+   * Share of one side's present rows whose key is one of the side's {@value #TOP_TEXTS} most
+   * frequent keys: the key of a row is {@code keyOf[code]} (-1: none, the row counts only in the
+   * denominator), or the dictionary code itself when {@code keyOf} is null. NaN without a present
+   * row.
+   */
+  static double topShare(int[] codes, int[] keyOf, int keys, boolean[] cand, boolean side) {
+    int[] counts = new int[keys];
     int rows = 0;
-    int[] codes = t.var.codes;
     for (int i = 0; i < codes.length; i++) {
       if (codes[i] >= 0 && cand[i] == side) {
-        counts[codes[i]]++;
+        int key = keyOf == null ? codes[i] : keyOf[codes[i]];
+        if (key >= 0) {
+          counts[key]++;
+        }
         rows++;
       }
     }
     if (rows == 0) {
       return Double.NaN;
     }
-    int[] sorted = counts.clone();
-    java.util.Arrays.sort(sorted);
-    long top = 0;
-    for (int k = 0; k < TOP_TEXTS && k < sorted.length; k++) {
-      top += sorted[sorted.length - 1 - k];
+    // The largest TOP_TEXTS counts in one pass, kept in descending order (no sort of every key).
+    int[] top = new int[TOP_TEXTS];
+    for (int n : counts) {
+      if (n > top[TOP_TEXTS - 1]) {
+        int k = TOP_TEXTS - 1;
+        while (k > 0 && top[k - 1] < n) {
+          top[k] = top[k - 1];
+          k--;
+        }
+        top[k] = n;
+      }
     }
-    return (double) top / rows;
+    long sum = 0;
+    for (int n : top) {
+      sum += n;
+    }
+    return (double) sum / rows;
   }
 
   /** 1 - share of the reference's vocabulary that the candidate uses. */

@@ -37,12 +37,14 @@
  *       org.synthos.core.assess.measure.TextColumn} (a text column tokenised once: lower-cased runs
  *       of letters and digits): distinct-n deficits (Li et al., NAACL 2016), zlib compression-ratio
  *       deficit on equal byte budgets, unigram entropy deficit, the excess share of the ten most
- *       frequent texts, vocabulary coverage gap, Jensen-Shannon distance of the unigram
- *       distributions (base 2, as scipy's {@code jensenshannon}) and out-of-vocabulary rate;
- *       lengths by {@code Measures.ks}, repeated and copied texts by {@code Measures.repeatShare}
- *       and {@code copyShare} over exact texts and {@link org.synthos.core.assess.measure.MinHash}
- *       clusters (Broder 1997: Jaccard of character 5-gram shingles from 64 hashes, 16 LSH bands of
- *       4, joined at 0.8).
+ *       frequent texts and of the ten most frequent heads (a text's tokens but the last: the share
+ *       of rows the largest classes take, a concentration ratio as in Hall and Tideman, "Measures
+ *       of Concentration", JASA 1967, over the slots a one-word template leaves fixed), vocabulary
+ *       coverage gap, Jensen-Shannon distance of the unigram distributions (base 2, as scipy's
+ *       {@code jensenshannon}) and out-of-vocabulary rate; lengths by {@code Measures.ks}, repeated
+ *       and copied texts by {@code Measures.repeatShare} and {@code copyShare} over exact texts and
+ *       {@link org.synthos.core.assess.measure.MinHash} clusters (Broder 1997: Jaccard of character
+ *       5-gram shingles from 64 hashes, 16 LSH bands of 4, joined at 0.8).
  *   <li>{@link org.synthos.core.assess.measure.Identifiers}: the shape of a key (character classes
  *       and length), whose TVD between the sides measures format drift; repeats and leaked keys are
  *       {@code repeatShare} and {@code copyShare} over the key's values.
