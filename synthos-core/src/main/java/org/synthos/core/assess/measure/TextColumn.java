@@ -122,12 +122,15 @@ public final class TextColumn {
     }
   }
 
-  /** Tokenises the column's distinct texts and clusters its near duplicates. */
+  /**
+   * The column's distinct texts tokenised and their near duplicates clustered, once per pooled
+   * column ({@link Pool.Var#derived}).
+   */
   public static TextColumn of(Pool.Var text) {
     if (text.numeric || text.dictionary == null) {
       throw new IllegalArgumentException("not a text column: " + text.name);
     }
-    return new TextColumn(text);
+    return text.derived(TextColumn.class, TextColumn::new);
   }
 
   /** Lower-cased maximal runs of letters or digits. */

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.synthos.api.ColumnType;
 import org.synthos.api.Field;
@@ -87,6 +89,19 @@ public final class Pool {
 
     public int categories() {
       return dictionary.length;
+    }
+
+    /** What {@link #derived} computed from this column, by the type derived. */
+    private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
+
+    /**
+     * The value {@code make} derives from this column alone (a text column's tokens and near
+     * duplicates, say), computed on first use and kept with the column, so that every judge and
+     * explainer reading the same pool shares one copy. {@code make} must read nothing but the
+     * column: the value is the same whoever asks first.
+     */
+    public <T> T derived(Class<T> type, Function<Var, T> make) {
+      return type.cast(derived.computeIfAbsent(type, k -> make.apply(this)));
     }
   }
 
