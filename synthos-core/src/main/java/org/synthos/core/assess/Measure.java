@@ -82,6 +82,13 @@ public enum Measure {
    * calibration, typing it as distribution collapse turned correlation breaks into that type.
    */
   PREDICTION_COLLAPSE(Dimension.LEARNABILITY, null, 0.25, BandMethod.MODEL_RESPLIT),
+  /**
+   * Total variation distance between the class shares of a categorical target the cascade learns: a
+   * shifted prior (a generator that favours the common class, labels redrawn at random) changes
+   * what a model trained on the candidate predicts even when every feature looks right. One planned
+   * test per target, with a tolerance four times tighter than a column's TVD among many.
+   */
+  TARGET_PRIOR_SHIFT(Dimension.LEARNABILITY, CollapseType.A_DISTRIBUTION, 0.05, BandMethod.RESPLIT),
   /** KS statistic of a text column's length in characters. */
   TEXT_LENGTH_KS(
       Dimension.DISTRIBUTION_FIDELITY, CollapseType.A_DISTRIBUTION, 0.25, BandMethod.RESPLIT),

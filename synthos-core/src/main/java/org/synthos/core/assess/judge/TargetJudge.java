@@ -1,0 +1,36 @@
+package org.synthos.core.assess.judge;
+
+import java.util.List;
+import org.synthos.core.assess.Measure;
+import org.synthos.core.assess.Subject;
+import org.synthos.core.assess.measure.Marginals;
+import org.synthos.core.assess.measure.learn.Targets;
+
+/**
+ * The class prior of each categorical target the cascade learns, judged on its own: the total
+ * variation distance between the candidate's and the reference's class shares ({@link
+ * Measure#TARGET_PRIOR_SHIFT}), against the same pooled re-splits as the column measures.
+ *
+ * <p>The same distance is one column's TVD among every column's in distribution fidelity, where its
+ * tolerance (0.25) is set for many columns tested at once; on the label a model is trained for, a
+ * shift of a few points in the class shares already changes what the model predicts (its
+ * calibration, its decision threshold, its recall of the minority class), so the target gets one
+ * planned test with a tighter tolerance. Numeric targets are left to the KS statistic.
+ */
+final class TargetJudge {
+  private TargetJudge() {}
+
+  static void judge(Judging j, List<Targets.Choice> targets) {
+    for (Targets.Choice t : targets) {
+      if (t.column().numeric || t.column().text) {
+        continue;
+      }
+      j.add(
+          Measure.TARGET_PRIOR_SHIFT,
+          Subject.of(t.column().name),
+          l -> Marginals.tvd(Marginals.sides(t.column(), l)),
+          "total variation distance between the target's class shares (nulls excluded),"
+              + " candidate vs reference, on every analysed row");
+    }
+  }
+}
