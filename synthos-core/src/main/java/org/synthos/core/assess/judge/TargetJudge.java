@@ -16,6 +16,12 @@ import org.synthos.core.assess.measure.learn.Targets;
  * shift of a few points in the class shares already changes what the model predicts (its
  * calibration, its decision threshold, its recall of the minority class), so the target gets one
  * planned test with a tighter tolerance. Numeric targets are left to the KS statistic.
+ *
+ * <p>The shift is typed distribution collapse only when the candidate's classes are less even than
+ * the reference's (lower entropy: the common classes gained, as when a generator favours them). A
+ * shift towards even shares is what labels redrawn at random give (label noise moves credit-g's
+ * 70/30 towards 50/50): the label's relation to the features was lost, which the correlation
+ * measures type, and the prior alone cannot tell which, so that evidence names no type.
  */
 final class TargetJudge {
   private TargetJudge() {}
@@ -25,12 +31,17 @@ final class TargetJudge {
       if (t.column().numeric || t.column().text) {
         continue;
       }
+      Marginals.Sides observed = Marginals.sides(t.column(), j.plan.observed);
+      boolean narrowed = Marginals.entropyDeficit(observed) > 0;
       j.add(
           Measure.TARGET_PRIOR_SHIFT,
           Subject.of(t.column().name),
           l -> Marginals.tvd(Marginals.sides(t.column(), l)),
+          narrowed ? Measure.TARGET_PRIOR_SHIFT.cause() : null,
           "total variation distance between the target's class shares (nulls excluded),"
-              + " candidate vs reference, on every analysed row");
+              + " candidate vs reference, on every analysed row; the candidate's classes are "
+              + (narrowed ? "less" : "no less")
+              + " even than the reference's");
     }
   }
 }
