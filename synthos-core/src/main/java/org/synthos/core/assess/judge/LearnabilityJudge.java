@@ -163,7 +163,7 @@ final class LearnabilityJudge {
     }
     return data.vars.stream()
         .filter(v -> v.name.equals(named))
-        .map(v -> new Targets.Choice(v, "--target"))
+        .map(v -> new Targets.Choice(v, "--target", true))
         .toList();
   }
 

@@ -7,15 +7,19 @@ import org.synthos.core.assess.measure.Marginals;
 import org.synthos.core.assess.measure.learn.Targets;
 
 /**
- * The class prior of each categorical target the cascade learns, judged on its own: the total
- * variation distance between the candidate's and the reference's class shares ({@link
- * Measure#TARGET_PRIOR_SHIFT}), against the same pooled re-splits as the column measures.
+ * The class prior of the categorical label the cascade learns (named with {@code --target}, or the
+ * last column taken by convention), judged on its own: the total variation distance between the
+ * candidate's and the reference's class shares ({@link Measure#TARGET_PRIOR_SHIFT}), against the
+ * same pooled re-splits as the column measures.
  *
  * <p>The same distance is one column's TVD among every column's in distribution fidelity, where its
  * tolerance (0.25) is set for many columns tested at once; on the label a model is trained for, a
  * shift of a few points in the class shares already changes what the model predicts (its
  * calibration, its decision threshold, its recall of the minority class), so the target gets one
- * planned test with a tighter tolerance. Numeric targets are left to the KS statistic.
+ * planned test with a tighter tolerance. Only the label: other chosen targets are columns like any
+ * other, and testing their priors would type a lost rare category of one as distribution collapse
+ * (credit-g's {@code credit_history} under rare-category loss). Numeric targets are left to the KS
+ * statistic.
  *
  * <p>The shift is typed distribution collapse only when the candidate's classes are less even than
  * the reference's (lower entropy: the common classes gained, as when a generator favours them). A
@@ -28,7 +32,7 @@ final class TargetJudge {
 
   static void judge(Judging j, List<Targets.Choice> targets) {
     for (Targets.Choice t : targets) {
-      if (t.column().numeric || t.column().text) {
+      if (!t.label() || t.column().numeric || t.column().text) {
         continue;
       }
       Marginals.Sides observed = Marginals.sides(t.column(), j.plan.observed);

@@ -6,8 +6,8 @@
  * judged. One judge per family of measures ({@code StructureChecks}, {@code DuplicationJudge},
  * {@code MarginalJudge}, {@code AssociationJudge}, {@code NeighbourJudge}, {@code TemporalJudge},
  * {@code TextJudge} for text columns and identifiers, which the others skip; {@code
- * LearnabilityJudge} for the proxy models, with {@code TargetJudge} for the class prior of each
- * categorical target they learn) writes evidence into one workspace ({@code Judging}); {@code
+ * LearnabilityJudge} for the proxy models, with {@code TargetJudge} for the class prior of the
+ * categorical label they learn) writes evidence into one workspace ({@code Judging}); {@code
  * Scoring} and {@link org.synthos.core.assess.judge.Verdicts} turn it into findings. Reads the
  * pool, calls measures; knows nothing of localisation, recommendations or reports.
  *
