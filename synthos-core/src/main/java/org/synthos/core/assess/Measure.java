@@ -82,6 +82,16 @@ public enum Measure {
    * calibration, typing it as distribution collapse turned correlation breaks into that type.
    */
   PREDICTION_COLLAPSE(Dimension.LEARNABILITY, null, 0.25, BandMethod.MODEL_RESPLIT),
+  /**
+   * Total variation distance between the class shares of the categorical label the cascade learns
+   * (the named target, or the last column taken by convention): a shifted prior (a generator that
+   * favours the common class, labels redrawn at random) changes what a model trained on the
+   * candidate predicts even when every feature looks right. One planned test, with a tolerance four
+   * times tighter than a column's TVD among many. Typed distribution collapse when the candidate's
+   * classes are less even than the reference's; a shift towards even shares (labels redrawn at
+   * random) names no type.
+   */
+  TARGET_PRIOR_SHIFT(Dimension.LEARNABILITY, CollapseType.A_DISTRIBUTION, 0.05, BandMethod.RESPLIT),
   /** KS statistic of a text column's length in characters. */
   TEXT_LENGTH_KS(
       Dimension.DISTRIBUTION_FIDELITY, CollapseType.A_DISTRIBUTION, 0.25, BandMethod.RESPLIT),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.synthos.core.assess.Cause;
 import org.synthos.core.assess.CauseSummary;
 import org.synthos.core.assess.CheckKind;
@@ -81,7 +82,9 @@ public final class Localiser {
         || a.checks().stream().anyMatch(c -> c.kind() == CheckKind.SEGMENT_DRIFT)) {
       drifted(out);
     }
-    if (troubled(Dimension.DISTRIBUTION_FIDELITY) || troubled(Dimension.DIVERSITY_RETENTION)) {
+    if (troubled(Dimension.DISTRIBUTION_FIDELITY)
+        || troubled(Dimension.DIVERSITY_RETENTION)
+        || !shiftedTargets(a).isEmpty()) {
       modes(out);
     }
     if (troubled(Dimension.DIVERSITY_RETENTION) && data.hasReference()) {
@@ -150,6 +153,27 @@ public final class Localiser {
       }
     }
     return columns;
+  }
+
+  /**
+   * The targets whose class shares were found shifted ({@link Measure#TARGET_PRIOR_SHIFT} below 100
+   * in a learnability dimension that warns or fails): their over-represented classes are flagged,
+   * and rebalanced, like an over-represented category.
+   */
+  static Set<String> shiftedTargets(Findings a) {
+    Set<String> out = new TreeSet<>();
+    for (DimensionResult r : a.dimensions()) {
+      if (r.dimension() == Dimension.LEARNABILITY
+          && r instanceof DimensionResult.Scored sc
+          && sc.status() != Status.PASS) {
+        for (Evidence e : sc.evidence()) {
+          if (e.measure() == Measure.TARGET_PRIOR_SHIFT && e.score() < 100) {
+            out.add(e.column());
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private boolean troubled(Dimension d) {
@@ -315,7 +339,7 @@ public final class Localiser {
     List<Pool.Var> vars = data.distributionVars();
     boolean[] obs = data.observedLabels();
     int group = 0;
-    for (int[] vc : SideCounts.overRepresented(data)) {
+    for (int[] vc : SideCounts.overRepresented(data, shiftedTargets(a))) {
       group++;
       Pool.Var v = vars.get(vc[0]);
       double[][] p = SideCounts.shares(data, v, obs);

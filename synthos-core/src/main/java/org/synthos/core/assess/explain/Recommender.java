@@ -322,7 +322,7 @@ public final class Recommender {
     SplittableRandom random = new SplittableRandom(options.seed() ^ 0x5EED);
     Set<Long> drop = new LinkedHashSet<>();
     List<Pool.Var> vars = data.distributionVars();
-    for (int[] vc : SideCounts.overRepresented(data)) {
+    for (int[] vc : SideCounts.overRepresented(data, Localiser.shiftedTargets(a))) {
       Pool.Var v = vars.get(vc[0]);
       double pr = SideCounts.shares(data, v, obs)[1][vc[1]];
       List<Integer> members = new ArrayList<>();
@@ -343,6 +343,9 @@ public final class Recommender {
     }
     Status st =
         statusOf(Dimension.DISTRIBUTION_FIDELITY).worst(statusOf(Dimension.DIVERSITY_RETENTION));
+    if (!Localiser.shiftedTargets(a).isEmpty()) {
+      st = st.worst(statusOf(Dimension.LEARNABILITY));
+    }
     drafts.add(
         new Draft(
             "rebalance_over_represented_modes",
@@ -485,7 +488,22 @@ public final class Recommender {
               null,
               generator));
     }
-    if (measureTroubled(Dimension.LEARNABILITY, Set.of())) {
+    if (measureTroubled(Dimension.LEARNABILITY, Set.of(Measure.TARGET_PRIOR_SHIFT))) {
+      drafts.add(
+          new Draft(
+              "restore_class_shares",
+              "Restore the target's class shares",
+              "Regenerate with the target's classes in the reference's shares (sample the"
+                  + " target from its reference distribution and condition on it), or resample the"
+                  + " candidate's rows per class to those shares, and re-validate.",
+              priority(statusOf(Dimension.LEARNABILITY)),
+              List.of(Dimension.LEARNABILITY),
+              "the target's class shares moved away from the reference's",
+              null,
+              generator));
+    }
+    if (measureTroubled(
+        Dimension.LEARNABILITY, Set.of(Measure.LEARNABILITY_GAP, Measure.PREDICTION_COLLAPSE))) {
       drafts.add(
           new Draft(
               "condition_on_target",

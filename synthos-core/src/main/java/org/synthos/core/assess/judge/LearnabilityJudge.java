@@ -128,6 +128,7 @@ final class LearnabilityJudge {
       j.notApplicable.put(Dimension.LEARNABILITY, reason);
       return Learnability.notApplicable(reason, options.budgetMillis(), predictAt);
     }
+    TargetJudge.judge(j, choices);
     long deadline = System.nanoTime() + HARD_STOP_FACTOR * 1_000_000L * options.budgetMillis();
     List<Learnability.Target> out = new ArrayList<>();
     for (int t = 0; t < choices.size(); t++) {
@@ -162,7 +163,7 @@ final class LearnabilityJudge {
     }
     return data.vars.stream()
         .filter(v -> v.name.equals(named))
-        .map(v -> new Targets.Choice(v, "--target"))
+        .map(v -> new Targets.Choice(v, "--target", true))
         .toList();
   }
 

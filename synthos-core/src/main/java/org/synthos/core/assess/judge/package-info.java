@@ -5,10 +5,11 @@
  * <p>Owns: how each measure of the closed registry {@link org.synthos.core.assess.Measure} is
  * judged. One judge per family of measures ({@code StructureChecks}, {@code DuplicationJudge},
  * {@code MarginalJudge}, {@code AssociationJudge}, {@code NeighbourJudge}, {@code TemporalJudge},
- * {@code TextJudge} for text columns and identifiers, which the others skip) writes evidence into
- * one workspace ({@code Judging}); {@code Scoring} and {@link
- * org.synthos.core.assess.judge.Verdicts} turn it into findings. Reads the pool, calls measures;
- * knows nothing of localisation, recommendations or reports.
+ * {@code TextJudge} for text columns and identifiers, which the others skip; {@code
+ * LearnabilityJudge} for the proxy models, with {@code TargetJudge} for the class prior of the
+ * categorical label they learn) writes evidence into one workspace ({@code Judging}); {@code
+ * Scoring} and {@link org.synthos.core.assess.judge.Verdicts} turn it into findings. Reads the
+ * pool, calls measures; knows nothing of localisation, recommendations or reports.
  *
  * <p>The maths:
  *
@@ -33,6 +34,10 @@
  *       the pass), the association losses (pairs chosen and segments formed on rows) and the
  *       distinct-value deficit (one value per near-duplicate group) stay on the analysed rows with
  *       row re-splits ({@code rows: analysed}).
+ *   <li>A target's class prior is one planned test ({@code TargetJudge}): the TVD of its class
+ *       shares against the row re-splits, with its own tolerance (0.05, against 0.25 for a column's
+ *       TVD among many), since ROC AUC is blind to the prior and the learnability gap of a weak
+ *       label learned from a few hundred rows has a wide band.
  *   <li>Sub-score = 100 * clamp(1 - max(0, value - upper) / tolerance, 0, 1); dimension score = 0.5
  *       * mean + 0.5 * minimum of its sub-scores.
  *   <li>Dataset-level combinations: the mean of standardised excesses (Pesarin 2001) and the

@@ -3,6 +3,7 @@ package org.synthos.core.assess.measure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.synthos.core.assess.pool.Pool;
 
 /** Per-side counts of one pooled column: present cells, distinct values, category shares. */
@@ -82,6 +83,15 @@ public final class SideCounts {
    * as {distribution column index, category code}; empty without a reference.
    */
   public static List<int[]> overRepresented(Pool data) {
+    return overRepresented(data, Set.of());
+  }
+
+  /**
+   * As above, without the 1.5x rule for the columns named in {@code shiftedTargets} (targets whose
+   * class shares were found shifted): a common class that grew from 62% to 76% of the rows is the
+   * over-represented one, though it grew by less than half.
+   */
+  public static List<int[]> overRepresented(Pool data, Set<String> shiftedTargets) {
     List<int[]> found = new ArrayList<>();
     if (!data.hasReference()) {
       return found;
@@ -99,7 +109,8 @@ public final class SideCounts {
         double pr = p[1][c];
         double pool = (pc * data.nC + pr * data.nR) / data.n;
         double se = Math.sqrt(pool * (1 - pool) * (1.0 / data.nC + 1.0 / data.nR));
-        if (pc > 1.5 * pr && pc - pr > 3 * se && pc - pr > 0.02) {
+        boolean ratio = pc > 1.5 * pr || shiftedTargets.contains(v.name);
+        if (ratio && pc - pr > 3 * se && pc - pr > 0.02) {
           found.add(new int[] {vi, c});
         }
       }

@@ -36,8 +36,11 @@ public final class Targets {
 
   private Targets() {}
 
-  /** A chosen target and why. */
-  public record Choice(Pool.Var column, String reason) {}
+  /**
+   * A chosen target and why; {@code label} when it is the column a team trains on: named with
+   * {@code --target}, or the last column taken by convention.
+   */
+  public record Choice(Pool.Var column, String reason, boolean label) {}
 
   public static List<Choice> choose(Pool pool) {
     List<Pool.Var> vars = pool.vars.stream().filter(v -> !v.text).limit(MAX_COLUMNS).toList();
@@ -106,7 +109,8 @@ public final class Targets {
                                 + " of its %d largest associations on the reference: %.3f)",
                         s.var().numeric ? "numeric" : "categorical",
                         TOP_ASSOCIATIONS,
-                        s.score())))
+                        s.score()),
+                    s.lastColumn()))
         .toList();
   }
 

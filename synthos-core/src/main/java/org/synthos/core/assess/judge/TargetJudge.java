@@ -1,0 +1,51 @@
+package org.synthos.core.assess.judge;
+
+import java.util.List;
+import org.synthos.core.assess.Measure;
+import org.synthos.core.assess.Subject;
+import org.synthos.core.assess.measure.Marginals;
+import org.synthos.core.assess.measure.learn.Targets;
+
+/**
+ * The class prior of the categorical label the cascade learns (named with {@code --target}, or the
+ * last column taken by convention), judged on its own: the total variation distance between the
+ * candidate's and the reference's class shares ({@link Measure#TARGET_PRIOR_SHIFT}), against the
+ * same pooled re-splits as the column measures.
+ *
+ * <p>The same distance is one column's TVD among every column's in distribution fidelity, where its
+ * tolerance (0.25) is set for many columns tested at once; on the label a model is trained for, a
+ * shift of a few points in the class shares already changes what the model predicts (its
+ * calibration, its decision threshold, its recall of the minority class), so the target gets one
+ * planned test with a tighter tolerance. Only the label: other chosen targets are columns like any
+ * other, and testing their priors would type a lost rare category of one as distribution collapse
+ * (credit-g's {@code credit_history} under rare-category loss). Numeric targets are left to the KS
+ * statistic.
+ *
+ * <p>The shift is typed distribution collapse only when the candidate's classes are less even than
+ * the reference's (lower entropy: the common classes gained, as when a generator favours them). A
+ * shift towards even shares is what labels redrawn at random give (label noise moves credit-g's
+ * 70/30 towards 50/50): the label's relation to the features was lost, which the correlation
+ * measures type, and the prior alone cannot tell which, so that evidence names no type.
+ */
+final class TargetJudge {
+  private TargetJudge() {}
+
+  static void judge(Judging j, List<Targets.Choice> targets) {
+    for (Targets.Choice t : targets) {
+      if (!t.label() || t.column().numeric || t.column().text) {
+        continue;
+      }
+      Marginals.Sides observed = Marginals.sides(t.column(), j.plan.observed);
+      boolean narrowed = Marginals.entropyDeficit(observed) > 0;
+      j.add(
+          Measure.TARGET_PRIOR_SHIFT,
+          Subject.of(t.column().name),
+          l -> Marginals.tvd(Marginals.sides(t.column(), l)),
+          narrowed ? Measure.TARGET_PRIOR_SHIFT.cause() : null,
+          "total variation distance between the target's class shares (nulls excluded),"
+              + " candidate vs reference, on every analysed row; the candidate's classes are "
+              + (narrowed ? "less" : "no less")
+              + " even than the reference's");
+    }
+  }
+}
