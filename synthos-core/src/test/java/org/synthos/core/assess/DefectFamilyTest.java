@@ -36,13 +36,6 @@ class DefectFamilyTest {
     // some splits and not others (3 of seeds 7-11). Its rate is measured by the calibration
     // (docs/calibration.md), not required of one split here.
     assumeFalse(defect == Defect.CONDITIONAL_BREAK && name.equals("penguins.csv"));
-    // Label noise is caught where models learn the label: seattle-weather's weather and cars'
-    // Origin. credit-g's class (ROC AUC near 0.68 from 166 rows) and penguins' last categorical
-    // column, Sex, are not chosen as targets, and half their labels redrawn is within the noise of
-    // this one split; the calibration reports the family's rate over seeds (docs/calibration.md).
-    assumeFalse(
-        defect == Defect.LABEL_NOISE
-            && (name.equals("credit-g.csv") || name.equals("penguins.csv")));
     ColumnBatch[] h = ExampleData.halves(name, 7);
     Injection inj = DefectInjector.inject(h[0], h[1], defect, defect.moderateSeverity(), 7);
     assumeFalse(inj.affectedRows().isEmpty(), "the family does not apply: " + inj.description());
@@ -56,6 +49,15 @@ class DefectFamilyTest {
             ProgressListener.NONE);
 
     assertThat(r.verdict().decision()).isEqualTo(Decision.REJECT);
+    if (defect == Defect.LABEL_NOISE
+        && (name.equals("credit-g.csv") || name.equals("penguins.csv"))) {
+      // Rejected for the label's class prior (target_prior_shift), which cannot tell redrawn
+      // labels from a generator's drift and names no type; the lost label-feature relation is too
+      // weak here (credit-g's class from 166 rows, penguins' Sex) for the correlation measures to
+      // type it in this one split. The calibration reports the typing over seeds
+      // (docs/calibration.md).
+      return;
+    }
     if (defect == Defect.NOISE_OUTLIERS) {
       // Widened marginals, attenuated correlations and out-of-range cells: any may dominate.
       assertThat(r.verdict().primaryType())
