@@ -12,8 +12,8 @@ import org.synthos.core.assess.inject.DefectInjector;
 import org.synthos.core.assess.inject.Injection;
 
 /**
- * What the conditional-break, noise-and-outliers, missing-pattern and rare-category-loss defects
- * change, and only that.
+ * What the conditional-break, noise-and-outliers, missing-pattern, rare-category-loss and
+ * text-truncation defects change, and only that.
  */
 @Tag("unit")
 class InjectedFamiliesTest {
@@ -54,6 +54,24 @@ class InjectedFamiliesTest {
     // Without a reference every category below 5% is lost.
     Injection alone = DefectInjector.inject(c, null, Defect.RARE_CATEGORY_LOSS, 1.0, 2);
     assertThat(alone.affectedRows()).containsExactly(97L, 98L, 99L, 100L);
+  }
+
+  @Test
+  void textTruncationCutsTheTextsLongerThanTheLengthQuantile() {
+    // Lengths 1..10 characters; at severity 0.5 the cut is the 0.5 quantile, 5 characters.
+    String[] texts = new String[11];
+    for (int i = 0; i < 10; i++) {
+      texts[i] = "abcd fghij".substring(0, i + 1);
+    }
+    ColumnBatch c = new Batches().strings("t", org.synthos.api.ColumnType.TEXT, texts).build();
+    Injection inj = DefectInjector.inject(c, null, Defect.TEXT_TRUNCATION, 0.5, 1);
+    String[] after = ((Column.Strings) inj.batch().column(0)).values();
+    // Texts of 6 to 10 characters are cut to 5, "abcd " then loses its trailing space.
+    assertThat(inj.affectedRows()).containsExactly(6L, 7L, 8L, 9L, 10L);
+    assertThat(Arrays.asList(after).subList(5, 10)).containsOnly("abcd");
+    assertThat(Arrays.asList(after).subList(0, 5)).isEqualTo(Arrays.asList(texts).subList(0, 5));
+    assertThat(after[10]).isNull();
+    assertThat(inj.description()).contains("t at 5");
   }
 
   @Test

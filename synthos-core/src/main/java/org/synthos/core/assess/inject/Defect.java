@@ -83,6 +83,14 @@ public enum Defect {
    */
   VOCABULARY_SHRINK(CollapseType.A_DISTRIBUTION, 0.8),
   /**
+   * Each text column's texts cut at a length: every text longer than the column's (1 - {@code
+   * severity}) quantile of lengths in characters is cut to that many characters, trailing spaces
+   * dropped, as a generator stopped by its output budget leaves them. The long texts are lost, but
+   * what moves most is the whole length distribution (half of it piled at the cut, its KS statistic
+   * against the reference), so distribution collapse is the type named.
+   */
+  TEXT_TRUNCATION(CollapseType.A_DISTRIBUTION, 0.5),
+  /**
    * A share {@code severity} of rows replaced by copies of other rows with one numeric cell nudged
    * by 0.1% to 1% of its value.
    */

@@ -64,13 +64,15 @@ public final class DefectInjector {
           description = LabelDefects.imbalanceDescription(cells, label, n - kept.length);
         }
       }
-      case TEXT_REPETITION, TEMPLATE_COLLAPSE, VOCABULARY_SHRINK -> {
+      case TEXT_REPETITION, TEMPLATE_COLLAPSE, VOCABULARY_SHRINK, TEXT_TRUNCATION -> {
         if (TextDefects.textColumns(cells).isEmpty()) {
           description = TextDefects.noText();
         } else if (defect == Defect.TEXT_REPETITION) {
           description = TextDefects.repetition(cells, severity, random, affected);
         } else if (defect == Defect.TEMPLATE_COLLAPSE) {
           description = TextDefects.templates(cells, severity, random, affected);
+        } else if (defect == Defect.TEXT_TRUNCATION) {
+          description = TextDefects.truncation(cells, severity, affected);
         } else {
           description = TextDefects.vocabulary(cells, severity, random, affected);
         }

@@ -104,6 +104,44 @@ final class TextDefects {
   }
 
   /**
+   * Each text column's texts longer than its (1 - {@code severity}) quantile of lengths (in
+   * characters, over present cells) cut to that length, trailing spaces dropped.
+   */
+  static String truncation(Cells cells, double severity, TreeSet<Long> affected) {
+    int changed = 0;
+    List<String> limits = new ArrayList<>();
+    for (int c : textColumns(cells)) {
+      List<Integer> lengths = new ArrayList<>();
+      for (int i = 0; i < cells.size; i++) {
+        if (!cells.nulls[c][i]) {
+          lengths.add(cells.strings[c][i].length());
+        }
+      }
+      if (lengths.isEmpty()) {
+        continue;
+      }
+      lengths.sort(null);
+      int limit = Math.max(1, lengths.get((int) Math.floor((1 - severity) * (lengths.size() - 1))));
+      limits.add(cells.schema.field(c).name() + " at " + limit);
+      for (int i = 0; i < cells.size; i++) {
+        String t = cells.strings[c][i];
+        if (!cells.nulls[c][i] && t.length() > limit) {
+          cells.strings[c][i] = t.substring(0, limit).stripTrailing();
+          affected.add(i + 1L);
+          changed++;
+        }
+      }
+    }
+    return "cut "
+        + changed
+        + " texts to the column's length quantile "
+        + (1 - severity)
+        + " ("
+        + String.join(", ", limits)
+        + " characters)";
+  }
+
+  /**
    * The vocabulary of each text column cut to its most frequent words: every occurrence of a word
    * outside the top (1 - {@code severity}) share of the distinct words (at least one) replaced by a
    * kept word drawn with its frequency.
