@@ -140,11 +140,27 @@ final class Judging {
     }
     boolean[][] resplits = plan.resplits;
     double[] nulls = Resampling.replicated(resplits.length, b -> f.applyAsDouble(resplits[b]));
+    return scored(measure, subject, observed, nulls, cause, detail, null);
+  }
+
+  /**
+   * Adds the evidence of {@code observed} against the band of its re-split values {@code nulls} (on
+   * every row when {@code scope} says so, else on the held rows); null when no band can be made.
+   */
+  private Replicated scored(
+      Measure measure,
+      Subject subject,
+      double observed,
+      double[] nulls,
+      CollapseType cause,
+      String detail,
+      Evidence.RowScope scope) {
     NullBand band = Bands.of(nulls);
     if (Double.isNaN(band.upper())) {
       return null;
     }
-    add(Evidence.of(measure, subject, observed, band, cause, detail));
+    Evidence e = Evidence.of(measure, subject, observed, band, cause, detail);
+    add(scope == null ? e : e.onRows(scope));
     return new Replicated(observed, nulls);
   }
 
@@ -371,12 +387,7 @@ final class Judging {
     long[] rows = pooledRows();
     boolean[][] splits = plan.bucketSplits(Buckets.COUNT, chosen(Buckets.COUNT, rows[0], rows[1]));
     double[] nulls = Resampling.replicated(splits.length, b -> f.applyAsDouble(splits[b]));
-    NullBand band = Bands.of(nulls);
-    if (Double.isNaN(band.upper())) {
-      return null;
-    }
-    add(Evidence.of(measure, subject, observed, band, cause, detail).onRows(Evidence.RowScope.ALL));
-    return new Replicated(observed, nulls);
+    return scored(measure, subject, observed, nulls, cause, detail, Evidence.RowScope.ALL);
   }
 
   /** Rows of the candidate and of the reference over every row. */
