@@ -48,12 +48,9 @@ final class MomentsAccumulator {
         ninf++;
       } else {
         n++;
-        if (x < min) {
-          min = x;
-        }
-        if (x > max) {
-          max = x;
-        }
+        // Math.min/max order -0.0 below 0.0, as the merge does, so a fold and a merge agree
+        min = Math.min(min, x);
+        max = Math.max(max, x);
       }
     }
     if (n == 0) {

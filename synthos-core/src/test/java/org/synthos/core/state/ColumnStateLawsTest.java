@@ -9,6 +9,7 @@ import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -154,6 +155,23 @@ class ColumnStateLawsTest {
         MomentsState::merge,
         MomentsState.EMPTY,
         ColumnStateLawsTest::momentsClose);
+  }
+
+  /**
+   * Signed zeros: a fold meeting 0.0 then -0.0 and a merge of the two must report the same minimum.
+   */
+  @Example
+  void signedZerosFoldAsTheyMerge() {
+    MomentsState folded = foldDoubles(List.of(0.0, -0.0)).moments().orElseThrow();
+    MomentsState merged =
+        foldDoubles(List.of(0.0))
+            .moments()
+            .orElseThrow()
+            .merge(foldDoubles(List.of(-0.0)).moments().orElseThrow());
+    assertThat(folded.minValue()).isEqualTo(merged.minValue());
+    assertThat(folded.maxValue()).isEqualTo(merged.maxValue());
+    assertThat(Double.doubleToRawLongBits(folded.min()))
+        .isEqualTo(Double.doubleToRawLongBits(-0.0));
   }
 
   static void momentsClose(MomentsState x, MomentsState y) {
