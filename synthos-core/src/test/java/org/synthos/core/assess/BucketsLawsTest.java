@@ -32,6 +32,7 @@ import org.synthos.core.assess.pool.BucketSample;
 import org.synthos.core.assess.pool.Bucketed;
 import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.Pool;
+import org.synthos.core.assess.pool.TextLengths;
 import org.synthos.core.state.TestBatches;
 
 /**
@@ -73,7 +74,11 @@ class BucketsLawsTest {
             Tuple.of(2, Arbitraries.strings().alpha().ofLength(2)),
             Tuple.of(2, Arbitraries.just((String) null)));
     Arbitrary<Boolean> f = Arbitraries.of(true, false).injectNull(0.1);
-    Arbitrary<String> t = Arbitraries.strings().alpha().ofMaxLength(5);
+    Arbitrary<String> t =
+        Arbitraries.frequencyOf(
+            Tuple.of(10, Arbitraries.strings().alpha().ofMaxLength(5)),
+            Tuple.of(5, Arbitraries.of("two words", "İstanbul, naïve", " ,;", "a-b c_d 42", "")),
+            Tuple.of(2, Arbitraries.just((String) null)));
     return Combinators.combine(x, n, a, f, t).as(Row::new).list().ofMaxSize(300).list().ofSize(3);
   }
 
@@ -121,7 +126,9 @@ class BucketsLawsTest {
     assertSame(Buckets.empty().merge(a), a);
     assertSame(a.merge(Buckets.empty()), a);
     assertSame(fold(List.of(), 0, size).merge(a), a);
-    assertThat(a.column("t")).as("text columns keep no states").isNull();
+    assertThat(a.column("t")).as("text columns keep no categories").isNull();
+    assertThat(a.column("t (characters)").numeric()).isTrue();
+    assertThat(a.column("t (tokens)").numeric()).isTrue();
     assertThat(Arrays.stream(a.rows()).sum()).isEqualTo(parts.get(0).size());
   }
 
@@ -180,6 +187,45 @@ class BucketsLawsTest {
   private static void assertSame(Buckets actual, Buckets expected) {
     assertThat(view(actual)).isEqualTo(view(expected));
     PairBucketsLawsTest.same(actual.pairs(), expected.pairs());
+  }
+
+  /**
+   * A text column's length states hold, per bucket, the texts' lengths in code points and tokens as
+   * {@link TextLengths} defines them, and read back from bytes.
+   */
+  @Example
+  void textLengthsAreKeptAsNumbers() {
+    List<Row> rows = new ArrayList<>();
+    String[] texts = {"İstanbul, naïve café", "a-b c_d 42", " ,;", "", "one", null, "😀 smile"};
+    for (int i = 0; i < 70; i++) {
+      rows.add(new Row(1.0, 1L, "p", true, texts[i % texts.length]));
+    }
+    Buckets s = fold(rows, 0, Buckets.SAMPLE_SIZE);
+    Buckets.Col chars = s.column(TextLengths.charactersName("t"));
+    Buckets.Col tokens = s.column(TextLengths.tokensName("t"));
+    assertThat(Arrays.stream(chars.nulls()).sum()).isEqualTo(10);
+    List<Double> expectedChars = new ArrayList<>();
+    List<Double> expectedTokens = new ArrayList<>();
+    for (Row r : rows) {
+      if (r.t() != null) {
+        expectedChars.add((double) TextLengths.characters(r.t()));
+        expectedTokens.add((double) TextLengths.tokenise(r.t()).length);
+      }
+    }
+    assertThat(kept(chars)).containsExactlyInAnyOrderElementsOf(expectedChars);
+    assertThat(kept(tokens)).containsExactlyInAnyOrderElementsOf(expectedTokens);
+    assertThat(expectedTokens).contains(4.0, 5.0, 0.0);
+    assertThat(view(Buckets.fromBytes(s.toBytes()))).isEqualTo(view(s));
+  }
+
+  private static List<Double> kept(Buckets.Col col) {
+    List<Double> out = new ArrayList<>();
+    for (BucketSample q : col.samples()) {
+      for (double v : q.values()) {
+        out.add(v);
+      }
+    }
+    return out;
   }
 
   /** Buckets past the sample size keep samples; their bytes still read back item for item. */
@@ -323,7 +369,7 @@ class BucketsLawsTest {
   static List<Object> view(Buckets s) {
     List<Object> out = new ArrayList<>();
     out.add(Arrays.toString(s.rows()));
-    for (String name : List.of("x", "n", "a", "f")) {
+    for (String name : List.of("x", "n", "a", "f", "t (characters)", "t (tokens)")) {
       Buckets.Col col = s.column(name);
       if (col == null) {
         out.add(name + ": none");

@@ -1,17 +1,23 @@
 package org.synthos.core.assess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntFunction;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.core.assess.inject.Defect;
 import org.synthos.core.assess.inject.DefectInjector;
 import org.synthos.core.assess.inject.Injection;
+import org.synthos.core.assess.pool.TextLengths;
 
 /**
  * The user's two reports, reproduced on committed real data: a text column drawn from 25 distinct
@@ -61,6 +67,45 @@ class TextAndNearCopiesTest {
     assertThat(r.verdict().reasons().toString()).contains("diversity");
     assertThat(r.flaggedRows().stream().filter(f -> f.cause() == Cause.REPEATED_TEXT).count())
         .isGreaterThan(inj.batch().rowCount() / 2);
+  }
+
+  /**
+   * A text column's lengths are judged over every row, from the pass's length states: on a clean
+   * split (every row held, every bucket exact) the KS statistics equal the two-sample statistic of
+   * the texts' lengths computed directly.
+   */
+  @ParameterizedTest(name = "cars split {0}")
+  @ValueSource(longs = {11})
+  void textLengthsAreJudgedOverEveryRowFromTheirStates(long seed) {
+    ColumnBatch[] h = ExampleData.halves("cars.jsonl", seed);
+    ValidationResult r = validate(h[1], h[0], seed);
+    DimensionResult.Scored fidelity =
+        (DimensionResult.Scored) r.dimension(Dimension.DISTRIBUTION_FIDELITY);
+    int name = h[0].schema().indexOf("Name").orElseThrow();
+    String[] cand = ((Column.Strings) h[1].column(name)).values();
+    String[] ref = ((Column.Strings) h[0].column(name)).values();
+    for (Measure m : List.of(Measure.TEXT_LENGTH_KS, Measure.TEXT_TOKENS_KS)) {
+      Evidence e =
+          fidelity.evidence().stream().filter(x -> x.measure() == m).findFirst().orElseThrow();
+      assertThat(e.rows()).isEqualTo(Evidence.RowScope.ALL);
+      assertThat(e.detail()).contains("over every row");
+      ToIntFunction<String> length =
+          m == Measure.TEXT_LENGTH_KS ? TextLengths::characters : TextLengths::tokens;
+      assertThat(e.value()).isCloseTo(ks(cand, ref, length), within(1e-12));
+    }
+  }
+
+  /** The two-sample KS statistic of the texts' lengths: the largest gap of the two ECDFs. */
+  private static double ks(String[] a, String[] b, ToIntFunction<String> length) {
+    double[] x = Arrays.stream(a).filter(t -> t != null).mapToDouble(length::applyAsInt).toArray();
+    double[] y = Arrays.stream(b).filter(t -> t != null).mapToDouble(length::applyAsInt).toArray();
+    double worst = 0;
+    for (double v : DoubleStream.concat(Arrays.stream(x), Arrays.stream(y)).toArray()) {
+      double fx = Arrays.stream(x).filter(t -> t <= v).count() / (double) x.length;
+      double fy = Arrays.stream(y).filter(t -> t <= v).count() / (double) y.length;
+      worst = Math.max(worst, Math.abs(fx - fy));
+    }
+    return worst;
   }
 
   /**

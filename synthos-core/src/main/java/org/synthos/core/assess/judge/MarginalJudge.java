@@ -159,7 +159,7 @@ final class MarginalJudge {
   }
 
   /** How the histograms were made, when not exactly. */
-  private static String over(Bucketed col) {
+  static String over(Bucketed col) {
     return (col.quantiles ? "; on " + col.cells + " pooled-quantile cells" : "")
         + (col.sampled
             ? "; estimated from samples of " + Buckets.SAMPLE_SIZE + " values per bucket"

@@ -1,23 +1,28 @@
 package org.synthos.core.assess.judge;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.synthos.core.assess.Measure;
 import org.synthos.core.assess.Subject;
 import org.synthos.core.assess.measure.Identifiers;
+import org.synthos.core.assess.measure.Marginals;
 import org.synthos.core.assess.measure.Measures;
 import org.synthos.core.assess.measure.TextColumn;
 import org.synthos.core.assess.measure.TextMeasures;
+import org.synthos.core.assess.pool.Bucketed;
 import org.synthos.core.assess.pool.Pool;
 
 /**
  * Text columns and identifiers, which the marginal and pairwise judges skip: a text column is not a
  * list of categories and an identifier is neither a category nor a number.
  *
- * <p>Text: lengths, vocabulary fidelity and diversity against the pooled re-split null, like every
- * marginal measure; repeated, near-duplicate and copied texts against halves of the reference, like
- * duplicate rows (re-splits would inflate their null with the candidate's own repeats).
- * Identifiers: repeats and keys shared with the reference against halves of the reference (where
- * keys are unique both are 0), format drift against re-splits.
+ * <p>Text: lengths against bucket re-splits, over every row from the pass's length states where
+ * they serve (as a numeric column's KS statistic); vocabulary fidelity and diversity against the
+ * pooled re-split null of the held rows, since their state is the vocabulary itself; repeated,
+ * near-duplicate and copied texts against halves of the reference, like duplicate rows (re-splits
+ * would inflate their null with the candidate's own repeats). Identifiers: repeats and keys shared
+ * with the reference against halves of the reference (where keys are unique both are 0), format
+ * drift against re-splits.
  */
 final class TextJudge {
   private TextJudge() {}
@@ -40,16 +45,8 @@ final class TextJudge {
 
   private static void text(Judging j, TextColumn t, double dupScale, double copyScale) {
     Subject column = Subject.of(t.var.name);
-    j.add(
-        Measure.TEXT_LENGTH_KS,
-        column,
-        l -> Measures.ks(t.characters, l),
-        "Kolmogorov-Smirnov statistic of the length in characters");
-    j.add(
-        Measure.TEXT_TOKENS_KS,
-        column,
-        l -> Measures.ks(t.tokens, l),
-        "Kolmogorov-Smirnov statistic of the length in tokens");
+    lengthKs(j, column, t.characters, Measure.TEXT_LENGTH_KS, "the length in characters");
+    lengthKs(j, column, t.tokens, Measure.TEXT_TOKENS_KS, "the length in tokens");
     j.add(
         Measure.TEXT_JS_DISTANCE,
         column,
@@ -121,6 +118,26 @@ final class TextJudge {
         copyScale,
         "share of candidate texts equal or MinHash-near to a reference text; null from halves of"
             + " the reference");
+  }
+
+  /**
+   * The KS statistic of a text length, from the pass's length states over every row when they serve
+   * (as a numeric column's), else from the held rows; bucket re-splits make its band either way.
+   */
+  private static void lengthKs(
+      Judging j, Subject column, Pool.Var length, Measure measure, String what) {
+    Bucketed col = j.bucketed(length);
+    j.addBucketed(
+        col,
+        column,
+        List.of(
+            new Judging.ColumnMeasure(
+                measure,
+                Marginals::ks,
+                "Kolmogorov-Smirnov statistic of "
+                    + what
+                    + (col.allRows ? ", over every row" : "")
+                    + MarginalJudge.over(col))));
   }
 
   private static void identifier(Judging j, Pool.Var id, double dupScale, double copyScale) {

@@ -2,9 +2,9 @@ package org.synthos.core.assess.measure;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.synthos.core.assess.pool.Pool;
+import org.synthos.core.assess.pool.TextLengths;
 
 /**
  * A text column of the pool, tokenised once: every distinct text (an entry of the column's
@@ -87,12 +87,11 @@ public final class TextColumn {
     double[] toks = new double[var.codes.length];
     for (int i = 0; i < chars.length; i++) {
       int e = var.codes[i];
-      chars[i] =
-          e < 0 ? Double.NaN : var.dictionary[e].codePointCount(0, var.dictionary[e].length());
+      chars[i] = e < 0 ? Double.NaN : TextLengths.characters(var.dictionary[e]);
       toks[i] = e < 0 ? Double.NaN : unigrams[e].length;
     }
-    characters = Pool.numeric(var.name + " (characters)", chars);
-    tokens = Pool.numeric(var.name + " (tokens)", toks);
+    characters = Pool.numeric(TextLengths.charactersName(var.name), chars);
+    tokens = Pool.numeric(TextLengths.tokensName(var.name), toks);
   }
 
   /** A text's token ids but the last, read in place: equal when those tokens are. */
@@ -135,24 +134,7 @@ public final class TextColumn {
 
   /** Lower-cased maximal runs of letters or digits. */
   public static String[] tokenise(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    java.util.ArrayList<String> out = new java.util.ArrayList<>();
-    int start = -1;
-    for (int i = 0; i < lower.length(); ) {
-      int cp = lower.codePointAt(i);
-      boolean word = Character.isLetterOrDigit(cp);
-      if (word && start < 0) {
-        start = i;
-      } else if (!word && start >= 0) {
-        out.add(lower.substring(start, i));
-        start = -1;
-      }
-      i += Character.charCount(cp);
-    }
-    if (start >= 0) {
-      out.add(lower.substring(start));
-    }
-    return out.toArray(String[]::new);
+    return TextLengths.tokenise(text);
   }
 
   /**

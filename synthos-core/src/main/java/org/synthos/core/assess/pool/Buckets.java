@@ -29,7 +29,9 @@ import org.synthos.core.state.StateCodec;
  * index in the file, with per bucket the mergeable states the marginal measures need: rows, and per
  * compared numeric, datetime, categorical or boolean column its nulls and either a bottom-k sample
  * of its values ({@link BucketSample}, every value while the bucket holds at most {@value
- * #SAMPLE_SIZE}) or exact category counts.
+ * #SAMPLE_SIZE}) or exact category counts. A text column's lengths in characters and in tokens
+ * ({@link TextLengths}) are kept as two numeric columns under {@link TextLengths#charactersName}
+ * and {@link TextLengths#tokensName}, so its length distributions are judged over every row.
  *
  * <p>The bucket depends on the row's index, not its content, so buckets are random subsets of the
  * rows whatever the data: equal rows (common in narrow categorical tables) would otherwise share a
@@ -282,6 +284,13 @@ public final class Buckets {
     private long[] key = new long[0];
     private final PairBuckets.Accumulator pairs;
 
+    /** Text columns, whose lengths in characters and tokens are kept as two numeric columns. */
+    private final int[] texts;
+
+    private final long[][] textNulls;
+    private final BucketSample.Accumulator[][] characters;
+    private final BucketSample.Accumulator[][] tokens;
+
     /**
      * @param columns the columns to keep states of (others of {@code schema} are skipped)
      * @param seed the file's bucket seed
@@ -304,6 +313,16 @@ public final class Buckets {
       this.counts = new ArrayList<>();
       this.overflowed = new boolean[f];
       this.pairs = new PairBuckets.Accumulator(schema, this.columns);
+      this.texts = Arrays.stream(columns).filter(c -> lengthsKept(schema, c)).toArray();
+      this.textNulls = new long[texts.length][COUNT];
+      this.characters = new BucketSample.Accumulator[texts.length][COUNT];
+      this.tokens = new BucketSample.Accumulator[texts.length][COUNT];
+      for (int t = 0; t < texts.length; t++) {
+        for (int b = 0; b < COUNT; b++) {
+          characters[t][b] = new BucketSample.Accumulator(sampleSize);
+          tokens[t][b] = new BucketSample.Accumulator(sampleSize);
+        }
+      }
       for (int k = 0; k < f; k++) {
         counts.add(null);
         if (schema.field(this.columns[k]).type().isNumeric()) {
@@ -342,7 +361,23 @@ public final class Buckets {
           }
         }
       }
+      for (int t = 0; t < texts.length; t++) {
+        lengths(t, (Column.Strings) batch.column(texts[t]), n);
+      }
       pairs.update(batch, bucket, n);
+    }
+
+    private void lengths(int t, Column.Strings col, int n) {
+      String[] values = col.values();
+      for (int r = 0; r < n; r++) {
+        int b = bucket[r];
+        if (col.isNull(r)) {
+          textNulls[t][b]++;
+        } else {
+          characters[t][b].add(key[r], TextLengths.characters(values[r]));
+          tokens[t][b].add(key[r], TextLengths.tokens(values[r]));
+        }
+      }
     }
 
     private void numbers(int k, Column col, int n) {
@@ -387,18 +422,42 @@ public final class Buckets {
         Field field = schema.field(columns[k]);
         long[] nk = nulls[k].clone();
         if (samples[k] != null) {
-          BucketSample[] q = new BucketSample[COUNT];
-          for (int b = 0; b < COUNT; b++) {
-            q[b] = samples[k][b].snapshot();
-          }
-          out.put(field.name(), new Col(true, nk, q, null));
+          out.put(field.name(), new Col(true, nk, snapshot(samples[k]), null));
         } else {
           out.put(
               field.name(), new Col(false, nk, null, overflowed[k] ? null : copy(counts.get(k))));
         }
       }
+      for (int t = 0; t < texts.length; t++) {
+        String name = schema.field(texts[t]).name();
+        out.put(
+            TextLengths.charactersName(name),
+            new Col(true, textNulls[t].clone(), snapshot(characters[t]), null));
+        out.put(
+            TextLengths.tokensName(name),
+            new Col(true, textNulls[t].clone(), snapshot(tokens[t]), null));
+      }
       return new Buckets(rows.clone(), Collections.unmodifiableMap(out), pairs.snapshot());
     }
+
+    private static BucketSample[] snapshot(BucketSample.Accumulator[] perBucket) {
+      BucketSample[] q = new BucketSample[COUNT];
+      for (int b = 0; b < COUNT; b++) {
+        q[b] = perBucket[b].snapshot();
+      }
+      return q;
+    }
+  }
+
+  /**
+   * Whether column {@code c} is text whose lengths get states: unless a column of the schema
+   * already bears one of the names they are kept under.
+   */
+  private static boolean lengthsKept(Schema schema, int c) {
+    Field f = schema.field(c);
+    return f.type() == ColumnType.TEXT
+        && schema.indexOf(TextLengths.charactersName(f.name())).isEmpty()
+        && schema.indexOf(TextLengths.tokensName(f.name())).isEmpty();
   }
 
   private static SortedMap<String, long[]> copy(Map<String, long[]> counts) {

@@ -18,13 +18,15 @@
  * bottom-k sample of its numbers ({@link org.synthos.core.assess.pool.BucketSample}, k = 2048): the
  * values of the k rows with the smallest keys, a row's key being the same SplitMix64 hash of its
  * index that picks its bucket (a bijection, so no two rows tie; Cohen and Kaplan, "Summarizing Data
- * using Bottom-k Sketches", PODC 2007). The states are functions of the set of rows: the merge (add
- * counts; keep the k smallest keys of both) is associative and commutative, and any partitioning
- * and merge order gives the same bytes. Memory: 16 bytes (key and value) per kept value, at most
- * 128 x 2048 x 16 bytes = 4 MiB per numeric column per file (the KLL sketches they replace held 8
- * bytes per value, up to 2 MiB while exact and about 4 to 6 MiB beyond). {@link
- * org.synthos.core.assess.pool.Bucketed} lays one column of both files out as per-bucket histograms
- * over shared cells, from these states or, by the same hash of the file row, from the held rows.
+ * using Bottom-k Sketches", PODC 2007). A text column's length in characters and in tokens ({@link
+ * org.synthos.core.assess.pool.TextLengths}) get such samples too, as two numeric columns. The
+ * states are functions of the set of rows: the merge (add counts; keep the k smallest keys of both)
+ * is associative and commutative, and any partitioning and merge order gives the same bytes.
+ * Memory: 16 bytes (key and value) per kept value, at most 128 x 2048 x 16 bytes = 4 MiB per
+ * numeric column per file (the KLL sketches they replace held 8 bytes per value, up to 2 MiB while
+ * exact and about 4 to 6 MiB beyond). {@link org.synthos.core.assess.pool.Bucketed} lays one column
+ * of both files out as per-bucket histograms over shared cells, from these states or, by the same
+ * hash of the file row, from the held rows.
  *
  * <p>Error bounds: counts and nulls are exact. A bucket's sample holds every value until the bucket
  * passes 2048 values (files up to about 240,000 rows: a bucket's share is binomial, about 1,875
