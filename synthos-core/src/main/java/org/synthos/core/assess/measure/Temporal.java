@@ -87,7 +87,9 @@ public final class Temporal {
       kept[s] = presentPerSegment[s] >= MIN_PRESENT_PER_SEGMENT;
       keptCount += kept[s] ? 1 : 0;
     }
-    double[] observed = distances(v, ordered, pos, segmentOfPresent);
+    // The present values in the order the distances walk them, gathered once for every replicate.
+    Walk walk = Walk.of(v, ordered, pos);
+    double[] observed = distances(walk, segmentOfPresent);
     for (int s = 0; s < SEGMENTS; s++) {
       observed[s] = kept[s] ? observed[s] : 0;
     }
@@ -99,7 +101,7 @@ public final class Temporal {
     int[] shuffled = segmentOfPresent.clone();
     for (int b = 0; b < replicates; b++) {
       Shuffle.inPlace(shuffled, random);
-      nulls[b] = max(distances(v, ordered, pos, shuffled), kept);
+      nulls[b] = max(distances(walk, shuffled), kept);
     }
     return new Drift(stat, nulls, observed, segmentRows, SEGMENTS - keptCount);
   }
@@ -121,24 +123,50 @@ public final class Temporal {
   }
 
   /**
-   * Distance of each segment from the rest; {@code segment[k]} is the segment of {@code pos[k]}.
+   * The present cells in walking order: for numbers, their values sorted and the ends of runs of
+   * equal values (the ECDFs are compared only where a run ends); for categories, their codes.
    */
-  private static double[] distances(Pool.Var v, int[] ordered, int[] pos, int[] segment) {
+  private record Walk(boolean numeric, int[] runEnds, int[] codes, int categories, int length) {
+    static Walk of(Pool.Var v, int[] ordered, int[] pos) {
+      int m = pos.length;
+      if (!v.numeric) {
+        int[] codes = new int[m];
+        for (int t = 0; t < m; t++) {
+          codes[t] = v.codes[ordered[pos[t]]];
+        }
+        return new Walk(false, null, codes, v.categories(), m);
+      }
+      int[] ends = new int[m];
+      int runs = 0;
+      for (int t = 0; t < m; t++) {
+        double x = v.values[ordered[pos[t]]];
+        if (t + 1 == m || v.values[ordered[pos[t + 1]]] != x) {
+          ends[runs++] = t + 1;
+        }
+      }
+      return new Walk(true, Arrays.copyOf(ends, runs), null, 0, m);
+    }
+  }
+
+  /**
+   * Distance of each segment from the rest; {@code segment[k]} is the segment of the walk's k-th
+   * present cell.
+   */
+  private static double[] distances(Walk w, int[] segment) {
     double[] size = new double[SEGMENTS];
     for (int s : segment) {
       size[s]++;
     }
-    double total = pos.length;
+    double total = w.length();
     double[] out = new double[SEGMENTS];
-    if (v.numeric) {
+    if (w.numeric()) {
       double[] cum = new double[SEGMENTS];
       double all = 0;
-      for (int t = 0; t < pos.length; ) {
-        double x = v.values[ordered[pos[t]]];
-        while (t < pos.length && v.values[ordered[pos[t]]] == x) {
+      int t = 0;
+      for (int end : w.runEnds()) {
+        for (; t < end; t++) {
           cum[segment[t]]++;
           all++;
-          t++;
         }
         for (int s = 0; s < SEGMENTS; s++) {
           double rest = total - size[s];
@@ -148,11 +176,12 @@ public final class Temporal {
         }
       }
     } else {
-      int k = v.categories();
+      int k = w.categories();
+      int[] codes = w.codes();
       double[][] counts = new double[SEGMENTS][k];
       double[] totals = new double[k];
-      for (int t = 0; t < pos.length; t++) {
-        int c = v.codes[ordered[pos[t]]];
+      for (int t = 0; t < codes.length; t++) {
+        int c = codes[t];
         counts[segment[t]][c]++;
         totals[c]++;
       }
