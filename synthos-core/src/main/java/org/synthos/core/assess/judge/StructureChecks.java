@@ -245,10 +245,10 @@ final class StructureChecks {
     if (Double.isNaN(share) || share == 0 || plan.splitSize < 2) {
       return;
     }
-    double[] nulls = new double[plan.referenceSplits.length];
-    for (int b = 0; b < nulls.length; b++) {
-      nulls[b] = Support.outOfSupportShare(data, plan.referenceSplits[b]);
-    }
+    double[] nulls =
+        Resampling.replicated(
+            plan.referenceSplits.length,
+            b -> Support.outOfSupportShare(data, plan.referenceSplits[b]));
     NullBand band = Bands.of(nulls);
     Policy p = j.options.policy();
     double excess = share - band.upper();
