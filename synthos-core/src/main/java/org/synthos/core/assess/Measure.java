@@ -151,7 +151,10 @@ public enum Measure {
 
   /** How a measure's null band is made. */
   public enum BandMethod {
-    /** The measure over random re-splits of the pooled candidate and reference rows. */
+    /**
+     * The measure over random re-splits of the pooled candidate and reference rows (for the
+     * target's class prior, drawn as the candidate's class counts: the same law, more re-splits).
+     */
     RESPLIT,
     /**
      * Random halves of the reference playing candidate and reference, scaled to the compared sizes:
