@@ -35,7 +35,7 @@
  *       distinct-value deficit (one value per near-duplicate group) stay on the analysed rows with
  *       row re-splits ({@code rows: analysed}).
  *   <li>A target's class prior is one planned test ({@code TargetJudge}): the TVD of its class
- *       shares with its own tolerance (0.05, against 0.25 for a column's TVD among many), since ROC
+ *       shares with its own tolerance (0.02, against 0.25 for a column's TVD among many), since ROC
  *       AUC is blind to the prior and the learnability gap of a weak label learned from a few
  *       hundred rows has a wide band. The TVD depends on the rows only through the class counts,
  *       and under a random split the candidate's counts are multivariate hypergeometric (Johnson,
