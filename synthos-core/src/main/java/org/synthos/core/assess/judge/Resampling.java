@@ -21,7 +21,7 @@ final class Resampling {
   /**
    * Re-splits of a measure that depends on the rows only through one column's class counts ({@link
    * #countSplits}): drawn as counts they cost a few hypergeometric draws each, so there are enough
-   * of them for the band's edge to be stable (the edge of 20 re-splits varies by about a sixth).
+   * of them for the band's edge to be stable (the edge of 20 re-splits varies by about a fifth).
    */
   static final int COUNT_REPLICATES = 2000;
 
