@@ -164,6 +164,59 @@ final class Judging {
     return new Replicated(observed, nulls);
   }
 
+  /**
+   * Scores a measure of one categorical column that depends on its rows only through the class
+   * counts of each side (nulls counted apart) against its permutation null ({@link
+   * Measure.BandMethod#RESPLIT}), the re-splits drawn as the candidate's class counts ({@link
+   * Resampling#countSplits}): the same law as re-splitting the rows, {@link
+   * Resampling#COUNT_REPLICATES} of them, so the band made by {@link Bands#of} has a stable edge.
+   */
+  void addCounts(
+      Measure measure,
+      Subject subject,
+      Pool.Var v,
+      ToDoubleFunction<Marginals.Sides> f,
+      CollapseType cause,
+      String detail) {
+    if (!wanted(measure) || v.numeric) {
+      return;
+    }
+    double observed = f.applyAsDouble(Marginals.sides(v, plan.observed));
+    if (Double.isNaN(observed)) {
+      return;
+    }
+    int[] pooled = new int[v.categories() + 1];
+    for (int i = 0; i < plan.observed.length; i++) {
+      pooled[v.codes[i] >= 0 ? v.codes[i] : pooled.length - 1]++;
+    }
+    double[] nulls = countNulls(pooled, data.nC, plan.countSplits(pooled, data.nC), f);
+    scored(measure, subject, observed, nulls, cause, detail, null);
+  }
+
+  /**
+   * {@code f} of the sides each re-split gives: {@code splits[b]} the candidate's counts of the
+   * classes of {@code pooled} (the last one the nulls) out of {@code nC} rows, the reference the
+   * rest.
+   */
+  static double[] countNulls(
+      int[] pooled, int nC, int[][] splits, ToDoubleFunction<Marginals.Sides> f) {
+    int k = pooled.length - 1;
+    int n = Arrays.stream(pooled).sum();
+    double[] out = new double[splits.length];
+    for (int b = 0; b < splits.length; b++) {
+      double[] c = new double[k];
+      double[] r = new double[k];
+      for (int i = 0; i < k; i++) {
+        c[i] = splits[b][i];
+        r[i] = pooled[i] - splits[b][i];
+      }
+      int nullsC = splits[b][k];
+      Marginals.Sides s = new Marginals.Sides(null, c, r, nullsC, nC, pooled[k] - nullsC, n - nC);
+      out[b] = f.applyAsDouble(s);
+    }
+    return out;
+  }
+
   Replicated add(Measure measure, Subject subject, ToDoubleFunction<boolean[]> f, String detail) {
     return add(measure, subject, f, measure.cause(), detail);
   }

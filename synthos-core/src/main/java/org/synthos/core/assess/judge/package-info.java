@@ -35,9 +35,13 @@
  *       distinct-value deficit (one value per near-duplicate group) stay on the analysed rows with
  *       row re-splits ({@code rows: analysed}).
  *   <li>A target's class prior is one planned test ({@code TargetJudge}): the TVD of its class
- *       shares against the row re-splits, with its own tolerance (0.05, against 0.25 for a column's
- *       TVD among many), since ROC AUC is blind to the prior and the learnability gap of a weak
- *       label learned from a few hundred rows has a wide band.
+ *       shares with its own tolerance (0.02, against 0.25 for a column's TVD among many), since ROC
+ *       AUC is blind to the prior and the learnability gap of a weak label learned from a few
+ *       hundred rows has a wide band. The TVD depends on the rows only through the class counts,
+ *       and under a random split the candidate's counts are multivariate hypergeometric (Johnson,
+ *       Kotz and Balakrishnan, "Discrete Multivariate Distributions", 1997, ch. 39), so its
+ *       re-splits are drawn as counts ({@code Judging.addCounts}): 2,000 of them, exact draws of
+ *       the same law as row re-splits, for a band edge that 20 re-splits left noisy.
  *   <li>Sub-score = 100 * clamp(1 - max(0, value - upper) / tolerance, 0, 1); dimension score = 0.5
  *       * mean + 0.5 * minimum of its sub-scores.
  *   <li>Dataset-level combinations: the mean of standardised excesses (Pesarin 2001) and the

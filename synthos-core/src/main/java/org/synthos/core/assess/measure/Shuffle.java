@@ -2,7 +2,10 @@ package org.synthos.core.assess.measure;
 
 import java.util.SplittableRandom;
 
-/** Seeded Fisher-Yates shuffles, the only source of randomness in re-splits. */
+/**
+ * Seeded Fisher-Yates shuffles, the source of randomness in row re-splits (re-splits seen through
+ * one column's class counts are drawn by {@link Hypergeometric#sampleCounts}).
+ */
 public final class Shuffle {
   private Shuffle() {}
 

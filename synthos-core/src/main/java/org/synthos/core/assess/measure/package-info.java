@@ -52,7 +52,9 @@
  *       org.synthos.core.assess.measure.Mahalanobis}, {@link
  *       org.synthos.core.assess.measure.Support}, {@link
  *       org.synthos.core.assess.measure.SideCounts}: exact quantiles, distances and counts the
- *       judges and explanation share.
+ *       judges and explanation share; {@code Hypergeometric} also draws a random split's class
+ *       counts (multivariate hypergeometric, class by class: Johnson, Kotz and Balakrishnan 1997,
+ *       ch. 39) for measures that depend on the rows only through them.
  * </ul>
  */
 package org.synthos.core.assess.measure;
