@@ -140,7 +140,7 @@ public enum Measure {
       Dimension.RARE_PATTERN_TAIL, CollapseType.C_RARE_PATTERN, 0.30, BandMethod.RESPLIT),
   /** Share of candidate texts equal or MinHash-near to a reference text. */
   TEXT_REFERENCE_COPY_SHARE(
-      Dimension.MEMORISATION_PRIVACY, CollapseType.MEMORISATION, 0.10, BandMethod.REFERENCE_SPLIT),
+      Dimension.MEMORISATION_PRIVACY, CollapseType.MEMORISATION, 0.10, BandMethod.RESPLIT),
   /** Share of candidate identifiers that repeat an earlier candidate identifier. */
   IDENTIFIER_REPEAT_SHARE(
       Dimension.DIVERSITY_RETENTION, CollapseType.DUPLICATION, 0.05, BandMethod.REFERENCE_SPLIT),

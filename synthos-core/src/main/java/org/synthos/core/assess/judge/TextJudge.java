@@ -18,11 +18,16 @@ import org.synthos.core.assess.pool.Pool;
  *
  * <p>Text: lengths against bucket re-splits, over every row from the pass's length states where
  * they serve (as a numeric column's KS statistic); vocabulary fidelity and diversity against the
- * pooled re-split null of the held rows, since their state is the vocabulary itself; repeated,
- * near-duplicate and copied texts against halves of the reference, like duplicate rows (re-splits
- * would inflate their null with the candidate's own repeats). Identifiers: repeats and keys shared
- * with the reference against halves of the reference (where keys are unique both are 0), format
- * drift against re-splits.
+ * pooled re-split null of the held rows, since their state is the vocabulary itself; repeated and
+ * near-duplicate texts against halves of the reference, like duplicate rows (re-splits would
+ * inflate their null with the candidate's own repeats). Texts copied from the reference are judged
+ * against pooled re-splits instead: texts recur naturally (a car model across model years), and a
+ * text that occurs twice lands either inside the reference, where halves of the reference count it,
+ * or across the two files, where the observation counts it, so a null from halves of the reference
+ * runs against the observation. Re-splits of the pooled rows are exchangeable with it; a
+ * candidate's copies enter them too, which leaves about half of an injected copy share as excess.
+ * Identifiers: repeats and keys shared with the reference against halves of the reference (where
+ * keys are unique both are 0), format drift against re-splits.
  */
 final class TextJudge {
   private TextJudge() {}
@@ -35,7 +40,7 @@ final class TextJudge {
     double copyScale = (double) data.nR / Math.max(1, data.nR - splitSize);
     for (Pool.Var v : data.vars) {
       if (v.text) {
-        text(j, TextColumn.of(v), dupScale, copyScale);
+        text(j, TextColumn.of(v), dupScale);
       }
     }
     for (Pool.Var id : data.identifiers) {
@@ -43,7 +48,7 @@ final class TextJudge {
     }
   }
 
-  private static void text(Judging j, TextColumn t, double dupScale, double copyScale) {
+  private static void text(Judging j, TextColumn t, double dupScale) {
     Subject column = Subject.of(t.var.name);
     lengthKs(j, column, t.characters, Measure.TEXT_LENGTH_KS, "the length in characters");
     lengthKs(j, column, t.tokens, Measure.TEXT_TOKENS_KS, "the length in tokens");
@@ -111,13 +116,12 @@ final class TextJudge {
         dupScale,
         "share of candidate texts that nearly (MinHash Jaccard >= 0.8 on character 5-grams) but"
             + " not exactly repeat another; null from halves of the reference");
-    j.addSplit(
+    j.add(
         Measure.TEXT_REFERENCE_COPY_SHARE,
         column,
-        l -> Measures.copyShare(near, Measures.present(near, l)),
-        copyScale,
-        "share of candidate texts equal or MinHash-near to a reference text; null from halves of"
-            + " the reference");
+        l -> Measures.copyShare(near, Measures.present(near, sides(l))),
+        "share of candidate texts equal or MinHash-near to a reference text; null from re-splits"
+            + " of the pooled rows");
   }
 
   /**
@@ -138,6 +142,15 @@ final class TextJudge {
                     + what
                     + (col.allRows ? ", over every row" : "")
                     + MarginalJudge.over(col))));
+  }
+
+  /** A labelling as the duplicate measures read it: 1 for the candidate, 0 for the reference. */
+  private static byte[] sides(boolean[] candidate) {
+    byte[] out = new byte[candidate.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) (candidate[i] ? 1 : 0);
+    }
+    return out;
   }
 
   private static void identifier(Judging j, Pool.Var id, double dupScale, double copyScale) {
