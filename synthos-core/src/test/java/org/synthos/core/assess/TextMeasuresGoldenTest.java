@@ -13,6 +13,7 @@ import org.synthos.core.assess.measure.Measures;
 import org.synthos.core.assess.measure.TextColumn;
 import org.synthos.core.assess.measure.TextMeasures;
 import org.synthos.core.assess.pool.Pool;
+import org.synthos.core.assess.pool.TextLengths;
 import org.synthos.core.metric.Golden;
 
 /**
@@ -40,7 +41,7 @@ class TextMeasuresGoldenTest {
     TextColumn t = TextColumn.of(pool.vars.get(0));
     boolean[] l = pool.observedLabels();
     Map<String, Object> e = Golden.map(c, "expected");
-    assertThat(TextColumn.tokenise(strings(c, "reference")[0]))
+    assertThat(TextLengths.tokenise(strings(c, "reference")[0]))
         .containsExactly(strings(e, "tokens_of_first"));
     check(e, "distinct_1_deficit", TextMeasures.distinctDeficit(t, 1, l));
     check(e, "distinct_2_deficit", TextMeasures.distinctDeficit(t, 2, l));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.synthos.core.assess.measure.MinHash;
-import org.synthos.core.assess.measure.TextColumn;
+import org.synthos.core.assess.pool.TextLengths;
 
 /** MinHash near-duplicate texts and tokenisation. */
 @Tag("unit")
@@ -51,8 +51,8 @@ class TextMinHashTest {
 
   @Test
   void tokensAreLowerCasedRunsOfLettersAndDigits() {
-    assertThat(TextColumn.tokenise("Hello, WORLD-42 naïve_café  x"))
+    assertThat(TextLengths.tokenise("Hello, WORLD-42 naïve_café  x"))
         .containsExactly("hello", "world", "42", "naïve", "café", "x");
-    assertThat(TextColumn.tokenise(" ,;")).isEmpty();
+    assertThat(TextLengths.tokenise(" ,;")).isEmpty();
   }
 }

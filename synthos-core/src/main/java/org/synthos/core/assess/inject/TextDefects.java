@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.synthos.api.ColumnType;
-import org.synthos.core.assess.measure.TextColumn;
+import org.synthos.core.assess.pool.TextLengths;
 
 /**
  * Defects of text columns (those typed {@link ColumnType#TEXT}) and near copies of rows: what a
@@ -76,7 +76,7 @@ final class TextDefects {
       List<String> candidates = new ArrayList<>();
       List<String> words = new ArrayList<>();
       for (String t : new TreeSet<>(cells.counts(c).keySet())) {
-        String[] tokens = TextColumn.tokenise(t);
+        String[] tokens = TextLengths.tokenise(t);
         if (tokens.length >= 2) {
           candidates.add(t);
         }
@@ -153,7 +153,7 @@ final class TextDefects {
       Map<String, Integer> freq = new HashMap<>();
       for (int i = 0; i < cells.size; i++) {
         if (!cells.nulls[c][i]) {
-          for (String w : TextColumn.tokenise(cells.strings[c][i])) {
+          for (String w : TextLengths.tokenise(cells.strings[c][i])) {
             freq.merge(w, 1, Integer::sum);
           }
         }
@@ -173,7 +173,7 @@ final class TextDefects {
         if (cells.nulls[c][i]) {
           continue;
         }
-        String[] tokens = TextColumn.tokenise(cells.strings[c][i]);
+        String[] tokens = TextLengths.tokenise(cells.strings[c][i]);
         boolean touched = false;
         for (int k = 0; k < tokens.length; k++) {
           if (!keptSet.contains(tokens[k])) {

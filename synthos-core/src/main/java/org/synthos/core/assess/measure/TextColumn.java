@@ -13,8 +13,8 @@ import org.synthos.core.assess.pool.TextLengths;
  * its MinHash near-duplicate cluster. The measures of {@link TextMeasures} read these primitive
  * arrays for every labelling; nothing here depends on a labelling.
  *
- * <p>Tokens are the maximal runs of letters or digits (Unicode) of the text lower-cased in the root
- * locale: Python's {@code re.findall(r"[^\W_]+", text.lower())} on the same text.
+ * <p>Tokens are as {@link TextLengths#tokenise} defines them, the same for the pass's length
+ * states.
  */
 public final class TextColumn {
   public final Pool.Var var;
@@ -57,7 +57,7 @@ public final class TextColumn {
     Map<Head, Integer> headIds = new HashMap<>();
     for (int e = 0; e < d; e++) {
       String text = var.dictionary[e];
-      String[] toks = tokenise(text);
+      String[] toks = TextLengths.tokenise(text);
       int[] ids = new int[toks.length];
       for (int t = 0; t < toks.length; t++) {
         Integer id = words.putIfAbsent(toks[t], words.size());
@@ -132,11 +132,6 @@ public final class TextColumn {
     return text.derived(TextColumn.class, TextColumn::new);
   }
 
-  /** Lower-cased maximal runs of letters or digits. */
-  public static String[] tokenise(String text) {
-    return TextLengths.tokenise(text);
-  }
-
   /**
    * A row's near-duplicate group: the cluster of its text, or -1 when it has none. Two rows share a
    * group when their texts are equal or MinHash-near.
@@ -172,7 +167,7 @@ public final class TextColumn {
   public String[] words() {
     String[] out = new String[vocabulary];
     for (int e = 0; e < unigrams.length; e++) {
-      String[] toks = tokenise(var.dictionary[e]);
+      String[] toks = TextLengths.tokenise(var.dictionary[e]);
       for (int k = 0; k < toks.length; k++) {
         out[unigrams[e][k]] = toks[k];
       }
