@@ -88,10 +88,10 @@ public enum Measure {
    * favours the common class, labels redrawn at random) changes what a model trained on the
    * candidate predicts even when every feature looks right. One planned test, with a tolerance of
    * two points of class share beyond its band (against 0.25 for a column's TVD among many): the
-   * band is drawn from 2,000 re-splits, so its edge is stable and the tolerance need not absorb the
-   * noise of the edge (0.05 did while the band came from 20 re-splits). Typed distribution collapse
-   * when the candidate's classes are less even than the reference's; a shift towards even shares
-   * (labels redrawn at random) names no type.
+   * band is drawn from 20,000 re-splits (its edge their 3-sd tail quantile), so its edge is stable
+   * and the tolerance need not absorb the noise of the edge (0.05 did while the band came from 20
+   * re-splits). Typed distribution collapse when the candidate's classes are less even than the
+   * reference's; a shift towards even shares (labels redrawn at random) names no type.
    */
   TARGET_PRIOR_SHIFT(Dimension.LEARNABILITY, CollapseType.A_DISTRIBUTION, 0.02, BandMethod.RESPLIT),
   /** KS statistic of a text column's length in characters. */

@@ -155,7 +155,19 @@ final class Judging {
       CollapseType cause,
       String detail,
       Evidence.RowScope scope) {
-    NullBand band = Bands.of(nulls);
+    return scored(measure, subject, observed, nulls, Bands.of(nulls), cause, detail, scope);
+  }
+
+  /** As above, against {@code band} made from {@code nulls}. */
+  private Replicated scored(
+      Measure measure,
+      Subject subject,
+      double observed,
+      double[] nulls,
+      NullBand band,
+      CollapseType cause,
+      String detail,
+      Evidence.RowScope scope) {
     if (Double.isNaN(band.upper())) {
       return null;
     }
@@ -169,7 +181,9 @@ final class Judging {
    * counts of each side (nulls counted apart) against its permutation null ({@link
    * Measure.BandMethod#RESPLIT}), the re-splits drawn as the candidate's class counts ({@link
    * Resampling#countSplits}): the same law as re-splitting the rows, {@link
-   * Resampling#COUNT_REPLICATES} of them, so the band made by {@link Bands#of} has a stable edge.
+   * Resampling#COUNT_REPLICATES} of them. The band's edge is their quantile at the 3-sd tail
+   * ({@link Bands#ofTail}): such distances are folded at zero, and mean + 3 sd of folded values
+   * leaves about six times the tail.
    */
   void addCounts(
       Measure measure,
@@ -190,7 +204,7 @@ final class Judging {
       pooled[v.codes[i] >= 0 ? v.codes[i] : pooled.length - 1]++;
     }
     double[] nulls = countNulls(pooled, data.nC, plan.countSplits(pooled, data.nC), f);
-    scored(measure, subject, observed, nulls, cause, detail, null);
+    scored(measure, subject, observed, nulls, Bands.ofTail(nulls), cause, detail, null);
   }
 
   /**
@@ -478,11 +492,30 @@ final class Judging {
     return (int) Math.max(1, Math.min(count - 1, Math.round((double) count * nC / (nC + nR))));
   }
 
-  /** A measure of a column's two sides, for {@link #addBucketed}. */
+  /**
+   * A measure of a column's two sides, for {@link #addBucketed}. A deficit max(0, g) gives its
+   * signed gap g as {@code f} and {@code deficit} true, so that its band comes from the gap ({@link
+   * Bands#ofDeficit}).
+   */
   record ColumnMeasure(
-      Measure measure, ToDoubleFunction<Marginals.Sides> f, CollapseType cause, String detail) {
+      Measure measure,
+      ToDoubleFunction<Marginals.Sides> f,
+      boolean deficit,
+      CollapseType cause,
+      String detail) {
     ColumnMeasure(Measure measure, ToDoubleFunction<Marginals.Sides> f, String detail) {
-      this(measure, f, measure.cause(), detail);
+      this(measure, f, false, measure.cause(), detail);
+    }
+
+    /** The deficit max(0, gap) with its band from the signed gap's re-splits. */
+    static ColumnMeasure deficit(
+        Measure measure, ToDoubleFunction<Marginals.Sides> gap, String detail) {
+      return new ColumnMeasure(measure, gap, true, measure.cause(), detail);
+    }
+
+    double value(Marginals.Sides s) {
+      double x = f.applyAsDouble(s);
+      return deficit && !Double.isNaN(x) ? Math.max(0, x) : x;
     }
   }
 
@@ -518,14 +551,14 @@ final class Judging {
     Evidence.RowScope rows = col.allRows ? Evidence.RowScope.ALL : Evidence.RowScope.ANALYSED;
     for (ColumnMeasure cm : measures) {
       int m = kept.indexOf(cm);
-      double observed = m < 0 ? Double.NaN : cm.f().applyAsDouble(observedSides);
-      NullBand band = m < 0 ? null : Bands.of(nulls[m]);
+      double observed = m < 0 ? Double.NaN : cm.value(observedSides);
+      NullBand band = m < 0 ? null : cm.deficit() ? Bands.ofDeficit(nulls[m]) : Bands.of(nulls[m]);
       if (Double.isNaN(observed) || Double.isNaN(band.upper())) {
         out.add(null);
         continue;
       }
       add(Evidence.of(cm.measure(), subject, observed, band, cm.cause(), cm.detail()).onRows(rows));
-      out.add(new Replicated(observed, nulls[m]));
+      out.add(new Replicated(observed, cm.deficit() ? Bands.truncated(nulls[m]) : nulls[m]));
     }
     return out;
   }

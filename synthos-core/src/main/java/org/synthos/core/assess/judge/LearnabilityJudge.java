@@ -333,7 +333,7 @@ final class LearnabilityJudge {
       float[] labels = d.labels(a.test());
       gapNull[b] =
           Scores.primary(task, fa.test(), labels) - Scores.primary(task, fb.test(), labels);
-      spreadNull[b] = spreadDeficit(task, fa.test(), fb.test(), d.classes());
+      spreadNull[b] = spreadGap(task, fa.test(), fb.test(), d.classes());
     }
     Job realJob = jobs.get(trtrAt + top);
     Job synthJob = jobs.get(tstrAt[ProxyTier.GBT_SMALL.ordinal()] + top);
@@ -360,10 +360,10 @@ final class LearnabilityJudge {
                 trtr,
                 tstr)
             + where);
-    add(
+    addDeficit(
         Measure.PREDICTION_COLLAPSE,
         subject,
-        spreadDeficit(task, real.test(), synth.test(), d.classes()),
+        spreadGap(task, real.test(), synth.test(), d.classes()),
         spreadNull,
         (task == LearningTask.CLASSIFICATION
                 ? "max(0, entropy of the real-trained model's predicted classes - the"
@@ -470,11 +470,18 @@ final class LearnabilityJudge {
   }
 
   private void add(Measure m, Subject subject, double observed, double[] nulls, String detail) {
-    if (Double.isNaN(observed)) {
-      return;
-    }
-    NullBand band = Bands.of(nulls);
-    if (Double.isNaN(band.upper())) {
+    scored(m, subject, observed, Bands.of(nulls), detail);
+  }
+
+  /**
+   * The deficit max(0, gap) against the band of its signed re-split gaps ({@link Bands#ofDeficit}).
+   */
+  private void addDeficit(Measure m, Subject subject, double gap, double[] gaps, String detail) {
+    scored(m, subject, Double.isNaN(gap) ? gap : Math.max(0, gap), Bands.ofDeficit(gaps), detail);
+  }
+
+  private void scored(Measure m, Subject subject, double observed, NullBand band, String detail) {
+    if (Double.isNaN(observed) || Double.isNaN(band.upper())) {
       return;
     }
     j.add(Evidence.of(m, subject, observed, band, detail));
@@ -527,18 +534,21 @@ final class LearnabilityJudge {
     return Shuffle.permutation(from, count, random);
   }
 
-  /** How much the second model's predictions lost of the first's spread; see the measure. */
-  private static double spreadDeficit(
+  /**
+   * The signed gap of how much the second model's predictions lost of the first's spread; the
+   * measure is its positive part (see the measure).
+   */
+  private static double spreadGap(
       LearningTask task, float[][] reference, float[][] candidate, int classes) {
     double r = Scores.spread(task, reference);
     double c = Scores.spread(task, candidate);
     if (task == LearningTask.CLASSIFICATION) {
-      return Math.max(0, r - c) / Math.log(classes);
+      return (r - c) / Math.log(classes);
     }
     if (!(r > 0)) {
       return Double.NaN;
     }
-    return Math.max(0, Math.log(r / Math.max(c, r / 100)));
+    return Math.log(r / Math.max(c, r / 100));
   }
 
   private static Learnability.Target skipped(

@@ -60,15 +60,15 @@ final class MarginalJudge {
                   "total variation distance (1 - SDMetrics TVComplement)"));
       measures.add(
           v.numeric
-              ? new Judging.ColumnMeasure(
+              ? Judging.ColumnMeasure.deficit(
                   Measure.SPREAD_DEFICIT,
-                  Marginals::spreadDeficit,
+                  Marginals::spreadLogRatio,
                   "max(0, ln(sd_reference / sd_candidate)), values winsorised at the pooled 1% and"
                       + " 99% quantiles"
                       + over(col))
-              : new Judging.ColumnMeasure(
+              : Judging.ColumnMeasure.deficit(
                   Measure.ENTROPY_DEFICIT,
-                  Marginals::entropyDeficit,
+                  Marginals::entropyGap,
                   "max(0, H_reference - H_candidate) / ln(categories)"));
       boolean nulls = Arrays.stream(col.nulls).anyMatch(x -> x > 0);
       if (nulls) {

@@ -21,9 +21,11 @@ final class Resampling {
   /**
    * Re-splits of a measure that depends on the rows only through one column's class counts ({@link
    * #countSplits}): drawn as counts they cost a few hypergeometric draws each, so there are enough
-   * of them for the band's edge to be stable (the edge of 20 re-splits varies by about a fifth).
+   * of them for the band's edge to be stable (the edge of 20 re-splits varies by about a fifth),
+   * and for it to be their quantile at the 3-sd tail ({@link Bands#ofTail}): about 27 draws lie
+   * beyond it.
    */
-  static final int COUNT_REPLICATES = 2000;
+  static final int COUNT_REPLICATES = 20_000;
 
   final Pool data;
   final boolean[][] resplits;

@@ -34,14 +34,24 @@
  *       the pass), the association losses (pairs chosen and segments formed on rows) and the
  *       distinct-value deficit (one value per near-duplicate group) stay on the analysed rows with
  *       row re-splits ({@code rows: analysed}).
+ *   <li>A deficit max(0, g) that the re-splits give in signed form (the spread and entropy deficits
+ *       of a column, the prediction collapse of the proxy models) takes its band's edge from the
+ *       re-split values of g, max(0, mean_g + 3 sd_g), and its mean from max(0, g_b) ({@code
+ *       Bands.ofDeficit}). Re-split deficits pile up at zero, and mean + 3 sd of those truncated
+ *       values sits near 2.2 sd of a centred g: a clean split crossed it about ten times as often
+ *       as 3 sd allows (credit-g's clean seed 1004 in {@code docs/calibration.md}). The other
+ *       deficits keep bands from their truncated values or exact quantiles (tail and rare-category
+ *       deficits, whose hypergeometric edge is exact).
  *   <li>A target's class prior is one planned test ({@code TargetJudge}): the TVD of its class
  *       shares with its own tolerance (0.02, against 0.25 for a column's TVD among many), since ROC
  *       AUC is blind to the prior and the learnability gap of a weak label learned from a few
  *       hundred rows has a wide band. The TVD depends on the rows only through the class counts,
  *       and under a random split the candidate's counts are multivariate hypergeometric (Johnson,
  *       Kotz and Balakrishnan, "Discrete Multivariate Distributions", 1997, ch. 39), so its
- *       re-splits are drawn as counts ({@code Judging.addCounts}): 2,000 of them, exact draws of
- *       the same law as row re-splits, for a band edge that 20 re-splits left noisy.
+ *       re-splits are drawn as counts ({@code Judging.addCounts}): 20,000 of them, exact draws of
+ *       the same law as row re-splits, for a band edge that 20 re-splits left noisy. The edge is
+ *       their quantile at the tail a normal law leaves beyond mean + 3 sd ({@code Bands.ofTail}),
+ *       since the distance is folded at zero.
  *   <li>Sub-score = 100 * clamp(1 - max(0, value - upper) / tolerance, 0, 1); dimension score = 0.5
  *       * mean + 0.5 * minimum of its sub-scores.
  *   <li>Dataset-level combinations: the mean of standardised excesses (Pesarin 2001) and the

@@ -136,6 +136,11 @@ public final class Marginals {
 
   /** max(0, H_r - H_c) / ln k, k the cells seen on either side; NaN below two cells. */
   public static double entropyDeficit(Sides s) {
+    return Math.max(0, entropyGap(s));
+  }
+
+  /** (H_r - H_c) / ln k, the signed gap of {@link #entropyDeficit}. */
+  public static double entropyGap(Sides s) {
     long nc = s.presentC();
     long nr = s.presentR();
     int k = 0;
@@ -145,7 +150,7 @@ public final class Marginals {
     if (nc == 0 || nr == 0 || k < 2) {
       return Double.NaN;
     }
-    return Math.max(0, entropy(s.ref, nr) - entropy(s.cand, nc)) / Math.log(k);
+    return (entropy(s.ref, nr) - entropy(s.cand, nc)) / Math.log(k);
   }
 
   private static double entropy(double[] counts, long total) {
@@ -162,6 +167,11 @@ public final class Marginals {
    * at ln 100; NaN without spread in the reference.
    */
   public static double spreadDeficit(Sides s) {
+    return Math.max(0, spreadLogRatio(s));
+  }
+
+  /** min(ln 100, ln(sd_r / max(sd_c, sd_r / 100))), the signed gap of {@link #spreadDeficit}. */
+  public static double spreadLogRatio(Sides s) {
     long m = s.presentC() + s.presentR();
     if (m == 0) {
       return Double.NaN;
@@ -173,7 +183,7 @@ public final class Marginals {
     if (!(sr > 0) || Double.isNaN(sc)) {
       return Double.NaN;
     }
-    return Math.max(0, Math.min(Math.log(100), Math.log(sr / Math.max(sc, sr / 100))));
+    return Math.min(Math.log(100), Math.log(sr / Math.max(sc, sr / 100)));
   }
 
   /** The cell holding the pooled value at zero-based sorted position {@code position}. */

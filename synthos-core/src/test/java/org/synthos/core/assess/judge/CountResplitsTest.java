@@ -79,6 +79,54 @@ class CountResplitsTest {
     assertThat(beyond.score()).isZero();
   }
 
+  /**
+   * Two classes, as penguins' {@code Sex} on a clean split: the TVD is |p_c - p_r|, folded at zero.
+   * Against its exact law (hypergeometric), the draws' tail quantile leaves about the 3-sd tail
+   * beyond it; mean + 3 sd of the draws leaves several times as much.
+   */
+  @Test
+  void theTailQuantileOfFoldedDistancesLeavesTheThreeSigmaTail() {
+    int[] pooled = {150, 160, 0};
+    int nC = 140;
+    int[][] splits = new int[Resampling.COUNT_REPLICATES][];
+    SplittableRandom random = new SplittableRandom(17);
+    for (int b = 0; b < splits.length; b++) {
+      splits[b] = Hypergeometric.sampleCounts(pooled, nC, random);
+    }
+    double[] draws = Judging.countNulls(pooled, nC, splits, Marginals::tvd);
+    NullBand tail = Bands.ofTail(draws);
+    NullBand meanPlusThreeSd = Bands.of(draws);
+    assertThat(tail.replicates()).isEqualTo(Resampling.COUNT_REPLICATES);
+    assertThat(tail.mean())
+        .isCloseTo(meanPlusThreeSd.mean(), org.assertj.core.data.Offset.offset(1e-12));
+
+    assertThat(exactTail(pooled, nC, tail.upper())).isBetween(Bands.TAIL / 3, Bands.TAIL * 2);
+    assertThat(exactTail(pooled, nC, meanPlusThreeSd.upper())).isGreaterThan(4 * Bands.TAIL);
+  }
+
+  /** P(TVD > edge) under the exact hypergeometric law of the candidate's first-class count. */
+  private static double exactTail(int[] pooled, int nC, double edge) {
+    int total = pooled[0] + pooled[1];
+    int nR = total - nC;
+    double p = 0;
+    for (int x = Math.max(0, nC - pooled[1]); x <= Math.min(nC, pooled[0]); x++) {
+      double tvd = Math.abs((double) x / nC - (double) (pooled[0] - x) / nR);
+      if (tvd > edge + 1e-12) {
+        p +=
+            Math.exp(logChoose(pooled[0], x) + logChoose(pooled[1], nC - x) - logChoose(total, nC));
+      }
+    }
+    return p;
+  }
+
+  private static double logChoose(int n, int k) {
+    double s = 0;
+    for (int i = 1; i <= k; i++) {
+      s += Math.log(n - k + i) - Math.log(i);
+    }
+    return s;
+  }
+
   @Test
   void countDrawsFollowTheSeed() {
     Pool.Var label = label();
