@@ -26,7 +26,7 @@ class TargetPriorTest {
     ValidationResult r = validate(h[0], h[1]);
     Evidence prior = prior(r);
     // Re-splits drawn as class counts: 2,000 of them, not the 20 row re-splits of other measures.
-    assertThat(prior.nullBand().replicates()).isEqualTo(2000);
+    assertThat(prior.nullBand().replicates()).isEqualTo(20_000);
     assertThat(prior.value()).isLessThanOrEqualTo(prior.nullBand().upper());
     assertThat(prior.score()).isEqualTo(100);
     assertThat(r.recommendations())
