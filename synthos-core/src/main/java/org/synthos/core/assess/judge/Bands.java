@@ -52,7 +52,7 @@ public final class Bands {
    * empirical quantile at 1 - {@link #TAIL} (the smallest draw that at least that share of the
    * draws do not exceed), the edge a normal law's mean + 3 sd would be. For measures whose null is
    * far from normal, such as a distance |d| folded at zero, where mean + 3 sd of the folded values
-   * is about 2.6 sd of d and a clean split crosses it six times as often. NaNs ignored.
+   * is about 2.6 sd of d and a clean split crosses it about seven times as often. NaNs ignored.
    */
   public static NullBand ofTail(double[] draws) {
     double[] x = Arrays.stream(draws).filter(v -> !Double.isNaN(v)).sorted().toArray();

@@ -183,7 +183,7 @@ final class Judging {
    * Resampling#countSplits}): the same law as re-splitting the rows, {@link
    * Resampling#COUNT_REPLICATES} of them. The band's edge is their quantile at the 3-sd tail
    * ({@link Bands#ofTail}): such distances are folded at zero, and mean + 3 sd of folded values
-   * leaves about six times the tail.
+   * leaves about seven times the tail.
    */
   void addCounts(
       Measure measure,
@@ -203,32 +203,8 @@ final class Judging {
     for (int i = 0; i < plan.observed.length; i++) {
       pooled[v.codes[i] >= 0 ? v.codes[i] : pooled.length - 1]++;
     }
-    double[] nulls = countNulls(pooled, data.nC, plan.countSplits(pooled, data.nC), f);
+    double[] nulls = Resampling.countNulls(pooled, data.nC, plan.countSplits(pooled, data.nC), f);
     scored(measure, subject, observed, nulls, Bands.ofTail(nulls), cause, detail, null);
-  }
-
-  /**
-   * {@code f} of the sides each re-split gives: {@code splits[b]} the candidate's counts of the
-   * classes of {@code pooled} (the last one the nulls) out of {@code nC} rows, the reference the
-   * rest.
-   */
-  static double[] countNulls(
-      int[] pooled, int nC, int[][] splits, ToDoubleFunction<Marginals.Sides> f) {
-    int k = pooled.length - 1;
-    int n = Arrays.stream(pooled).sum();
-    double[] out = new double[splits.length];
-    for (int b = 0; b < splits.length; b++) {
-      double[] c = new double[k];
-      double[] r = new double[k];
-      for (int i = 0; i < k; i++) {
-        c[i] = splits[b][i];
-        r[i] = pooled[i] - splits[b][i];
-      }
-      int nullsC = splits[b][k];
-      Marginals.Sides s = new Marginals.Sides(null, c, r, nullsC, nC, pooled[k] - nullsC, n - nC);
-      out[b] = f.applyAsDouble(s);
-    }
-    return out;
   }
 
   Replicated add(Measure measure, Subject subject, ToDoubleFunction<boolean[]> f, String detail) {

@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.synthos.core.assess.measure.Hypergeometric;
+import org.synthos.core.assess.measure.Marginals;
 import org.synthos.core.assess.measure.Shuffle;
 import org.synthos.core.assess.pool.Pool;
 
@@ -119,6 +121,30 @@ final class Resampling {
     int[][] out = new int[replicates > 0 ? COUNT_REPLICATES : 0][];
     for (int b = 0; b < out.length; b++) {
       out[b] = Hypergeometric.sampleCounts(pooled, nC, random);
+    }
+    return out;
+  }
+
+  /**
+   * {@code f} of the sides each re-split gives: {@code splits[b]} the candidate's counts of the
+   * classes of {@code pooled} (the last one the nulls) out of {@code nC} rows, the reference the
+   * rest.
+   */
+  static double[] countNulls(
+      int[] pooled, int nC, int[][] splits, ToDoubleFunction<Marginals.Sides> f) {
+    int k = pooled.length - 1;
+    int n = Arrays.stream(pooled).sum();
+    double[] out = new double[splits.length];
+    for (int b = 0; b < splits.length; b++) {
+      double[] c = new double[k];
+      double[] r = new double[k];
+      for (int i = 0; i < k; i++) {
+        c[i] = splits[b][i];
+        r[i] = pooled[i] - splits[b][i];
+      }
+      int nullsC = splits[b][k];
+      Marginals.Sides s = new Marginals.Sides(null, c, r, nullsC, nC, pooled[k] - nullsC, n - nC);
+      out[b] = f.applyAsDouble(s);
     }
     return out;
   }

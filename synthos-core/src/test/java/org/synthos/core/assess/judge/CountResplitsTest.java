@@ -15,10 +15,10 @@ import org.synthos.core.assess.measure.Shuffle;
 import org.synthos.core.assess.pool.Pool;
 
 /**
- * The band of the target prior drawn as class counts ({@link Judging#countNulls}) against the band
- * of explicit row re-splits of the same pooled rows ({@link Marginals#sides(Pool.Var, boolean[])}):
- * both are the same permutation null, so they agree within the noise of estimating them, and a
- * prior shifted beyond it is flagged.
+ * The band of the target prior drawn as class counts ({@link Resampling#countNulls}) against the
+ * band of explicit row re-splits of the same pooled rows ({@link Marginals#sides(Pool.Var,
+ * boolean[])}): both are the same permutation null, so they agree within the noise of estimating
+ * them, and a prior shifted beyond it is flagged.
  */
 class CountResplitsTest {
   /** Three classes of 40, 25 and 10 rows and 5 nulls; 35 of the 80 rows play the candidate. */
@@ -33,7 +33,7 @@ class CountResplitsTest {
     for (int b = 0; b < splits.length; b++) {
       splits[b] = Hypergeometric.sampleCounts(POOLED, N_C, random);
     }
-    NullBand counts = Bands.of(Judging.countNulls(POOLED, N_C, splits, Marginals::tvd));
+    NullBand counts = Bands.of(Resampling.countNulls(POOLED, N_C, splits, Marginals::tvd));
 
     Pool.Var label = label();
     int rowReplicates = 20_000;
@@ -66,7 +66,7 @@ class CountResplitsTest {
     for (int b = 0; b < splits.length; b++) {
       splits[b] = Hypergeometric.sampleCounts(POOLED, N_C, random);
     }
-    NullBand band = Bands.of(Judging.countNulls(POOLED, N_C, splits, Marginals::tvd));
+    NullBand band = Bands.of(Resampling.countNulls(POOLED, N_C, splits, Marginals::tvd));
 
     // The candidate's expected counts (35/80 of each class) against a candidate that took most of
     // the first class: 30 of its 40 rows instead of 17.5.
@@ -93,7 +93,7 @@ class CountResplitsTest {
     for (int b = 0; b < splits.length; b++) {
       splits[b] = Hypergeometric.sampleCounts(pooled, nC, random);
     }
-    double[] draws = Judging.countNulls(pooled, nC, splits, Marginals::tvd);
+    double[] draws = Resampling.countNulls(pooled, nC, splits, Marginals::tvd);
     NullBand tail = Bands.ofTail(draws);
     NullBand meanPlusThreeSd = Bands.of(draws);
     assertThat(tail.replicates()).isEqualTo(Resampling.COUNT_REPLICATES);
@@ -143,7 +143,7 @@ class CountResplitsTest {
 
   /** The TVD of a candidate holding {@code cand} of {@link #POOLED} (the last count its nulls). */
   private static double tvd(int[] cand) {
-    return Judging.countNulls(POOLED, N_C, new int[][] {cand}, Marginals::tvd)[0];
+    return Resampling.countNulls(POOLED, N_C, new int[][] {cand}, Marginals::tvd)[0];
   }
 
   /** The pooled rows as a categorical column, in class order, nulls last. */
