@@ -73,21 +73,20 @@ public final class Bands {
     if (Double.isNaN(signed.upper())) {
       return signed;
     }
-    double sum = 0;
-    for (double g : gaps) {
-      if (!Double.isNaN(g)) {
-        sum += Math.max(0, g);
-      }
-    }
-    double mean = sum / signed.replicates();
+    double mean = of(truncated(gaps)).mean();
     return new NullBand(mean, Math.max(mean, signed.upper()), signed.replicates());
   }
 
-  /** max(0, g) of each value, NaNs kept. */
+  /** The deficit max(0, g) of a signed gap g; NaN stays NaN. */
+  static double deficit(double gap) {
+    return Double.isNaN(gap) ? gap : Math.max(0, gap);
+  }
+
+  /** {@link #deficit} of each value. */
   static double[] truncated(double[] gaps) {
     double[] out = new double[gaps.length];
     for (int i = 0; i < gaps.length; i++) {
-      out[i] = Double.isNaN(gaps[i]) ? Double.NaN : Math.max(0, gaps[i]);
+      out[i] = deficit(gaps[i]);
     }
     return out;
   }

@@ -491,7 +491,7 @@ final class Judging {
 
     double value(Marginals.Sides s) {
       double x = f.applyAsDouble(s);
-      return deficit && !Double.isNaN(x) ? Math.max(0, x) : x;
+      return deficit ? Bands.deficit(x) : x;
     }
   }
 

@@ -477,7 +477,7 @@ final class LearnabilityJudge {
    * The deficit max(0, gap) against the band of its signed re-split gaps ({@link Bands#ofDeficit}).
    */
   private void addDeficit(Measure m, Subject subject, double gap, double[] gaps, String detail) {
-    scored(m, subject, Double.isNaN(gap) ? gap : Math.max(0, gap), Bands.ofDeficit(gaps), detail);
+    scored(m, subject, Bands.deficit(gap), Bands.ofDeficit(gaps), detail);
   }
 
   private void scored(Measure m, Subject subject, double observed, NullBand band, String detail) {
