@@ -29,20 +29,57 @@ public final class Hypergeometric {
   public static int lowerQuantile(int total, int marked, int n, double q) {
     int lo = Math.max(0, n + marked - total);
     int hi = Math.min(n, marked);
+    double target = q * (1 - 1e-12);
+    if (target <= 0) {
+      return lo;
+    }
     LogFactorial logFactorial = LogFactorial.upTo(total);
     double logDenominator = logChoose(logFactorial, total, n);
     double cumulative = 0;
-    for (int x = lo; x <= hi; x++) {
-      cumulative +=
-          Math.exp(
-              logChoose(logFactorial, marked, x)
-                  + logChoose(logFactorial, total - marked, n - x)
-                  - logDenominator);
-      if (cumulative >= q * (1 - 1e-12)) {
+    for (int x = firstPositive(logFactorial, total, marked, n, lo, hi, logDenominator);
+        x <= hi;
+        x++) {
+      cumulative += probability(logFactorial, total, marked, n, x, logDenominator);
+      if (cumulative >= target) {
         return x;
       }
     }
     return hi;
+  }
+
+  private static double probability(
+      LogFactorial logFactorial, int total, int marked, int n, int x, double logDenominator) {
+    return Math.exp(
+        logChoose(logFactorial, marked, x)
+            + logChoose(logFactorial, total - marked, n - x)
+            - logDenominator);
+  }
+
+  /**
+   * The first x from {@code lo} whose probability is not 0.0 in doubles. Below the mode the law
+   * rises (it is log-concave), so the terms before that x are exact zeros (exp underflows below
+   * about e^-745, some 38 sd from the mean): the cumulative sum that skips them is the same to the
+   * bit, while a large file's sum no longer walks tens of thousands of zero terms.
+   */
+  private static int firstPositive(
+      LogFactorial logFactorial, int total, int marked, int n, int lo, int hi, double logDen) {
+    int mode = (int) Math.min(hi, ((long) n + 1) * ((long) marked + 1) / ((long) total + 2));
+    if (mode <= lo || probability(logFactorial, total, marked, n, lo, logDen) > 0) {
+      return lo;
+    }
+    int a = lo;
+    int b = mode;
+    // Invariant: the term at a is 0.0, the term at b is not (the mode's term is at least 1 / (sd
+    // sqrt(2 pi)) of a law on at most 2^31 values, far from underflow).
+    while (b - a > 1) {
+      int mid = (a + b) >>> 1;
+      if (probability(logFactorial, total, marked, n, mid, logDen) > 0) {
+        b = mid;
+      } else {
+        a = mid;
+      }
+    }
+    return b;
   }
 
   /**

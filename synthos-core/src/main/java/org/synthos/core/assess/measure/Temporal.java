@@ -39,26 +39,55 @@ public final class Temporal {
   public static int[] order(Pool data, Pool.Var time, boolean candidateSide) {
     int from = candidateSide ? 0 : data.nC;
     int to = candidateSide ? data.nC : data.n;
-    Integer[] idx = new Integer[to - from];
-    for (int i = from; i < to; i++) {
-      idx[i - from] = i;
-    }
+    return order(
+        IntStream.range(from, to).toArray(), time == null ? null : time.values, data.rowNumbers);
+  }
+
+  /**
+   * {@code idx} sorted by (time, row number) as {@link Double#compare} orders times, a missing time
+   * with +infinity (last); by row number alone without times. Row numbers are distinct within a
+   * side, so sorting by them first and then stably by time gives that order.
+   */
+  static int[] order(int[] idx, double[] time, long[] rowNumbers) {
+    sortByKey(idx, rowNumbers);
     if (time != null) {
-      Arrays.sort(
-          idx,
-          (a, b) -> {
-            double x = time.values[a];
-            double y = time.values[b];
-            int c =
-                Double.compare(
-                    Double.isNaN(x) ? Double.POSITIVE_INFINITY : x,
-                    Double.isNaN(y) ? Double.POSITIVE_INFINITY : y);
-            return c != 0 ? c : Long.compare(data.rowNumbers[a], data.rowNumbers[b]);
-          });
-    } else {
-      Arrays.sort(idx, (a, b) -> Long.compare(data.rowNumbers[a], data.rowNumbers[b]));
+      long[] key = new long[rowNumbers.length];
+      for (int i : idx) {
+        double x = time[i];
+        // Double.compare's order as signed longs.
+        long bits = Double.doubleToLongBits(Double.isNaN(x) ? Double.POSITIVE_INFINITY : x);
+        key[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+      }
+      sortByKey(idx, key);
     }
-    return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+    return idx;
+  }
+
+  /** Stable merge sort of indices by {@code key[index]}, without boxing. */
+  static void sortByKey(int[] idx, long[] key) {
+    int[] buffer = new int[idx.length];
+    for (int width = 1; width < idx.length; width *= 2) {
+      for (int lo = 0; lo < idx.length - width; lo += 2 * width) {
+        int mid = lo + width;
+        int hi = Math.min(lo + 2 * width, idx.length);
+        if (key[idx[mid - 1]] <= key[idx[mid]]) {
+          continue;
+        }
+        int a = lo;
+        int b = mid;
+        int o = lo;
+        while (a < mid && b < hi) {
+          buffer[o++] = key[idx[b]] < key[idx[a]] ? idx[b++] : idx[a++];
+        }
+        while (a < mid) {
+          buffer[o++] = idx[a++];
+        }
+        while (b < hi) {
+          buffer[o++] = idx[b++];
+        }
+        System.arraycopy(buffer, lo, idx, lo, hi - lo);
+      }
+    }
   }
 
   public static Drift drift(Pool.Var v, int[] ordered, int replicates, SplittableRandom random) {
@@ -104,6 +133,23 @@ public final class Temporal {
       nulls[b] = max(distances(walk, shuffled), kept);
     }
     return new Drift(stat, nulls, observed, segmentRows, SEGMENTS - keptCount);
+  }
+
+  /**
+   * Raises {@code out[s]} to segment s's ECDF gap at the current counts, for each s in {@code
+   * mask}.
+   */
+  private static void gaps(
+      double[] out, int mask, double[] cum, double all, double[] size, double total) {
+    for (int s = 0; s < SEGMENTS; s++) {
+      if ((mask & (1 << s)) == 0) {
+        continue;
+      }
+      double rest = total - size[s];
+      if (size[s] > 0 && rest > 0) {
+        out[s] = Math.max(out[s], Math.abs(cum[s] / size[s] - (all - cum[s]) / rest));
+      }
+    }
   }
 
   /** Positions of the present cells in time order; for numbers, stably sorted by value. */
@@ -160,20 +206,35 @@ public final class Temporal {
     double total = w.length();
     double[] out = new double[SEGMENTS];
     if (w.numeric()) {
+      // Each segment's gap |cum/size - (all - cum)/rest| is taken at every run end. While a
+      // segment's count stays put, its gap moves monotonically with the running total (rounding
+      // is monotone too), so its largest value over such a stretch lies at the stretch's first or
+      // last run end: a segment is evaluated just before and just after each run that counts it,
+      // and every segment at the first and last run ends. The same values enter the maximum.
       double[] cum = new double[SEGMENTS];
       double all = 0;
       int t = 0;
-      for (int end : w.runEnds()) {
+      int[] ends = w.runEnds();
+      for (int j = 0; j < ends.length; j++) {
+        int end = ends[j];
+        int counted = 0;
+        for (int k = t; k < end; k++) {
+          counted |= 1 << segment[k];
+        }
+        if (j > 0) {
+          gaps(out, counted, cum, all, size, total);
+        }
         for (; t < end; t++) {
           cum[segment[t]]++;
           all++;
         }
-        for (int s = 0; s < SEGMENTS; s++) {
-          double rest = total - size[s];
-          if (size[s] > 0 && rest > 0) {
-            out[s] = Math.max(out[s], Math.abs(cum[s] / size[s] - (all - cum[s]) / rest));
-          }
-        }
+        gaps(
+            out,
+            j == 0 || j == ends.length - 1 ? (1 << SEGMENTS) - 1 : counted,
+            cum,
+            all,
+            size,
+            total);
       }
     } else {
       int k = w.categories();
