@@ -3,6 +3,7 @@ package org.synthos.core.assess.measure;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.synthos.core.assess.pool.IndexSort;
 import org.synthos.core.assess.pool.Pool;
 
 /**
@@ -49,7 +50,7 @@ public final class Temporal {
    * side, so sorting by them first and then stably by time gives that order.
    */
   static int[] order(int[] idx, double[] time, long[] rowNumbers) {
-    sortByKey(idx, rowNumbers);
+    IndexSort.byKey(idx, rowNumbers);
     if (time != null) {
       long[] key = new long[rowNumbers.length];
       for (int i : idx) {
@@ -58,36 +59,9 @@ public final class Temporal {
         long bits = Double.doubleToLongBits(Double.isNaN(x) ? Double.POSITIVE_INFINITY : x);
         key[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
       }
-      sortByKey(idx, key);
+      IndexSort.byKey(idx, key);
     }
     return idx;
-  }
-
-  /** Stable merge sort of indices by {@code key[index]}, without boxing. */
-  static void sortByKey(int[] idx, long[] key) {
-    int[] buffer = new int[idx.length];
-    for (int width = 1; width < idx.length; width *= 2) {
-      for (int lo = 0; lo < idx.length - width; lo += 2 * width) {
-        int mid = lo + width;
-        int hi = Math.min(lo + 2 * width, idx.length);
-        if (key[idx[mid - 1]] <= key[idx[mid]]) {
-          continue;
-        }
-        int a = lo;
-        int b = mid;
-        int o = lo;
-        while (a < mid && b < hi) {
-          buffer[o++] = key[idx[b]] < key[idx[a]] ? idx[b++] : idx[a++];
-        }
-        while (a < mid) {
-          buffer[o++] = idx[a++];
-        }
-        while (b < hi) {
-          buffer[o++] = idx[b++];
-        }
-        System.arraycopy(buffer, lo, idx, lo, hi - lo);
-      }
-    }
   }
 
   public static Drift drift(Pool.Var v, int[] ordered, int replicates, SplittableRandom random) {
@@ -163,7 +137,7 @@ public final class Temporal {
       for (int k : p) {
         value[k] = v.values[ordered[k]];
       }
-      Pool.sortByValue(p, value);
+      IndexSort.byValue(p, value);
     }
     return p;
   }

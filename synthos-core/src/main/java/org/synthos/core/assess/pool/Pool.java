@@ -328,7 +328,7 @@ public final class Pool {
         sorted[k++] = i;
       }
     }
-    sortByValue(sorted, v);
+    IndexSort.byValue(sorted, v);
     double mean = count == 0 ? 0 : sum / count;
     double ss = 0;
     for (double x : v) {
@@ -361,33 +361,6 @@ public final class Pool {
       }
     }
     return new Var(name, type, true, false, v, codes, labels.toArray(String[]::new), sorted, sd);
-  }
-
-  /** Stable merge sort of row indices by their values, without boxing. */
-  public static void sortByValue(int[] idx, double[] v) {
-    int[] buffer = new int[idx.length];
-    for (int width = 1; width < idx.length; width *= 2) {
-      for (int lo = 0; lo < idx.length - width; lo += 2 * width) {
-        int mid = lo + width;
-        int hi = Math.min(lo + 2 * width, idx.length);
-        if (v[idx[mid - 1]] <= v[idx[mid]]) {
-          continue;
-        }
-        int a = lo;
-        int b = mid;
-        int o = lo;
-        while (a < mid && b < hi) {
-          buffer[o++] = v[idx[b]] < v[idx[a]] ? idx[b++] : idx[a++];
-        }
-        while (a < mid) {
-          buffer[o++] = idx[a++];
-        }
-        while (b < hi) {
-          buffer[o++] = idx[b++];
-        }
-        System.arraycopy(buffer, lo, idx, lo, hi - lo);
-      }
-    }
   }
 
   private static Var categoricalVar(String name, ColumnType type, String[] s) {
@@ -478,7 +451,9 @@ public final class Pool {
           sweep = v;
         }
       }
-      Map<Long, List<Integer>> blocks = new HashMap<>();
+      // Blocks: rows with the same categorical cells (by a hash of them), each in row order. The
+      // blocks are searched one after another in any order: a union's result does not depend on it.
+      long[] blockOf = new long[n];
       for (int i = 0; i < n; i++) {
         long h = 31;
         for (Var v : vars) {
@@ -486,20 +461,26 @@ public final class Pool {
             h = mix(h, v.codes[i]);
           }
         }
-        blocks.computeIfAbsent(h, k -> new ArrayList<>()).add(i);
+        blockOf[i] = h;
       }
+      int[] byBlock = IntStream.range(0, n).toArray();
+      IndexSort.byKey(byBlock, blockOf);
       final Var key = sweep;
       double[] sortKeys = new double[n];
       for (int i = 0; i < n; i++) {
         sortKeys[i] = sortKey(key.values[i]);
       }
-      for (List<Integer> block : blocks.values()) {
-        if (block.size() < 2) {
+      for (int start = 0, end; start < n; start = end) {
+        end = start + 1;
+        while (end < n && blockOf[byBlock[end]] == blockOf[byBlock[start]]) {
+          end++;
+        }
+        if (end - start < 2) {
           continue;
         }
-        int[] order = block.stream().mapToInt(Integer::intValue).toArray();
+        int[] order = Arrays.copyOfRange(byBlock, start, end);
         // Stable, as the rows of a block are in row order: ties keep it.
-        sortByValue(order, sortKeys);
+        IndexSort.byValue(order, sortKeys);
         for (int a = 0; a < order.length; a++) {
           int i = order[a];
           for (int b = a + 1; b < order.length && b - a <= NEAR_WINDOW_CAP; b++) {

@@ -8,7 +8,9 @@
  * are never compared as categories or numbers, only checked as keys. Near copies are rows equal on
  * every category and, on every number, within 1e-3 pooled standard deviations or 1% of the larger
  * magnitude, or rows differing in one cell alone (tables of 8 columns or more) or two (12 or more),
- * joined transitively ({@link org.synthos.core.assess.pool.UnionFind}).
+ * joined transitively ({@link org.synthos.core.assess.pool.UnionFind}). Rows are put in order by
+ * stable index sorts on primitive keys ({@link org.synthos.core.assess.pool.IndexSort}): a stable
+ * order is unique, so the sort's algorithm never shows in a result.
  *
  * <p>Bucketed states ({@link org.synthos.core.assess.pool.Buckets}): the pass spreads each file's
  * rows over 128 buckets by a seeded hash of the row's zero-based index (SplitMix64; the index, not

@@ -1,0 +1,92 @@
+package org.synthos.core.assess.pool;
+
+/**
+ * Stable sorts of row indices by a key per row, without boxing: equal keys keep the indices' order.
+ * A stable sort's result is the one order by (key, position), whatever the algorithm, so these can
+ * replace any other stable sort by the same keys without changing a result.
+ */
+public final class IndexSort {
+  private IndexSort() {}
+
+  /**
+   * Stable sort of row indices by their values, without boxing: equal values keep the indices'
+   * order. The values must not be NaN (every caller sorts present values or maps NaN to a bound);
+   * -0.0 and 0.0 are equal, as {@code <} has them.
+   */
+  public static void byValue(int[] idx, double[] v) {
+    long[] key = new long[idx.length];
+    for (int p = 0; p < idx.length; p++) {
+      double x = v[idx[p]];
+      long bits = Double.doubleToLongBits(x == 0 ? 0.0 : x);
+      // The order of the doubles as signed longs.
+      key[p] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+    sortAligned(idx, key);
+  }
+
+  /** Stable sort of indices by {@code key[index]}, without boxing. */
+  public static void byKey(int[] idx, long[] key) {
+    long[] aligned = new long[idx.length];
+    for (int p = 0; p < idx.length; p++) {
+      aligned[p] = key[idx[p]];
+    }
+    sortAligned(idx, aligned);
+  }
+
+  /** Runs of this many indices are insertion-sorted before the merges. */
+  private static final int INSERTION_RUN = 16;
+
+  /**
+   * Stable sort of {@code idx} by {@code key}, where {@code key[p]} belongs to {@code idx[p]}: the
+   * keys travel with the indices, so the merges read both in sequence instead of looking each key
+   * up. A stable sort's result is the one order by (key, position), whatever the algorithm.
+   */
+  private static void sortAligned(int[] idx, long[] key) {
+    int n = idx.length;
+    for (int lo = 0; lo < n; lo += INSERTION_RUN) {
+      int hi = Math.min(lo + INSERTION_RUN, n);
+      for (int i = lo + 1; i < hi; i++) {
+        long k = key[i];
+        int x = idx[i];
+        int j = i - 1;
+        while (j >= lo && k < key[j]) {
+          key[j + 1] = key[j];
+          idx[j + 1] = idx[j];
+          j--;
+        }
+        key[j + 1] = k;
+        idx[j + 1] = x;
+      }
+    }
+    long[] keyBuffer = new long[n];
+    int[] idxBuffer = new int[n];
+    for (int width = INSERTION_RUN; width < n; width *= 2) {
+      for (int lo = 0; lo < n - width; lo += 2 * width) {
+        int mid = lo + width;
+        int hi = Math.min(lo + 2 * width, n);
+        if (key[mid - 1] <= key[mid]) {
+          continue;
+        }
+        int a = lo;
+        int b = mid;
+        int o = lo;
+        while (a < mid && b < hi) {
+          if (key[b] < key[a]) {
+            keyBuffer[o] = key[b];
+            idxBuffer[o++] = idx[b++];
+          } else {
+            keyBuffer[o] = key[a];
+            idxBuffer[o++] = idx[a++];
+          }
+        }
+        System.arraycopy(key, a, keyBuffer, o, mid - a);
+        System.arraycopy(idx, a, idxBuffer, o, mid - a);
+        o += mid - a;
+        System.arraycopy(key, b, keyBuffer, o, hi - b);
+        System.arraycopy(idx, b, idxBuffer, o, hi - b);
+        System.arraycopy(keyBuffer, lo, key, lo, hi - lo);
+        System.arraycopy(idxBuffer, lo, idx, lo, hi - lo);
+      }
+    }
+  }
+}

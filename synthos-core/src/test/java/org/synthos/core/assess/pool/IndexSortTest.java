@@ -1,0 +1,67 @@
+package org.synthos.core.assess.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The index sorts give the order of a boxed stable sort by the same keys (ties by position). */
+@Tag("unit")
+class IndexSortTest {
+  @Test
+  void byValueIsTheStableOrderOfLessThan() {
+    SplittableRandom r = new SplittableRandom(3);
+    double[] odd = {
+      -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE
+    };
+    for (int trial = 0; trial < 200; trial++) {
+      int n = r.nextInt(3_000);
+      double[] v = new double[n + 5];
+      for (int i = 0; i < v.length; i++) {
+        v[i] =
+            r.nextInt(10) == 0
+                ? odd[r.nextInt(odd.length)]
+                : (trial % 2 == 0 ? r.nextInt(7) - 3 : r.nextGaussian() * 1e6);
+      }
+      // A subset of the rows, in a shuffled order: the sort must keep that order among ties.
+      int[] idx = IntStream.range(0, v.length).filter(i -> r.nextInt(4) > 0).toArray();
+      shuffle(idx, r);
+      Integer[] boxed = Arrays.stream(idx).boxed().toArray(Integer[]::new);
+      // Object sorts are stable; -0.0 and 0.0 compare equal under '<', as here.
+      Arrays.sort(boxed, (a, b) -> v[a] < v[b] ? -1 : v[b] < v[a] ? 1 : 0);
+      IndexSort.byValue(idx, v);
+      assertThat(idx).containsExactly(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  @Test
+  void byKeyIsTheStableOrderOfTheKeys() {
+    SplittableRandom r = new SplittableRandom(4);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = r.nextInt(3_000);
+      long[] key = new long[n];
+      for (int i = 0; i < n; i++) {
+        key[i] = trial % 2 == 0 ? r.nextInt(5) - 2 : r.nextLong();
+      }
+      int[] idx = IntStream.range(0, n).toArray();
+      shuffle(idx, r);
+      Integer[] boxed = Arrays.stream(idx).boxed().toArray(Integer[]::new);
+      Arrays.sort(boxed, Comparator.comparingLong(i -> key[i]));
+      IndexSort.byKey(idx, key);
+      assertThat(idx).containsExactly(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  private static void shuffle(int[] a, SplittableRandom r) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+}
