@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.synthos.core.assess.measure.Shuffle;
 
 /** The index sorts give the order of a boxed stable sort by the same keys (ties by position). */
 @Tag("unit")
@@ -29,7 +30,7 @@ class IndexSortTest {
       }
       // A subset of the rows, in a shuffled order: the sort must keep that order among ties.
       int[] idx = IntStream.range(0, v.length).filter(i -> r.nextInt(4) > 0).toArray();
-      shuffle(idx, r);
+      Shuffle.inPlace(idx, r);
       Integer[] boxed = Arrays.stream(idx).boxed().toArray(Integer[]::new);
       // Object sorts are stable; -0.0 and 0.0 compare equal under '<', as here.
       Arrays.sort(boxed, (a, b) -> v[a] < v[b] ? -1 : v[b] < v[a] ? 1 : 0);
@@ -48,20 +49,11 @@ class IndexSortTest {
         key[i] = trial % 2 == 0 ? r.nextInt(5) - 2 : r.nextLong();
       }
       int[] idx = IntStream.range(0, n).toArray();
-      shuffle(idx, r);
+      Shuffle.inPlace(idx, r);
       Integer[] boxed = Arrays.stream(idx).boxed().toArray(Integer[]::new);
       Arrays.sort(boxed, Comparator.comparingLong(i -> key[i]));
       IndexSort.byKey(idx, key);
       assertThat(idx).containsExactly(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
-    }
-  }
-
-  private static void shuffle(int[] a, SplittableRandom r) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
     }
   }
 }
