@@ -27,12 +27,13 @@ final class ProfileAccumulator {
               ? ColumnAccumulator.countsOnly(schema.field(i), options.states())
               : ColumnAccumulator.of(schema.field(i), options.states(), (partition << 32) ^ i);
     }
+    // A counts-only pass pairs no columns: its readers take counts alone.
     this.pairs =
         PairAccumulator.of(
             schema,
             options.states(),
-            options.maxNumericPairColumns(),
-            options.maxCategoricalPairColumns());
+            options.countsOnly() ? 0 : options.maxNumericPairColumns(),
+            options.countsOnly() ? 0 : options.maxCategoricalPairColumns());
   }
 
   void update(ColumnBatch batch) {

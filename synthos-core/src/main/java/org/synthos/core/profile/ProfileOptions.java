@@ -14,8 +14,8 @@ import org.synthos.core.state.StateConfig;
  *     per-row cost grows with its square
  * @param maxCategoricalPairColumns categorical columns paired for contingency tables
  * @param progress told the number of rows done after each batch
- * @param countsOnly keep only each column's row, null and invalid counts (no sketches, moments or
- *     frequencies), for passes that need nothing else
+ * @param countsOnly keep only each column's row, null and invalid counts (no sketches, moments,
+ *     frequencies or pair states), for passes that need nothing else
  */
 public record ProfileOptions(
     int threads,
