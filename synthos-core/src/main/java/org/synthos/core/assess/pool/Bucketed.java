@@ -150,14 +150,17 @@ public final class Bucketed {
     System.arraycopy(r.samples(), 0, samples, k, k);
     boolean sampled = false;
     int total = 0;
-    for (BucketSample q : samples) {
-      sampled |= !q.exact();
-      total += q.size();
+    // Each bucket's kept values sorted once: the grid and the histograms walk them in order.
+    double[][] sorted = new double[2 * k][];
+    for (int j = 0; j < 2 * k; j++) {
+      sampled |= !samples[j].exact();
+      total += samples[j].size();
+      sorted[j] = samples[j].values();
+      Arrays.sort(sorted[j]);
     }
     double[] values = new double[total];
     int at = 0;
-    for (BucketSample q : samples) {
-      double[] x = q.values();
+    for (double[] x : sorted) {
       System.arraycopy(x, 0, values, at, x.length);
       at += x.length;
     }
@@ -165,34 +168,32 @@ public final class Bucketed {
     double[] grid = distinct(values);
     boolean quantiles = grid.length > EXACT_CELLS;
     if (quantiles) {
-      grid = quantileGrid(grid, samples);
+      grid = quantileGrid(grid, samples, sorted);
     }
     for (int j = 0; j < 2 * k; j++) {
-      histogram(samples[j], grid, cell, weight, j);
+      histogram(sorted[j], samples[j].scale(), grid, cell, weight, j);
     }
     return new Bucketed(
         v.name, true, grid, grid.length, k, cell, weight, rows, nulls, sampled, quantiles, true);
   }
 
   /**
-   * Bucket {@code j}'s kept values as (cell, weight) pairs in cell order: a cell's weight is its
-   * kept values times the sample's scale (1 while the sample holds every value).
+   * Bucket {@code j}'s kept values ({@code x}, ascending) as (cell, weight) pairs in cell order: a
+   * value's cell is the first grid point at or above it (found by walking the grid beside the
+   * values), and a cell's weight is its kept values times the sample's scale (1 while the sample
+   * holds every value).
    */
   private static void histogram(
-      BucketSample sample, double[] grid, int[][] cell, double[][] weight, int j) {
-    double[] x = sample.values();
+      double[] x, double scale, double[] grid, int[][] cell, double[][] weight, int j) {
     int[] cells = new int[x.length];
-    for (int i = 0; i < x.length; i++) {
-      cells[i] = ceilingIndex(grid, x[i]);
-    }
-    Arrays.sort(cells);
     int m = 0;
-    for (int i = 0; i < cells.length; i++) {
+    for (int i = 0, p = 0; i < x.length; i++) {
+      p = ceilingFrom(grid, x[i], p);
+      cells[i] = p;
       m += i == 0 || cells[i] != cells[i - 1] ? 1 : 0;
     }
     cell[j] = new int[m];
     weight[j] = new double[m];
-    double scale = sample.scale();
     for (int i = 0, g = -1; i < cells.length; i++) {
       if (i == 0 || cells[i] != cells[i - 1]) {
         cell[j][++g] = cells[i];
@@ -202,6 +203,19 @@ public final class Bucketed {
     for (int g = 0; g < m; g++) {
       weight[j][g] *= scale;
     }
+  }
+
+  /**
+   * The first grid index at or above {@code x} for values met in ascending order: the walk from
+   * {@code from}, the previous value's cell, to the first grid point not below {@code x} in {@link
+   * Double#compare}'s order (the order of {@link Arrays#sort}), the last when none.
+   */
+  private static int ceilingFrom(double[] grid, double x, int from) {
+    int p = from;
+    while (p < grid.length - 1 && Double.compare(grid[p], x) < 0) {
+      p++;
+    }
+    return p;
   }
 
   private static void fill(
@@ -316,15 +330,17 @@ public final class Bucketed {
    * defined, so that reports below the samples' size are unchanged); the cells stay a partition of
    * the values whatever their weights, and each statistic is computed on the full weights.
    */
-  private static double[] quantileGrid(double[] distinct, BucketSample[] samples) {
+  private static double[] quantileGrid(
+      double[] distinct, BucketSample[] samples, double[][] sorted) {
     double[] w = new double[distinct.length];
-    for (BucketSample q : samples) {
-      double scale = q.scale();
-      double[] x = q.values();
-      Arrays.sort(x);
-      for (int i = 0; i < x.length; i++) {
+    for (int j = 0; j < samples.length; j++) {
+      double scale = samples[j].scale();
+      double[] x = sorted[j];
+      for (int i = 0, p = 0; i < x.length; i++) {
         if (i == 0 || x[i] != x[i - 1]) {
-          w[Arrays.binarySearch(distinct, x[i])] += scale;
+          // x[i] is among the distinct values: the walk stops on it.
+          p = ceilingFrom(distinct, x[i], p);
+          w[p] += scale;
         }
       }
     }
@@ -349,12 +365,6 @@ public final class Bucketed {
       grid[m++] = distinct[distinct.length - 1];
     }
     return Arrays.copyOf(grid, m);
-  }
-
-  /** The first index whose grid value is at or above {@code x} ({@code x} at most the last). */
-  private static int ceilingIndex(double[] grid, double x) {
-    int i = Arrays.binarySearch(grid, x);
-    return i >= 0 ? i : Math.min(grid.length - 1, -i - 1);
   }
 
   private static long[] concat(long[] a, long[] b) {
