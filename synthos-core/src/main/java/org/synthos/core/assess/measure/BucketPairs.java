@@ -74,9 +74,12 @@ public final class BucketPairs {
    * Combination counts of a categorical pair per pooled bucket: combination {@code i} is cell
    * {@code cell[i]} of the {@code ka} by {@code kb} table over the sorted values present in the
    * combinations, which orders the cells as over held rows, so Cramér's V is computed in the same
-   * order.
+   * order. A combination's counts are kept sparse, as the pooled buckets holding it ({@code
+   * buckets[i]}, ascending) and its count in each ({@code counts[i]}): a rare combination is in a
+   * few of the 256 buckets, and a split sums only those (counts are exact, so the sums are the
+   * same).
    */
-  public record Table(int ka, int kb, int[] cell, long[][] counts, int count) {
+  public record Table(int ka, int kb, int[] cell, int[][] buckets, long[][] counts, int count) {
     /** Both files' combination counts of columns a and b, or null when either file has none. */
     public static Table of(PairBuckets cand, PairBuckets ref, String a, String b) {
       SortedMap<ContingencyState.Cell, long[]> c = cand.table(a, b);
@@ -98,39 +101,51 @@ public final class BucketPairs {
       String[] lb = right.toArray(String[]::new);
       int k = Buckets.COUNT;
       int[] cell = new int[cells.size()];
+      int[][] buckets = new int[cells.size()][];
       long[][] counts = new long[cells.size()][];
       int i = 0;
       for (ContingencyState.Cell x : cells) {
         cell[i] =
             Arrays.binarySearch(la, x.left()) * lb.length + Arrays.binarySearch(lb, x.right());
-        long[] both = new long[2 * k];
         long[] cx = c.get(x);
         long[] rx = r.get(x);
-        if (cx != null) {
-          System.arraycopy(cx, 0, both, 0, k);
-        }
-        if (rx != null) {
-          System.arraycopy(rx, 0, both, k, k);
-        }
-        counts[i++] = both;
+        int held = held(cx, k) + held(rx, k);
+        buckets[i] = new int[held];
+        counts[i] = new long[held];
+        int at = keep(cx, k, 0, buckets[i], counts[i], 0);
+        keep(rx, k, k, buckets[i], counts[i], at);
+        i++;
       }
-      return new Table(la.length, lb.length, cell, counts, k);
+      return new Table(la.length, lb.length, cell, buckets, counts, k);
+    }
+
+    /** The buckets of {@code perBucket} (null: none) with a non-zero count. */
+    private static int held(long[] perBucket, int k) {
+      int n = 0;
+      for (int j = 0; perBucket != null && j < k; j++) {
+        n += perBucket[j] != 0 ? 1 : 0;
+      }
+      return n;
+    }
+
+    /**
+     * Writes the non-zero counts of {@code perBucket} from {@code at}, buckets offset by {@code
+     * offset}; returns the next free position.
+     */
+    private static int keep(
+        long[] perBucket, int k, int offset, int[] buckets, long[] counts, int at) {
+      for (int j = 0; perBucket != null && j < k; j++) {
+        if (perBucket[j] != 0) {
+          buckets[at] = offset + j;
+          counts[at++] = perBucket[j];
+        }
+      }
+      return at;
     }
 
     /** One side's table under a split: candidate's when {@code side}, else the reference's. */
     long[] side(boolean[] split, boolean side) {
-      long[] t = new long[ka * kb];
-      for (int i = 0; i < cell.length; i++) {
-        long[] w = counts[i];
-        long s = 0;
-        for (int j = 0; j < w.length; j++) {
-          if (toCandidate(split, j, count) == side) {
-            s += w[j];
-          }
-        }
-        t[cell[i]] += s;
-      }
-      return t;
+      return sides(split)[side ? 0 : 1];
     }
 
     /** Cramér's V of the candidate side under a split when {@code side}, else the reference's. */
@@ -158,14 +173,15 @@ public final class BucketPairs {
       long[] c = new long[ka * kb];
       long[] r = new long[ka * kb];
       for (int i = 0; i < cell.length; i++) {
+        int[] at = buckets[i];
         long[] w = counts[i];
         long sc = 0;
         long sr = 0;
-        for (int j = 0; j < w.length; j++) {
-          if (toCand[j]) {
-            sc += w[j];
+        for (int t = 0; t < at.length; t++) {
+          if (toCand[at[t]]) {
+            sc += w[t];
           } else {
-            sr += w[j];
+            sr += w[t];
           }
         }
         c[cell[i]] += sc;
@@ -201,8 +217,8 @@ public final class BucketPairs {
       long[] pooled = t.pooled();
       for (int i = 0; i < pooled.length; i++) {
         if (pooled[i] < Measures.RARE_COMBINATION_SHARE * pooledRows) {
-          for (int j = 0; j < out.length; j++) {
-            out[j] += t.counts()[i][j];
+          for (int at = 0; at < t.buckets()[i].length; at++) {
+            out[t.buckets()[i][at]] += t.counts()[i][at];
           }
         }
       }
