@@ -3,6 +3,7 @@ package org.synthos.core.assess.measure;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.synthos.core.assess.pool.IndexSort;
 import org.synthos.core.assess.pool.UnionFind;
 
 /**
@@ -108,7 +109,6 @@ public final class MinHash {
     IntStream.range(0, n).parallel().forEach(i -> sigs[i] = signature(texts[i]));
     int[] parent = UnionFind.singletons(n);
     long[] keys = new long[n];
-    Integer[] order = new Integer[n];
     int[] sorted = new int[n];
     for (int b = 0; b < BANDS; b++) {
       for (int i = 0; i < n; i++) {
@@ -117,12 +117,9 @@ public final class MinHash {
           key = mix(key ^ sigs[i][b * ROWS + r]);
         }
         keys[i] = key;
-        order[i] = i;
+        sorted[i] = i;
       }
-      Arrays.sort(order, (x, y) -> Long.compare(keys[x], keys[y]));
-      for (int i = 0; i < n; i++) {
-        sorted[i] = order[i];
-      }
+      IndexSort.byKey(sorted, keys);
       // Runs of equal keys are the buckets, each in index order (the sort is stable).
       for (int from = 0, to; from < n; from = to) {
         to = from + 1;
