@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.synthos.core.assess.pool.IndexSort;
 import org.synthos.core.assess.pool.Pool;
 
 /**
@@ -237,17 +238,19 @@ public final class AssociationLoss {
     double[] values = null;
     if (v.numeric) {
       values = new double[m];
-      Integer[] order =
-          IntStream.range(0, m)
-              .filter(k -> !Double.isNaN(v.values[rows[k]]))
-              .boxed()
-              .toArray(Integer[]::new);
-      Arrays.sort(order, Comparator.comparingDouble(k -> v.values[rows[k]]));
+      double[] local = new double[m];
+      for (int k = 0; k < m; k++) {
+        local[k] = v.values[rows[k]];
+      }
+      int[] order = IntStream.range(0, m).filter(k -> !Double.isNaN(local[k])).toArray();
+      // Equal values (-0.0 and 0.0 too) are one run and share its mid-rank, so the order within
+      // a run does not matter.
+      IndexSort.byValue(order, local);
       Arrays.fill(values, Double.NaN);
       for (int i = 0; i < order.length; ) {
         int j = i;
-        double x = v.values[rows[order[i]]];
-        while (j < order.length && v.values[rows[order[j]]] == x) {
+        double x = local[order[i]];
+        while (j < order.length && local[order[j]] == x) {
           j++;
         }
         double rank = (i + j + 1) / 2.0;
