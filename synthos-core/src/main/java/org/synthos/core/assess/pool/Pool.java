@@ -481,12 +481,22 @@ public final class Pool {
         int[] order = Arrays.copyOfRange(byBlock, start, end);
         // Stable, as the rows of a block are in row order: ties keep it.
         IndexSort.byValue(order, sortKeys);
+        // The block's numbers gathered in sweep order, so that the window reads neighbouring
+        // cells instead of rows spread over the whole pool.
+        double[][] local = new double[nums.size()][order.length];
+        double[] sds = new double[nums.size()];
+        for (int c = 0; c < local.length; c++) {
+          double[] values = nums.get(c).values;
+          for (int t = 0; t < order.length; t++) {
+            local[c][t] = values[order[t]];
+          }
+          sds[c] = nums.get(c).sd;
+        }
+        double[] swept = local[nums.indexOf(key)];
         for (int a = 0; a < order.length; a++) {
-          int i = order[a];
           for (int b = a + 1; b < order.length && b - a <= NEAR_WINDOW_CAP; b++) {
-            int j = order[b];
-            double vi = key.values[i];
-            double vj = key.values[j];
+            double vi = swept[a];
+            double vj = swept[b];
             if (Double.isNaN(vi) != Double.isNaN(vj)) {
               break;
             }
@@ -494,8 +504,8 @@ public final class Pool {
             if (!Double.isNaN(vi) && !nearValues(vi, vj, key.sd, relative)) {
               break;
             }
-            if (near(nums, i, j, relative)) {
-              UnionFind.union(parent, i, j);
+            if (near(local, sds, a, b, relative)) {
+              UnionFind.union(parent, order[a], order[b]);
             }
           }
         }
@@ -513,17 +523,20 @@ public final class Pool {
     return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x;
   }
 
-  private static boolean near(List<Var> nums, int i, int j, boolean relative) {
-    for (Var v : nums) {
-      double a = v.values[i];
-      double b = v.values[j];
+  /**
+   * Whether positions i and j of a block are near on every number ({@code columns[c][position]}).
+   */
+  private static boolean near(double[][] columns, double[] sds, int i, int j, boolean relative) {
+    for (int c = 0; c < columns.length; c++) {
+      double a = columns[c][i];
+      double b = columns[c][j];
       if (Double.isNaN(a) || Double.isNaN(b)) {
         if (Double.isNaN(a) != Double.isNaN(b)) {
           return false;
         }
         continue;
       }
-      if (!nearValues(a, b, v.sd, relative)) {
+      if (!nearValues(a, b, sds[c], relative)) {
         return false;
       }
     }
