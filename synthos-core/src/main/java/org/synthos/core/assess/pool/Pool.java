@@ -451,8 +451,7 @@ public final class Pool {
           sweep = v;
         }
       }
-      // Blocks: rows with the same categorical cells (by a hash of them), each in row order. The
-      // blocks are searched one after another in any order: a union's result does not depend on it.
+      // Blocks: rows with the same categorical cells (by a hash of them), each in row order.
       long[] blockOf = new long[n];
       for (int i = 0; i < n; i++) {
         long h = 31;
@@ -470,43 +469,29 @@ public final class Pool {
       for (int i = 0; i < n; i++) {
         sortKeys[i] = sortKey(key.values[i]);
       }
+      List<int[]> blocks = new ArrayList<>();
       for (int start = 0, end; start < n; start = end) {
         end = start + 1;
         while (end < n && blockOf[byBlock[end]] == blockOf[byBlock[start]]) {
           end++;
         }
-        if (end - start < 2) {
-          continue;
+        if (end - start >= 2) {
+          blocks.add(Arrays.copyOfRange(byBlock, start, end));
         }
-        int[] order = Arrays.copyOfRange(byBlock, start, end);
-        // Stable, as the rows of a block are in row order: ties keep it.
-        IndexSort.byValue(order, sortKeys);
-        // The block's numbers gathered in sweep order, so that the window reads neighbouring
-        // cells instead of rows spread over the whole pool.
-        double[][] local = new double[nums.size()][order.length];
-        double[] sds = new double[nums.size()];
-        for (int c = 0; c < local.length; c++) {
-          double[] values = nums.get(c).values;
-          for (int t = 0; t < order.length; t++) {
-            local[c][t] = values[order[t]];
-          }
-          sds[c] = nums.get(c).sd;
-        }
-        double[] swept = local[nums.indexOf(key)];
-        for (int a = 0; a < order.length; a++) {
-          for (int b = a + 1; b < order.length && b - a <= NEAR_WINDOW_CAP; b++) {
-            double vi = swept[a];
-            double vj = swept[b];
-            if (Double.isNaN(vi) != Double.isNaN(vj)) {
-              break;
-            }
-            // vj >= vi in sort order, and vj - vi grows faster than either bound: a valid stop.
-            if (!Double.isNaN(vi) && !nearValues(vi, vj, key.sd, relative)) {
-              break;
-            }
-            if (near(local, sds, a, b, relative)) {
-              UnionFind.union(parent, order[a], order[b]);
-            }
+      }
+      // Blocks share no row, so each is searched on its own core into its own union-find over its
+      // positions; joining every position to its block root then gives the same components (the
+      // window never reads the global union-find).
+      int[][] roots = new int[blocks.size()][];
+      IntStream.range(0, blocks.size())
+          .parallel()
+          .forEach(g -> roots[g] = nearInBlock(blocks.get(g), nums, key, sortKeys, relative));
+      for (int g = 0; g < roots.length; g++) {
+        int[] order = blocks.get(g);
+        for (int t = 0; t < order.length; t++) {
+          int r = UnionFind.find(roots[g], t);
+          if (r != t) {
+            UnionFind.union(parent, order[t], order[r]);
           }
         }
       }
@@ -517,6 +502,46 @@ public final class Pool {
       group[i] = UnionFind.find(parent, i);
     }
     return group;
+  }
+
+  /**
+   * Sorts a block's rows ({@code order}) by the sweep column, stably (the rows come in row order),
+   * and joins each with the next ones within {@value #NEAR_WINDOW_CAP} positions that are near on
+   * every number: the union-find over the block's positions.
+   */
+  private static int[] nearInBlock(
+      int[] order, List<Var> nums, Var key, double[] sortKeys, boolean relative) {
+    IndexSort.byValue(order, sortKeys);
+    // The block's numbers gathered in sweep order, so that the window reads neighbouring cells
+    // instead of rows spread over the whole pool.
+    double[][] local = new double[nums.size()][order.length];
+    double[] sds = new double[nums.size()];
+    for (int c = 0; c < local.length; c++) {
+      double[] values = nums.get(c).values;
+      for (int t = 0; t < order.length; t++) {
+        local[c][t] = values[order[t]];
+      }
+      sds[c] = nums.get(c).sd;
+    }
+    double[] swept = local[nums.indexOf(key)];
+    int[] parent = UnionFind.singletons(order.length);
+    for (int a = 0; a < order.length; a++) {
+      for (int b = a + 1; b < order.length && b - a <= NEAR_WINDOW_CAP; b++) {
+        double vi = swept[a];
+        double vj = swept[b];
+        if (Double.isNaN(vi) != Double.isNaN(vj)) {
+          break;
+        }
+        // vj >= vi in sort order, and vj - vi grows faster than either bound: a valid stop.
+        if (!Double.isNaN(vi) && !nearValues(vi, vj, key.sd, relative)) {
+          break;
+        }
+        if (near(local, sds, a, b, relative)) {
+          UnionFind.union(parent, a, b);
+        }
+      }
+    }
+    return parent;
   }
 
   private static double sortKey(double x) {
