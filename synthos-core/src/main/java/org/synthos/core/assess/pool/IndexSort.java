@@ -1,5 +1,8 @@
 package org.synthos.core.assess.pool;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 /**
  * Stable sorts of row indices by a key per row, without boxing: equal keys keep the indices' order.
  * A stable sort's result is the one order by (key, position), whatever the algorithm, so these can
@@ -31,6 +34,36 @@ public final class IndexSort {
       aligned[p] = key[idx[p]];
     }
     sortAligned(idx, aligned);
+  }
+
+  /**
+   * Dense ids of equal keys, numbered in order of each key's first position: the ids a map filled
+   * in position order gives ({@code ids.putIfAbsent(key[i], ids.size())}), without boxing.
+   * Positions sorted stably by key put each key's first position at the head of its run.
+   */
+  public static int[] firstSeenIds(long[] key) {
+    int n = key.length;
+    int[] byKey = IntStream.range(0, n).toArray();
+    byKey(byKey, key);
+    int[] run = new int[n];
+    long[] head = new long[n];
+    int runs = 0;
+    for (int p = 0; p < n; p++) {
+      if (p == 0 || key[byKey[p]] != key[byKey[p - 1]]) {
+        head[runs++] = byKey[p];
+      }
+      run[byKey[p]] = runs - 1;
+    }
+    int[] byHead = IntStream.range(0, runs).toArray();
+    byKey(byHead, Arrays.copyOf(head, runs));
+    int[] id = new int[runs];
+    for (int k = 0; k < runs; k++) {
+      id[byHead[k]] = k;
+    }
+    for (int i = 0; i < n; i++) {
+      run[i] = id[run[i]];
+    }
+    return run;
   }
 
   /** Runs of this many indices are insertion-sorted before the merges. */

@@ -398,7 +398,6 @@ public final class Pool {
   }
 
   private static int[] exactGroups(List<Var> vars, int n) {
-    Map<Long, Integer> ids = new HashMap<>();
     int[] group = new int[n];
     if (vars.isEmpty()) {
       // Nothing to compare: no row can be called a copy of another.
@@ -407,15 +406,15 @@ public final class Pool {
       }
       return group;
     }
+    long[] hash = new long[n];
     for (int i = 0; i < n; i++) {
       long h = 17;
       for (Var v : vars) {
         h = mix(h, cellBits(v, i));
       }
-      Integer g = ids.putIfAbsent(h, ids.size());
-      group[i] = g == null ? ids.size() - 1 : g;
+      hash[i] = h;
     }
-    return group;
+    return IndexSort.firstSeenIds(hash);
   }
 
   /**

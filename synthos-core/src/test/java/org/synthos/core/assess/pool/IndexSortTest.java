@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
@@ -54,6 +56,25 @@ class IndexSortTest {
       Arrays.sort(boxed, Comparator.comparingLong(i -> key[i]));
       IndexSort.byKey(idx, key);
       assertThat(idx).containsExactly(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  @Test
+  void firstSeenIdsAreTheIdsOfAMapFilledInOrder() {
+    SplittableRandom r = new SplittableRandom(5);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = r.nextInt(3_000);
+      long[] key = new long[n];
+      for (int i = 0; i < n; i++) {
+        key[i] = trial % 2 == 0 ? r.nextInt(40) - 20 : r.nextLong();
+      }
+      Map<Long, Integer> ids = new HashMap<>();
+      int[] expected = new int[n];
+      for (int i = 0; i < n; i++) {
+        Integer g = ids.putIfAbsent(key[i], ids.size());
+        expected[i] = g == null ? ids.size() - 1 : g;
+      }
+      assertThat(IndexSort.firstSeenIds(key)).containsExactly(expected);
     }
   }
 }
