@@ -55,9 +55,7 @@ public final class Temporal {
       long[] key = new long[rowNumbers.length];
       for (int i : idx) {
         double x = time[i];
-        // Double.compare's order as signed longs.
-        long bits = Double.doubleToLongBits(Double.isNaN(x) ? Double.POSITIVE_INFINITY : x);
-        key[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+        key[i] = IndexSort.orderedBits(Double.isNaN(x) ? Double.POSITIVE_INFINITY : x);
       }
       IndexSort.byKey(idx, key);
     }

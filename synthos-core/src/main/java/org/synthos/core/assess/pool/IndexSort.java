@@ -20,11 +20,18 @@ public final class IndexSort {
     long[] key = new long[idx.length];
     for (int p = 0; p < idx.length; p++) {
       double x = v[idx[p]];
-      long bits = Double.doubleToLongBits(x == 0 ? 0.0 : x);
-      // The order of the doubles as signed longs.
-      key[p] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+      key[p] = orderedBits(x == 0 ? 0.0 : x);
     }
     sortAligned(idx, key);
+  }
+
+  /**
+   * A key whose signed order is {@link Double#compare}'s order of {@code x} (-0.0 before 0.0, NaN
+   * last).
+   */
+  public static long orderedBits(double x) {
+    long bits = Double.doubleToLongBits(x);
+    return bits ^ ((bits >> 63) & Long.MAX_VALUE);
   }
 
   /** Stable sort of indices by {@code key[index]}, without boxing. */
