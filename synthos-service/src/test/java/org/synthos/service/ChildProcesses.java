@@ -12,8 +12,29 @@ final class ChildProcesses {
   private ChildProcesses() {}
 
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    return freePorts(1)[0];
+  }
+
+  /**
+   * {@code count} distinct free ports: every socket is held open until all are chosen, so two calls
+   * in a row cannot hand out the same port (a server given one port for two listeners fails to bind
+   * the second, and a client then talks HTTP/1.1 to the gRPC listener).
+   */
+  static int[] freePorts(int count) throws IOException {
+    ServerSocket[] sockets = new ServerSocket[count];
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; i++) {
+        sockets[i] = new ServerSocket(0);
+        ports[i] = sockets[i].getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket s : sockets) {
+        if (s != null) {
+          s.close();
+        }
+      }
     }
   }
 

@@ -95,8 +95,9 @@ class DurabilityTest {
     // Large enough that the slowed job (250 ms per batch) runs for several seconds even on an idle
     // machine.
     Harness.csv(dir.resolve("storage/big.csv"), JOB_ROWS, 11);
-    int grpc = ChildProcesses.freePort();
-    int http = ChildProcesses.freePort();
+    int[] ports = ChildProcesses.freePorts(2);
+    int grpc = ports[0];
+    int http = ports[1];
 
     Process first = start(SlowServiceMain.class, grpc, http, "first.log");
     String running = submit(http, "big.csv");
@@ -137,8 +138,9 @@ class DurabilityTest {
   @Test
   void sigtermDuringAJobRequeuesItAndExitsZero() throws Exception {
     Harness.csv(dir.resolve("storage/big.csv"), 60_000, 12);
-    int grpc = ChildProcesses.freePort();
-    int http = ChildProcesses.freePort();
+    int[] ports = ChildProcesses.freePorts(2);
+    int grpc = ports[0];
+    int http = ports[1];
     Process p = start(SlowServiceMain.class, grpc, http, "slow.log");
     String id = submit(http, "big.csv");
     await(
