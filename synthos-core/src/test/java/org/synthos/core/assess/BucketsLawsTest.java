@@ -88,6 +88,11 @@ class BucketsLawsTest {
    */
   static Buckets fold(List<Row> rows, long first, int size) {
     Buckets.Accumulator acc = new Buckets.Accumulator(SCHEMA, ALL, 7, size);
+    feed(acc, rows, first);
+    return acc.snapshot();
+  }
+
+  private static void feed(Buckets.Accumulator acc, List<Row> rows, long first) {
     for (int from = 0; from < rows.size(); from += 64) {
       List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 64));
       acc.update(
@@ -100,7 +105,6 @@ class BucketsLawsTest {
               TestBatches.booleans(chunk.stream().map(Row::f).toArray(Boolean[]::new)),
               TestBatches.strings(chunk.stream().map(Row::t).toArray(String[]::new))));
     }
-    return acc.snapshot();
   }
 
   @Provide
@@ -130,6 +134,33 @@ class BucketsLawsTest {
     assertThat(a.column("t (characters)").numeric()).isTrue();
     assertThat(a.column("t (tokens)").numeric()).isTrue();
     assertThat(Arrays.stream(a.rows()).sum()).isEqualTo(parts.get(0).size());
+  }
+
+  /**
+   * Partitions folded one after another, each skipping the values that the bounds of the states
+   * merged before it rule out ({@link Buckets.SampleBounds}), merge to the states of one unbounded
+   * pass: a bound only drops values that cannot reach the merged samples.
+   */
+  @Property(tries = 80)
+  void boundedPartitionsMergeToTheUnboundedStates(
+      @ForAll("parts") List<List<Row>> parts,
+      @ForAll("sizes") int size,
+      @ForAll List<@IntRange(min = 0, max = 900) Integer> cuts) {
+    List<Row> all = new ArrayList<>();
+    parts.forEach(all::addAll);
+    List<Integer> at = new ArrayList<>(cuts.stream().map(x -> Math.min(x, all.size())).toList());
+    at.add(0);
+    at.add(all.size());
+    Collections.sort(at);
+    Buckets.SampleBounds bounds = new Buckets.SampleBounds();
+    Buckets merged = Buckets.empty();
+    for (int i = 0; i + 1 < at.size(); i++) {
+      Buckets.Accumulator acc = new Buckets.Accumulator(SCHEMA, ALL, 7, size, bounds);
+      feed(acc, all.subList(at.get(i), at.get(i + 1)), at.get(i));
+      merged = merged.merge(acc.snapshot());
+      bounds.tighten(merged);
+    }
+    assertSame(merged, fold(all, 0, size));
   }
 
   /**

@@ -61,6 +61,14 @@ public final class BucketSample {
     return values.clone();
   }
 
+  /**
+   * The largest kept key once the sample is full, else {@link Long#MAX_VALUE}: a value whose key is
+   * larger cannot enter any merge of this sample with others ({@link Accumulator#tighten}).
+   */
+  public long fullBound() {
+    return keys.length == capacity ? keys[keys.length - 1] : Long.MAX_VALUE;
+  }
+
   /** The values added per value kept: the weight that makes the sample stand for the bucket. */
   public double scale() {
     return keys.length == 0 ? 0 : (double) count / keys.length;
@@ -142,9 +150,15 @@ public final class BucketSample {
   /**
    * The mutable sample of one partition's bucket: appends while under capacity, then keeps a
    * max-heap on (key, value) so that a value is kept only when it beats the largest kept.
+   *
+   * <p>A bound taken from a full sample of other rows ({@link #tighten}) lets it count, and not
+   * keep, values with larger keys: at least {@link #capacity} values of those rows have smaller
+   * keys, so such a value is in no merge with them. Its own snapshot then holds fewer items, and a
+   * merge with the bound's sample is the same as without the bound.
    */
   static final class Accumulator {
     private final int capacity;
+    private long bound = Long.MAX_VALUE;
     private long count;
     private long[] keys = new long[16];
     private double[] values = new double[16];
@@ -155,8 +169,24 @@ public final class BucketSample {
       this.capacity = capacity;
     }
 
+    /**
+     * Skips from now on values whose keys exceed {@code fullBound}, the {@link
+     * BucketSample#fullBound} of a sample of other rows than this accumulator's.
+     */
+    void tighten(long fullBound) {
+      bound = Math.min(bound, fullBound);
+    }
+
+    /** Whether {@link #add} would only count a value of this key. */
+    boolean skips(long key) {
+      return key > bound;
+    }
+
     void add(long key, double value) {
       count++;
+      if (key > bound) {
+        return;
+      }
       if (size < capacity) {
         if (size == keys.length) {
           int grown = Math.min(capacity, 2 * size);

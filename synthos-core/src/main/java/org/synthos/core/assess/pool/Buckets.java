@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
@@ -270,6 +272,44 @@ public final class Buckets {
     return out;
   }
 
+  /**
+   * The tightest {@link BucketSample#fullBound} seen per numeric column and bucket in the merged
+   * states of one pass's partitions, shared by the accumulators of its later partitions so that
+   * they keep only values that can reach the final samples. Thread-safe; bounds only fall. The
+   * final merge is the same with or without it: only the work depends on when a bound is seen.
+   */
+  public static final class SampleBounds {
+    private final Map<String, AtomicLongArray> columns = new ConcurrentHashMap<>();
+
+    AtomicLongArray of(String column) {
+      return columns.computeIfAbsent(
+          column,
+          name -> {
+            AtomicLongArray bounds = new AtomicLongArray(COUNT);
+            for (int b = 0; b < COUNT; b++) {
+              bounds.set(b, Long.MAX_VALUE);
+            }
+            return bounds;
+          });
+    }
+
+    /** Lowers the bounds to those of {@code merged}, the states of rows seen so far. */
+    public void tighten(Buckets merged) {
+      merged.columns.forEach(
+          (name, col) -> {
+            if (col.numeric()) {
+              AtomicLongArray bounds = of(name);
+              for (int b = 0; b < COUNT; b++) {
+                long bound = col.samples()[b].fullBound();
+                if (bound < bounds.get(b)) {
+                  bounds.accumulateAndGet(b, bound, Math::min);
+                }
+              }
+            }
+          });
+    }
+  }
+
   /** The mutable fold of one partition's batches. */
   public static final class Accumulator {
     private final Schema schema;
@@ -291,6 +331,11 @@ public final class Buckets {
     private final BucketSample.Accumulator[][] characters;
     private final BucketSample.Accumulator[][] tokens;
 
+    /** Per sampled column, in the order of the fields above, the bounds it reads; or null. */
+    private final List<AtomicLongArray> bounds = new ArrayList<>();
+
+    private final List<BucketSample.Accumulator[]> bounded = new ArrayList<>();
+
     /**
      * @param columns the columns to keep states of (others of {@code schema} are skipped)
      * @param seed the file's bucket seed
@@ -304,6 +349,20 @@ public final class Buckets {
      * checked on sampled buckets with few rows.
      */
     public Accumulator(Schema schema, int[] columns, long seed, int sampleSize) {
+      this(schema, columns, seed, sampleSize, null);
+    }
+
+    /**
+     * As {@link #Accumulator(Schema, int[], long)}, skipping values that cannot pass the {@code
+     * bounds} shared with the pass's other partitions (null for none).
+     */
+    public Accumulator(Schema schema, int[] columns, long seed, SampleBounds bounds) {
+      this(schema, columns, seed, SAMPLE_SIZE, bounds);
+    }
+
+    /** As above, keeping at most {@code sampleSize} values per bucket. */
+    public Accumulator(
+        Schema schema, int[] columns, long seed, int sampleSize, SampleBounds sampleBounds) {
       this.schema = schema;
       this.columns = Arrays.stream(columns).filter(c -> kept(schema.field(c).type())).toArray();
       this.seed = seed;
@@ -334,9 +393,31 @@ public final class Buckets {
           counts.set(k, new HashMap<>());
         }
       }
+      if (sampleBounds != null) {
+        for (int k = 0; k < f; k++) {
+          if (samples[k] != null) {
+            bounded.add(samples[k]);
+            bounds.add(sampleBounds.of(schema.field(this.columns[k]).name()));
+          }
+        }
+        for (int t = 0; t < texts.length; t++) {
+          String name = schema.field(texts[t]).name();
+          bounded.add(characters[t]);
+          bounds.add(sampleBounds.of(TextLengths.charactersName(name)));
+          bounded.add(tokens[t]);
+          bounds.add(sampleBounds.of(TextLengths.tokensName(name)));
+        }
+      }
     }
 
     public void update(ColumnBatch batch) {
+      for (int i = 0; i < bounded.size(); i++) {
+        BucketSample.Accumulator[] perBucket = bounded.get(i);
+        AtomicLongArray shared = bounds.get(i);
+        for (int b = 0; b < COUNT; b++) {
+          perBucket[b].tighten(shared.get(b));
+        }
+      }
       int n = batch.rowCount();
       if (bucket.length < n) {
         bucket = new int[n];
@@ -374,8 +455,11 @@ public final class Buckets {
         if (col.isNull(r)) {
           textNulls[t][b]++;
         } else {
-          characters[t][b].add(key[r], TextLengths.characters(values[r]));
-          tokens[t][b].add(key[r], TextLengths.tokens(values[r]));
+          // A value past the bound is only counted: its length is not worth computing.
+          BucketSample.Accumulator ch = characters[t][b];
+          BucketSample.Accumulator to = tokens[t][b];
+          ch.add(key[r], ch.skips(key[r]) ? 0 : TextLengths.characters(values[r]));
+          to.add(key[r], to.skips(key[r]) ? 0 : TextLengths.tokens(values[r]));
         }
       }
     }

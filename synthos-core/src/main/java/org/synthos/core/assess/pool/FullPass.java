@@ -38,6 +38,12 @@ import org.synthos.core.rows.RowSampleState;
  * partitions' digests in order (so, like the profile, it depends on the partition boundaries).
  */
 public final class FullPass {
+  /**
+   * Row hashes are kept in chunks of this many rows: 256 KB, under half of the smallest G1 region,
+   * so no chunk is a humongous object and none is copied to grow.
+   */
+  static final int HASH_CHUNK = 1 << 15;
+
   /** Seed of the row hashes; candidate and reference must share it so their hashes compare. */
   public static final long HASH_SEED = 0x636f706965730001L;
 
@@ -176,11 +182,11 @@ public final class FullPass {
     final MessageDigest digest = RawTable.sha256();
     final ByteBuffer buffer = ByteBuffer.allocate(1 << 14);
     final Buckets.Accumulator buckets;
-    long[] hashes = new long[0];
+    final List<Long> hashFirstRows = new ArrayList<>();
+    final List<long[]> hashes = new ArrayList<>();
     long[] high = new long[0];
     long[] low = new long[0];
-    long firstRow = -1;
-    int size;
+    int filled = HASH_CHUNK;
 
     Accumulator(RowAccumulator<RowSampleState> sample, Buckets.Accumulator buckets) {
       this.sample = sample;
@@ -201,6 +207,9 @@ public final class FullPass {
      */
     private final AtomicLong bound;
 
+    /** The bounds of the merged bucket samples, read by later partitions alike. */
+    private final Buckets.SampleBounds sampleBounds = new Buckets.SampleBounds();
+
     Rider(Schema schema, int[] hashed, int maxRows, long seed, long initialBound) {
       this.bound = new AtomicLong(initialBound);
       this.schema = schema;
@@ -218,7 +227,7 @@ public final class FullPass {
     public Accumulator open(long partition) {
       return new Accumulator(
           RowSampleState.newAccumulator(schema, seed, maxRows, bound::get),
-          hashed.length == 0 ? null : new Buckets.Accumulator(schema, hashed, seed));
+          hashed.length == 0 ? null : new Buckets.Accumulator(schema, hashed, seed, sampleBounds));
     }
 
     @Override
@@ -233,9 +242,6 @@ public final class FullPass {
 
     private void hash(Accumulator acc, ColumnBatch batch) {
       int n = batch.rowCount();
-      if (acc.firstRow < 0) {
-        acc.firstRow = batch.firstRow();
-      }
       List<Column> cols = new ArrayList<>(hashed.length);
       for (int c : hashed) {
         cols.add(batch.column(c));
@@ -248,20 +254,29 @@ public final class FullPass {
       long[] low = acc.low;
       RowHasher.hashBatch(
           new ColumnBatch(hashedSchema, cols, batch.firstRow(), n), HASH_SEED, high, low);
-      if (acc.size + n > acc.hashes.length) {
-        acc.hashes = Arrays.copyOf(acc.hashes, Math.max(acc.size + n, acc.hashes.length * 2));
-      }
       // The high word alone: two distinct rows of n collide with probability about n^2 / 2^65.
-      System.arraycopy(high, 0, acc.hashes, acc.size, n);
-      acc.size += n;
+      for (int done = 0; done < n; ) {
+        if (acc.filled == HASH_CHUNK) {
+          acc.hashes.add(new long[HASH_CHUNK]);
+          acc.hashFirstRows.add(batch.firstRow() + done);
+          acc.filled = 0;
+        }
+        int m = Math.min(n - done, HASH_CHUNK - acc.filled);
+        System.arraycopy(high, done, acc.hashes.get(acc.hashes.size() - 1), acc.filled, m);
+        acc.filled += m;
+        done += m;
+      }
     }
 
     @Override
     public Part close(Accumulator acc) {
       flush(acc.digest, acc.buffer);
-      List<Long> first = acc.size == 0 ? List.of() : List.of(acc.firstRow);
-      List<long[]> hashes =
-          acc.size == 0 ? List.of() : List.of(Arrays.copyOf(acc.hashes, acc.size));
+      List<long[]> hashes = acc.hashes;
+      if (acc.filled < HASH_CHUNK) {
+        int last = hashes.size() - 1;
+        hashes.set(last, Arrays.copyOf(hashes.get(last), acc.filled));
+      }
+      List<Long> first = acc.hashFirstRows;
       return new Part(
           List.of(acc.sample.snapshot()),
           first,
@@ -278,12 +293,14 @@ public final class FullPass {
         bound.accumulateAndGet(merged.bound(), Math::min);
         samples = List.of(merged);
       }
+      Buckets buckets = earlier.buckets.merge(later.buckets);
+      sampleBounds.tighten(buckets);
       return new Part(
           samples,
           concat(earlier.hashFirstRows, later.hashFirstRows),
           concat(earlier.hashes, later.hashes),
           concat(earlier.digests, later.digests),
-          earlier.buckets.merge(later.buckets));
+          buckets);
     }
 
     /** Merges samples pairwise in rounds, so the small ones meet before the large ones. */

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The 64-bit hash of every row of a dataset in file order, as consecutive chunks (one per pass
- * partition): chunk {@code k} holds the rows {@code firstRows.get(k)} onwards (zero-based). Eight
- * bytes per row in arrays of one partition each and no per-row object, so ten million rows take 80
- * MB in pieces of 2 MB.
+ * The 64-bit hash of every row of a dataset in file order, as consecutive chunks: chunk {@code k}
+ * holds the rows {@code firstRows.get(k)} onwards (zero-based). Eight bytes per row in arrays of at
+ * most a few hundred KB and no per-row object, so ten million rows take 80 MB in small pieces.
  */
 public final class RowHashes {
   private final List<Long> firstRows;
