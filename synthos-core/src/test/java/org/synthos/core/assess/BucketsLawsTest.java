@@ -92,6 +92,15 @@ class BucketsLawsTest {
     return acc.snapshot();
   }
 
+  /** The cuts within {@code rows}, with 0 and {@code rows}, ascending. */
+  private static List<Integer> cutPoints(List<Integer> cuts, int rows) {
+    List<Integer> at = new ArrayList<>(cuts.stream().map(x -> Math.min(x, rows)).toList());
+    at.add(0);
+    at.add(rows);
+    Collections.sort(at);
+    return at;
+  }
+
   private static void feed(Buckets.Accumulator acc, List<Row> rows, long first) {
     for (int from = 0; from < rows.size(); from += 64) {
       List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 64));
@@ -148,10 +157,7 @@ class BucketsLawsTest {
       @ForAll List<@IntRange(min = 0, max = 900) Integer> cuts) {
     List<Row> all = new ArrayList<>();
     parts.forEach(all::addAll);
-    List<Integer> at = new ArrayList<>(cuts.stream().map(x -> Math.min(x, all.size())).toList());
-    at.add(0);
-    at.add(all.size());
-    Collections.sort(at);
+    List<Integer> at = cutPoints(cuts, all.size());
     Buckets.SampleBounds bounds = new Buckets.SampleBounds();
     Buckets merged = Buckets.empty();
     for (int i = 0; i + 1 < at.size(); i++) {
@@ -176,10 +182,7 @@ class BucketsLawsTest {
       @ForAll long order) {
     List<Row> all = new ArrayList<>();
     parts.forEach(all::addAll);
-    List<Integer> at = new ArrayList<>(cuts.stream().map(x -> Math.min(x, all.size())).toList());
-    at.add(0);
-    at.add(all.size());
-    Collections.sort(at);
+    List<Integer> at = cutPoints(cuts, all.size());
     List<Buckets> states = new ArrayList<>();
     for (int i = 0; i + 1 < at.size(); i++) {
       states.add(fold(all.subList(at.get(i), at.get(i + 1)), at.get(i), size));
