@@ -130,4 +130,58 @@ class FewCellCopiesTest {
     // Against one where almost every real row has such a partner, they are not.
     assertThat(candidateNearShare(table(12, 1), tiedReference(12))).isZero();
   }
+
+  /**
+   * On categorical tables dense with one- and two-cell partners (two or three levels a column, so
+   * groups chain across the searches that leave different columns out), the near groups are the
+   * connected components of every pair differing in at most the allowed cells, each named by its
+   * first row: searches run on several cores give the groups of one search after another.
+   */
+  @Test
+  void nearGroupsAreTheComponentsOfEveryFewCellPair() {
+    for (int columns : new int[] {8, 12}) {
+      int levels = columns == 8 ? 2 : 3;
+      String[][] cells = new String[columns][];
+      Batches b = new Batches();
+      for (int c = 0; c < columns; c++) {
+        String[] labels = Arrays.copyOf(new String[] {"a", "b", "c"}, levels);
+        double[] weights = new double[levels];
+        Arrays.fill(weights, 1.0 / levels);
+        cells[c] = Batches.categories(N, labels, weights, 500 + c);
+        b.strings("c" + c, cells[c]);
+      }
+      int allowed = columns >= 12 ? 2 : 1;
+      int[] root = new int[N];
+      for (int i = 0; i < N; i++) {
+        root[i] = i;
+      }
+      for (int i = 0; i < N; i++) {
+        for (int j = i + 1; j < N; j++) {
+          int differ = 0;
+          for (String[] column : cells) {
+            differ += column[i].equals(column[j]) ? 0 : 1;
+          }
+          if (differ <= allowed) {
+            int ri = find(root, i);
+            int rj = find(root, j);
+            root[Math.max(ri, rj)] = Math.min(ri, rj);
+          }
+        }
+      }
+      Pool p = VerdictMeasuresGoldenTest.pool(b, null);
+      int joined = 0;
+      for (int i = 0; i < N; i++) {
+        assertThat(p.nearGroup[i]).as("row %d of %d columns", i, columns).isEqualTo(find(root, i));
+        joined += find(root, i) != i ? 1 : 0;
+      }
+      assertThat(joined).as("rows joined to an earlier one").isGreaterThan(N / 4);
+    }
+  }
+
+  private static int find(int[] root, int i) {
+    while (root[i] != i) {
+      i = root[i];
+    }
+    return i;
+  }
 }

@@ -1,7 +1,9 @@
 package org.synthos.core.assess.pool;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Near copies that differ from another row in one or two cells alone, whatever those cells hold: a
@@ -105,25 +107,46 @@ final class FewCellCopies {
     }
     int idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, m - 1));
     long idMask = (1L << idBits) - 1;
-    long[] packed = new long[m];
+    // d = 1: group a left out; d = 2: groups a and b > a left out.
+    List<int[]> leftOut = new ArrayList<>();
     for (int a = 0; a < g; a++) {
-      // d = 1: group a left out; d = 2: groups a and b > a left out.
-      int from = d == 2 ? a + 1 : a;
-      int to = d == 2 ? g : a + 1;
-      for (int b = from; b < to; b++) {
-        for (int r = 0; r < m; r++) {
-          long key = total[r] - group[a][r] - (b == a ? 0 : group[b][r]);
-          packed[r] = (key & ~idMask) | r;
-        }
-        Arrays.sort(packed);
-        compareBlocks(vars, packed, idMask, reps, d, parent);
+      for (int b = d == 2 ? a + 1 : a; b < (d == 2 ? g : a + 1); b++) {
+        leftOut.add(new int[] {a, b});
       }
     }
+    // Each choice is searched on its own core into a union-find of its own over the
+    // representatives, then folded into parent. The pairs a search compares depend on the block
+    // order alone, never on what is joined, and the union-find keeps the smallest row as root, so
+    // the groups are those of one search after another.
+    IntStream.range(0, leftOut.size())
+        .parallel()
+        .forEach(
+            t -> {
+              int a = leftOut.get(t)[0];
+              int b = leftOut.get(t)[1];
+              long[] packed = new long[m];
+              for (int r = 0; r < m; r++) {
+                long key = total[r] - group[a][r] - (b == a ? 0 : group[b][r]);
+                packed[r] = (key & ~idMask) | r;
+              }
+              Arrays.sort(packed);
+              int[] local = compareBlocks(vars, packed, idMask, reps, d);
+              synchronized (parent) {
+                for (int r = 0; r < m; r++) {
+                  int root = UnionFind.find(local, r);
+                  if (root != r) {
+                    UnionFind.union(parent, reps[r], reps[root]);
+                  }
+                }
+              }
+            });
   }
 
-  private static void compareBlocks(
-      List<Pool.Var> vars, long[] packed, long idMask, int[] reps, int d, int[] parent) {
+  /** The union-find over representative positions of one blocking's near pairs. */
+  private static int[] compareBlocks(
+      List<Pool.Var> vars, long[] packed, long idMask, int[] reps, int d) {
     int m = packed.length;
+    int[] local = UnionFind.singletons(m);
     int start = 0;
     while (start < m) {
       long block = packed[start] & ~idMask;
@@ -132,17 +155,18 @@ final class FewCellCopies {
         end++;
       }
       for (int p = start; p < end; p++) {
-        int i = reps[(int) (packed[p] & idMask)];
+        int i = (int) (packed[p] & idMask);
         for (int q = p + 1; q < end && q - p <= WINDOW; q++) {
-          int j = reps[(int) (packed[q] & idMask)];
-          if (UnionFind.find(parent, i) != UnionFind.find(parent, j)
-              && differingCells(vars, i, j, d) <= d) {
-            UnionFind.union(parent, i, j);
+          int j = (int) (packed[q] & idMask);
+          if (UnionFind.find(local, i) != UnionFind.find(local, j)
+              && differingCells(vars, reps[i], reps[j], d) <= d) {
+            UnionFind.union(local, i, j);
           }
         }
       }
       start = end;
     }
+    return local;
   }
 
   /** Cells in which rows i and j differ, counted up to {@code limit + 1}. */
