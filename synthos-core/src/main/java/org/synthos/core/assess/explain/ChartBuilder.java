@@ -3,6 +3,7 @@ package org.synthos.core.assess.explain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.synthos.core.assess.Charts;
 import org.synthos.core.assess.measure.Association;
 import org.synthos.core.assess.measure.Support;
@@ -43,19 +44,30 @@ public final class ChartBuilder {
     List<List<Double>> candM = new ArrayList<>();
     List<List<Double>> diff = new ArrayList<>();
     if (mv.size() >= 2) {
-      for (Pool.Var a : mv) {
+      // Each cell is computed on its own (on both cores): the same values in any order.
+      int m = mv.size();
+      double[] cand = new double[m * m];
+      double[] ref = new double[m * m];
+      IntStream.range(0, m * m)
+          .parallel()
+          .forEach(
+              cell -> {
+                Pool.Var a = mv.get(cell / m);
+                Pool.Var b = mv.get(cell % m);
+                cand[cell] = a == b ? 1 : Association.association(a, b, obs, true);
+                ref[cell] =
+                    !data.hasReference()
+                        ? Double.NaN
+                        : a == b ? 1 : Association.association(a, b, obs, false);
+              });
+      for (int i = 0; i < m; i++) {
         List<Double> r = new ArrayList<>();
         List<Double> c = new ArrayList<>();
         List<Double> d = new ArrayList<>();
-        for (Pool.Var b : mv) {
-          double ca = a == b ? 1 : Association.association(a, b, obs, true);
-          double ra =
-              !data.hasReference()
-                  ? Double.NaN
-                  : a == b ? 1 : Association.association(a, b, obs, false);
-          c.add(round(ca));
-          r.add(round(ra));
-          d.add(round(ca - ra));
+        for (int j = 0; j < m; j++) {
+          c.add(round(cand[i * m + j]));
+          r.add(round(ref[i * m + j]));
+          d.add(round(cand[i * m + j] - ref[i * m + j]));
         }
         refM.add(r);
         candM.add(c);
