@@ -1,5 +1,7 @@
 package org.synthos.io;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnType;
 import org.synthos.api.Mask;
@@ -27,7 +29,8 @@ abstract sealed class ColumnBuilder {
       case DATETIME -> new Longs(nulls, true);
       case FLOAT -> new Doubles(nulls);
       case BOOLEAN -> new Booleans(nulls);
-      case CATEGORICAL, TEXT, IDENTIFIER -> new Strings(nulls);
+      case CATEGORICAL -> new Strings(nulls, true);
+      case TEXT, IDENTIFIER -> new Strings(nulls, false);
     };
   }
 
@@ -145,12 +148,21 @@ abstract sealed class ColumnBuilder {
     }
   }
 
-  /** Strings keep the cell as written, surrounding spaces included. */
+  /**
+   * Strings keep the cell as written, surrounding spaces included. A categorical column's repeated
+   * values share one instance (up to {@value #SHARED} distinct ones): a batch then holds a
+   * reference per cell, not a string, so the batches queued between reading and folding weigh less
+   * and fewer outlive a young collection.
+   */
   static final class Strings extends ColumnBuilder {
+    static final int SHARED = 4096;
+
+    private final Map<String, String> shared;
     private String[] values;
 
-    Strings(NullTokens nulls) {
+    Strings(NullTokens nulls, boolean share) {
       super(nulls);
+      this.shared = share ? new HashMap<>() : null;
     }
 
     @Override
@@ -160,7 +172,16 @@ abstract sealed class ColumnBuilder {
 
     @Override
     boolean store(int row, String trimmed, String raw) {
-      values[row] = raw;
+      String value = raw;
+      if (shared != null) {
+        String seen = shared.get(raw);
+        if (seen != null) {
+          value = seen;
+        } else if (shared.size() < SHARED) {
+          shared.put(raw, raw);
+        }
+      }
+      values[row] = value;
       return true;
     }
 
