@@ -331,10 +331,13 @@ public final class Buckets {
     private final BucketSample.Accumulator[][] characters;
     private final BucketSample.Accumulator[][] tokens;
 
-    /** Per sampled column, in the order of the fields above, the bounds it reads; or null. */
-    private final List<AtomicLongArray> bounds = new ArrayList<>();
-
+    /**
+     * The bucket samples that read shared bounds, numeric columns then text lengths, and beside
+     * each the bounds it reads; both empty without shared bounds.
+     */
     private final List<BucketSample.Accumulator[]> bounded = new ArrayList<>();
+
+    private final List<AtomicLongArray> bounds = new ArrayList<>();
 
     /**
      * @param columns the columns to keep states of (others of {@code schema} are skipped)

@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * {@value #WINDOW} successors in row order, which bounds the cost on heavily tied data. A hash
  * collision only adds a comparison: a pair is joined when its cells differ in at most d columns.
  * Exact duplicates enter once, by their first row. Cost: O(C(g, d) (n log n + W n k)) time, O(g n)
- * memory; at most 28 passes.
+ * memory plus O(n) per search running at once; at most 28 searches, run in parallel.
  */
 final class FewCellCopies {
   static final int ONE_CELL_COLUMNS = 8;
