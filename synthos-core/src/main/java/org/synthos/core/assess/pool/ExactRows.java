@@ -9,10 +9,19 @@ import java.util.Arrays;
  * <p>Counting walks both files' hashes in ascending order once, together (the distinct count, the
  * hashes seen twice or more, and the hashes both files hold); naming the rows then walks the
  * candidate in file order with a binary search per row, so the first member of every group is its
- * lowest row and the listed rows are the lowest ones. Peak memory is one sorted copy per file
- * beside the hashes, 16 bytes per row, in pieces of one partition.
+ * lowest row and the listed rows are the lowest ones. The ascending walk takes the hashes a part of
+ * their range at a time ({@link RowHashes#partOf}), sorting each part's copy: beside the hashes (8
+ * bytes a row) it holds one part's copies, about {@link #PART_ROWS} rows a file when the hashes
+ * spread evenly (many copies of one row all fall in one part).
  */
 public final class ExactRows {
+  /**
+   * The hashes are walked a part of their range at a time, each part holding about this many rows
+   * of the larger file: the sorted copies then take about 16 MB a file however large the files,
+   * where whole copies took 8 bytes a row beside the hashes themselves.
+   */
+  static final long PART_ROWS = 1L << 21;
+
   public final long candidateRows;
   public final long duplicateRows;
   public final long duplicateGroups;
@@ -92,34 +101,50 @@ public final class ExactRows {
    * @param maxListed the most rows named per finding (counts stay exact)
    */
   public static ExactRows of(RowHashes candidate, RowHashes reference, int maxListed) {
-    // One walk over the candidate's hashes in ascending order, with the reference's beside it.
-    RowHashes.Cursor cand = candidate.sorted();
-    RowHashes.Cursor ref = reference == null ? null : reference.sorted();
+    return of(candidate, reference, maxListed, PART_ROWS);
+  }
+
+  /** As above, with parts of about {@code partRows} rows. */
+  static ExactRows of(RowHashes candidate, RowHashes reference, int maxListed, long partRows) {
+    // One walk over the candidate's hashes in ascending order, with the reference's beside it,
+    // a part of the hash range at a time.
+    long largest = Math.max(candidate.size, reference == null ? 0 : reference.size);
+    int bits = 0;
+    while ((largest >> bits) > partRows) {
+      bits++;
+    }
+    int[] candSizes = candidate.partSizes(bits);
+    int[] refSizes = reference == null ? null : reference.partSizes(bits);
     long distinct = 0;
     long copied = 0;
     long[] repeated = new long[16];
     int groups = 0;
     long[] both = new long[16];
     int shares = 0;
-    while (cand.hasNext()) {
-      long h = cand.next();
-      long count = 1;
-      while (cand.hasNext() && cand.peek() == h) {
-        cand.next();
-        count++;
-      }
-      distinct++;
-      if (count > 1) {
-        repeated = grow(repeated, groups);
-        repeated[groups++] = h;
-      }
-      while (ref != null && ref.hasNext() && ref.peek() < h) {
-        ref.next();
-      }
-      if (ref != null && ref.hasNext() && ref.peek() == h) {
-        copied += count;
-        both = grow(both, shares);
-        both[shares++] = h;
+    for (int part = 0; part < candSizes.length; part++) {
+      long[] cand = candidate.sortedPart(part, bits, candSizes[part]);
+      long[] ref = reference == null ? null : reference.sortedPart(part, bits, refSizes[part]);
+      int j = 0;
+      for (int i = 0; i < cand.length; ) {
+        long h = cand[i];
+        int count = 1;
+        while (i + count < cand.length && cand[i + count] == h) {
+          count++;
+        }
+        i += count;
+        distinct++;
+        if (count > 1) {
+          repeated = grow(repeated, groups);
+          repeated[groups++] = h;
+        }
+        while (ref != null && j < ref.length && ref[j] < h) {
+          j++;
+        }
+        if (ref != null && j < ref.length && ref[j] == h) {
+          copied += count;
+          both = grow(both, shares);
+          both[shares++] = h;
+        }
       }
     }
     repeated = Arrays.copyOf(repeated, groups);

@@ -2,7 +2,6 @@ package org.synthos.core.assess.pool;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The 64-bit hash of every row of a dataset in file order, as consecutive chunks: chunk {@code k}
@@ -21,93 +20,39 @@ public final class RowHashes {
   }
 
   /**
-   * Every hash in ascending order, as a merge of per-chunk sorted copies: no array longer than a
-   * chunk, so a large file needs no contiguous stretch of heap of its own size.
+   * The hashes split into {@code 2^bits} parts by the top bits of their signed order (part 0 holds
+   * the most negative): every hash of part p is below every hash of part p + 1, so the parts'
+   * sorted contents, one after another, are all the hashes in ascending order.
    */
-  public Cursor sorted() {
-    long[][] runs = new long[chunks.size()][];
-    IntStream.range(0, runs.length)
-        .parallel()
-        .forEach(
-            k -> {
-              runs[k] = chunks.get(k).clone();
-              Arrays.sort(runs[k]);
-            });
-    return new Cursor(runs);
+  public static int partOf(long hash, int bits) {
+    return bits == 0 ? 0 : (int) ((hash ^ Long.MIN_VALUE) >>> (64 - bits));
   }
 
-  /** Ascending hashes from sorted runs, through a binary min-heap of run heads. */
-  public static final class Cursor {
-    private final long[][] runs;
-    private final int[] at;
-    private final int[] heap;
-    private int size;
+  /** How many hashes fall in each of the {@code 2^bits} parts ({@link #partOf}). */
+  public int[] partSizes(int bits) {
+    int[] sizes = new int[1 << bits];
+    for (long[] c : chunks) {
+      for (long h : c) {
+        sizes[partOf(h, bits)]++;
+      }
+    }
+    return sizes;
+  }
 
-    public Cursor(long[][] runs) {
-      this.runs = runs;
-      this.at = new int[runs.length];
-      this.heap = new int[runs.length];
-      for (int r = 0; r < runs.length; r++) {
-        if (runs[r].length > 0) {
-          heap[size] = r;
-          siftUp(size++);
+  /** The {@code size} hashes of part {@code part} of {@code 2^bits}, in ascending order. */
+  public long[] sortedPart(int part, int bits, int size) {
+    long[] out = new long[size];
+    int n = 0;
+    for (long[] c : chunks) {
+      for (long h : c) {
+        if (partOf(h, bits) == part) {
+          out[n++] = h;
         }
       }
     }
-
-    public boolean hasNext() {
-      return size > 0;
-    }
-
-    /** The next hash without taking it; only when {@link #hasNext()}. */
-    public long peek() {
-      return head(heap[0]);
-    }
-
-    public long next() {
-      int r = heap[0];
-      long v = runs[r][at[r]++];
-      if (at[r] == runs[r].length) {
-        heap[0] = heap[--size];
-      }
-      if (size > 0) {
-        siftDown(0);
-      }
-      return v;
-    }
-
-    private long head(int run) {
-      return runs[run][at[run]];
-    }
-
-    private void siftUp(int k) {
-      while (k > 0 && head(heap[(k - 1) / 2]) > head(heap[k])) {
-        swap(k, (k - 1) / 2);
-        k = (k - 1) / 2;
-      }
-    }
-
-    private void siftDown(int k) {
-      while (true) {
-        int least = k;
-        for (int c = 2 * k + 1; c <= 2 * k + 2 && c < size; c++) {
-          if (head(heap[c]) < head(heap[least])) {
-            least = c;
-          }
-        }
-        if (least == k) {
-          return;
-        }
-        swap(k, least);
-        k = least;
-      }
-    }
-
-    private void swap(int i, int j) {
-      int t = heap[i];
-      heap[i] = heap[j];
-      heap[j] = t;
-    }
+    // Sorted primitives have one order, so sorting on every core gives the same array.
+    Arrays.parallelSort(out);
+    return out;
   }
 
   /** Called with each row (zero-based) and its hash, rows ascending. */
