@@ -11,16 +11,22 @@ import java.util.Arrays;
  * candidate in file order with a binary search per row, so the first member of every group is its
  * lowest row and the listed rows are the lowest ones. The ascending walk takes the hashes a part of
  * their range at a time ({@link RowHashes#partOf}), sorting each part's copy: beside the hashes (8
- * bytes a row) it holds one part's copies, about {@link #PART_ROWS} rows a file when the hashes
- * spread evenly (many copies of one row all fall in one part).
+ * bytes a row) it holds one part's copies, about {@link #PART_ROWS} rows a file (an eighth of the
+ * rows above 16M) when the hashes spread evenly (many copies of one row all fall in one part).
  */
 public final class ExactRows {
   /**
    * The hashes are walked a part of their range at a time, each part holding about this many rows
-   * of the larger file: the sorted copies then take about 16 MB a file however large the files,
-   * where whole copies took 8 bytes a row beside the hashes themselves.
+   * of the larger file (up to {@link #MAX_PARTS} parts): the sorted copies then take about 16 MB a
+   * file up to 16M rows, where whole copies took 8 bytes a row beside the hashes themselves.
    */
   static final long PART_ROWS = 1L << 21;
+
+  /**
+   * The most parts: each part is one scan over every hash, so beyond this many the parts grow
+   * instead (about 100 MB a file at 100M rows), keeping the scans' cost linear in the rows.
+   */
+  static final int MAX_PARTS = 8;
 
   public final long candidateRows;
   public final long duplicateRows;
@@ -101,7 +107,8 @@ public final class ExactRows {
    * @param maxListed the most rows named per finding (counts stay exact)
    */
   public static ExactRows of(RowHashes candidate, RowHashes reference, int maxListed) {
-    return of(candidate, reference, maxListed, PART_ROWS);
+    long largest = Math.max(candidate.size, reference == null ? 0 : reference.size);
+    return of(candidate, reference, maxListed, Math.max(PART_ROWS, largest / MAX_PARTS));
   }
 
   /** As above, with parts of about {@code partRows} rows. */

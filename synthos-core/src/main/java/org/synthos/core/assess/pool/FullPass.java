@@ -186,6 +186,8 @@ public final class FullPass {
     final List<long[]> hashes = new ArrayList<>();
     long[] high = new long[0];
     long[] low = new long[0];
+
+    /** Rows in the last hash chunk; a full chunk's count while a new chunk is due. */
     int filled = HASH_CHUNK;
 
     Accumulator(RowAccumulator<RowSampleState> sample, Buckets.Accumulator buckets) {
