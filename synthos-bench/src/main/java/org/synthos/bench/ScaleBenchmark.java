@@ -19,11 +19,13 @@ import org.synthos.bench.ScaleOptions.Mode;
  * (100M on request), on CSV and Parquet, profiling and validating with and without a reference,
  * with DuckDB's SUMMARIZE of the same files measured the same way beside each run.
  *
- * <p>Every run is a fresh JVM ({@code java -Xmx1g -jar synthos.jar ...}) measured from outside by
- * {@link ProcessProbe} (wall, CPU, peak RSS, GPU, the load of other processes) and from its GC log
- * by {@link GcLog} (peak heap). Stage times come from the CLI's own output. Writes {@code
- * scale.json}, {@code scale.md} and the time and memory charts to the output directory. See {@link
- * ScaleOptions#USAGE} for the options.
+ * <p>Every run is a fresh JVM, started as a user starts it: through the {@code ./synthos} launcher,
+ * which picks the collector, compiler tiers and class-data archive for the run, with {@code
+ * JAVA_OPTS=-Xmx1g} and the GC log ({@code --direct}: {@code java -Xmx1g -jar synthos.jar ...}),
+ * measured from outside by {@link ProcessProbe} (wall, CPU, peak RSS, GPU, the load of other
+ * processes) and from its GC log by {@link GcLog} (peak heap). Stage times come from the CLI's own
+ * output. Writes {@code scale.json}, {@code scale.md} and the time and memory charts to the output
+ * directory. See {@link ScaleOptions#USAGE} for the options.
  */
 public final class ScaleBenchmark {
   private static final long SEED = 42;
@@ -58,6 +60,13 @@ public final class ScaleBenchmark {
       System.exit(2);
       return;
     }
+    if (options.launcher() != null && !Files.isExecutable(options.launcher())) {
+      System.err.println(
+          "scale: no executable launcher at "
+              + options.launcher()
+              + "; pass --direct to run the jar");
+      System.exit(2);
+    }
     if (!Files.isRegularFile(options.jar())) {
       System.err.println(
           "scale: no CLI jar at "
@@ -76,6 +85,17 @@ public final class ScaleBenchmark {
     Files.createDirectories(data);
     ScaleReport report = new ScaleReport(BenchResults.header("scale", args), options);
     report.root().put("synthos_jar", options.jar().toAbsolutePath().toString());
+    report
+        .root()
+        .put(
+            "started_by",
+            options.launcher() == null
+                ? "java -Xmx" + options.xmx() + " -jar " + options.jar()
+                : options.launcher() + " with JAVA_OPTS=-Xmx" + options.xmx());
+    if (options.launcher() != null) {
+      // Builds the jar and the class-data archive if they are stale, outside every timed run.
+      probe.run(concat(cli(List.of()), "--version"), runs.resolve("launcher-prepare"));
+    }
     report.root().put("measurement", probe.method());
     report
         .root()
@@ -261,14 +281,13 @@ public final class ScaleBenchmark {
       throws IOException {
     Path gcLog = dir.resolve("gc.log");
     Files.deleteIfExists(gcLog);
-    List<String> cmd = new ArrayList<>(List.of(ProcessProbe.javaBin(), "-Xmx" + options.xmx()));
-    cmd.addAll(options.jvmOptions());
-    cmd.add(GcLog.option(gcLog));
+    List<String> jvm = new ArrayList<>(options.jvmOptions());
+    jvm.add(GcLog.option(gcLog));
     Path jfr = dir.resolve("recording.jfr");
     if (options.jfrRows() == rows) {
-      cmd.add(JfrSummary.option(jfr));
+      jvm.add(JfrSummary.option(jfr));
     }
-    cmd.addAll(List.of("-jar", options.jar().toString()));
+    List<String> cmd = cli(jvm);
     Path reportFile = dir.resolve("report.json");
     switch (mode) {
       case PROFILE -> cmd.addAll(List.of("profile", candidate.toString()));
@@ -367,9 +386,7 @@ public final class ScaleBenchmark {
    */
   private boolean cliHasCommand(String command) {
     ProcessProbe.Measure m =
-        probe.run(
-            List.of(ProcessProbe.javaBin(), "-jar", options.jar().toString(), "help", command),
-            runs.resolve("probe-" + command));
+        probe.run(concat(cli(List.of()), "help", command), runs.resolve("probe-" + command));
     return m.exitCode() == 0;
   }
 
@@ -378,17 +395,35 @@ public final class ScaleBenchmark {
     double[] s = new double[3];
     for (int i = 0; i < s.length; i++) {
       s[i] =
-          probe
-              .run(
-                  List.of(
-                      ProcessProbe.javaBin(),
-                      "-Xmx" + options.xmx(),
-                      "-jar",
-                      options.jar().toString(),
-                      "--version"),
-                  runs.resolve("jvm-start"))
-              .wallSeconds();
+          probe.run(concat(cli(List.of()), "--version"), runs.resolve("jvm-start")).wallSeconds();
     }
     return BenchResults.median(s);
+  }
+
+  /**
+   * The command that starts the CLI with {@code -Xmx} and {@code jvm}: the launcher with them in
+   * {@code JAVA_OPTS} (which it passes last, so they win), or {@code java} itself.
+   */
+  private List<String> cli(List<String> jvm) {
+    List<String> opts = new ArrayList<>();
+    opts.add("-Xmx" + options.xmx());
+    opts.addAll(jvm);
+    if (options.launcher() == null) {
+      List<String> cmd = new ArrayList<>(List.of(ProcessProbe.javaBin()));
+      cmd.addAll(opts);
+      cmd.addAll(List.of("-jar", options.jar().toString()));
+      return cmd;
+    }
+    return new ArrayList<>(
+        List.of(
+            "/usr/bin/env",
+            "JAVA_OPTS=" + String.join(" ", opts),
+            options.launcher().toAbsolutePath().toString()));
+  }
+
+  private static List<String> concat(List<String> head, String... tail) {
+    List<String> out = new ArrayList<>(head);
+    out.addAll(List.of(tail));
+    return out;
   }
 }

@@ -16,6 +16,8 @@ import java.util.Locale;
  * @param repeats runs per measurement up to 1M rows (the median is kept)
  * @param largeRepeats runs per measurement above 1M rows
  * @param jar the synthos CLI jar
+ * @param launcher the {@code ./synthos} launcher that runs the jar with the JVM options it picks
+ *     for the run (as a user runs it), or null to run {@code java -jar} directly
  * @param out where scale.json, scale.md, the charts and the generated data go
  * @param charts an extra directory that receives copies of the charts (e.g. docs/img), or null
  * @param duckdb whether DuckDB SUMMARIZE is measured beside each run
@@ -32,6 +34,7 @@ record ScaleOptions(
     int repeats,
     int largeRepeats,
     Path jar,
+    Path launcher,
     Path out,
     Path charts,
     boolean duckdb,
@@ -56,6 +59,9 @@ record ScaleOptions(
           "  --repeats N         runs per measurement up to 1M rows; the median is kept (default 3)",
           "  --large-repeats N   runs per measurement above 1M rows (default 1)",
           "  --jar PATH          synthos CLI jar (default synthos-cli/target/synthos.jar)",
+          "  --launcher PATH     run the jar through this launcher, with the JVM options it picks",
+          "                      (default ./synthos; -Xmx and the options below go in JAVA_OPTS)",
+          "  --direct            run 'java -Xmx... -jar JAR' instead of the launcher",
           "  --out DIR           results, charts and generated data (default bench-results)",
           "  --charts DIR        also copy the charts there (e.g. docs/img)",
           "  --no-duckdb         skip DuckDB SUMMARIZE",
@@ -100,6 +106,7 @@ record ScaleOptions(
     int repeats = 3;
     int largeRepeats = 1;
     Path jar = Path.of("synthos-cli/target/synthos.jar");
+    Path launcher = Path.of("synthos");
     Path out = Path.of("bench-results");
     Path charts = null;
     boolean duckdb = true;
@@ -137,6 +144,8 @@ record ScaleOptions(
         case "--large-repeats" ->
             largeRepeats = (int) Args.positiveLong(Args.value(args, ++i, a), a);
         case "--jar" -> jar = Path.of(Args.value(args, ++i, a));
+        case "--launcher" -> launcher = Path.of(Args.value(args, ++i, a));
+        case "--direct" -> launcher = null;
         case "--out" -> out = Path.of(Args.value(args, ++i, a));
         case "--charts" -> charts = Path.of(Args.value(args, ++i, a));
         case "--no-duckdb" -> duckdb = false;
@@ -162,6 +171,7 @@ record ScaleOptions(
         repeats,
         largeRepeats,
         jar,
+        launcher,
         out,
         charts,
         duckdb,

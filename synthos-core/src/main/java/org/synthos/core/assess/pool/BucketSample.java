@@ -209,25 +209,37 @@ public final class BucketSample {
     }
 
     /**
-     * The kept items in (key, value) order. Each key's high bits and its item's index are packed
-     * into one long and sorted as primitives (a heapsort of the pairs took a sixth of the pass at a
-     * million rows); an insertion pass then orders by whole keys and values the items whose high
-     * bits tie, which is almost never and costs one comparison per item otherwise.
+     * The kept items in (key, value) order. Keys are hashes, spread evenly over the range between
+     * the smallest and largest kept, so a counting sort on each key's offset in that range, about
+     * one item per slot, leaves the items nearly ordered; an insertion pass by whole keys and
+     * values then orders the few that share a slot, one comparison per item otherwise (a comparison
+     * sort of the items took a sixth of the pass at a million rows).
      */
     BucketSample snapshot() {
-      int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1));
-      long low = (1L << bits) - 1;
-      long[] packed = new long[size];
-      for (int i = 0; i < size; i++) {
-        packed[i] = (keys[i] & ~low) | i;
-      }
-      Arrays.sort(packed);
       long[] k = new long[size];
       double[] v = new double[size];
-      for (int j = 0; j < size; j++) {
-        int i = (int) (packed[j] & low);
-        k[j] = keys[i];
-        v[j] = values[i];
+      if (size > 0) {
+        long min = keys[0];
+        long max = keys[0];
+        for (int i = 1; i < size; i++) {
+          min = Math.min(min, keys[i]);
+          max = Math.max(max, keys[i]);
+        }
+        int slotBits = 32 - Integer.numberOfLeadingZeros(size);
+        // Offsets from the smallest key fit 64 unsigned bits; keep their top slotBits bits.
+        int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(max - min) - slotBits);
+        int[] start = new int[(1 << slotBits) + 1];
+        for (int i = 0; i < size; i++) {
+          start[(int) ((keys[i] - min) >>> shift) + 1]++;
+        }
+        for (int s = 1; s < start.length; s++) {
+          start[s] += start[s - 1];
+        }
+        for (int i = 0; i < size; i++) {
+          int j = start[(int) ((keys[i] - min) >>> shift)]++;
+          k[j] = keys[i];
+          v[j] = values[i];
+        }
       }
       for (int j = 1; j < size; j++) {
         for (int m = j; m > 0 && compare(k[m - 1], v[m - 1], k[m], v[m]) > 0; m--) {

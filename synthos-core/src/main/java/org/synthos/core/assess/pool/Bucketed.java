@@ -210,12 +210,31 @@ public final class Bucketed {
    * {@code from}, the previous value's cell, to the first grid point not below {@code x} in {@link
    * Double#compare}'s order (the order of {@link Arrays#sort}), the last when none.
    */
-  private static int ceilingFrom(double[] grid, double x, int from) {
-    int p = from;
-    while (p < grid.length - 1 && Double.compare(grid[p], x) < 0) {
-      p++;
+  static int ceilingFrom(double[] grid, double x, int from) {
+    int last = grid.length - 1;
+    if (from >= last || Double.compare(grid[from], x) >= 0) {
+      return Math.min(from, last);
     }
-    return p;
+    // Gallop: grid[lo] < x; steps double until grid[hi] >= x or the end, then bisect (lo, hi].
+    // A bucket's values skip most of a long pooled grid, so a step-by-step walk costs the grid's
+    // length per bucket.
+    int lo = from;
+    int step = 1;
+    int hi = from + 1;
+    while (hi < last && Double.compare(grid[hi], x) < 0) {
+      lo = hi;
+      step <<= 1;
+      hi = (int) Math.min(last, (long) lo + step);
+    }
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (Double.compare(grid[mid], x) < 0) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return hi;
   }
 
   private static void fill(
