@@ -72,26 +72,52 @@ public final class Support {
     return flagged;
   }
 
+  /**
+   * Flags the label-1 present values outside the range of the label-0 present values. The range's
+   * ends are the first and last label-0 values in the column's value order, so only the values
+   * before the first and after the last are looked at: a few per labelling, where a scan of every
+   * row took a fifth of the intrinsic stage at a million rows. Without label-0 values every label-1
+   * value is outside.
+   */
+  private static void flagOutsideRange(Pool.Var v, byte[] label, boolean[] flagged) {
+    int[] s = v.sorted;
+    double[] sv = v.sortedValues;
+    int first = 0;
+    while (first < s.length && label[s[first]] != 0) {
+      first++;
+    }
+    if (first == s.length) {
+      for (int i : s) {
+        flagged[i] |= label[i] == 1;
+      }
+      return;
+    }
+    int last = s.length - 1;
+    while (label[s[last]] != 0) {
+      last--;
+    }
+    // Values before the first are at most its value and after the last at least its value; -0.0
+    // and 0.0 sort together, and neither is below or above the other.
+    double lo = sv[first];
+    double hi = sv[last];
+    for (int k = 0; k < first; k++) {
+      if (label[s[k]] == 1 && sv[k] < lo) {
+        flagged[s[k]] = true;
+      }
+    }
+    for (int k = last + 1; k < s.length; k++) {
+      if (label[s[k]] == 1 && sv[k] > hi) {
+        flagged[s[k]] = true;
+      }
+    }
+  }
+
   /** Share of rows labelled 1 with a value outside the support of the rows labelled 0. */
   public static double outOfSupportShare(Pool data, byte[] label) {
     boolean[] flagged = new boolean[data.n];
     for (Pool.Var v : data.distributionVars()) {
       if (v.numeric) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < data.n; i++) {
-          double x = v.values[i];
-          if (label[i] == 0 && !Double.isNaN(x)) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-          }
-        }
-        for (int i = 0; i < data.n; i++) {
-          double x = v.values[i];
-          if (label[i] == 1 && !Double.isNaN(x) && (x < lo || x > hi)) {
-            flagged[i] = true;
-          }
-        }
+        flagOutsideRange(v, label, flagged);
       } else {
         boolean[] known = new boolean[v.categories()];
         for (int i = 0; i < data.n; i++) {
