@@ -147,8 +147,9 @@ class BucketsLawsTest {
 
   /**
    * Partitions folded one after another, each skipping the values that the bounds of the states
-   * merged before it rule out ({@link Buckets.SampleBounds}), merge to the states of one unbounded
-   * pass: a bound only drops values that cannot reach the merged samples.
+   * merged before it rule out ({@link Buckets.SampleBounds}) and growing into the sample arrays
+   * released by the parts before it, merge to the states of one unbounded pass: a bound only drops
+   * values that cannot reach the merged samples, and reused arrays hold only values overwritten.
    */
   @Property(tries = 80)
   void boundedPartitionsMergeToTheUnboundedStates(
@@ -158,12 +159,14 @@ class BucketsLawsTest {
     List<Row> all = new ArrayList<>();
     parts.forEach(all::addAll);
     List<Integer> at = cutPoints(cuts, all.size());
-    Buckets.SampleBounds bounds = new Buckets.SampleBounds();
+    Buckets.SampleBounds bounds = new Buckets.SampleBounds(size);
     Buckets merged = Buckets.empty();
     for (int i = 0; i + 1 < at.size(); i++) {
       Buckets.Accumulator acc = new Buckets.Accumulator(SCHEMA, ALL, 7, size, bounds);
       feed(acc, all.subList(at.get(i), at.get(i + 1)), at.get(i));
       merged = merged.merge(acc.snapshot());
+      // Later parts grow into this part's arrays, holding its values until overwritten.
+      acc.release();
       bounds.tighten(merged);
     }
     assertSame(merged, fold(all, 0, size));

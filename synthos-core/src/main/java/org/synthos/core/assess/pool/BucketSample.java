@@ -4,6 +4,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One bucket's present values of one numeric column as a bottom-k sample: of the values added, the
@@ -158,6 +160,7 @@ public final class BucketSample {
    */
   static final class Accumulator {
     private final int capacity;
+    private final Spares spares;
     private long bound = Long.MAX_VALUE;
     private long count;
     private long[] keys = new long[16];
@@ -166,7 +169,25 @@ public final class BucketSample {
     private boolean heap;
 
     Accumulator(int capacity) {
+      this(capacity, null);
+    }
+
+    /** Growing into full-size arrays that earlier partitions released to {@code spares}. */
+    Accumulator(int capacity, Spares spares) {
       this.capacity = capacity;
+      this.spares = spares != null && spares.capacity == capacity ? spares : null;
+    }
+
+    /**
+     * Hands this accumulator's full-size arrays to its spares for a later partition; it must not be
+     * used afterwards. Without spares it only forgets them.
+     */
+    void release() {
+      if (spares != null && keys.length == capacity) {
+        spares.offer(keys, values);
+      }
+      keys = null;
+      values = null;
     }
 
     /**
@@ -189,9 +210,7 @@ public final class BucketSample {
       }
       if (size < capacity) {
         if (size == keys.length) {
-          int grown = Math.min(capacity, 2 * size);
-          keys = Arrays.copyOf(keys, grown);
-          values = Arrays.copyOf(values, grown);
+          grow();
         }
         keys[size] = key;
         values[size++] = value;
@@ -206,6 +225,20 @@ public final class BucketSample {
         values[0] = value;
         siftDown(keys, values, 0, size);
       }
+    }
+
+    private void grow() {
+      Spares.Pair spare = spares == null ? null : spares.poll();
+      if (spare != null) {
+        System.arraycopy(keys, 0, spare.keys(), 0, size);
+        System.arraycopy(values, 0, spare.values(), 0, size);
+        keys = spare.keys();
+        values = spare.values();
+        return;
+      }
+      int grown = Math.min(capacity, 2 * size);
+      keys = Arrays.copyOf(keys, grown);
+      values = Arrays.copyOf(values, grown);
     }
 
     /**
@@ -278,6 +311,44 @@ public final class BucketSample {
       double value = v[a];
       v[a] = v[b];
       v[b] = value;
+    }
+  }
+
+  /**
+   * Full-size arrays of finished partitions' accumulators, taken by later partitions' accumulators
+   * when they outgrow their first arrays. A partition's samples live until its end, so without
+   * reuse each partition's arrays (about 32 KB per bucket and numeric column) outlive young
+   * collections, are copied to the old generation and die there; and growing by doubling copies
+   * them about twice on the way. Thread-safe; which arrays an accumulator gets never changes what
+   * it keeps. Holds at most {@value #MAX_SPARES} pairs.
+   */
+  static final class Spares {
+    static final int MAX_SPARES = 1 << 14;
+
+    record Pair(long[] keys, double[] values) {}
+
+    private final int capacity;
+    private final ConcurrentLinkedQueue<Pair> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+
+    Spares(int capacity) {
+      this.capacity = capacity;
+    }
+
+    void offer(long[] keys, double[] values) {
+      if (size.incrementAndGet() <= MAX_SPARES) {
+        queue.offer(new Pair(keys, values));
+      } else {
+        size.decrementAndGet();
+      }
+    }
+
+    Pair poll() {
+      Pair a = queue.poll();
+      if (a != null) {
+        size.decrementAndGet();
+      }
+      return a;
     }
   }
 }

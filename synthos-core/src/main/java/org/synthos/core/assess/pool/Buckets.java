@@ -281,6 +281,19 @@ public final class Buckets {
   public static final class SampleBounds {
     private final Map<String, AtomicLongArray> columns = new ConcurrentHashMap<>();
 
+    /** Sample arrays released by the pass's finished partitions ({@link Accumulator#release}). */
+    final BucketSample.Spares spares;
+
+    /** For accumulators keeping {@value #SAMPLE_SIZE} values per bucket. */
+    public SampleBounds() {
+      this(SAMPLE_SIZE);
+    }
+
+    /** For accumulators keeping {@code sampleSize} values per bucket. */
+    public SampleBounds(int sampleSize) {
+      this.spares = new BucketSample.Spares(sampleSize);
+    }
+
     AtomicLongArray of(String column) {
       return columns.computeIfAbsent(
           column,
@@ -379,10 +392,11 @@ public final class Buckets {
       this.textNulls = new long[texts.length][COUNT];
       this.characters = new BucketSample.Accumulator[texts.length][COUNT];
       this.tokens = new BucketSample.Accumulator[texts.length][COUNT];
+      BucketSample.Spares spares = sampleBounds == null ? null : sampleBounds.spares;
       for (int t = 0; t < texts.length; t++) {
         for (int b = 0; b < COUNT; b++) {
-          characters[t][b] = new BucketSample.Accumulator(sampleSize);
-          tokens[t][b] = new BucketSample.Accumulator(sampleSize);
+          characters[t][b] = new BucketSample.Accumulator(sampleSize, spares);
+          tokens[t][b] = new BucketSample.Accumulator(sampleSize, spares);
         }
       }
       for (int k = 0; k < f; k++) {
@@ -390,7 +404,7 @@ public final class Buckets {
         if (schema.field(this.columns[k]).type().isNumeric()) {
           samples[k] = new BucketSample.Accumulator[COUNT];
           for (int b = 0; b < COUNT; b++) {
-            samples[k][b] = new BucketSample.Accumulator(sampleSize);
+            samples[k][b] = new BucketSample.Accumulator(sampleSize, spares);
           }
         } else {
           counts.set(k, new HashMap<>());
@@ -525,6 +539,26 @@ public final class Buckets {
             new Col(true, textNulls[t].clone(), snapshot(tokens[t]), null));
       }
       return new Buckets(rows.clone(), Collections.unmodifiableMap(out), pairs.snapshot());
+    }
+
+    /**
+     * Releases the bucket samples' arrays to the pass's spares, after the last {@link #snapshot}:
+     * the accumulator must not be used afterwards.
+     */
+    public void release() {
+      for (BucketSample.Accumulator[] perBucket : samples) {
+        if (perBucket != null) {
+          for (BucketSample.Accumulator a : perBucket) {
+            a.release();
+          }
+        }
+      }
+      for (int t = 0; t < texts.length; t++) {
+        for (int b = 0; b < COUNT; b++) {
+          characters[t][b].release();
+          tokens[t][b].release();
+        }
+      }
     }
 
     private static BucketSample[] snapshot(BucketSample.Accumulator[] perBucket) {

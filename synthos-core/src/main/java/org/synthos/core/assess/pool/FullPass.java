@@ -279,12 +279,14 @@ public final class FullPass {
         hashes.set(last, Arrays.copyOf(hashes.get(last), acc.filled));
       }
       List<Long> first = acc.hashFirstRows;
+      Buckets buckets = Buckets.empty();
+      if (acc.buckets != null) {
+        buckets = acc.buckets.snapshot();
+        // The partition is done: later partitions grow into its sample arrays.
+        acc.buckets.release();
+      }
       return new Part(
-          List.of(acc.sample.snapshot()),
-          first,
-          hashes,
-          List.of(acc.digest.digest()),
-          acc.buckets == null ? Buckets.empty() : acc.buckets.snapshot());
+          List.of(acc.sample.snapshot()), first, hashes, List.of(acc.digest.digest()), buckets);
     }
 
     @Override
