@@ -24,6 +24,14 @@ class ScaleOptionsTest {
   }
 
   @Test
+  void runsGoThroughTheLauncherUnlessDirect() {
+    assertThat(ScaleOptions.parse(new String[0]).launcher()).isEqualTo(Path.of("synthos"));
+    assertThat(ScaleOptions.parse(new String[] {"--launcher", "bin/x"}).launcher())
+        .isEqualTo(Path.of("bin/x"));
+    assertThat(ScaleOptions.parse(new String[] {"--direct"}).launcher()).isNull();
+  }
+
+  @Test
   void oneHundredMillionIsOptIn() {
     ScaleOptions o = ScaleOptions.parse(new String[] {"--sizes", "10_000,1000", "--with-100m"});
     assertThat(o.sizes()).containsExactly(1_000L, 10_000L, 100_000_000L);

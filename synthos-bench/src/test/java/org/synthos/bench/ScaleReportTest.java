@@ -57,6 +57,7 @@ class ScaleReportTest {
             1,
             1,
             o.jar(),
+            o.launcher(),
             o.out(),
             null,
             true,

@@ -136,6 +136,9 @@ public final class Multivariate {
    */
   static int[] nearest(float[] dist, int m, int i, int limit) {
     int n = Math.min(limit, m - 1);
+    if (n > PREFIX && n < m - 1) {
+      return nearestBySelection(dist, m, i, n);
+    }
     long[] keys = new long[n];
     int k = 0;
     for (int j = 0; j < m; j++) {
@@ -169,6 +172,65 @@ public final class Multivariate {
   }
 
   /**
+   * The first {@code n} of row {@code i}'s neighbours in order, by selecting the {@code n} smallest
+   * keys (distance bits, then index: all distinct) and sorting only those: the same prefix as a
+   * sort of the whole row.
+   */
+  private static int[] nearestBySelection(float[] dist, int m, int i, int n) {
+    long[] keys = new long[m - 1];
+    int k = 0;
+    for (int j = 0; j < m; j++) {
+      if (j != i) {
+        keys[k++] = ((long) Float.floatToIntBits(dist[i * m + j]) << 32) | j;
+      }
+    }
+    selectSmallest(keys, n);
+    Arrays.sort(keys, 0, n);
+    int[] row = new int[n];
+    for (int t = 0; t < n; t++) {
+      row[t] = (int) keys[t];
+    }
+    return row;
+  }
+
+  /** Moves the {@code n} smallest of the distinct {@code keys} to its first {@code n} places. */
+  static void selectSmallest(long[] keys, int n) {
+    int lo = 0;
+    int hi = keys.length - 1;
+    while (lo < hi) {
+      // Median of three as the pivot; keys are distinct, so the partition always shrinks.
+      int mid = (lo + hi) >>> 1;
+      long a = keys[lo];
+      long b = keys[mid];
+      long c = keys[hi];
+      long pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+      int l = lo;
+      int r = hi;
+      while (l <= r) {
+        while (keys[l] < pivot) {
+          l++;
+        }
+        while (keys[r] > pivot) {
+          r--;
+        }
+        if (l <= r) {
+          long x = keys[l];
+          keys[l++] = keys[r];
+          keys[r--] = x;
+        }
+      }
+      // Now keys[lo..r] <= pivot <= keys[l..hi], with l > r.
+      if (n - 1 <= r) {
+        hi = r;
+      } else if (n - 1 >= l) {
+        lo = l;
+      } else {
+        return;
+      }
+    }
+  }
+
+  /**
    * The {@code t}-th nearest neighbour of row {@code i}, or -1 past the last; sorts the whole row
    * the first time a walk goes past its prefix.
    */
@@ -178,7 +240,9 @@ public final class Multivariate {
       if (t >= m - 1) {
         return -1;
       }
-      row = nearest(dist, m, i, m - 1);
+      // A longer prefix of the same total order: four times as long, so that a walk that goes on
+      // costs a few selections rather than a sort of the whole row each time it does.
+      row = nearest(dist, m, i, (int) Math.min(m - 1, Math.max(t + 1, 4L * row.length)));
       neighbours.set(i, row);
     }
     return row[t];

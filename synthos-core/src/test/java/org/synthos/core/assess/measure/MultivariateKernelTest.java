@@ -87,10 +87,30 @@ class MultivariateKernelTest {
         float here = dist[i * m + full[t]];
         assertThat(before < here || (before == here && full[t - 1] < full[t])).isTrue();
       }
-      for (int limit : new int[] {1, 5, Multivariate.PREFIX, m + 10}) {
+      // Up to the prefix by insertion, past it by selection, the whole row by a sort.
+      for (int limit :
+          new int[] {1, 5, Multivariate.PREFIX, Multivariate.PREFIX + 1, 150, m - 2, m + 10}) {
         int[] prefix = Multivariate.nearest(dist, m, i, limit);
         assertThat(prefix).isEqualTo(Arrays.copyOf(full, Math.min(limit, m - 1)));
       }
+    }
+  }
+
+  @Test
+  void selectionMovesTheSmallestKeysFirst() {
+    SplittableRandom random = new SplittableRandom(9);
+    for (int trial = 0; trial < 500; trial++) {
+      long[] keys = random.longs(1 + random.nextInt(trial < 100 ? 6 : 3_000)).distinct().toArray();
+      if (trial % 3 == 0) {
+        Arrays.sort(keys);
+      }
+      int n = 1 + random.nextInt(keys.length);
+      long[] sorted = keys.clone();
+      Arrays.sort(sorted);
+      Multivariate.selectSmallest(keys, n);
+      long[] first = Arrays.copyOf(keys, n);
+      Arrays.sort(first);
+      assertThat(first).isEqualTo(Arrays.copyOf(sorted, n));
     }
   }
 
