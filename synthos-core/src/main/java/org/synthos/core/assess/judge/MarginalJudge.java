@@ -28,7 +28,7 @@ final class MarginalJudge {
 
   private final Judging j;
   private final Pool data;
-  private final Map<boolean[], boolean[]> firstOfNearGroup = new ConcurrentHashMap<>();
+  private final Map<boolean[], byte[]> keptSides = new ConcurrentHashMap<>();
 
   private MarginalJudge(Judging j) {
     this.j = j;
@@ -101,7 +101,7 @@ final class MarginalJudge {
         j.add(
             Measure.DISTINCT_DEFICIT,
             column,
-            l -> Measures.distinctDeficit(v, firstOfNearGroup(l), l),
+            l -> Measures.distinctDeficit(v, keptSides(l)),
             "relative loss of distinct values per present cell (one row per group of"
                 + " near-duplicate rows): values seen once, lost by resampling");
       }
@@ -176,7 +176,9 @@ final class MarginalJudge {
    * The first row of each near-duplicate group per side, for one labelling: the same for every
    * column, so computed once per labelling (labellings are compared by identity).
    */
-  private boolean[] firstOfNearGroup(boolean[] labels) {
-    return firstOfNearGroup.computeIfAbsent(labels, l -> Measures.firstOfGroup(data.nearGroup, l));
+  /** Per labelling, shared by the columns: each row's side among the first rows of near groups. */
+  private byte[] keptSides(boolean[] labels) {
+    return keptSides.computeIfAbsent(
+        labels, l -> Measures.keptSides(Measures.firstOfGroup(data.nearGroup, l), l));
   }
 }

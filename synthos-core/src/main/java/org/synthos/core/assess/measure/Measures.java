@@ -94,50 +94,60 @@ public final class Measures {
    * values.
    */
   public static double distinctDeficit(Pool.Var v, boolean[] keep, boolean[] cand) {
-    int[] distinct = new int[2];
-    int[] present = new int[2];
+    return distinctDeficit(v, keptSides(keep, cand));
+  }
+
+  /**
+   * Each row's side among the rows {@code keep} marks: 1 for the candidate, 2 for the reference, 0
+   * for a row left out; one read per row where the measure walks the rows in value order.
+   */
+  public static byte[] keptSides(boolean[] keep, boolean[] cand) {
+    byte[] side = new byte[keep.length];
+    for (int i = 0; i < side.length; i++) {
+      side[i] = (byte) (keep[i] ? (cand[i] ? 1 : 2) : 0);
+    }
+    return side;
+  }
+
+  /** {@link #distinctDeficit(Pool.Var, boolean[], boolean[])} over {@link #keptSides}. */
+  public static double distinctDeficit(Pool.Var v, byte[] side) {
+    // Indexed by side: slot 0 counts the rows left out and is never read.
+    int[] distinct = new int[3];
+    int[] present = new int[3];
     if (v.numeric) {
       int[] s = v.sorted;
       double[] sv = v.sortedValues;
       for (int k = 0; k < s.length; ) {
         double x = sv[k];
-        boolean seenCand = false;
-        boolean seenRef = false;
+        // Bit 1: a kept candidate row holds x; bit 2: a kept reference row does.
+        int seen = 0;
         for (; k < s.length && sv[k] == x; k++) {
-          int i = s[k];
-          if (!keep[i]) {
-            continue;
-          }
-          if (cand[i]) {
-            seenCand = true;
-            present[0]++;
-          } else {
-            seenRef = true;
-            present[1]++;
-          }
+          int t = side[s[k]];
+          present[t]++;
+          seen |= t;
         }
-        distinct[0] += seenCand ? 1 : 0;
-        distinct[1] += seenRef ? 1 : 0;
+        distinct[1] += seen & 1;
+        distinct[2] += (seen >> 1) & 1;
       }
     } else {
-      boolean[][] seen = new boolean[2][v.categories()];
+      boolean[][] seen = new boolean[3][v.categories()];
       for (int i = 0; i < v.codes.length; i++) {
         int c = v.codes[i];
-        if (c >= 0 && keep[i]) {
-          int side = cand[i] ? 0 : 1;
-          present[side]++;
-          if (!seen[side][c]) {
-            seen[side][c] = true;
-            distinct[side]++;
+        int t = side[i];
+        if (c >= 0 && t != 0) {
+          present[t]++;
+          if (!seen[t][c]) {
+            seen[t][c] = true;
+            distinct[t]++;
           }
         }
       }
     }
-    if (present[0] == 0 || present[1] == 0 || distinct[1] == 0) {
+    if (present[1] == 0 || present[2] == 0 || distinct[2] == 0) {
       return Double.NaN;
     }
-    double c = (double) distinct[0] / present[0];
-    double r = (double) distinct[1] / present[1];
+    double c = (double) distinct[1] / present[1];
+    double r = (double) distinct[2] / present[2];
     return Math.max(0, 1 - c / r);
   }
 
