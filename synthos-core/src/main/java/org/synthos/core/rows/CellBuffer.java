@@ -19,18 +19,50 @@ final class CellBuffer {
     this.physical = physical;
   }
 
-  /** Copies cell {@code row} of {@code source} into {@code slot}. */
-  void set(int slot, Column source, int row) {
-    if (slot >= nulls.length) {
-      grow(Math.max(slot + 1, nulls.length * 2));
+  /**
+   * Copies cell {@code rows[k]} of {@code source} into slot {@code slots[k]} for each k below
+   * {@code count}, in that order (a slot written twice keeps the later cell), with the column's
+   * kind and masks read once.
+   */
+  void setAll(int[] slots, Column source, int[] rows, int count) {
+    int top = -1;
+    for (int k = 0; k < count; k++) {
+      top = Math.max(top, slots[k]);
     }
-    nulls[slot] = source.nulls().get(row);
-    invalid[slot] = source.invalid().get(row);
+    if (top >= nulls.length) {
+      grow(Math.max(top + 1, nulls.length * 2));
+    }
+    Mask sourceNulls = source.nulls();
+    Mask sourceInvalid = source.invalid();
+    for (int k = 0; k < count; k++) {
+      nulls[slots[k]] = sourceNulls.get(rows[k]);
+      invalid[slots[k]] = sourceInvalid.get(rows[k]);
+    }
     switch (physical) {
-      case LONG -> longs[slot] = ((Column.Longs) source).values()[row];
-      case DOUBLE -> doubles[slot] = ((Column.Doubles) source).values()[row];
-      case BOOLEAN -> booleans[slot] = ((Column.Booleans) source).values()[row];
-      case STRING -> strings[slot] = ((Column.Strings) source).values()[row];
+      case LONG -> {
+        long[] v = ((Column.Longs) source).values();
+        for (int k = 0; k < count; k++) {
+          longs[slots[k]] = v[rows[k]];
+        }
+      }
+      case DOUBLE -> {
+        double[] v = ((Column.Doubles) source).values();
+        for (int k = 0; k < count; k++) {
+          doubles[slots[k]] = v[rows[k]];
+        }
+      }
+      case BOOLEAN -> {
+        boolean[] v = ((Column.Booleans) source).values();
+        for (int k = 0; k < count; k++) {
+          booleans[slots[k]] = v[rows[k]];
+        }
+      }
+      case STRING -> {
+        String[] v = ((Column.Strings) source).values();
+        for (int k = 0; k < count; k++) {
+          strings[slots[k]] = v[rows[k]];
+        }
+      }
     }
   }
 

@@ -24,6 +24,11 @@ final class RowSampleAccumulator implements RowAccumulator<RowSampleState> {
   private final LongSupplier bound;
   private long rowCount;
 
+  /** A batch's admitted rows and their slots, reused from batch to batch. */
+  private int[] admittedRows = new int[0];
+
+  private int[] admittedSlots = new int[0];
+
   RowSampleAccumulator(Schema schema, long seed, int capacity, LongSupplier bound) {
     if (capacity < 1) {
       throw new SynthosException(
@@ -55,6 +60,11 @@ final class RowSampleAccumulator implements RowAccumulator<RowSampleState> {
     int n = batch.rowCount();
     rowCount += n;
     long limit = bound.getAsLong();
+    if (admittedRows.length < n) {
+      admittedRows = new int[n];
+      admittedSlots = new int[n];
+    }
+    int admitted = 0;
     for (int i = 0; i < n; i++) {
       long priority = Hashing.priority(seed, RowSampleState.SALT, first + i);
       if (priority > limit) {
@@ -62,10 +72,14 @@ final class RowSampleAccumulator implements RowAccumulator<RowSampleState> {
       }
       int slot = kept.offer(priority, first + i);
       if (slot >= 0) {
-        for (int c = 0; c < cells.length; c++) {
-          cells[c].set(slot, batch.column(c), i);
-        }
+        admittedRows[admitted] = i;
+        admittedSlots[admitted++] = slot;
       }
+    }
+    // Column by column, in admission order: a slot freed and taken again within the batch ends
+    // with the later row's cells, as when each row was copied on admission.
+    for (int c = 0; c < cells.length; c++) {
+      cells[c].setAll(admittedSlots, batch.column(c), admittedRows, admitted);
     }
   }
 
