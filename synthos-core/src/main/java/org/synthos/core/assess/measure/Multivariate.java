@@ -119,120 +119,15 @@ public final class Multivariate {
               }
             });
     int[][] nb = new int[m][];
-    IntStream.range(0, m).parallel().forEach(i -> nb[i] = nearest(dist, m, i, PREFIX));
+    IntStream.range(0, m)
+        .parallel()
+        .forEach(i -> nb[i] = NeighbourOrder.nearest(dist, m, i, NeighbourOrder.PREFIX));
     return new Multivariate(rows, cand.length, x, dist, nb, d);
   }
 
   /**
-   * Neighbours kept in order per row at first; a walk that goes further sorts the whole row. The
-   * walks of the measures mostly stop within a few dozen neighbours.
-   */
-  static final int PREFIX = 64;
-
-  /**
-   * The {@code limit} nearest neighbours of row {@code i} (all of them when {@code limit >= m -
-   * 1}), nearest first, ties by row index: the prefix of the full order by (distance, index), which
-   * is a total order, so a prefix and the full sort agree.
-   */
-  static int[] nearest(float[] dist, int m, int i, int limit) {
-    int n = Math.min(limit, m - 1);
-    if (n > PREFIX && n < m - 1) {
-      return nearestBySelection(dist, m, i, n);
-    }
-    long[] keys = new long[n];
-    int k = 0;
-    for (int j = 0; j < m; j++) {
-      if (j == i) {
-        continue;
-      }
-      long key = ((long) Float.floatToIntBits(dist[i * m + j]) << 32) | j;
-      if (k < n) {
-        keys[k++] = key;
-        if (k == n) {
-          Arrays.sort(keys);
-        }
-      } else if (key < keys[n - 1]) {
-        // Insertion into the sorted prefix, dropping its largest.
-        int at = n - 1;
-        while (at > 0 && keys[at - 1] > key) {
-          keys[at] = keys[at - 1];
-          at--;
-        }
-        keys[at] = key;
-      }
-    }
-    if (k < n) {
-      Arrays.sort(keys, 0, k);
-    }
-    int[] row = new int[k];
-    for (int t = 0; t < k; t++) {
-      row[t] = (int) keys[t];
-    }
-    return row;
-  }
-
-  /**
-   * The first {@code n} of row {@code i}'s neighbours in order, by selecting the {@code n} smallest
-   * keys (distance bits, then index: all distinct) and sorting only those: the same prefix as a
-   * sort of the whole row.
-   */
-  private static int[] nearestBySelection(float[] dist, int m, int i, int n) {
-    long[] keys = new long[m - 1];
-    int k = 0;
-    for (int j = 0; j < m; j++) {
-      if (j != i) {
-        keys[k++] = ((long) Float.floatToIntBits(dist[i * m + j]) << 32) | j;
-      }
-    }
-    selectSmallest(keys, n);
-    Arrays.sort(keys, 0, n);
-    int[] row = new int[n];
-    for (int t = 0; t < n; t++) {
-      row[t] = (int) keys[t];
-    }
-    return row;
-  }
-
-  /** Moves the {@code n} smallest of the distinct {@code keys} to its first {@code n} places. */
-  static void selectSmallest(long[] keys, int n) {
-    int lo = 0;
-    int hi = keys.length - 1;
-    while (lo < hi) {
-      // Median of three as the pivot; keys are distinct, so the partition always shrinks.
-      int mid = (lo + hi) >>> 1;
-      long a = keys[lo];
-      long b = keys[mid];
-      long c = keys[hi];
-      long pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-      int l = lo;
-      int r = hi;
-      while (l <= r) {
-        while (keys[l] < pivot) {
-          l++;
-        }
-        while (keys[r] > pivot) {
-          r--;
-        }
-        if (l <= r) {
-          long x = keys[l];
-          keys[l++] = keys[r];
-          keys[r--] = x;
-        }
-      }
-      // Now keys[lo..r] <= pivot <= keys[l..hi], with l > r.
-      if (n - 1 <= r) {
-        hi = r;
-      } else if (n - 1 >= l) {
-        lo = l;
-      } else {
-        return;
-      }
-    }
-  }
-
-  /**
-   * The {@code t}-th nearest neighbour of row {@code i}, or -1 past the last; sorts the whole row
-   * the first time a walk goes past its prefix.
+   * The {@code t}-th nearest neighbour of row {@code i}, or -1 past the last; a walk past the row's
+   * prefix makes it longer ({@link NeighbourOrder}).
    */
   private int neighbour(int i, int t) {
     int[] row = neighbours.get(i);
@@ -242,7 +137,9 @@ public final class Multivariate {
       }
       // A longer prefix of the same total order: four times as long, so that a walk that goes on
       // costs a few selections rather than a sort of the whole row each time it does.
-      row = nearest(dist, m, i, (int) Math.min(m - 1, Math.max(t + 1, 4L * row.length)));
+      row =
+          NeighbourOrder.nearest(
+              dist, m, i, (int) Math.min(m - 1, Math.max(t + 1, 4L * row.length)));
       neighbours.set(i, row);
     }
     return row[t];

@@ -30,7 +30,8 @@
  *       column.
  *   <li>{@link org.synthos.core.assess.measure.Multivariate}: precision, recall, density and
  *       coverage with k = 5 (Naeem et al. 2020), a 10-NN two-sample AUC, close-copy share and
- *       distance-to-closest-record deficit (SDMetrics DCR baseline).
+ *       distance-to-closest-record deficit (SDMetrics DCR baseline); each row's neighbours in
+ *       (distance, row) order come from {@link org.synthos.core.assess.measure.NeighbourOrder}.
  *   <li>{@link org.synthos.core.assess.measure.Temporal}: largest KS or TVD between a fifth of the
  *       rows in time order and the rest, with its conditional-shuffle null values.
  *   <li>{@link org.synthos.core.assess.measure.TextMeasures} over a {@link

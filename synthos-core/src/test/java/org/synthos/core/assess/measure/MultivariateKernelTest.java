@@ -80,7 +80,7 @@ class MultivariateKernelTest {
       }
     }
     for (int i = 0; i < m; i++) {
-      int[] full = Multivariate.nearest(dist, m, i, m - 1);
+      int[] full = NeighbourOrder.nearest(dist, m, i, m - 1);
       assertThat(full).hasSize(m - 1);
       for (int t = 1; t < full.length; t++) {
         float before = dist[i * m + full[t - 1]];
@@ -89,8 +89,8 @@ class MultivariateKernelTest {
       }
       // Up to the prefix by insertion, past it by selection, the whole row by a sort.
       for (int limit :
-          new int[] {1, 5, Multivariate.PREFIX, Multivariate.PREFIX + 1, 150, m - 2, m + 10}) {
-        int[] prefix = Multivariate.nearest(dist, m, i, limit);
+          new int[] {1, 5, NeighbourOrder.PREFIX, NeighbourOrder.PREFIX + 1, 150, m - 2, m + 10}) {
+        int[] prefix = NeighbourOrder.nearest(dist, m, i, limit);
         assertThat(prefix).isEqualTo(Arrays.copyOf(full, Math.min(limit, m - 1)));
       }
     }
@@ -107,7 +107,7 @@ class MultivariateKernelTest {
       int n = 1 + random.nextInt(keys.length);
       long[] sorted = keys.clone();
       Arrays.sort(sorted);
-      Multivariate.selectSmallest(keys, n);
+      NeighbourOrder.selectSmallest(keys, n);
       long[] first = Arrays.copyOf(keys, n);
       Arrays.sort(first);
       assertThat(first).isEqualTo(Arrays.copyOf(sorted, n));
