@@ -120,22 +120,37 @@ public final class AssociationLoss {
   /**
    * A categorical pair's contingency cells over a segment's rows, worked out once for every
    * labelling: the categories are those present in the segment, renumbered in their pooled order,
-   * and {@code cell[k]} is row k's cell ({@code a kb + b}, -1 when either is missing). Categories
+   * and {@code cell[q]} is the cell ({@code a kb + b}) of the q-th row holding both codes, which
+   * sits at {@code position[q]} of the segment; {@code total} counts every row's cell. Categories
    * absent from the segment have empty margins in every labelling, which Cramér's V skips, and the
    * renumbering keeps the order in which the others' cells are summed, so the values are those of
    * the pooled table to the bit, on a table of the segment's size.
    */
-  record Cells(int ka, int kb, int[] cell) {
+  record Cells(int ka, int kb, int[] cell, int[] position, long[] total) {
     static Cells of(int[] a, int[] b, int categoriesA, int categoriesB) {
       int[] ra = renumbering(a, categoriesA);
       int[] rb = renumbering(b, categoriesB);
       int ka = ra[categoriesA];
       int kb = rb[categoriesB];
-      int[] cell = new int[a.length];
-      for (int k = 0; k < cell.length; k++) {
-        cell[k] = a[k] < 0 || b[k] < 0 ? -1 : ra[a[k]] * kb + rb[b[k]];
+      // Only the rows with both codes count; each keeps its cell and its position in the segment.
+      int held = 0;
+      for (int k = 0; k < a.length; k++) {
+        held += a[k] < 0 || b[k] < 0 ? 0 : 1;
       }
-      return new Cells(ka, kb, cell);
+      int[] cell = new int[held];
+      int[] position = new int[held];
+      long[] total = new long[ka * kb];
+      int q = 0;
+      for (int k = 0; k < a.length; k++) {
+        if (a[k] >= 0 && b[k] >= 0) {
+          int at = ra[a[k]] * kb + rb[b[k]];
+          cell[q] = at;
+          position[q] = k;
+          total[at]++;
+          q++;
+        }
+      }
+      return new Cells(ka, kb, cell, position, total);
     }
 
     /** New number of each present code in code order; the count of present codes last. */
@@ -156,13 +171,15 @@ public final class AssociationLoss {
 
     /** Bias-corrected V of both sides under a labelling: {candidate, reference}. */
     double[] strengths(boolean[] l) {
+      // The candidate side's counts; the reference's are the rest of the label-free totals, the
+      // same whole numbers as counting them, without a branch on the label per row.
       long[] c = new long[ka * kb];
+      for (int q = 0; q < cell.length; q++) {
+        c[cell[q]] += l[position[q]] ? 1 : 0;
+      }
       long[] r = new long[ka * kb];
-      for (int k = 0; k < cell.length; k++) {
-        int at = cell[k];
-        if (at >= 0) {
-          (l[k] ? c : r)[at]++;
-        }
+      for (int t = 0; t < r.length; t++) {
+        r[t] = total[t] - c[t];
       }
       double[] tc = Association.contingency(c, ka, kb);
       double[] tr = Association.contingency(r, ka, kb);

@@ -210,15 +210,20 @@ public final class Multivariate {
           double t = u - col[j];
           s[j - from] += t * t;
         }
-      } else {
+      } else if (u >= 0) {
+        // Slots are small whole numbers (-1 for none), so min(1, |u - v|) is exactly 1 when the
+        // slots differ and 0 when they match, and min(1, v + 1) is 1 when v holds a slot: the
+        // same terms as the branches of squaredDistance, without a branch to mispredict, so the
+        // loop vectorises. Adding a zero term leaves a non-negative sum unchanged.
         for (int j = from; j < to; j++) {
           double v = col[j];
-          if (u != v) {
-            s[j - from] += HALF;
-            if (u >= 0 && v >= 0) {
-              s[j - from] += HALF;
-            }
-          }
+          double mismatch = HALF * Math.min(1.0, Math.abs(u - v));
+          double bothHeld = mismatch * Math.min(1.0, v + 1.0);
+          s[j - from] = s[j - from] + mismatch + bothHeld;
+        }
+      } else {
+        for (int j = from; j < to; j++) {
+          s[j - from] = s[j - from] + HALF * Math.min(1.0, Math.abs(u - col[j]));
         }
       }
     }
