@@ -120,37 +120,37 @@ public final class AssociationLoss {
   /**
    * A categorical pair's contingency cells over a segment's rows, worked out once for every
    * labelling: the categories are those present in the segment, renumbered in their pooled order,
-   * and {@code cell[q]} is the cell ({@code a kb + b}) of the q-th row holding both codes, which
-   * sits at {@code position[q]} of the segment; {@code total} counts every row's cell. Categories
-   * absent from the segment have empty margins in every labelling, which Cramér's V skips, and the
-   * renumbering keeps the order in which the others' cells are summed, so the values are those of
-   * the pooled table to the bit, on a table of the segment's size.
+   * and cell t ({@code a kb + b}) holds the segment's rows at {@code position[start[t]]} up to
+   * {@code position[start[t + 1] - 1]}, rows missing either code in none. Categories absent from
+   * the segment have empty margins in every labelling, which Cramér's V skips, and the renumbering
+   * keeps the order in which the others' cells are summed, so the values are those of the pooled
+   * table to the bit, on a table of the segment's size.
    */
-  record Cells(int ka, int kb, int[] cell, int[] position, long[] total) {
+  record Cells(int ka, int kb, int[] start, int[] position) {
     static Cells of(int[] a, int[] b, int categoriesA, int categoriesB) {
       int[] ra = renumbering(a, categoriesA);
       int[] rb = renumbering(b, categoriesB);
       int ka = ra[categoriesA];
       int kb = rb[categoriesB];
-      // Only the rows with both codes count; each keeps its cell and its position in the segment.
-      int held = 0;
-      for (int k = 0; k < a.length; k++) {
-        held += a[k] < 0 || b[k] < 0 ? 0 : 1;
-      }
-      int[] cell = new int[held];
-      int[] position = new int[held];
-      long[] total = new long[ka * kb];
-      int q = 0;
+      // The positions of each cell's rows, cell by cell (a counting sort): a labelling's count of
+      // a cell is then a sum over its own rows, with no increment waiting on the one before.
+      int[] start = new int[ka * kb + 1];
       for (int k = 0; k < a.length; k++) {
         if (a[k] >= 0 && b[k] >= 0) {
-          int at = ra[a[k]] * kb + rb[b[k]];
-          cell[q] = at;
-          position[q] = k;
-          total[at]++;
-          q++;
+          start[ra[a[k]] * kb + rb[b[k]] + 1]++;
         }
       }
-      return new Cells(ka, kb, cell, position, total);
+      for (int t = 0; t < ka * kb; t++) {
+        start[t + 1] += start[t];
+      }
+      int[] next = Arrays.copyOf(start, ka * kb);
+      int[] position = new int[start[ka * kb]];
+      for (int k = 0; k < a.length; k++) {
+        if (a[k] >= 0 && b[k] >= 0) {
+          position[next[ra[a[k]] * kb + rb[b[k]]]++] = k;
+        }
+      }
+      return new Cells(ka, kb, start, position);
     }
 
     /** New number of each present code in code order; the count of present codes last. */
@@ -171,15 +171,17 @@ public final class AssociationLoss {
 
     /** Bias-corrected V of both sides under a labelling: {candidate, reference}. */
     double[] strengths(boolean[] l) {
-      // The candidate side's counts; the reference's are the rest of the label-free totals, the
-      // same whole numbers as counting them, without a branch on the label per row.
+      // Each cell's candidate rows counted over its own rows; the reference's are the rest, the
+      // same whole numbers as counting both sides row by row.
       long[] c = new long[ka * kb];
-      for (int q = 0; q < cell.length; q++) {
-        c[cell[q]] += l[position[q]] ? 1 : 0;
-      }
       long[] r = new long[ka * kb];
-      for (int t = 0; t < r.length; t++) {
-        r[t] = total[t] - c[t];
+      for (int t = 0; t < c.length; t++) {
+        int count = 0;
+        for (int q = start[t]; q < start[t + 1]; q++) {
+          count += l[position[q]] ? 1 : 0;
+        }
+        c[t] = count;
+        r[t] = start[t + 1] - start[t] - count;
       }
       double[] tc = Association.contingency(c, ka, kb);
       double[] tr = Association.contingency(r, ka, kb);

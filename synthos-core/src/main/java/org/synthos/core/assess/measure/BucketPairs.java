@@ -77,9 +77,10 @@ public final class BucketPairs {
    * order. A combination's counts are kept sparse, as the pooled buckets holding it ({@code
    * buckets[i]}, ascending) and its count in each ({@code counts[i]}): a rare combination is in a
    * few of the 256 buckets, and a split sums only those (counts are exact, so the sums are the
-   * same).
+   * same). {@code pooled[i]} is combination i's count over both files.
    */
-  public record Table(int ka, int kb, int[] cell, int[][] buckets, long[][] counts, int count) {
+  public record Table(
+      int ka, int kb, int[] cell, int[][] buckets, long[][] counts, long[] pooled, int count) {
     /** Both files' combination counts of columns a and b, or null when either file has none. */
     public static Table of(PairBuckets cand, PairBuckets ref, String a, String b) {
       SortedMap<ContingencyState.Cell, long[]> c = cand.table(a, b);
@@ -116,7 +117,13 @@ public final class BucketPairs {
         keep(rx, k, k, buckets[i], counts[i], at);
         i++;
       }
-      return new Table(la.length, lb.length, cell, buckets, counts, k);
+      long[] pooled = new long[cell.length];
+      for (int at = 0; at < cell.length; at++) {
+        for (long w : counts[at]) {
+          pooled[at] += w;
+        }
+      }
+      return new Table(la.length, lb.length, cell, buckets, counts, pooled, k);
     }
 
     /** The buckets of {@code perBucket} (null: none) with a non-zero count. */
@@ -162,13 +169,15 @@ public final class BucketPairs {
 
     /**
      * Both sides' tables under a split, {candidate, reference}, in one walk over the cells: the
-     * pooled bucket j of either file goes to the side {@code toCandidate} gives (counts are exact,
-     * so the order of the sums is free).
+     * pooled bucket j of either file goes to the side {@code toCandidate} gives. A cell's candidate
+     * count sums its buckets' counts through a mask (all ones for a candidate bucket), and the
+     * reference has the rest of its pooled count: counts are exact, so these are the sums over each
+     * side's buckets, without a branch on a random split.
      */
     long[][] sides(boolean[] split) {
-      boolean[] toCand = new boolean[2 * count];
-      for (int j = 0; j < toCand.length; j++) {
-        toCand[j] = toCandidate(split, j, count);
+      long[] mask = new long[2 * count];
+      for (int j = 0; j < mask.length; j++) {
+        mask[j] = toCandidate(split, j, count) ? -1L : 0L;
       }
       long[] c = new long[ka * kb];
       long[] r = new long[ka * kb];
@@ -176,29 +185,13 @@ public final class BucketPairs {
         int[] at = buckets[i];
         long[] w = counts[i];
         long sc = 0;
-        long sr = 0;
         for (int t = 0; t < at.length; t++) {
-          if (toCand[at[t]]) {
-            sc += w[t];
-          } else {
-            sr += w[t];
-          }
+          sc += w[t] & mask[at[t]];
         }
         c[cell[i]] += sc;
-        r[cell[i]] += sr;
+        r[cell[i]] += pooled[i] - sc;
       }
       return new long[][] {c, r};
-    }
-
-    /** Pooled count of each combination over both files. */
-    long[] pooled() {
-      long[] out = new long[cell.length];
-      for (int i = 0; i < cell.length; i++) {
-        for (long w : counts[i]) {
-          out[i] += w;
-        }
-      }
-      return out;
     }
   }
 
