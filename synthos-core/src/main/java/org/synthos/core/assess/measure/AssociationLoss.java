@@ -96,61 +96,86 @@ public final class AssociationLoss {
      * Cells#strengths}), the same values as {@link AssociationLoss#strengths}.
      */
     public double[] drops(BitSet cand) {
-      boolean[] l = local(cand);
+      boolean[] l = new boolean[rows.length];
+      long[] words = new long[(rows.length + 63) >>> 6];
+      for (int k = 0; k < rows.length; k++) {
+        l[k] = cand.get(rows[k]);
+        words[k >>> 6] |= (l[k] ? 1L : 0L) << k;
+      }
       double[] d = new double[pairs.size()];
       for (int p = 0; p < d.length; p++) {
         double[] both =
             cells[p] == null
                 ? AssociationLoss.strengths(pairs.get(p), null, l)
-                : cells[p].strengths(l);
+                : cells[p].strengths(words);
         d[p] = Math.abs(both[1]) - Math.abs(both[0]);
       }
       return d;
-    }
-
-    private boolean[] local(BitSet cand) {
-      boolean[] l = new boolean[rows.length];
-      for (int k = 0; k < rows.length; k++) {
-        l[k] = cand.get(rows[k]);
-      }
-      return l;
     }
   }
 
   /**
    * A categorical pair's contingency cells over a segment's rows, worked out once for every
    * labelling: the categories are those present in the segment, renumbered in their pooled order,
-   * and cell t ({@code a kb + b}) holds the segment's rows at {@code position[start[t]]} up to
-   * {@code position[start[t + 1] - 1]}, rows missing either code in none. Categories absent from
-   * the segment have empty margins in every labelling, which Cramér's V skips, and the renumbering
-   * keeps the order in which the others' cells are summed, so the values are those of the pooled
-   * table to the bit, on a table of the segment's size.
+   * and cell t ({@code a kb + b}) holds {@code size[t]} of the segment's rows (rows missing either
+   * code are in none). Categories absent from the segment have empty margins in every labelling,
+   * which Cramér's V skips, and the renumbering keeps the order in which the others' cells are
+   * summed, so the values are those of the pooled table to the bit, on a table of the segment's
+   * size.
+   *
+   * <p>A cell's rows are kept as the 64-row words of segment positions that hold any of them,
+   * {@code word[q]} and {@code bits[q]} for q from {@code start[t]} to {@code start[t + 1] - 1}: a
+   * labelling's candidate count of the cell is then a sum of bit counts, a word for up to 64 rows,
+   * with no increment waiting on the one before. A table whose cells share few words with each
+   * other's rows, the small tables, needs far fewer words than rows.
    */
-  record Cells(int ka, int kb, int[] start, int[] position) {
+  record Cells(int ka, int kb, int[] size, int[] start, int[] word, long[] bits) {
     static Cells of(int[] a, int[] b, int categoriesA, int categoriesB) {
       int[] ra = renumbering(a, categoriesA);
       int[] rb = renumbering(b, categoriesB);
       int ka = ra[categoriesA];
       int kb = rb[categoriesB];
-      // The positions of each cell's rows, cell by cell (a counting sort): a labelling's count of
-      // a cell is then a sum over its own rows, with no increment waiting on the one before.
-      int[] start = new int[ka * kb + 1];
+      int cells = ka * kb;
+      // Each row's cell, -1 when a code is missing, and each cell's count.
+      int[] cellOf = new int[a.length];
+      int[] size = new int[cells];
       for (int k = 0; k < a.length; k++) {
-        if (a[k] >= 0 && b[k] >= 0) {
-          start[ra[a[k]] * kb + rb[b[k]] + 1]++;
+        cellOf[k] = a[k] < 0 || b[k] < 0 ? -1 : ra[a[k]] * kb + rb[b[k]];
+        if (cellOf[k] >= 0) {
+          size[cellOf[k]]++;
         }
       }
-      for (int t = 0; t < ka * kb; t++) {
+      // Words per cell: a cell's rows come in position order, so a new word starts when a row
+      // falls past the cell's last word.
+      int[] lastWord = new int[cells];
+      Arrays.fill(lastWord, -1);
+      int[] start = new int[cells + 1];
+      for (int k = 0; k < a.length; k++) {
+        int t = cellOf[k];
+        if (t >= 0 && lastWord[t] != k >>> 6) {
+          lastWord[t] = k >>> 6;
+          start[t + 1]++;
+        }
+      }
+      for (int t = 0; t < cells; t++) {
         start[t + 1] += start[t];
       }
-      int[] next = Arrays.copyOf(start, ka * kb);
-      int[] position = new int[start[ka * kb]];
+      int[] word = new int[start[cells]];
+      long[] bits = new long[start[cells]];
+      int[] next = Arrays.copyOf(start, cells);
+      Arrays.fill(lastWord, -1);
       for (int k = 0; k < a.length; k++) {
-        if (a[k] >= 0 && b[k] >= 0) {
-          position[next[ra[a[k]] * kb + rb[b[k]]]++] = k;
+        int t = cellOf[k];
+        if (t < 0) {
+          continue;
         }
+        if (lastWord[t] != k >>> 6) {
+          lastWord[t] = k >>> 6;
+          word[next[t]++] = k >>> 6;
+        }
+        bits[next[t] - 1] |= 1L << k;
       }
-      return new Cells(ka, kb, start, position);
+      return new Cells(ka, kb, size, start, word, bits);
     }
 
     /** New number of each present code in code order; the count of present codes last. */
@@ -169,19 +194,22 @@ public final class AssociationLoss {
       return out;
     }
 
-    /** Bias-corrected V of both sides under a labelling: {candidate, reference}. */
-    double[] strengths(boolean[] l) {
-      // Each cell's candidate rows counted over its own rows; the reference's are the rest, the
-      // same whole numbers as counting both sides row by row.
+    /**
+     * Bias-corrected V of both sides under a labelling, {candidate, reference}, given as words of
+     * 64 segment positions (bit k of word k / 64 set: the row at position k is a candidate row).
+     */
+    double[] strengths(long[] words) {
+      // Each cell's candidate rows counted by bit counts; the reference's are the rest, the same
+      // whole numbers as counting both sides row by row.
       long[] c = new long[ka * kb];
       long[] r = new long[ka * kb];
       for (int t = 0; t < c.length; t++) {
         int count = 0;
         for (int q = start[t]; q < start[t + 1]; q++) {
-          count += l[position[q]] ? 1 : 0;
+          count += Long.bitCount(bits[q] & words[word[q]]);
         }
         c[t] = count;
-        r[t] = start[t + 1] - start[t] - count;
+        r[t] = size[t] - count;
       }
       double[] tc = Association.contingency(c, ka, kb);
       double[] tr = Association.contingency(r, ka, kb);

@@ -40,14 +40,18 @@ class SegmentCellsTest {
         continue;
       }
       boolean[] labels = new boolean[rows.length];
+      long[] words = new long[(rows.length + 63) / 64];
       for (int k = 0; k < labels.length; k++) {
         labels[k] = random.nextBoolean();
+        if (labels[k]) {
+          words[k / 64] |= 1L << k;
+        }
       }
       AssociationLoss.Cells cells =
           AssociationLoss.Cells.of(ra.codes, rb.codes, ra.categories(), rb.categories());
       double[] expected =
           AssociationLoss.strengths(new AssociationLoss.Pair(ra, rb, 0), null, labels);
-      double[] actual = cells.strengths(labels);
+      double[] actual = cells.strengths(words);
       assertThat(cells.ka()).isLessThanOrEqualTo(ra.categories());
       for (int side = 0; side < 2; side++) {
         assertThat(Double.doubleToRawLongBits(actual[side]))
