@@ -104,17 +104,16 @@ public final class BucketPairs {
       int[] cell = new int[cells.size()];
       int[][] buckets = new int[cells.size()][];
       long[][] counts = new long[cells.size()][];
+      int[] heldBuckets = new int[2 * k];
+      long[] heldCounts = new long[2 * k];
       int i = 0;
       for (ContingencyState.Cell x : cells) {
         cell[i] =
             Arrays.binarySearch(la, x.left()) * lb.length + Arrays.binarySearch(lb, x.right());
-        long[] cx = c.get(x);
-        long[] rx = r.get(x);
-        int held = held(cx, k) + held(rx, k);
-        buckets[i] = new int[held];
-        counts[i] = new long[held];
-        int at = keep(cx, k, 0, buckets[i], counts[i], 0);
-        keep(rx, k, k, buckets[i], counts[i], at);
+        int held = keep(c.get(x), k, 0, heldBuckets, heldCounts, 0);
+        held = keep(r.get(x), k, k, heldBuckets, heldCounts, held);
+        buckets[i] = Arrays.copyOf(heldBuckets, held);
+        counts[i] = Arrays.copyOf(heldCounts, held);
         i++;
       }
       long[] pooled = new long[cell.length];
@@ -126,26 +125,20 @@ public final class BucketPairs {
       return new Table(la.length, lb.length, cell, buckets, counts, pooled, k);
     }
 
-    /** The buckets of {@code perBucket} (null: none) with a non-zero count. */
-    private static int held(long[] perBucket, int k) {
-      int n = 0;
-      for (int j = 0; perBucket != null && j < k; j++) {
-        n += perBucket[j] != 0 ? 1 : 0;
-      }
-      return n;
-    }
-
     /**
-     * Writes the non-zero counts of {@code perBucket} from {@code at}, buckets offset by {@code
-     * offset}; returns the next free position.
+     * Writes the non-zero counts of {@code perBucket} (null: none) from {@code at}, buckets offset
+     * by {@code offset}; returns the next free position. Every bucket is written and only the
+     * non-zero ones advance the position, so sparse counts cost no mispredicted branch.
      */
     private static int keep(
         long[] perBucket, int k, int offset, int[] buckets, long[] counts, int at) {
-      for (int j = 0; perBucket != null && j < k; j++) {
-        if (perBucket[j] != 0) {
-          buckets[at] = offset + j;
-          counts[at++] = perBucket[j];
-        }
+      if (perBucket == null) {
+        return at;
+      }
+      for (int j = 0; j < k; j++) {
+        buckets[at] = offset + j;
+        counts[at] = perBucket[j];
+        at += perBucket[j] != 0 ? 1 : 0;
       }
       return at;
     }
