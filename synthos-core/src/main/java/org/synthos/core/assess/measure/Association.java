@@ -175,15 +175,26 @@ public final class Association {
     if (n < 3) {
       return Table.UNDEFINED.clone();
     }
-    // Margins from the cells: counts are exact in doubles, so the order of the sums is free.
+    // Margins from the cells, summed as whole numbers (no add waits on a floating-point one)
+    // and then held as doubles, which hold them exactly: the values are the same in any order.
+    long[] countA = new long[ka];
+    long[] countB = new long[kb];
+    for (int i = 0; i < ka; i++) {
+      long sum = 0;
+      for (int j = 0; j < kb; j++) {
+        long c = table[i * kb + j];
+        sum += c;
+        countB[j] += c;
+      }
+      countA[i] = sum;
+    }
     double[] ra = new double[ka];
     double[] rb = new double[kb];
     for (int i = 0; i < ka; i++) {
-      for (int j = 0; j < kb; j++) {
-        long c = table[i * kb + j];
-        ra[i] += c;
-        rb[j] += c;
-      }
+      ra[i] = countA[i];
+    }
+    for (int j = 0; j < kb; j++) {
+      rb[j] = countB[j];
     }
     int usedA = 0;
     int usedB = 0;

@@ -117,65 +117,78 @@ public final class AssociationLoss {
   /**
    * A categorical pair's contingency cells over a segment's rows, worked out once for every
    * labelling: the categories are those present in the segment, renumbered in their pooled order,
-   * and cell t ({@code a kb + b}) holds {@code size[t]} of the segment's rows (rows missing either
-   * code are in none). Categories absent from the segment have empty margins in every labelling,
-   * which Cramér's V skips, and the renumbering keeps the order in which the others' cells are
-   * summed, so the values are those of the pooled table to the bit, on a table of the segment's
-   * size.
+   * and the u-th cell holding any row, cell {@code held[u]} ({@code a kb + b}), holds {@code
+   * size[u]} of the segment's rows (rows missing either code are in none). Categories absent from
+   * the segment have empty margins in every labelling, which Cramér's V skips, and the renumbering
+   * keeps the order in which the others' cells are summed, so the values are those of the pooled
+   * table to the bit, on a table of the segment's size.
    *
    * <p>A cell's rows are kept as the 64-row words of segment positions that hold any of them,
-   * {@code word[q]} and {@code bits[q]} for q from {@code start[t]} to {@code start[t + 1] - 1}: a
+   * {@code word[q]} and {@code bits[q]} for q from {@code start[u]} to {@code start[u + 1] - 1}: a
    * labelling's candidate count of the cell is then a sum of bit counts, a word for up to 64 rows,
-   * with no increment waiting on the one before. A table whose cells share few words with each
-   * other's rows, the small tables, needs far fewer words than rows.
+   * with no increment waiting on the one before. The rows of a well-filled cell share words, so a
+   * small table needs far fewer words than rows.
    */
-  record Cells(int ka, int kb, int[] size, int[] start, int[] word, long[] bits) {
+  record Cells(int ka, int kb, int[] held, int[] size, int[] start, int[] word, long[] bits) {
     static Cells of(int[] a, int[] b, int categoriesA, int categoriesB) {
       int[] ra = renumbering(a, categoriesA);
       int[] rb = renumbering(b, categoriesB);
       int ka = ra[categoriesA];
       int kb = rb[categoriesB];
-      int cells = ka * kb;
-      // Each row's cell, -1 when a code is missing, and each cell's count.
+      // Each row's cell (-1 when a code is missing), each cell's count, and the cells that hold
+      // any row, numbered in cell order: empty cells count nothing in any labelling.
       int[] cellOf = new int[a.length];
-      int[] size = new int[cells];
+      int[] count = new int[ka * kb];
       for (int k = 0; k < a.length; k++) {
         cellOf[k] = a[k] < 0 || b[k] < 0 ? -1 : ra[a[k]] * kb + rb[b[k]];
         if (cellOf[k] >= 0) {
-          size[cellOf[k]]++;
+          count[cellOf[k]]++;
         }
       }
-      // Words per cell: a cell's rows come in position order, so a new word starts when a row
-      // falls past the cell's last word.
+      int[] number = new int[ka * kb];
+      int cells = 0;
+      for (int t = 0; t < number.length; t++) {
+        number[t] = count[t] > 0 ? cells++ : -1;
+      }
+      int[] held = new int[cells];
+      int[] size = new int[cells];
+      for (int t = 0; t < number.length; t++) {
+        if (number[t] >= 0) {
+          held[number[t]] = t;
+          size[number[t]] = count[t];
+        }
+      }
+      // Words per held cell: a cell's rows come in position order, so a new word starts when a
+      // row falls past the cell's last word.
       int[] lastWord = new int[cells];
       Arrays.fill(lastWord, -1);
       int[] start = new int[cells + 1];
       for (int k = 0; k < a.length; k++) {
-        int t = cellOf[k];
-        if (t >= 0 && lastWord[t] != k >>> 6) {
-          lastWord[t] = k >>> 6;
-          start[t + 1]++;
+        int u = cellOf[k] < 0 ? -1 : number[cellOf[k]];
+        if (u >= 0 && lastWord[u] != k >>> 6) {
+          lastWord[u] = k >>> 6;
+          start[u + 1]++;
         }
       }
-      for (int t = 0; t < cells; t++) {
-        start[t + 1] += start[t];
+      for (int u = 0; u < cells; u++) {
+        start[u + 1] += start[u];
       }
       int[] word = new int[start[cells]];
       long[] bits = new long[start[cells]];
       int[] next = Arrays.copyOf(start, cells);
       Arrays.fill(lastWord, -1);
       for (int k = 0; k < a.length; k++) {
-        int t = cellOf[k];
-        if (t < 0) {
+        if (cellOf[k] < 0) {
           continue;
         }
-        if (lastWord[t] != k >>> 6) {
-          lastWord[t] = k >>> 6;
-          word[next[t]++] = k >>> 6;
+        int u = number[cellOf[k]];
+        if (lastWord[u] != k >>> 6) {
+          lastWord[u] = k >>> 6;
+          word[next[u]++] = k >>> 6;
         }
-        bits[next[t] - 1] |= 1L << k;
+        bits[next[u] - 1] |= 1L << k;
       }
-      return new Cells(ka, kb, size, start, word, bits);
+      return new Cells(ka, kb, held, size, start, word, bits);
     }
 
     /** New number of each present code in code order; the count of present codes last. */
@@ -203,13 +216,14 @@ public final class AssociationLoss {
       // whole numbers as counting both sides row by row.
       long[] c = new long[ka * kb];
       long[] r = new long[ka * kb];
-      for (int t = 0; t < c.length; t++) {
+      for (int u = 0; u < held.length; u++) {
         int count = 0;
-        for (int q = start[t]; q < start[t + 1]; q++) {
+        for (int q = start[u]; q < start[u + 1]; q++) {
           count += Long.bitCount(bits[q] & words[word[q]]);
         }
+        int t = held[u];
         c[t] = count;
-        r[t] = size[t] - count;
+        r[t] = size[u] - count;
       }
       double[] tc = Association.contingency(c, ka, kb);
       double[] tr = Association.contingency(r, ka, kb);
