@@ -80,8 +80,38 @@ public final class BucketSample {
   public BucketSample merge(BucketSample o) {
     int cap = Math.min(capacity, o.capacity);
     int n = Math.min(cap, keys.length + o.keys.length);
-    long[] k = new long[n];
-    double[] v = new double[n];
+    return mergeInto(o, cap, new long[n], new double[n]);
+  }
+
+  /**
+   * {@link #merge} for a pass that uses neither this sample nor {@code o} again: a full-size result
+   * is written into arrays from {@code spares}, and the full-size arrays of both go back to them.
+   * The merged state of a pass is replaced at each partition's merge, so without reuse each merge's
+   * arrays outlive young collections and die in the old generation. The same items as {@link
+   * #merge}.
+   */
+  BucketSample mergeReleasing(BucketSample o, Spares spares) {
+    int cap = Math.min(capacity, o.capacity);
+    int n = Math.min(cap, keys.length + o.keys.length);
+    Spares.Pair spare = n == spares.capacity ? spares.poll() : null;
+    BucketSample merged =
+        spare == null
+            ? mergeInto(o, cap, new long[n], new double[n])
+            : mergeInto(o, cap, spare.keys(), spare.values());
+    release(spares);
+    o.release(spares);
+    return merged;
+  }
+
+  private void release(Spares spares) {
+    if (keys.length == spares.capacity) {
+      spares.offer(keys, values);
+    }
+  }
+
+  /** Merges into {@code k} and {@code v}, whose length is the merged size. */
+  private BucketSample mergeInto(BucketSample o, int cap, long[] k, double[] v) {
+    int n = k.length;
     int i = 0;
     int j = 0;
     for (int m = 0; m < n; m++) {
@@ -249,8 +279,9 @@ public final class BucketSample {
      * sort of the items took a sixth of the pass at a million rows).
      */
     BucketSample snapshot() {
-      long[] k = new long[size];
-      double[] v = new double[size];
+      Spares.Pair spare = spares != null && size == capacity ? spares.poll() : null;
+      long[] k = spare != null ? spare.keys() : new long[size];
+      double[] v = spare != null ? spare.values() : new double[size];
       if (size > 0) {
         long min = keys[0];
         long max = keys[0];
@@ -315,12 +346,13 @@ public final class BucketSample {
   }
 
   /**
-   * Full-size arrays of finished partitions' accumulators, taken by later partitions' accumulators
-   * when they outgrow their first arrays. A partition's samples live until its end, so without
-   * reuse each partition's arrays (about 32 KB per bucket and numeric column) outlive young
-   * collections, are copied to the old generation and die there; and growing by doubling copies
-   * them about twice on the way. Thread-safe; which arrays an accumulator gets never changes what
-   * it keeps. Holds at most {@value #MAX_SPARES} pairs.
+   * Full-size arrays of finished partitions' accumulators and of samples merged away ({@link
+   * #mergeReleasing}), taken by later accumulators when they outgrow their first arrays, by full
+   * snapshots and by full merges. A partition's samples live until its end, so without reuse each
+   * partition's arrays (about 32 KB per bucket and numeric column) outlive young collections, are
+   * copied to the old generation and die there; and growing by doubling copies them about twice on
+   * the way. Thread-safe; which arrays an accumulator gets never changes what it keeps. Holds at
+   * most {@value #MAX_SPARES} pairs.
    */
   static final class Spares {
     static final int MAX_SPARES = 1 << 14;

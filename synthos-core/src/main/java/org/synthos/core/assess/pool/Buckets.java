@@ -82,11 +82,19 @@ public final class Buckets {
     }
 
     Col merge(Col o) {
+      return merge(o, null);
+    }
+
+    /** With {@code spares}, the samples are merged by {@link BucketSample#mergeReleasing}. */
+    private Col merge(Col o, BucketSample.Spares spares) {
       long[] n = add(nulls, o.nulls);
       if (numeric) {
         BucketSample[] q = new BucketSample[COUNT];
         for (int b = 0; b < COUNT; b++) {
-          q[b] = samples[b].merge(o.samples[b]);
+          q[b] =
+              spares == null
+                  ? samples[b].merge(o.samples[b])
+                  : samples[b].mergeReleasing(o.samples[b], spares);
         }
         return new Col(true, n, q, null);
       }
@@ -154,6 +162,17 @@ public final class Buckets {
   public Buckets merge(Buckets o) {
     Map<String, Col> c = new LinkedHashMap<>(columns);
     o.columns.forEach((k, v) -> c.merge(k, v, Col::merge));
+    return new Buckets(add(rows, o.rows), Collections.unmodifiableMap(c), pairs.merge(o.pairs));
+  }
+
+  /**
+   * {@link #merge} for the pass that made both states and uses neither again: the samples of the
+   * columns both hold are merged into and out of {@code bounds}' spare arrays ({@link
+   * BucketSample#mergeReleasing}). The same states as {@link #merge}.
+   */
+  Buckets mergeReleasing(Buckets o, SampleBounds bounds) {
+    Map<String, Col> c = new LinkedHashMap<>(columns);
+    o.columns.forEach((k, v) -> c.merge(k, v, (x, y) -> x.merge(y, bounds.spares)));
     return new Buckets(add(rows, o.rows), Collections.unmodifiableMap(c), pairs.merge(o.pairs));
   }
 

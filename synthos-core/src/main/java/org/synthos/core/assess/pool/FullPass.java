@@ -165,9 +165,11 @@ public final class FullPass {
 
   /**
    * The merged result of consecutive partitions. Their samples are kept apart until they hold more
-   * rows than the capacity, then merged at once (bottom-k merges are exact and order-free): the
-   * merged sample's bound then lets workers skip most rows, and once partition samples are small a
-   * full-size sample is rebuilt only every few partitions.
+   * than twice the capacity, then merged at once (bottom-k merges are exact and order-free). Once
+   * they hold more than the capacity, the bound their merge would have (the capacity-th smallest
+   * priority) is worked out from the priorities alone and lets workers skip most rows; so a
+   * full-size sample, whose copies would outlive young collections and die in the old generation,
+   * is rebuilt only after a capacity's worth of partition rows, a few times per dataset.
    */
   private record Part(
       List<RowSampleState> samples,
@@ -292,12 +294,16 @@ public final class FullPass {
     @Override
     public Part merge(Part earlier, Part later) {
       List<RowSampleState> samples = concat(earlier.samples, later.samples);
-      if (samples.stream().mapToLong(RowSampleState::size).sum() > maxRows) {
+      long held = samples.stream().mapToLong(RowSampleState::size).sum();
+      if (held > 2L * maxRows) {
         RowSampleState merged = compact(samples);
         bound.accumulateAndGet(merged.bound(), Math::min);
         samples = List.of(merged);
+      } else if (held > maxRows) {
+        bound.accumulateAndGet(smallestPriority(samples, maxRows), Math::min);
       }
-      Buckets buckets = earlier.buckets.merge(later.buckets);
+      // Neither part is used again: the merged samples reuse their arrays.
+      Buckets buckets = earlier.buckets.mergeReleasing(later.buckets, sampleBounds);
       sampleBounds.tighten(buckets);
       return new Part(
           samples,
@@ -319,6 +325,44 @@ public final class FullPass {
       }
       return round.get(0);
     }
+  }
+
+  /**
+   * The {@code k}-th smallest priority of the samples' rows, which is the {@link
+   * RowSampleState#bound} their merge would have: found by bisecting the priority range, counting
+   * with a binary search in each sample's ascending priorities, without gathering any cell.
+   */
+  static long smallestPriority(List<RowSampleState> samples, long k) {
+    long lo = Long.MIN_VALUE;
+    long hi = Long.MAX_VALUE;
+    while (lo < hi) {
+      long mid = lo + ((hi - lo) >>> 1);
+      long atMost = 0;
+      for (RowSampleState s : samples) {
+        atMost += countAtMost(s.priorities(), mid);
+      }
+      if (atMost >= k) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /** The number of ascending {@code values} at most {@code x}. */
+  private static int countAtMost(long[] values, long x) {
+    int lo = 0;
+    int hi = values.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (values[mid] <= x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
