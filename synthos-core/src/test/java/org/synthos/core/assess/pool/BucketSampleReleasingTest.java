@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BucketSampleReleasingTest {
   @Test
   void mergesThatReleaseTheirArraysKeepThePlainMergesItems() {
-    SplittableRandom random = new SplittableRandom(17);
+    SplittableRandom random = new SplittableRandom(31);
     for (int trial = 0; trial < 300; trial++) {
       int capacity = 1 + random.nextInt(trial < 100 ? 8 : 300);
       BucketSample.Spares spares = new BucketSample.Spares(capacity);
