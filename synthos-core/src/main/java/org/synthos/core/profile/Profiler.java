@@ -51,7 +51,7 @@ public final class Profiler {
   public static final long QUEUED_BYTES = 256L << 20;
 
   /** The most batches a worker's queue holds, whatever the batch size. */
-  private static final int MAX_QUEUED_BATCHES = Integer.getInteger("synthos.maxq", 1024);
+  private static final int MAX_QUEUED_BATCHES = 1024;
 
   private static final Object END_OF_PARTITION = new Object();
   private static final Object END = new Object();
