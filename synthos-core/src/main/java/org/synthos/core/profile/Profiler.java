@@ -31,11 +31,11 @@ import org.synthos.api.SynthosException;
  * mod T through that worker's bounded queue. A queue is sized from the first batch to hold one
  * partition, so every worker has its next partition waiting, unless the T queues would then hold
  * more than {@link #QUEUED_BYTES} of cell values (8 bytes a cell): then they are shortened, which
- * can leave workers waiting on the reader but never changes the result. Each worker hands its
- * partition profiles, in order, to a merging thread that takes partition p from worker p mod T, so
- * the merge order is fixed whatever the timing. A {@link PartitionRider} rides the same partitions:
- * its accumulator is fed beside the profile's, and its partition results travel and merge with
- * them.
+ * can leave workers waiting on the reader but never changes the result. Two workers need no
+ * partition of lead and get short queues ({@link #queueCapacity}). Each worker hands its partition
+ * profiles, in order, to a merging thread that takes partition p from worker p mod T, so the merge
+ * order is fixed whatever the timing. A {@link PartitionRider} rides the same partitions: its
+ * accumulator is fed beside the profile's, and its partition results travel and merge with them.
  *
  * <p>Why partitions are large: a KLL sketch sorts its level 0 before each compaction, and a young
  * sketch has a large level 0 (k items when new, k (2/3)^(levels - 1) later), so a sketch that sees
@@ -52,6 +52,9 @@ public final class Profiler {
 
   /** The most batches a worker's queue holds, whatever the batch size. */
   private static final int MAX_QUEUED_BATCHES = 1024;
+
+  /** The batches a worker's queue holds when there are two workers ({@link #queueCapacity}). */
+  static final int PAIR_QUEUED_BATCHES = 8;
 
   private static final Object END_OF_PARTITION = new Object();
   private static final Object END = new Object();
@@ -286,13 +289,21 @@ public final class Profiler {
     return merged.get();
   }
 
-  /** One partition plus its end marker, within the byte budget, at least two batches. */
-  private static int queueCapacity(ColumnBatch first, int partitionRows, int threads) {
+  /**
+   * One partition plus its end marker, within the byte budget, at least two batches; with two
+   * workers, {@link #PAIR_QUEUED_BATCHES}. The reader fills one partition at a time, so for T
+   * workers to fold at once it must run T - 1 partitions ahead of the slowest. With two workers the
+   * reader and its tokenising thread are the other busy threads: one worker folding while they fill
+   * the other's short queue keeps two cores busy, and a partition of lead would only hold batches
+   * long enough to be promoted to the old generation and die there.
+   */
+  static int queueCapacity(ColumnBatch first, int partitionRows, int threads) {
     long rows = Math.max(1, first.rowCount());
     long partition = (partitionRows + rows - 1) / rows + 1;
     long batchBytes = rows * Math.max(1, first.schema().size()) * 8L;
     long affordable = QUEUED_BYTES / threads / batchBytes;
-    return (int) Math.max(2, Math.min(Math.min(partition, affordable), MAX_QUEUED_BATCHES));
+    long lead = threads <= 2 ? Math.min(PAIR_QUEUED_BATCHES, partition) : partition;
+    return (int) Math.max(2, Math.min(Math.min(lead, affordable), MAX_QUEUED_BATCHES));
   }
 
   /**

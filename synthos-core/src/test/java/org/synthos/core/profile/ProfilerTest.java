@@ -258,4 +258,24 @@ class ProfilerTest {
               assertThat(e.getMessage()).contains("version 9").contains("at most version 2");
             });
   }
+
+  @Test
+  void twoWorkersGetShortQueuesAndMoreWorkersAPartitionOfLead() {
+    ColumnBatch first = generate(8_192, 8_192, 6).get(0);
+    int partition = (Profiler.PARTITION_ROWS + 8_191) / 8_192 + 1;
+    assertThat(Profiler.queueCapacity(first, Profiler.PARTITION_ROWS, 2))
+        .isEqualTo(Profiler.PAIR_QUEUED_BATCHES);
+    assertThat(Profiler.queueCapacity(first, Profiler.PARTITION_ROWS, 4)).isEqualTo(partition);
+    // A partition shorter than the short queue bounds it as before.
+    assertThat(Profiler.queueCapacity(first, 8_192, 2)).isEqualTo(2);
+    // Results never depend on the queues: two workers give the profile of one thread.
+    List<ColumnBatch> batches = generate(40_000, 512, 7);
+    DatasetProfile one =
+        Profiler.profile(
+            SCHEMA, batches.iterator(), ProfileOptions.defaults().withThreads(1), 4_096);
+    DatasetProfile two =
+        Profiler.profile(
+            SCHEMA, batches.iterator(), ProfileOptions.defaults().withThreads(2), 4_096);
+    assertThat(ProfileCodec.encode(two)).isEqualTo(ProfileCodec.encode(one));
+  }
 }
