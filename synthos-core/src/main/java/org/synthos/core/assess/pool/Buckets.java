@@ -81,10 +81,6 @@ public final class Buckets {
       return !numeric && counts == null;
     }
 
-    Col merge(Col o) {
-      return merge(o, null);
-    }
-
     /** With {@code spares}, the samples are merged by {@link BucketSample#mergeReleasing}. */
     private Col merge(Col o, BucketSample.Spares spares) {
       long[] n = add(nulls, o.nulls);
@@ -160,9 +156,7 @@ public final class Buckets {
 
   /** Rows added first, then {@code o}'s; columns are matched by name. */
   public Buckets merge(Buckets o) {
-    Map<String, Col> c = new LinkedHashMap<>(columns);
-    o.columns.forEach((k, v) -> c.merge(k, v, Col::merge));
-    return new Buckets(add(rows, o.rows), Collections.unmodifiableMap(c), pairs.merge(o.pairs));
+    return merge(o, null);
   }
 
   /**
@@ -171,8 +165,12 @@ public final class Buckets {
    * BucketSample#mergeReleasing}). The same states as {@link #merge}.
    */
   Buckets mergeReleasing(Buckets o, SampleBounds bounds) {
+    return merge(o, bounds.spares);
+  }
+
+  private Buckets merge(Buckets o, BucketSample.Spares spares) {
     Map<String, Col> c = new LinkedHashMap<>(columns);
-    o.columns.forEach((k, v) -> c.merge(k, v, (x, y) -> x.merge(y, bounds.spares)));
+    o.columns.forEach((k, v) -> c.merge(k, v, (x, y) -> x.merge(y, spares)));
     return new Buckets(add(rows, o.rows), Collections.unmodifiableMap(c), pairs.merge(o.pairs));
   }
 
