@@ -32,6 +32,7 @@ import org.synthos.core.assess.pool.BucketSample;
 import org.synthos.core.assess.pool.Bucketed;
 import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.Pool;
+import org.synthos.core.assess.pool.SampleBounds;
 import org.synthos.core.assess.pool.TextLengths;
 import org.synthos.core.state.TestBatches;
 
@@ -147,9 +148,9 @@ class BucketsLawsTest {
 
   /**
    * Partitions folded one after another, each skipping the values that the bounds of the states
-   * merged before it rule out ({@link Buckets.SampleBounds}) and growing into the sample arrays
-   * released by the parts before it, merge to the states of one unbounded pass: a bound only drops
-   * values that cannot reach the merged samples, and reused arrays hold only values overwritten.
+   * merged before it rule out ({@link SampleBounds}) and growing into the sample arrays released by
+   * the parts before it, merge to the states of one unbounded pass: a bound only drops values that
+   * cannot reach the merged samples, and reused arrays hold only values overwritten.
    */
   @Property(tries = 80)
   void boundedPartitionsMergeToTheUnboundedStates(
@@ -159,7 +160,7 @@ class BucketsLawsTest {
     List<Row> all = new ArrayList<>();
     parts.forEach(all::addAll);
     List<Integer> at = cutPoints(cuts, all.size());
-    Buckets.SampleBounds bounds = new Buckets.SampleBounds(size);
+    SampleBounds bounds = new SampleBounds(size);
     Buckets merged = Buckets.empty();
     for (int i = 0; i + 1 < at.size(); i++) {
       Buckets.Accumulator acc = new Buckets.Accumulator(SCHEMA, ALL, 7, size, bounds);

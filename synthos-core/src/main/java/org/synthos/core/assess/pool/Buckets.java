@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
@@ -137,6 +136,11 @@ public final class Buckets {
   /** Rows per bucket. */
   public long[] rows() {
     return rows.clone();
+  }
+
+  /** Every kept column's states, by name. */
+  Map<String, Col> columns() {
+    return columns;
   }
 
   /** The named column's states, or null when not kept. */
@@ -287,57 +291,6 @@ public final class Buckets {
       out[i] += b[i];
     }
     return out;
-  }
-
-  /**
-   * The tightest {@link BucketSample#fullBound} seen per numeric column and bucket in the merged
-   * states of one pass's partitions, shared by the accumulators of its later partitions so that
-   * they keep only values that can reach the final samples. Thread-safe; bounds only fall. The
-   * final merge is the same with or without it: only the work depends on when a bound is seen.
-   */
-  public static final class SampleBounds {
-    private final Map<String, AtomicLongArray> columns = new ConcurrentHashMap<>();
-
-    /** Sample arrays released by the pass's finished partitions ({@link Accumulator#release}). */
-    final BucketSample.Spares spares;
-
-    /** For accumulators keeping {@value #SAMPLE_SIZE} values per bucket. */
-    public SampleBounds() {
-      this(SAMPLE_SIZE);
-    }
-
-    /** For accumulators keeping {@code sampleSize} values per bucket. */
-    public SampleBounds(int sampleSize) {
-      this.spares = new BucketSample.Spares(sampleSize);
-    }
-
-    AtomicLongArray of(String column) {
-      return columns.computeIfAbsent(
-          column,
-          name -> {
-            AtomicLongArray bounds = new AtomicLongArray(COUNT);
-            for (int b = 0; b < COUNT; b++) {
-              bounds.set(b, Long.MAX_VALUE);
-            }
-            return bounds;
-          });
-    }
-
-    /** Lowers the bounds to those of {@code merged}, the states of rows seen so far. */
-    public void tighten(Buckets merged) {
-      merged.columns.forEach(
-          (name, col) -> {
-            if (col.numeric()) {
-              AtomicLongArray bounds = of(name);
-              for (int b = 0; b < COUNT; b++) {
-                long bound = col.samples()[b].fullBound();
-                if (bound < bounds.get(b)) {
-                  bounds.accumulateAndGet(b, bound, Math::min);
-                }
-              }
-            }
-          });
-    }
   }
 
   /** The mutable fold of one partition's batches. */

@@ -212,7 +212,7 @@ public final class FullPass {
     private final AtomicLong bound;
 
     /** The bounds of the merged bucket samples, read by later partitions alike. */
-    private final Buckets.SampleBounds sampleBounds = new Buckets.SampleBounds();
+    private final SampleBounds sampleBounds = new SampleBounds();
 
     Rider(Schema schema, int[] hashed, int maxRows, long seed, long initialBound) {
       this.bound = new AtomicLong(initialBound);
