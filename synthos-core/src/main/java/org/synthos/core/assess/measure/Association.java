@@ -175,33 +175,25 @@ public final class Association {
     if (n < 3) {
       return Table.UNDEFINED.clone();
     }
-    // Margins from the cells, summed as whole numbers (no add waits on a floating-point one)
-    // and then held as doubles, which hold them exactly: the values are the same in any order.
-    long[] countA = new long[ka];
-    long[] countB = new long[kb];
+    // Margins from the cells, summed as whole numbers (no add waits on a floating-point one); a
+    // double holds each exactly, so the expected counts below are those of double margins.
+    long[] ra = new long[ka];
+    long[] rb = new long[kb];
     for (int i = 0; i < ka; i++) {
       long sum = 0;
       for (int j = 0; j < kb; j++) {
         long c = table[i * kb + j];
         sum += c;
-        countB[j] += c;
+        rb[j] += c;
       }
-      countA[i] = sum;
-    }
-    double[] ra = new double[ka];
-    double[] rb = new double[kb];
-    for (int i = 0; i < ka; i++) {
-      ra[i] = countA[i];
-    }
-    for (int j = 0; j < kb; j++) {
-      rb[j] = countB[j];
+      ra[i] = sum;
     }
     int usedA = 0;
     int usedB = 0;
-    for (double x : ra) {
+    for (long x : ra) {
       usedA += x > 0 ? 1 : 0;
     }
-    for (double x : rb) {
+    for (long x : rb) {
       usedB += x > 0 ? 1 : 0;
     }
     int k = Math.min(usedA, usedB);
@@ -217,7 +209,7 @@ public final class Association {
         if (rb[j] == 0) {
           continue;
         }
-        double e = ra[i] * rb[j] / n;
+        double e = (double) ra[i] * rb[j] / n;
         double d = table[i * kb + j] - e;
         chi2 += d * d / e;
       }
