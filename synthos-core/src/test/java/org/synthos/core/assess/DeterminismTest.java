@@ -2,6 +2,9 @@ package org.synthos.core.assess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -36,6 +39,39 @@ class DeterminismTest {
     assertThat(a.recommendations()).isEqualTo(b.recommendations());
     assertThat(a.timings()).extracting(StageTiming::stage).containsExactly(Stage.values());
     assertThat(started).hasSize(2 * Stage.values().length);
+  }
+
+  @Test
+  void wholeRowMeasuresBesideTheOtherPhasesGiveTheResultOfRunningThemInTurn() {
+    // Duplicates feed the diversity dimension from all three phases: the evidence of the phase
+    // run beside the others must reach it too.
+    ColumnBatch[] h = ExampleData.halves("penguins.csv", 5);
+    ColumnBatch cand = DefectInjector.inject(h[0], h[1], Defect.EXACT_DUPLICATES, 0.3, 5).batch();
+    ValidationInput in =
+        ValidationInput.of(ExampleData.source("c", cand), ExampleData.source("r", h[1]));
+    ValidationOptions options = ValidationOptions.defaults().withSeed(7);
+    Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+    List<Stage> started = new ArrayList<>();
+    ValidationResult inTurn = Validator.validate(in, options, ProgressListener.NONE, clock, 1);
+    ValidationResult beside =
+        Validator.validate(in, options, (stage, index, total) -> started.add(stage), clock, 2);
+
+    assertThat(beside.dimensions()).isEqualTo(inTurn.dimensions());
+    assertThat(beside.verdict()).isEqualTo(inTurn.verdict());
+    assertThat(beside.flaggedRows()).isEqualTo(inTurn.flaggedRows());
+    assertThat(beside.localisation()).isEqualTo(inTurn.localisation());
+    assertThat(beside.recommendations()).isEqualTo(inTurn.recommendations());
+    assertThat(beside.validationId()).isEqualTo(inTurn.validationId());
+    DimensionResult diversity =
+        beside.dimensions().stream()
+            .filter(d -> d.dimension() == Dimension.DIVERSITY_RETENTION)
+            .findFirst()
+            .orElseThrow();
+    assertThat(((DimensionResult.Scored) diversity).evidence())
+        .extracting(Evidence::measure)
+        .contains(Measure.EXACT_DUPLICATE_SHARE, Measure.RECALL_GAP);
+    // Stages are still reported in order, each once.
+    assertThat(started).containsExactly(Stage.values());
   }
 
   @Test

@@ -25,6 +25,9 @@ public final class Judge {
   private Findings.Neighbours neighbours;
   private Learnability learnability;
 
+  /** The neighbour phase while it runs beside the others ({@link #startNeighbours}), else null. */
+  private SidePhase<Findings.Neighbours> started;
+
   /**
    * @param exactRows exact duplicates and reference copies over every row of both files, or null
    *     when only the held rows are known
@@ -167,17 +170,51 @@ public final class Judge {
     }
   }
 
-  /** Whole-row measures on a sample; needs a reference. */
+  /**
+   * Whole-row measures on a sample; needs a reference. When {@link #startNeighbours} started them,
+   * waits for them and appends their evidence here.
+   */
   public void neighbours() {
-    if (!judging.data.hasReference()
-        || !judging.enoughRows()
-        || !wants(
+    if (started != null) {
+      Judging phase = started.phase;
+      neighbours = started.join();
+      started = null;
+      judging.absorb(phase);
+    } else if (wantsNeighbours()) {
+      neighbours = NeighbourJudge.judge(judging);
+    }
+  }
+
+  /**
+   * Starts the whole-row measures on a thread of their own, into a workspace of their own, so that
+   * they run beside {@link #intrinsic} and {@link #fidelity}; {@link #neighbours} then waits for
+   * them and appends their evidence after the others'. Each phase draws from its own random stream
+   * and reads only the pool and the plan, so the findings are those of running them in turn.
+   */
+  public void startNeighbours() {
+    if (started == null && wantsNeighbours()) {
+      started = SidePhase.start(judging.phase(), NeighbourJudge::judge, "synthos-neighbours");
+    }
+  }
+
+  /**
+   * Waits for a phase {@link #startNeighbours} left running, discarding it: a validation that ends
+   * early (an error, a cancellation) leaves nothing working behind it.
+   */
+  public void abandon() {
+    if (started != null) {
+      started.await();
+      started = null;
+    }
+  }
+
+  private boolean wantsNeighbours() {
+    return judging.data.hasReference()
+        && judging.enoughRows()
+        && wants(
             Dimension.MULTIVARIATE_FIDELITY,
             Dimension.DIVERSITY_RETENTION,
-            Dimension.MEMORISATION_PRIVACY)) {
-      return;
-    }
-    neighbours = NeighbourJudge.judge(judging);
+            Dimension.MEMORISATION_PRIVACY);
   }
 
   /** The proxy-model cascade on the chosen targets; needs a reference. */

@@ -19,7 +19,6 @@ import org.synthos.core.assess.Measure;
 import org.synthos.core.assess.NullBand;
 import org.synthos.core.assess.Subject;
 import org.synthos.core.assess.ValidationOptions;
-import org.synthos.core.assess.measure.AssociationLoss;
 import org.synthos.core.assess.measure.Hypergeometric;
 import org.synthos.core.assess.measure.Marginals;
 import org.synthos.core.assess.measure.Measures;
@@ -90,6 +89,42 @@ final class Judging {
     for (Dimension d : Dimension.values()) {
       evidence.put(d, new ArrayList<>());
     }
+  }
+
+  /**
+   * A workspace for a phase run beside the others: it shares the pool, the plan and the states, and
+   * keeps its own evidence, checks and not-applicable reasons until {@link #absorb} appends them.
+   */
+  private Judging(Judging parent) {
+    this.candBuckets = parent.candBuckets;
+    this.refBuckets = parent.refBuckets;
+    this.allRowsHeld = parent.allRowsHeld;
+    this.wanted = parent.wanted;
+    this.data = parent.data;
+    this.options = parent.options;
+    this.exactRows = parent.exactRows;
+    this.timeVar = parent.timeVar;
+    this.plan = parent.plan;
+    for (Dimension d : Dimension.values()) {
+      evidence.put(d, new ArrayList<>());
+    }
+  }
+
+  /** A workspace of its own for one phase ({@link #Judging(Judging)}). */
+  Judging phase() {
+    return new Judging(this);
+  }
+
+  /**
+   * Appends what {@code phase} found after what this workspace holds, as if the phase had run here
+   * now: absorbing phases in their order gives the lists of running them one after another.
+   */
+  void absorb(Judging phase) {
+    for (Dimension d : Dimension.values()) {
+      evidence.get(d).addAll(phase.evidence.get(d));
+    }
+    notApplicable.putAll(phase.notApplicable);
+    checks.addAll(phase.checks);
   }
 
   private static Pool.Var pickTimeVar(Pool data, String requested) {
@@ -276,47 +311,22 @@ final class Judging {
 
   /**
    * A dataset-level statistic over measures that are each judged alone ({@link
-   * Measure.BandMethod#RESPLIT_MEAN}): the mean over measures of the standardised excess (value -
-   * band mean) / band sd. Small shifts that stay inside every measure's own band but move together
-   * (as after repeated generation from a fitted model) add up here. Its null comes from the same
-   * re-splits, each re-split standardised the same way, so observed and null stay exchangeable
-   * under the null (a permutation test of the mean, as in the combination of dependent tests by
-   * Pesarin 2001, Permutation Tests for Complex Data).
+   * Measure.BandMethod#RESPLIT_MEAN}, {@link Combined#meanExcess}): many small shifts in the same
+   * direction.
    */
   void addMeanExcess(Measure measure, List<Replicated> parts, String what) {
-    List<double[]> z = new ArrayList<>();
-    double observed = 0;
-    for (Replicated r : parts) {
-      NullBand band = Bands.of(r.nulls());
-      double sd = (band.upper() - band.mean()) / Bands.SIGMAS;
-      if (!(sd > 0)) {
-        continue;
-      }
-      double[] zr = new double[r.nulls().length];
-      for (int b = 0; b < zr.length; b++) {
-        zr[b] = (r.nulls()[b] - band.mean()) / sd;
-      }
-      z.add(zr);
-      observed += (r.observed() - band.mean()) / sd;
-    }
-    if (z.size() < 2) {
+    Combined.Statistic s = Combined.meanExcess(parts, plan.resplits.length);
+    if (s == null) {
       return;
-    }
-    int k = z.size();
-    double[] nulls = new double[plan.resplits.length];
-    for (double[] zr : z) {
-      for (int b = 0; b < nulls.length; b++) {
-        nulls[b] += zr[b] / k;
-      }
     }
     add(
         Evidence.of(
             measure,
             Subject.DATASET,
-            observed / k,
-            Bands.of(nulls),
+            s.observed(),
+            Bands.of(s.nulls()),
             "mean over "
-                + k
+                + s.parts()
                 + " "
                 + what
                 + " of (value - band mean) / band sd: many small shifts in the same"
@@ -324,50 +334,25 @@ final class Judging {
   }
 
   /**
-   * The largest standardised excess (value - band mean) / band sd over parts measured alike on
-   * different subsets ({@link Measure.BandMethod#RESPLIT_MAX}: max-T, Westfall and Young 1993),
-   * judged against the same maximum over the re-splits. Each re-split is standardised by the mean
-   * and sd of the other re-splits, so that it stands to them as the observation stands to all of
-   * them: standardising a re-split by a band it helped estimate would shrink its tails and make the
-   * null maximum too small. The part that reaches the maximum is named.
+   * The largest standardised excess over parts measured alike on different subsets ({@link
+   * Measure.BandMethod#RESPLIT_MAX}, {@link Combined#maxExcess}), naming the part that reaches it.
    */
   void addMaxExcess(
       Measure measure, Subject subject, List<String> names, List<Replicated> parts, String detail) {
     if (!wanted(measure)) {
       return;
     }
-    double[] nullMax = new double[parts.isEmpty() ? 0 : parts.get(0).nulls().length];
-    Arrays.fill(nullMax, Double.NaN);
-    double observed = Double.NaN;
-    String worst = null;
-    for (int g = 0; g < parts.size(); g++) {
-      Replicated r = parts.get(g);
-      NullBand band = Bands.of(r.nulls());
-      double sd = (band.upper() - band.mean()) / Bands.SIGMAS;
-      // A part stuck at one value in most re-splits has no usable spread to standardise by.
-      if (!(sd > 0) || !AssociationLoss.varies(r.nulls())) {
-        continue;
-      }
-      double z = (r.observed() - band.mean()) / sd;
-      if (!(z <= observed)) {
-        observed = z;
-        worst = names.get(g);
-      }
-      for (int b = 0; b < nullMax.length; b++) {
-        double zb = Bands.leaveOneOutZ(r.nulls(), b);
-        if (!(zb <= nullMax[b])) {
-          nullMax[b] = zb;
-        }
-      }
-    }
-    if (worst == null) {
+    Combined.Statistic s = Combined.maxExcess(names, parts);
+    if (s == null) {
       return;
     }
-    NullBand band = Bands.of(nullMax);
+    NullBand band = Bands.of(s.nulls());
     if (Double.isNaN(band.upper())) {
       return;
     }
-    add(Evidence.of(measure, subject, observed, band, detail + "; largest in '" + worst + "'"));
+    add(
+        Evidence.of(
+            measure, subject, s.observed(), band, detail + "; largest in '" + s.worst() + "'"));
   }
 
   /**

@@ -54,14 +54,17 @@
  *       since the distance is folded at zero.
  *   <li>Sub-score = 100 * clamp(1 - max(0, value - upper) / tolerance, 0, 1); dimension score = 0.5
  *       * mean + 0.5 * minimum of its sub-scores.
- *   <li>Dataset-level combinations: the mean of standardised excesses (Pesarin 2001) and the
- *       maximum over parts with leave-one-out standardised re-splits (max-T, Westfall and Young
- *       1993).
+ *   <li>Dataset-level combinations ({@code Combined}): the mean of standardised excesses (Pesarin
+ *       2001) and the maximum over parts with leave-one-out standardised re-splits (max-T, Westfall
+ *       and Young 1993).
  *   <li>The verdict: see {@link org.synthos.core.assess.judge.Verdicts}.
  * </ul>
  *
  * <p>Invariants: equal pool, options and seed give equal findings for every thread count (each
  * replicate lands in its own slot); phases draw from independent random streams, so their order
- * does not matter.
+ * does not matter. With more than one thread the neighbour phase runs on a thread of its own
+ * ({@code SidePhase}) beside the intrinsic and fidelity phases, into a workspace of its own ({@code
+ * Judging.phase}) whose evidence is appended once it is done; a dimension sorts its evidence by
+ * score, measure and column, so the findings are those of the phases run in turn.
  */
 package org.synthos.core.assess.judge;
