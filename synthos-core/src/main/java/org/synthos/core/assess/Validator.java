@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.Location;
@@ -280,55 +278,19 @@ public final class Validator {
       return new Reads(cand, Read.of(refSource, refHashed, options.seed() + 1, options, threads));
     }
     int half = Math.max(1, threads / 2);
-    FutureTask<Read> ref =
-        new FutureTask<>(
-            () -> Read.of(refSource, refHashed, options.seed() + 1, options, threads - half));
-    Thread reader = new Thread(ref, "synthos-read-reference");
-    reader.setDaemon(true);
-    reader.start();
+    SideTask<Read> ref =
+        SideTask.start(
+            () -> Read.of(refSource, refHashed, options.seed() + 1, options, threads - half),
+            "synthos-read-reference");
     Read cand;
     try {
       cand = Read.of(candSource, candHashed, options.seed(), options, half);
     } catch (RuntimeException | Error e) {
       // Joined so that no pass outlives the validation that started it.
-      joinQuietly(ref);
+      ref.joinQuietly();
       throw e;
     }
-    return new Reads(cand, join(ref));
-  }
-
-  private static Read join(FutureTask<Read> task) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new SynthosException(ErrorCode.INTERNAL, "reading the reference failed", null, cause);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static void joinQuietly(FutureTask<Read> task) {
-    try {
-      join(task);
-    } catch (RuntimeException | Error ignored) {
-      // The candidate's error is the one reported.
-    }
+    return new Reads(cand, ref.join());
   }
 
   private static void requireColumn(String name, RawTable cand, String role) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.synthos.core.assess.Dimension;
 import org.synthos.core.assess.Learnability;
 import org.synthos.core.assess.ProgressListener;
+import org.synthos.core.assess.SideTask;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.ExactRows;
@@ -25,8 +26,13 @@ public final class Judge {
   private Findings.Neighbours neighbours;
   private Learnability learnability;
 
-  /** The neighbour phase while it runs beside the others ({@link #startNeighbours}), else null. */
-  private SidePhase<Findings.Neighbours> started;
+  /**
+   * The neighbour phase while it runs beside the others ({@link #startNeighbours}) and its
+   * workspace; both null otherwise.
+   */
+  private SideTask<Findings.Neighbours> started;
+
+  private Judging startedPhase;
 
   /**
    * @param exactRows exact duplicates and reference copies over every row of both files, or null
@@ -176,10 +182,10 @@ public final class Judge {
    */
   public void neighbours() {
     if (started != null) {
-      Judging phase = started.phase;
       neighbours = started.join();
       started = null;
-      judging.absorb(phase);
+      judging.absorb(startedPhase);
+      startedPhase = null;
     } else if (wantsNeighbours()) {
       neighbours = NeighbourJudge.judge(judging);
     }
@@ -193,7 +199,9 @@ public final class Judge {
    */
   public void startNeighbours() {
     if (started == null && wantsNeighbours()) {
-      started = SidePhase.start(judging.phase(), NeighbourJudge::judge, "synthos-neighbours");
+      Judging phase = judging.phase();
+      startedPhase = phase;
+      started = SideTask.start(() -> NeighbourJudge.judge(phase), "synthos-neighbours");
     }
   }
 
@@ -203,8 +211,9 @@ public final class Judge {
    */
   public void abandon() {
     if (started != null) {
-      started.await();
+      started.joinQuietly();
       started = null;
+      startedPhase = null;
     }
   }
 

@@ -1,4 +1,4 @@
-package org.synthos.core.assess.judge;
+package org.synthos.core.assess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,40 +10,37 @@ import org.junit.jupiter.api.Test;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
 
-/** A phase on a side thread hands back its result, or its failure as it was thrown. */
+/** Work on a side thread hands back its result, or its failure as it was thrown. */
 @Tag("unit")
-class SidePhaseTest {
+class SideTaskTest {
   @Test
-  void joinReturnsWhatThePhaseReturnedOnItsOwnThread() {
-    SidePhase<String> phase =
-        SidePhase.start(null, j -> Thread.currentThread().getName(), "side-test");
+  void joinReturnsWhatTheWorkReturnedOnItsOwnThread() {
+    SideTask<String> task = SideTask.start(() -> Thread.currentThread().getName(), "side-test");
 
-    assertThat(phase.join()).isEqualTo("side-test");
+    assertThat(task.join()).isEqualTo("side-test");
   }
 
   @Test
   void aFailureIsRethrownAsItWasThrown() {
     SynthosException failure = new SynthosException(ErrorCode.INTERNAL, "boom");
-    SidePhase<String> phase =
-        SidePhase.start(
-            null,
-            j -> {
+    SideTask<String> task =
+        SideTask.start(
+            () -> {
               throw failure;
             },
             "side-test");
 
-    assertThatThrownBy(phase::join).isSameAs(failure);
+    assertThatThrownBy(task::join).isSameAs(failure);
   }
 
   @Test
-  void awaitWaitsForTheEndAndSwallowsTheFailure() throws InterruptedException {
+  void joinQuietlyWaitsForTheEndAndSwallowsTheFailure() throws InterruptedException {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     boolean[] ended = new boolean[1];
-    SidePhase<String> phase =
-        SidePhase.start(
-            null,
-            j -> {
+    SideTask<String> task =
+        SideTask.start(
+            () -> {
               running.countDown();
               try {
                 release.await();
@@ -57,7 +54,7 @@ class SidePhaseTest {
     assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
     release.countDown();
 
-    phase.await();
+    task.joinQuietly();
 
     assertThat(ended[0]).isTrue();
   }
