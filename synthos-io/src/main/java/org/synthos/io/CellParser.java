@@ -15,7 +15,7 @@ final class CellParser {
   boolean booleanValue;
 
   /** An optional sign and 1 to 19 digits within the signed 64-bit range; {@code -0} is 0. */
-  boolean tryLong(String s) {
+  boolean tryLong(CharSequence s) {
     int n = s.length();
     if (n == 0 || n > 20) {
       return false;
@@ -62,7 +62,7 @@ final class CellParser {
    * with an optional sign. Hex floats and Java's {@code d}/{@code f} suffixes are refused;
    * magnitudes beyond the double range become infinities, as IEEE 754 rounding says.
    */
-  boolean tryDouble(String s) {
+  boolean tryDouble(CharSequence s) {
     int n = s.length();
     if (n == 0) {
       return false;
@@ -111,17 +111,19 @@ final class CellParser {
     }
     // The grammar is checked above; the parser (FastDoubleParser, shipped inside jackson-core) is
     // correctly rounded like Double.parseDouble and several times faster.
-    doubleValue = NumberInput.parseDouble(s, true);
+    doubleValue =
+        s instanceof CharSlice slice
+            ? NumberInput.parseDouble(slice.array, slice.offset, slice.length, true)
+            : NumberInput.parseDouble(s.toString(), true);
     return true;
   }
 
-  private boolean trySpecial(String s, int from, boolean negative) {
-    String rest = s.substring(from);
-    if (rest.equalsIgnoreCase("nan")) {
+  private boolean trySpecial(CharSequence s, int from, boolean negative) {
+    if (equalsIgnoreCase(s, from, "nan")) {
       doubleValue = Double.NaN;
       return true;
     }
-    if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity")) {
+    if (equalsIgnoreCase(s, from, "inf") || equalsIgnoreCase(s, from, "infinity")) {
       doubleValue = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
       return true;
     }
@@ -129,7 +131,7 @@ final class CellParser {
   }
 
   /** {@code true/false, t/f, yes/no, y/n} in any case. */
-  boolean tryBooleanWord(String s) {
+  boolean tryBooleanWord(CharSequence s) {
     switch (s.length()) {
       case 1 -> {
         char c = Character.toLowerCase(s.charAt(0));
@@ -144,11 +146,11 @@ final class CellParser {
         return false;
       }
       case 2, 3, 4, 5 -> {
-        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("yes")) {
+        if (equalsIgnoreCase(s, 0, "true") || equalsIgnoreCase(s, 0, "yes")) {
           booleanValue = true;
           return true;
         }
-        if (s.equalsIgnoreCase("false") || s.equalsIgnoreCase("no")) {
+        if (equalsIgnoreCase(s, 0, "false") || equalsIgnoreCase(s, 0, "no")) {
           booleanValue = false;
           return true;
         }
@@ -161,7 +163,7 @@ final class CellParser {
   }
 
   /** A boolean word, or {@code 1}/{@code 0}. */
-  boolean tryBoolean(String s) {
+  boolean tryBoolean(CharSequence s) {
     if (s.length() == 1 && (s.charAt(0) == '1' || s.charAt(0) == '0')) {
       booleanValue = s.charAt(0) == '1';
       return true;
@@ -177,7 +179,7 @@ final class CellParser {
    * ±HHmm} or {@code ±HH:mm} (at most 18:00). A date or time without zone is read as UTC. Calendar
    * rules are the proleptic Gregorian ones, so 2024-02-29 is valid and 2023-02-29 is not.
    */
-  boolean tryDatetime(String s) {
+  boolean tryDatetime(CharSequence s) {
     int n = s.length();
     if (n < 10) {
       return false;
@@ -269,8 +271,32 @@ final class CellParser {
     return true;
   }
 
+  /**
+   * Whether {@code s} from {@code from} to its end equals {@code word} ignoring case, char by char
+   * as {@link String#equalsIgnoreCase} compares: equal, or equal upper cases, or equal lower cases
+   * of the upper cases.
+   */
+  static boolean equalsIgnoreCase(CharSequence s, int from, String word) {
+    if (s.length() - from != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char a = s.charAt(from + i);
+      char b = word.charAt(i);
+      if (a == b) {
+        continue;
+      }
+      char ua = Character.toUpperCase(a);
+      char ub = Character.toUpperCase(b);
+      if (ua != ub && Character.toLowerCase(ua) != Character.toLowerCase(ub)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The value of {@code count} ASCII digits at {@code from}, or -1. */
-  private static int digits(String s, int from, int count) {
+  private static int digits(CharSequence s, int from, int count) {
     if (from + count > s.length()) {
       return -1;
     }

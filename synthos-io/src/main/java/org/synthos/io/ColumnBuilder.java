@@ -1,7 +1,5 @@
 package org.synthos.io;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnType;
 import org.synthos.api.Mask;
@@ -41,14 +39,14 @@ abstract sealed class ColumnBuilder {
     allocate(capacity);
   }
 
-  /** Appends one cell; null means missing. */
-  final void append(String cell) {
+  /** Appends one cell (a string, or a view valid for this call); null means missing. */
+  final void append(CharSequence cell) {
     int row = size++;
     if (cell == null) {
       nullMask.set(row);
       return;
     }
-    String trimmed = NullTokens.trim(cell);
+    CharSequence trimmed = NullTokens.trim(cell);
     if (nulls.isNull(trimmed)) {
       nullMask.set(row);
     } else if (!store(row, trimmed, cell)) {
@@ -61,7 +59,7 @@ abstract sealed class ColumnBuilder {
   abstract void allocate(int capacity);
 
   /** Stores a present cell; false when it does not parse. */
-  abstract boolean store(int row, String trimmed, String raw);
+  abstract boolean store(int row, CharSequence trimmed, CharSequence raw);
 
   abstract Column build();
 
@@ -80,7 +78,7 @@ abstract sealed class ColumnBuilder {
     }
 
     @Override
-    boolean store(int row, String trimmed, String raw) {
+    boolean store(int row, CharSequence trimmed, CharSequence raw) {
       boolean ok = datetime ? parser.tryDatetime(trimmed) : parser.tryLong(trimmed);
       if (ok) {
         values[row] = parser.longValue;
@@ -107,7 +105,7 @@ abstract sealed class ColumnBuilder {
     }
 
     @Override
-    boolean store(int row, String trimmed, String raw) {
+    boolean store(int row, CharSequence trimmed, CharSequence raw) {
       if (parser.tryDouble(trimmed)) {
         values[row] = parser.doubleValue;
         return true;
@@ -134,7 +132,7 @@ abstract sealed class ColumnBuilder {
     }
 
     @Override
-    boolean store(int row, String trimmed, String raw) {
+    boolean store(int row, CharSequence trimmed, CharSequence raw) {
       if (parser.tryBoolean(trimmed)) {
         values[row] = parser.booleanValue;
         return true;
@@ -157,12 +155,12 @@ abstract sealed class ColumnBuilder {
   static final class Strings extends ColumnBuilder {
     static final int SHARED = 4096;
 
-    private final Map<String, String> shared;
+    private final SharedStrings shared;
     private String[] values;
 
     Strings(NullTokens nulls, boolean share) {
       super(nulls);
-      this.shared = share ? new HashMap<>() : null;
+      this.shared = share ? new SharedStrings() : null;
     }
 
     @Override
@@ -171,23 +169,63 @@ abstract sealed class ColumnBuilder {
     }
 
     @Override
-    boolean store(int row, String trimmed, String raw) {
-      String value = raw;
-      if (shared != null) {
-        String seen = shared.get(raw);
-        if (seen != null) {
-          value = seen;
-        } else if (shared.size() < SHARED) {
-          shared.put(raw, raw);
-        }
-      }
-      values[row] = value;
+    boolean store(int row, CharSequence trimmed, CharSequence raw) {
+      values[row] = shared == null ? raw.toString() : shared.of(raw);
       return true;
     }
 
     @Override
     Column build() {
       return new Column.Strings(values, size, nullMask.build(size), invalidMask.build(size));
+    }
+  }
+
+  /**
+   * The first {@value Strings#SHARED} distinct values of a column, looked up by their characters
+   * (open addressing, linear probing), so that a repeated value read as a range of a buffer is
+   * found without a string being made for it; later new values get strings of their own.
+   */
+  static final class SharedStrings {
+    private static final int SLOTS = 4 * Strings.SHARED;
+
+    private final String[] keys = new String[SLOTS];
+    private final int[] hashes = new int[SLOTS];
+    private int count;
+
+    String of(CharSequence text) {
+      int n = text.length();
+      int h = 0;
+      for (int i = 0; i < n; i++) {
+        h = 31 * h + text.charAt(i);
+      }
+      int mask = SLOTS - 1;
+      int slot = (h ^ (h >>> 16)) & mask;
+      while (keys[slot] != null) {
+        if (hashes[slot] == h && contentEquals(keys[slot], text)) {
+          return keys[slot];
+        }
+        slot = (slot + 1) & mask;
+      }
+      String value = text.toString();
+      if (count < Strings.SHARED) {
+        keys[slot] = value;
+        hashes[slot] = h;
+        count++;
+      }
+      return value;
+    }
+
+    private static boolean contentEquals(String key, CharSequence text) {
+      int n = key.length();
+      if (n != text.length()) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (key.charAt(i) != text.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

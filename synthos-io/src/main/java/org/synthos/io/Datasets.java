@@ -42,8 +42,10 @@ public final class Datasets {
                   options.maxLineLength(),
                   where,
                   compression);
-      source = new PrefetchingRowSource(source, Math.min(options.batchSize(), 4096));
-      return new TextDatasetReader(source, options, where, probe.counter(), probe.size());
+      PrefetchingRowSource prefetching =
+          new PrefetchingRowSource(source, Math.min(options.batchSize(), 4096));
+      source = prefetching;
+      return new TextDatasetReader(prefetching, options, where, probe.counter(), probe.size());
     } catch (RuntimeException e) {
       if (source != null) {
         source.close();

@@ -35,8 +35,8 @@ final class NullTokens {
   }
 
   /** Whether a trimmed cell is null. */
-  boolean isNull(String trimmed) {
-    if (trimmed.isEmpty()) {
+  boolean isNull(CharSequence trimmed) {
+    if (trimmed.length() == 0) {
       return true;
     }
     if (trimmed.length() > maxLength) {
@@ -48,14 +48,24 @@ final class NullTokens {
     }
     int length = trimmed.length();
     for (String t : tokens) {
-      if (t.length() == length && t.equals(trimmed)) {
+      if (t.length() == length && t.contentEquals(trimmed)) {
         return true;
       }
     }
     return false;
   }
 
-  /** The cell without surrounding ASCII spaces and tabs; the same instance when there are none. */
+  /**
+   * The cell without surrounding ASCII spaces and tabs; the same instance when there are none. A
+   * {@link CharSlice} is cut as a view ({@link CharSlice#trimmed}), a string as a string.
+   */
+  static CharSequence trim(CharSequence cell) {
+    return cell instanceof CharSlice slice ? slice.trimmed() : trim((String) cell);
+  }
+
+  /**
+   * The string without surrounding ASCII spaces and tabs; the same instance when there are none.
+   */
   static String trim(String s) {
     int n = s.length();
     if (n == 0 || (s.charAt(0) > ' ' && s.charAt(n - 1) > ' ')) {

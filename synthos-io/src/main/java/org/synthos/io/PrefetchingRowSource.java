@@ -1,6 +1,5 @@
 package org.synthos.io;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -10,56 +9,92 @@ import org.synthos.api.SynthosException;
 
 /**
  * Runs a {@link RowSource} on a background thread once its columns are frozen, handing rows over in
- * chunks through a small bounded queue, so that tokenizing (decode + CSV/JSON parse) overlaps with
- * cell conversion on the caller's thread. Rows and errors arrive in file order: a failure is
- * delivered after every row before it. Memory stays bounded by {@value #QUEUED_CHUNKS} chunks.
- * Before {@link #freezeColumns()} (during schema inference) it reads synchronously, so column
- * discovery is unaffected.
+ * blocks ({@link RowBlock}) through a small bounded queue, so that tokenizing (decode + CSV/JSON
+ * parse) overlaps with cell conversion on the caller's thread. Rows and errors arrive in file
+ * order: a failure is delivered after every row before it. The blocks go round: the caller gives
+ * each back ({@link #release}) for the worker to refill, so memory stays bounded by {@value
+ * #BLOCKS} blocks and a steady read allocates none. Before {@link #freezeColumns()} (during schema
+ * inference) it reads synchronously, so column discovery is unaffected.
  */
 final class PrefetchingRowSource implements RowSource {
   static final int QUEUED_CHUNKS = 4;
+
+  /** Blocks in circulation: the queued ones, the one being filled and the one being read. */
+  static final int BLOCKS = QUEUED_CHUNKS + 2;
+
   private static final Object END = new Object();
 
   private final RowSource inner;
   private final int chunkRows;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+  private final BlockingQueue<RowBlock> free = new ArrayBlockingQueue<>(BLOCKS);
   private Thread worker;
   private volatile boolean closing;
-  private String[][] chunk;
-  private int position;
   private boolean finished;
+
+  /** The block {@link #next} reads rows from after the freeze, and the next row in it. */
+  private RowBlock current;
+
+  private int position;
 
   PrefetchingRowSource(RowSource inner, int chunkRows) {
     this.inner = inner;
     this.chunkRows = chunkRows;
   }
 
+  /**
+   * The next block of rows, or null at the end; a failure is thrown after the blocks before it.
+   * Only after {@link #freezeColumns()}. Give it back with {@link #release} once read.
+   */
+  RowBlock nextBlock() {
+    if (finished) {
+      return null;
+    }
+    Object item = take();
+    if (item == END) {
+      finished = true;
+      return null;
+    }
+    if (item instanceof RuntimeException e) {
+      finished = true;
+      throw e;
+    }
+    if (item instanceof Error e) {
+      finished = true;
+      throw e;
+    }
+    return (RowBlock) item;
+  }
+
+  /** Gives a block read to the end back for refilling. */
+  void release(RowBlock block) {
+    free.offer(block);
+  }
+
+  /** A row at a time: synchronous before the freeze, then from the blocks, as strings. */
   @Override
   public String[] next() {
     if (worker == null) {
       return inner.next();
     }
-    if (finished) {
-      return null;
-    }
-    if (chunk == null || position == chunk.length) {
-      Object item = take();
-      if (item == END) {
-        finished = true;
+    while (current == null || position == current.rows) {
+      if (current != null) {
+        release(current);
+      }
+      current = nextBlock();
+      position = 0;
+      if (current == null) {
         return null;
       }
-      if (item instanceof RuntimeException e) {
-        finished = true;
-        throw e;
-      }
-      if (item instanceof Error e) {
-        finished = true;
-        throw e;
-      }
-      chunk = (String[][]) item;
-      position = 0;
     }
-    return chunk[position++];
+    String[] row = new String[current.columns];
+    CharSlice view = new CharSlice();
+    for (int c = 0; c < row.length; c++) {
+      CharSequence cell = current.cell(position, c, view);
+      row[c] = cell == null ? null : cell.toString();
+    }
+    position++;
+    return row;
   }
 
   private Object take() {
@@ -72,22 +107,29 @@ final class PrefetchingRowSource implements RowSource {
   }
 
   private void produce() {
+    int columns = inner.columns().size();
+    int made = 0;
     try {
       while (!closing) {
-        String[][] rows = new String[chunkRows][];
-        int n = 0;
+        RowBlock block = free.poll();
+        if (block == null && made < BLOCKS) {
+          block = new RowBlock(columns, chunkRows);
+          made++;
+        }
+        if (block == null) {
+          block = free.take();
+        }
+        boolean more;
         Throwable failure = null;
         try {
-          String[] row;
-          while (n < chunkRows && (row = inner.next()) != null) {
-            rows[n++] = row;
-          }
+          more = inner.fill(block);
         } catch (RuntimeException | Error e) {
           failure = e;
+          more = false;
         }
         // The rows before a failure are data rows too: hand them over first.
-        if (n > 0) {
-          queue.put(n == chunkRows ? rows : Arrays.copyOf(rows, n));
+        if (block.rows > 0) {
+          queue.put(block);
         }
         if (failure != null) {
           if (!closing) {
@@ -95,7 +137,7 @@ final class PrefetchingRowSource implements RowSource {
           }
           return;
         }
-        if (n < chunkRows) {
+        if (!more || !block.full()) {
           queue.put(END);
           return;
         }

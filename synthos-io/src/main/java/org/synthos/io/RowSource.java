@@ -10,6 +10,21 @@ interface RowSource extends AutoCloseable {
   /** The next row, or null at the end. */
   String[] next();
 
+  /**
+   * Empties {@code block} and fills it with the next rows, up to its capacity; false when no row
+   * was left. A failure leaves the rows read before it in the block. This default reads a row of
+   * strings at a time ({@link #next}); a source that can hand over cells as ranges of a buffer does
+   * so instead.
+   */
+  default boolean fill(RowBlock block) {
+    block.clear();
+    String[] row;
+    while (!block.full() && (row = next()) != null) {
+      block.add(row);
+    }
+    return block.rows > 0;
+  }
+
   /** The column names seen so far. */
   List<String> columns();
 

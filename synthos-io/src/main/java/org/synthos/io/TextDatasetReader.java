@@ -28,7 +28,7 @@ final class TextDatasetReader implements DatasetReader {
   /** Caps the sample's text (64 MiB of chars) so that very wide rows cannot exhaust the heap. */
   static final long MAX_SAMPLE_CHARS = 32L << 20;
 
-  private final RowSource source;
+  private final PrefetchingRowSource source;
   private final Location file;
   private final CountingInputStream counter;
   private final long totalBytes;
@@ -36,12 +36,18 @@ final class TextDatasetReader implements DatasetReader {
   private final Schema schema;
   private final ColumnBuilder[] builders;
   private final ArrayDeque<String[]> sample;
+
+  /** The block rows come from once the sample is served, and the next row in it. */
+  private RowBlock block;
+
+  private int position;
+  private final CharSlice view = new CharSlice();
   private long rowsRead;
   private boolean finished;
   private boolean closed;
 
   TextDatasetReader(
-      RowSource source,
+      PrefetchingRowSource source,
       ReadOptions options,
       Location file,
       CountingInputStream counter,
@@ -129,16 +135,34 @@ final class TextDatasetReader implements DatasetReader {
       b.start(batchSize);
     }
     int count = 0;
-    while (count < batchSize) {
-      String[] row = sample.isEmpty() ? source.next() : sample.poll();
-      if (row == null) {
-        finished = true;
-        break;
-      }
+    while (count < batchSize && !sample.isEmpty()) {
+      String[] row = sample.poll();
       for (int c = 0; c < builders.length; c++) {
         builders[c].append(c < row.length ? row[c] : null);
       }
       count++;
+    }
+    while (count < batchSize) {
+      if (block == null || position == block.rows) {
+        if (block != null) {
+          source.release(block);
+        }
+        block = source.nextBlock();
+        position = 0;
+        if (block == null) {
+          finished = true;
+          break;
+        }
+      }
+      int take = Math.min(batchSize - count, block.rows - position);
+      for (int c = 0; c < builders.length; c++) {
+        ColumnBuilder b = builders[c];
+        for (int r = position; r < position + take; r++) {
+          b.append(block.cell(r, c, view));
+        }
+      }
+      position += take;
+      count += take;
     }
     if (count == 0) {
       return Optional.empty();

@@ -49,8 +49,9 @@
  *       {@link org.synthos.api.SynthosException} naming the file and, where known, line, row and
  *       column.
  *   <li><b>Bounded memory.</b> Text formats hold the inference sample (default 10 000 rows, at
- *       most 32 Mi characters), up to four chunks of rows tokenized ahead by a background thread,
- *       and one batch; Parquet holds one row group's compressed pages plus one batch. The stream
+ *       most 32 Mi characters), up to six blocks of rows tokenized ahead by a background thread
+ *       (reused, not reallocated: a CSV cell is a range of a block's character buffer, and a cell
+ *       becomes a string only in a string column), and one batch; Parquet holds one row group's compressed pages plus one batch. The stream
  *       is opened once: the sample is buffered and then served, so gzip and zstd input is
  *       decompressed once. A 10-million-row CSV reads with {@code -Xmx256m}.
  *   <li><b>Files are closed on every path</b>: by {@code close()}, or by the factory when opening

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnType;
+import org.synthos.api.ErrorCode;
+import org.synthos.api.SynthosException;
 import org.synthos.api.TypeReason;
 
 @Tag("unit")
@@ -33,6 +35,68 @@ class CsvReaderTest {
             ReadOptions.defaults().withSchemaOverrides(Map.of("city", ColumnType.fromLabel("id"))));
     assertThat(forced.schema().field(2).type()).isEqualTo(ColumnType.IDENTIFIER);
     assertThat(forced.schema().field(2).reason()).isEqualTo(TypeReason.OVERRIDE);
+  }
+
+  @Test
+  void cellsReadAsRangesOfABufferKeepEveryValueAcrossBlocksAndBatches() {
+    // Past the inference sample, across many hand-over blocks and several batches: padded numbers,
+    // null tokens, boolean words, quoted categories with commas, doubled quotes and line breaks.
+    int rows = 30_000;
+    String[] labels = {"plain", "with, comma", "say \"hi\"", "two\nlines", "  padded  "};
+    StringBuilder csv = new StringBuilder("n,x,flag,when,label\n");
+    for (int i = 0; i < rows; i++) {
+      String x = i % 97 == 0 ? "NA" : bad(i) ? "oops" : (i % 3 == 0 ? " " : "") + (i * 0.25);
+      String label = labels[i % labels.length];
+      csv.append(i % 1000)
+          .append(',')
+          .append(x)
+          .append(',')
+          .append(i % 2 == 0 ? "Yes" : "no")
+          .append(',')
+          .append(String.format("2024-01-%02dT00:00:%02dZ", 1 + i % 28, i % 60))
+          .append(",\"")
+          .append(label.replace("\"", "\"\""))
+          .append("\"\n");
+    }
+    TestData.Table t = TestData.read(TestData.write(dir, "blocks.csv", csv.toString()));
+
+    assertThat(t.rows()).isEqualTo(rows);
+    long invalid = 0;
+    for (int i = 0; i < rows; i++) {
+      assertThat(t.column("n").get(i)).isEqualTo((long) (i % 1000));
+      Object x = t.column("x").get(i);
+      if (i % 97 == 0) {
+        assertThat(x).isNull();
+      } else if (bad(i)) {
+        assertThat(x).isNull();
+        invalid++;
+      } else {
+        assertThat(x).isEqualTo(i * 0.25);
+      }
+      assertThat(t.column("flag").get(i)).isEqualTo(i % 2 == 0);
+      long micros = ((i % 28) * 86_400L + i % 60) * 1_000_000L + 1_704_067_200_000_000L;
+      assertThat(t.column("when").get(i)).isEqualTo(micros);
+      assertThat(t.column("label").get(i)).isEqualTo(labels[i % labels.length]);
+    }
+    assertThat(t.stats().invalidCells().get("x")).isEqualTo(invalid);
+  }
+
+  /** Cells that do not parse, all past the inference sample so that the column stays numeric. */
+  private static boolean bad(int i) {
+    return i >= 12_000 && i % 89 == 0;
+  }
+
+  @Test
+  void aRaggedRowPastTheFirstBlocksIsNamedByLineAndRow() {
+    StringBuilder csv = new StringBuilder("a,b\n");
+    for (int i = 0; i < 20_000; i++) {
+      csv.append(i).append(',').append(i).append('\n');
+    }
+    csv.append("1,2,3\n");
+    SynthosException e = TestData.failure(TestData.write(dir, "late-ragged.csv", csv.toString()));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.RAGGED_ROW);
+    assertThat(e.getMessage()).contains("line 20002, row 20001").contains("3 fields");
   }
 
   @Test

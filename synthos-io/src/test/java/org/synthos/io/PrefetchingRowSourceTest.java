@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.synthos.api.ErrorCode;
@@ -76,6 +79,27 @@ class PrefetchingRowSourceTest {
     }
     source.close();
     assertThat(inner.closed).isTrue();
+  }
+
+  @Test
+  void blocksGoRoundSoAReadAllocatesOnlyAFewOfThem() {
+    Counting inner = new Counting(100_000, false);
+    PrefetchingRowSource source = new PrefetchingRowSource(inner, 64);
+    source.freezeColumns();
+    Set<RowBlock> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    CharSlice view = new CharSlice();
+    int expected = 0;
+    RowBlock block;
+    while ((block = source.nextBlock()) != null) {
+      seen.add(block);
+      for (int r = 0; r < block.rows; r++) {
+        assertThat(block.cell(r, 0, view).toString()).isEqualTo(Integer.toString(expected++));
+      }
+      source.release(block);
+    }
+    assertThat(expected).isEqualTo(100_000);
+    assertThat(seen).hasSizeLessThanOrEqualTo(PrefetchingRowSource.BLOCKS);
+    source.close();
   }
 
   @Test
