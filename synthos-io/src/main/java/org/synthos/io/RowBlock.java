@@ -22,9 +22,16 @@ final class RowBlock {
   /** The cells as strings, row by row, when the source gave strings; else null. */
   String[][] strings;
 
-  RowBlock(int columns, int capacity) {
+  /**
+   * Cells a block holds at most: a wide file gets blocks of fewer rows, so that a block's ranges
+   * stay within a few MiB (2 MiB of them at most) however many columns there are.
+   */
+  static final int MAX_CELLS = 1 << 18;
+
+  /** A block of at most {@code rows} rows, fewer when that many would exceed {@link #MAX_CELLS}. */
+  RowBlock(int columns, int rows) {
     this.columns = columns;
-    this.capacity = capacity;
+    this.capacity = Math.max(1, Math.min(rows, MAX_CELLS / Math.max(1, columns)));
     this.start = new int[columns * capacity];
     this.length = new int[columns * capacity];
   }

@@ -81,6 +81,32 @@ class CsvReaderTest {
     assertThat(t.stats().invalidCells().get("x")).isEqualTo(invalid);
   }
 
+  @Test
+  void aWideFileIsReadPastTheSampleInBlocksOfFewerRows() {
+    // 300 columns: blocks of 873 rows, so the 2,000 rows past the inference sample take three.
+    int columns = 300;
+    int rows = 12_000;
+    StringBuilder csv = new StringBuilder();
+    for (int c = 0; c < columns; c++) {
+      csv.append(c == 0 ? "" : ",").append("c").append(c);
+    }
+    csv.append('\n');
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < columns; c++) {
+        csv.append(c == 0 ? "" : ",").append((r + c) % 7);
+      }
+      csv.append('\n');
+    }
+    TestData.Table t = TestData.read(TestData.write(dir, "wide.csv", csv.toString()));
+
+    assertThat(t.rows()).isEqualTo(rows);
+    for (int r : new int[] {0, 9_999, 10_000, 10_499}) {
+      for (int c : new int[] {0, 150, columns - 1}) {
+        assertThat(t.column("c" + c).get(r)).isEqualTo((long) ((r + c) % 7));
+      }
+    }
+  }
+
   /** Cells that do not parse, all past the inference sample so that the column stays numeric. */
   private static boolean bad(int i) {
     return i >= 12_000 && i % 89 == 0;

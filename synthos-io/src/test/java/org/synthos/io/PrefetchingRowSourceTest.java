@@ -103,6 +103,13 @@ class PrefetchingRowSourceTest {
   }
 
   @Test
+  void aWideFileGetsBlocksOfFewerRows() {
+    assertThat(new RowBlock(8, 4096).capacity).isEqualTo(4096);
+    assertThat(new RowBlock(10_000, 4096).capacity).isEqualTo(RowBlock.MAX_CELLS / 10_000);
+    assertThat(new RowBlock(1_000_000, 4096).capacity).isEqualTo(1);
+  }
+
+  @Test
   void closeStopsAWorkerBlockedOnAFullQueue() throws InterruptedException {
     Counting inner = new Counting(1_000_000, false);
     PrefetchingRowSource source = new PrefetchingRowSource(inner, 10);
