@@ -36,10 +36,16 @@ final class RowBlock {
     this.length = new int[columns * capacity];
   }
 
+  /** Text a block keeps between fills; a block that needed more (long texts) gives it back. */
+  static final int KEPT_TEXT = 1 << 20;
+
   /** Empties the block for refilling. */
   void clear() {
     rows = 0;
     textLength = 0;
+    if (text.length > KEPT_TEXT) {
+      text = new char[1 << 16];
+    }
     if (strings != null) {
       Arrays.fill(strings, null);
     }

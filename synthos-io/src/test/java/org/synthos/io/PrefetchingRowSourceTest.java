@@ -110,6 +110,17 @@ class PrefetchingRowSourceTest {
   }
 
   @Test
+  void aBlockGivesBackTheRoomALongTextTookWhenItIsRefilled() {
+    RowBlock block = new RowBlock(1, 16);
+    char[] longText = new char[3 * RowBlock.KEPT_TEXT];
+    block.append(longText, 0, longText.length);
+    assertThat(block.text.length).isGreaterThanOrEqualTo(longText.length);
+    block.clear();
+    assertThat(block.text.length).isLessThanOrEqualTo(RowBlock.KEPT_TEXT);
+    assertThat(block.textLength).isZero();
+  }
+
+  @Test
   void closeStopsAWorkerBlockedOnAFullQueue() throws InterruptedException {
     Counting inner = new Counting(1_000_000, false);
     PrefetchingRowSource source = new PrefetchingRowSource(inner, 10);
