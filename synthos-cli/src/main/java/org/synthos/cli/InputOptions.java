@@ -11,6 +11,7 @@ import org.synthos.api.ColumnType;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
 import org.synthos.core.assess.DatasetSource;
+import org.synthos.core.assess.SideTask;
 import org.synthos.io.DataFormat;
 import org.synthos.io.DatasetFile;
 import org.synthos.io.ReadOptions;
@@ -90,6 +91,28 @@ final class InputOptions {
    * it for several passes with its schema pinned and hashes it (synthos-io); this only hands it to
    * the engine.
    */
+  /**
+   * The candidate and the reference (null when none is named) as sources, opened at once: each open
+   * infers a schema and hashes the whole file, which for large files is seconds of reading before
+   * the validation starts. A failure is the one opening them in turn would report: the candidate's
+   * first.
+   */
+  static DatasetSource[] sources(String candidate, String reference, ReadOptions options) {
+    if (reference == null) {
+      return new DatasetSource[] {source(candidate, options), null};
+    }
+    SideTask<DatasetSource> ref =
+        SideTask.start(() -> source(reference, options), "synthos-open-reference");
+    DatasetSource cand;
+    try {
+      cand = source(candidate, options);
+    } catch (RuntimeException | Error e) {
+      ref.joinQuietly();
+      throw e;
+    }
+    return new DatasetSource[] {cand, ref.join()};
+  }
+
   static DatasetSource source(String file, ReadOptions options) {
     DatasetFile data = DatasetFile.open(path(file), options);
     return new DatasetSource(

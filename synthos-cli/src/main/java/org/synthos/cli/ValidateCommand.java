@@ -166,8 +166,9 @@ final class ValidateCommand implements Callable<Integer> {
     ValidationOptions options =
         ValidationOptions.of(
             chosen, seed, target, time, maxRows, learnBudget, predictAt, learnTiers);
-    DatasetSource cand = InputOptions.source(candidate, readOptions);
-    DatasetSource ref = reference == null ? null : InputOptions.source(reference, readOptions);
+    DatasetSource[] sources = InputOptions.sources(candidate, reference, readOptions);
+    DatasetSource cand = sources[0];
+    DatasetSource ref = sources[1];
     PrintWriter err = spec.commandLine().getErr();
     ValidationResult result;
     StageProgress progress = new StageProgress(err, forceProgress);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +133,39 @@ class ValidateCommandTest {
     assertThat(m.exit()).isEqualTo(2);
     assertThat(m.err().lines()).hasSize(1);
     assertThat(m.err()).contains("nope.csv");
+  }
+
+  @Test
+  void filesOpenedAtOnceReportTheCandidatesFailureFirst(@TempDir Path dir) {
+    // Both missing: the candidate's error, as opening them in turn would give.
+    SynthosCliTest.Result both =
+        SynthosCliTest.run(
+            "validate",
+            dir.resolve("no-candidate.csv").toString(),
+            "--reference",
+            dir.resolve("no-reference.csv").toString());
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err().lines()).hasSize(1);
+    assertThat(both.err()).contains("no-candidate.csv").doesNotContain("no-reference.csv");
+    // A readable candidate and a broken reference: the reference's error.
+    Path empty = dir.resolve("empty-reference.csv");
+    SynthosCliTest.Result ref =
+        SynthosCliTest.run(
+            "validate",
+            PAIRS.resolve("credit-g-candidate.csv").toString(),
+            "--reference",
+            writeEmpty(empty).toString());
+    assertThat(ref.exit()).isEqualTo(2);
+    assertThat(ref.err().lines()).hasSize(1);
+    assertThat(ref.err()).contains("empty-reference.csv");
+  }
+
+  private static Path writeEmpty(Path file) {
+    try {
+      return Files.writeString(file, "", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String withoutClocks(Path report) throws IOException {
