@@ -98,9 +98,11 @@ final class CsvRowSource implements RowSource {
     int n = columns.size();
     Fields r;
     while (!block.full() && (r = record()) != null) {
+      // The record's fields lie one after another in its buffer: one copy, then their offsets.
+      int base = block.append(r.text, 0, r.used);
       int first = block.rows * n;
       for (int i = 0; i < n; i++) {
-        block.start[first + i] = block.append(r.text, r.start[i], r.length[i]);
+        block.start[first + i] = base + r.start[i];
         block.length[first + i] = r.length[i];
       }
       block.rows++;
@@ -219,7 +221,9 @@ final class CsvRowSource implements RowSource {
     int[] start = new int[64];
     int[] length = new int[64];
     int count;
-    private int used;
+
+    /** Characters of the record's fields, which lie one after another from the start of text. */
+    int used;
 
     Fields(int maxChars) {
       this.maxChars = maxChars;
