@@ -171,13 +171,13 @@ public final class Validator {
             });
     Judge judge = held.judge();
     try {
-      // With more than one thread the fidelity and whole-row phases run beside the intrinsic one;
-      // their stages' times are then the waits for them, each once the one before is done.
+      // With more than one thread the whole-row measures run beside the intrinsic and fidelity
+      // phases; their stage's time is then the wait for them once fidelity is done.
       timer.run(
           Stage.INTRINSIC,
           () -> {
             if (threads > 1) {
-              judge.startPhases();
+              judge.startNeighbours();
             }
             judge.intrinsic();
           });

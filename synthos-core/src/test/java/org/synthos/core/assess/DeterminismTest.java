@@ -42,9 +42,9 @@ class DeterminismTest {
   }
 
   @Test
-  void phasesBesideEachOtherGiveTheResultOfRunningThemInTurn() {
-    // Duplicates feed the diversity dimension from all three phases: the evidence of the phases
-    // run beside the intrinsic one must reach it too.
+  void wholeRowMeasuresBesideTheOtherPhasesGiveTheResultOfRunningThemInTurn() {
+    // Duplicates feed the diversity dimension from all three phases: the evidence of the phase
+    // run beside the others must reach it too.
     ColumnBatch[] h = ExampleData.halves("penguins.csv", 5);
     ColumnBatch cand = DefectInjector.inject(h[0], h[1], Defect.EXACT_DUPLICATES, 0.3, 5).batch();
     ValidationInput in =

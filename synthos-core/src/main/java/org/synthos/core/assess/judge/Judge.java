@@ -26,16 +26,13 @@ public final class Judge {
   private Findings.Neighbours neighbours;
   private Learnability learnability;
 
-  /** The fidelity phase while it runs beside the others ({@link #startPhases}), else null. */
-  private SideTask<Judging> fidelityTask;
-
   /**
-   * The neighbour phase while it runs beside the others ({@link #startPhases}) and its workspace;
-   * both null otherwise.
+   * The neighbour phase while it runs beside the others ({@link #startNeighbours}) and its
+   * workspace; both null otherwise.
    */
-  private SideTask<Findings.Neighbours> neighboursTask;
+  private SideTask<Findings.Neighbours> started;
 
-  private Judging neighboursPhase;
+  private Judging startedPhase;
 
   /**
    * @param exactRows exact duplicates and reference copies over every row of both files, or null
@@ -154,96 +151,69 @@ public final class Judge {
     return false;
   }
 
-  /**
-   * Marginal and pairwise measures and reference copies; needs a reference. When {@link
-   * #startPhases} started them, waits for them and appends their evidence here.
-   */
+  /** Marginal and pairwise measures and reference copies; needs a reference. */
   public void fidelity() {
-    if (fidelityTask != null) {
-      Judging phase = fidelityTask.join();
-      fidelityTask = null;
-      judging.absorb(phase);
-    } else {
-      fidelity(judging);
-    }
-  }
-
-  private void fidelity(Judging j) {
-    Pool data = j.data;
-    if (!data.hasReference() || data.vars.isEmpty() || !j.enoughRows()) {
+    Pool data = judging.data;
+    if (!data.hasReference() || data.vars.isEmpty() || !judging.enoughRows()) {
       return;
     }
     if (wants(
         Dimension.DISTRIBUTION_FIDELITY,
         Dimension.DIVERSITY_RETENTION,
         Dimension.RARE_PATTERN_TAIL)) {
-      MarginalJudge.judge(j);
+      MarginalJudge.judge(judging);
     }
     if (wants(Dimension.CORRELATION_PRESERVATION)) {
-      AssociationJudge.judge(j);
+      AssociationJudge.judge(judging);
     }
-    DuplicationJudge.copies(j);
+    DuplicationJudge.copies(judging);
     if (wants(
         Dimension.DISTRIBUTION_FIDELITY,
         Dimension.DIVERSITY_RETENTION,
         Dimension.RARE_PATTERN_TAIL,
         Dimension.MEMORISATION_PRIVACY)) {
-      TextJudge.judge(j);
+      TextJudge.judge(judging);
     }
   }
 
   /**
-   * Whole-row measures on a sample; needs a reference. When {@link #startPhases} started them,
+   * Whole-row measures on a sample; needs a reference. When {@link #startNeighbours} started them,
    * waits for them and appends their evidence here.
    */
   public void neighbours() {
-    if (neighboursTask != null) {
-      neighbours = neighboursTask.join();
-      neighboursTask = null;
-      judging.absorb(neighboursPhase);
-      neighboursPhase = null;
+    if (started != null) {
+      neighbours = started.join();
+      started = null;
+      judging.absorb(startedPhase);
+      startedPhase = null;
     } else if (wantsNeighbours()) {
       neighbours = NeighbourJudge.judge(judging);
     }
   }
 
   /**
-   * Starts the fidelity and whole-row phases on threads of their own, each into a workspace of its
-   * own, so that they run beside {@link #intrinsic}; {@link #fidelity} and {@link #neighbours} then
-   * wait for them and append their evidence in phase order. Each phase draws from its own random
-   * stream and reads only the pool and the plan, so the findings are those of running them in turn.
+   * Starts the whole-row measures on a thread of their own, into a workspace of their own, so that
+   * they run beside {@link #intrinsic} and {@link #fidelity}; {@link #neighbours} then waits for
+   * them and appends their evidence after the others'. Each phase draws from its own random stream
+   * and reads only the pool and the plan, so the findings are those of running them in turn.
    */
-  public void startPhases() {
-    if (fidelityTask == null) {
+  public void startNeighbours() {
+    if (started == null && wantsNeighbours()) {
       Judging phase = judging.phase();
-      fidelityTask =
-          SideTask.start(
-              () -> {
-                fidelity(phase);
-                return phase;
-              },
-              "synthos-fidelity");
-    }
-    if (neighboursTask == null && wantsNeighbours()) {
-      Judging phase = judging.phase();
-      neighboursPhase = phase;
-      neighboursTask = SideTask.start(() -> NeighbourJudge.judge(phase), "synthos-neighbours");
+      startedPhase = phase;
+      started = SideTask.start(() -> NeighbourJudge.judge(phase), "synthos-neighbours");
     }
   }
 
   /**
-   * Waits for the phases {@link #startPhases} left running, discarding them: a validation that ends
+   * Waits for a phase {@link #startNeighbours} left running, discarding it: a validation that ends
    * early (an error, a cancellation) leaves nothing working behind it.
    */
   public void abandon() {
-    if (fidelityTask != null) {
-      fidelityTask.joinQuietly();
-      fidelityTask = null;
-    }
-    if (neighboursTask != null) {
-      neighboursTask.joinQuietly();
-      neighboursTask = null;
-      neighboursPhase = null;
+    if (started != null) {
+      started.joinQuietly();
+      started = null;
+      startedPhase = null;
     }
   }
 

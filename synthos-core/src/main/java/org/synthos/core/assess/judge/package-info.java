@@ -62,10 +62,10 @@
  *
  * <p>Invariants: equal pool, options and seed give equal findings for every thread count (each
  * replicate lands in its own slot); phases draw from independent random streams, so their order
- * does not matter. With more than one thread the fidelity and neighbour phases run on threads of
- * their own ({@link org.synthos.core.assess.SideTask}) beside the intrinsic phase, each into a
- * workspace of its own ({@code Judging.phase}) whose evidence is appended in phase order once it is
- * done; a dimension sorts its evidence by score, measure and column, so the findings are those of
- * the phases run in turn.
+ * does not matter. With more than one thread the neighbour phase runs on a thread of its own
+ * ({@link org.synthos.core.assess.SideTask}) beside the intrinsic and fidelity phases, into a
+ * workspace of its own ({@code Judging.phase}) whose evidence is appended once it is done; a
+ * dimension sorts its evidence by score, measure and column, so the findings are those of the
+ * phases run in turn.
  */
 package org.synthos.core.assess.judge;
