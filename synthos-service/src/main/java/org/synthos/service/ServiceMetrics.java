@@ -262,8 +262,11 @@ final class ServiceMetrics {
 
   /** Exposes the job queue: jobs waiting for a worker, and how many may wait. */
   void queue(java.util.function.IntSupplier waiting, int capacity) {
+    // Held strongly: a gauge keeps its object only weakly by default, and the caller's supplier
+    // (a method reference) is reachable from nothing else, so after a collection it read NaN.
     Gauge.builder("synthos.queued.validations", waiting, w -> Math.max(0, w.getAsInt()))
         .description("Validations waiting for a worker")
+        .strongReference(true)
         .register(registry);
     Gauge.builder("synthos.queue.capacity", () -> capacity)
         .description("Validations that may wait before submissions are refused")

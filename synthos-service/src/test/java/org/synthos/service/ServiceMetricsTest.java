@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,20 @@ class ServiceMetricsTest {
     Files.writeString(script, "#!/bin/sh\nprintf '" + output + "'\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     return script;
+  }
+
+  @Test
+  void theQueueGaugeOutlivesCollectionsOfTheSupplierItWasGiven() {
+    ServiceMetrics metrics = new ServiceMetrics(ServiceMetrics.GpuProbe.detect(List.of()));
+    AtomicInteger waiting = new AtomicInteger(3);
+    // A method reference that nothing else holds, as the job manager passes it.
+    metrics.queue(waiting::get, 7);
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+    }
+    assertThat(metrics.scrape())
+        .contains("synthos_queued_validations 3.0")
+        .contains("synthos_queue_capacity 7.0");
   }
 
   @Test
