@@ -45,25 +45,19 @@ final class CharSlice implements CharSequence {
   }
 
   /**
-   * This text without surrounding ASCII spaces and control characters, as {@link NullTokens#trim}
-   * cuts a string: this view when there are none, else a second view owned by this one (valid until
-   * either is set again).
+   * This text without surrounding ASCII spaces and control characters, cut where {@link
+   * NullTokens#trim} cuts a string: this view when there are none, else a second view owned by this
+   * one (valid until either is set again).
    */
   CharSlice trimmed() {
-    int from = offset;
-    int to = offset + length;
-    if (length == 0 || (array[from] > ' ' && array[to - 1] > ' ')) {
+    int from = NullTokens.trimmedFrom(this);
+    int to = NullTokens.trimmedTo(this, from);
+    if (from == 0 && to == length) {
       return this;
-    }
-    while (from < to && array[from] <= ' ') {
-      from++;
-    }
-    while (to > from && array[to - 1] <= ' ') {
-      to--;
     }
     if (inner == null) {
       inner = new CharSlice();
     }
-    return inner.set(array, from, to - from);
+    return inner.set(array, offset + from, to - from);
   }
 }

@@ -67,18 +67,29 @@ final class NullTokens {
    * The string without surrounding ASCII spaces and tabs; the same instance when there are none.
    */
   static String trim(String s) {
-    int n = s.length();
-    if (n == 0 || (s.charAt(0) > ' ' && s.charAt(n - 1) > ' ')) {
-      return s;
-    }
+    int from = trimmedFrom(s);
+    int to = trimmedTo(s, from);
+    return from == 0 && to == s.length() ? s : s.substring(from, to);
+  }
+
+  /** The first position of {@code s} past its leading spaces and control characters. */
+  static int trimmedFrom(CharSequence s) {
     int from = 0;
-    int to = n;
-    while (from < to && s.charAt(from) <= ' ') {
+    while (from < s.length() && s.charAt(from) <= ' ') {
       from++;
     }
+    return from;
+  }
+
+  /**
+   * The end of {@code s} before its trailing spaces and control characters, not before {@code
+   * from}.
+   */
+  static int trimmedTo(CharSequence s, int from) {
+    int to = s.length();
     while (to > from && s.charAt(to - 1) <= ' ') {
       to--;
     }
-    return s.substring(from, to);
+    return to;
   }
 }

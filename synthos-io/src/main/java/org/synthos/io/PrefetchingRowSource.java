@@ -37,6 +37,8 @@ final class PrefetchingRowSource implements RowSource {
 
   private int position;
 
+  private final CharSlice view = new CharSlice();
+
   PrefetchingRowSource(RowSource inner, int chunkRows) {
     this.inner = inner;
     this.chunkRows = chunkRows;
@@ -88,7 +90,6 @@ final class PrefetchingRowSource implements RowSource {
       }
     }
     String[] row = new String[current.columns];
-    CharSlice view = new CharSlice();
     for (int c = 0; c < row.length; c++) {
       CharSequence cell = current.cell(position, c, view);
       row[c] = cell == null ? null : cell.toString();
