@@ -54,11 +54,17 @@ public final class ChartBuilder {
               cell -> {
                 Pool.Var a = mv.get(cell / m);
                 Pool.Var b = mv.get(cell % m);
-                cand[cell] = a == b ? 1 : Association.association(a, b, obs, true);
-                ref[cell] =
-                    !data.hasReference()
-                        ? Double.NaN
-                        : a == b ? 1 : Association.association(a, b, obs, false);
+                if (a == b) {
+                  cand[cell] = 1;
+                  ref[cell] = data.hasReference() ? 1 : Double.NaN;
+                } else if (!data.hasReference()) {
+                  cand[cell] = Association.association(a, b, obs, true);
+                  ref[cell] = Double.NaN;
+                } else {
+                  double[] both = Association.associationBoth(a, b, obs);
+                  cand[cell] = both[0];
+                  ref[cell] = both[1];
+                }
               });
       for (int i = 0; i < m; i++) {
         List<Double> r = new ArrayList<>();

@@ -56,10 +56,15 @@ final class AssociationJudge {
         if (states != null && overEveryRow(j, states, va, vb, measure, pair, cause, detail)) {
           continue;
         }
+        Association.PairCells cells = numeric ? null : Association.PairCells.of(va, vb);
+        Judging.Labelled gap =
+            numeric
+                ? (l, candidates) -> Association.associationGap(va, vb, l)
+                : (l, candidates) -> cells == null ? Double.NaN : cells.gap(candidates);
         j.add(
             measure,
             pair,
-            l -> Association.associationGap(va, vb, l),
+            gap,
             cause,
             numeric
                 ? detail
@@ -117,10 +122,12 @@ final class AssociationJudge {
     Pool data = j.data;
     List<AssociationLoss.Pair> pairs = AssociationLoss.associatedPairs(vars, null, data.n);
     if (!pairs.isEmpty()) {
+      Association.PairCells[] cells = AssociationLoss.cells(pairs);
       j.add(
           Measure.ASSOCIATION_LOSS,
           Subject.DATASET,
-          l -> AssociationLoss.loss(pairs, null, l),
+          (l, candidates) -> AssociationLoss.loss(pairs, cells, l, candidates),
+          Measure.ASSOCIATION_LOSS.cause(),
           "max(0, 1 - sum |association_candidate| / sum |association_reference|) over the "
               + pairs.size()
               + " column pairs associated beyond chance in the pooled rows");

@@ -242,6 +242,28 @@ final class Judging {
     scored(measure, subject, observed, nulls, Bands.ofTail(nulls), cause, detail, null);
   }
 
+  /** A measure of a labelling given as its flags and its candidate rows in increasing order. */
+  interface Labelled {
+    double of(boolean[] labels, int[] candidates);
+  }
+
+  /**
+   * {@link #add(Measure, Subject, ToDoubleFunction, CollapseType, String)} of a labelled measure.
+   */
+  Replicated add(Measure measure, Subject subject, Labelled f, CollapseType cause, String detail) {
+    if (!wanted(measure)) {
+      return null;
+    }
+    double observed = f.of(plan.observed, plan.observedCandidates());
+    if (Double.isNaN(observed)) {
+      return null;
+    }
+    boolean[][] resplits = plan.resplits;
+    double[] nulls =
+        Resampling.replicated(resplits.length, b -> f.of(resplits[b], plan.candidates(b)));
+    return scored(measure, subject, observed, nulls, cause, detail, null);
+  }
+
   Replicated add(Measure measure, Subject subject, ToDoubleFunction<boolean[]> f, String detail) {
     return add(measure, subject, f, measure.cause(), detail);
   }

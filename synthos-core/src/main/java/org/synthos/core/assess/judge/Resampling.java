@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
@@ -45,6 +46,9 @@ final class Resampling {
   /** One array for the observed labelling, so per-labelling caches see the same key. */
   final boolean[] observed;
 
+  /** Each re-split's candidate rows in increasing order, listed when first asked for. */
+  private final AtomicReferenceArray<int[]> resplitCandidates;
+
   Resampling(Pool data, long seed, int replicates) {
     this.data = data;
     this.observed = data.observedLabels();
@@ -61,6 +65,7 @@ final class Resampling {
     for (int b = 0; b < resplits.length; b++) {
       resplits[b] = shuffledLabels(data.n, data.nC, labelRandom);
     }
+    this.resplitCandidates = new AtomicReferenceArray<>(resplits.length);
     this.splitSize = Math.min(data.nC, data.nR / 2);
     this.referenceSplits = new byte[data.hasReference() ? replicates : 0][];
     for (int b = 0; b < referenceSplits.length; b++) {
@@ -75,6 +80,32 @@ final class Resampling {
       l[idx[i]] = true;
     }
     return l;
+  }
+
+  /** The observed labelling's candidate rows: the pool holds them first. */
+  int[] observedCandidates() {
+    return IntStream.range(0, data.nC).toArray();
+  }
+
+  /**
+   * Re-split {@code b}'s candidate rows in increasing order (its {@code nC} set labels), for
+   * measures that count the candidate's rows and take the reference's as the rest.
+   */
+  int[] candidates(int b) {
+    int[] rows = resplitCandidates.get(b);
+    if (rows == null) {
+      boolean[] l = resplits[b];
+      rows = new int[data.nC];
+      int m = 0;
+      for (int i = 0; i < l.length; i++) {
+        if (l[i]) {
+          rows[m++] = i;
+        }
+      }
+      // Two threads listing the same re-split list the same rows; either may be kept.
+      resplitCandidates.compareAndSet(b, null, rows);
+    }
+    return rows;
   }
 
   /**

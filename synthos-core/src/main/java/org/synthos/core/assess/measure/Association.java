@@ -102,6 +102,77 @@ public final class Association {
     };
   }
 
+  /**
+   * Two coded columns' contingency cell of every pooled row, worked out once for all labellings,
+   * with each cell's count over all rows: a labelling then counts only its candidate rows, and the
+   * reference's table is the rest. The tables are the whole numbers {@link #contingencyBoth} counts
+   * row by row, so the values are the same, at the cost of the candidate rows instead of every row
+   * (with no branch on the label, which a random labelling mispredicts half the time).
+   */
+  public static final class PairCells {
+    private final int ka;
+    private final int kb;
+
+    /** Each row's cell, {@code a kb + b}; {@code ka kb} for a row missing either code. */
+    private final int[] cellOf;
+
+    private final long[] total;
+
+    private PairCells(int ka, int kb, int[] cellOf, long[] total) {
+      this.ka = ka;
+      this.kb = kb;
+      this.cellOf = cellOf;
+      this.total = total;
+    }
+
+    /** The cells of {@code a} against {@code b}, or null when no table is formed. */
+    public static PairCells of(Pool.Var a, Pool.Var b) {
+      int ka = a.categories();
+      int kb = b.categories();
+      if (!formed(ka, kb)) {
+        return null;
+      }
+      int cells = ka * kb;
+      int[] ca = a.codes;
+      int[] cb = b.codes;
+      int[] cellOf = new int[ca.length];
+      long[] total = new long[cells + 1];
+      for (int i = 0; i < ca.length; i++) {
+        int x = ca[i];
+        int y = cb[i];
+        int cell = x >= 0 && y >= 0 ? x * kb + y : cells;
+        cellOf[i] = cell;
+        total[cell]++;
+      }
+      return new PairCells(ka, kb, cellOf, total);
+    }
+
+    /**
+     * {@link #contingency(long[], int, int)} of both sides, {candidate, reference}, where {@code
+     * candidates} lists the candidate rows of the labelling (every other pooled row is the
+     * reference's).
+     */
+    public double[][] contingencyBoth(int[] candidates) {
+      int cells = ka * kb;
+      long[] c = new long[cells + 1];
+      int[] of = cellOf;
+      for (int i : candidates) {
+        c[of[i]]++;
+      }
+      long[] r = new long[cells];
+      for (int t = 0; t < cells; t++) {
+        r[t] = total[t] - c[t];
+      }
+      return new double[][] {contingency(Arrays.copyOf(c, cells), ka, kb), contingency(r, ka, kb)};
+    }
+
+    /** |Cramér's V of the candidate - V of the reference| ({@link #associationGap}). */
+    public double gap(int[] candidates) {
+      double[][] t = contingencyBoth(candidates);
+      return Math.abs(t[0][0] - t[1][0]);
+    }
+  }
+
   /** Cramér's V of two coded columns on one side's rows where both are present. */
   public static double cramersV(Pool.Var a, Pool.Var b, boolean[] cand, boolean side) {
     return contingency(a, b, null, cand, side)[0];
@@ -235,6 +306,18 @@ public final class Association {
     return a.numeric && b.numeric
         ? pearson(a, b, rows, cand, side)
         : contingency(a, b, rows, cand, side)[0];
+  }
+
+  /**
+   * {@link #association(Pool.Var, Pool.Var, boolean[], boolean)} of both sides in one pass over the
+   * rows, {candidate, reference}: each side's sums in the same order as alone, so the same values.
+   */
+  public static double[] associationBoth(Pool.Var a, Pool.Var b, boolean[] cand) {
+    if (a.numeric && b.numeric) {
+      return pearsonBoth(a, b, null, cand);
+    }
+    double[][] t = contingencyBoth(a, b, null, cand);
+    return t == null ? new double[] {Double.NaN, Double.NaN} : new double[] {t[0][0], t[1][0]};
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.synthos.core.assess.pool.IndexSort;
 import org.synthos.core.assess.pool.Pool;
@@ -443,10 +444,30 @@ public final class AssociationLoss {
    * is defined on both sides.
    */
   public static double loss(List<Pair> pairs, int[] rows, boolean[] cand) {
+    return loss(pairs.size(), p -> strengths(pairs.get(p), rows, cand));
+  }
+
+  /**
+   * {@link #loss(List, int[], boolean[])} over every pooled row, the categorical pairs counted from
+   * their {@code cells} ({@link Association.PairCells}, null for a numeric pair) and the
+   * labelling's {@code candidates}: the same values.
+   */
+  public static double loss(
+      List<Pair> pairs, Association.PairCells[] cells, boolean[] cand, int[] candidates) {
+    return loss(
+        pairs.size(),
+        p ->
+            cells[p] == null
+                ? strengths(pairs.get(p), null, cand)
+                : corrected(cells[p].contingencyBoth(candidates)));
+  }
+
+  /** The loss from the strengths {candidate, reference} of each of {@code pairs} pairs. */
+  private static double loss(int pairs, IntFunction<double[]> strengths) {
     double sc = 0;
     double sr = 0;
-    for (Pair p : pairs) {
-      double[] both = strengths(p, rows, cand);
+    for (int p = 0; p < pairs; p++) {
+      double[] both = strengths.apply(p);
       double c = both[0];
       double r = both[1];
       if (Double.isNaN(c) || Double.isNaN(r)) {
@@ -456,6 +477,17 @@ public final class AssociationLoss {
       sr += Math.abs(r);
     }
     return sr > 0 ? Math.max(0, 1 - sc / sr) : Double.NaN;
+  }
+
+  /** The pairs' {@link Association.PairCells}: null for a numeric pair or an unformed table. */
+  public static Association.PairCells[] cells(List<Pair> pairs) {
+    Association.PairCells[] out = new Association.PairCells[pairs.size()];
+    for (int p = 0; p < out.length; p++) {
+      Pool.Var a = pairs.get(p).a();
+      Pool.Var b = pairs.get(p).b();
+      out[p] = a.numeric && b.numeric ? null : Association.PairCells.of(a, b);
+    }
+    return out;
   }
 
   /**
@@ -492,9 +524,11 @@ public final class AssociationLoss {
       return Association.pearsonBoth(p.a(), p.b(), rows, cand);
     }
     double[][] t = Association.contingencyBoth(p.a(), p.b(), rows, cand);
-    if (t == null) {
-      return new double[] {Double.NaN, Double.NaN};
-    }
+    return t == null ? new double[] {Double.NaN, Double.NaN} : corrected(t);
+  }
+
+  /** The bias-corrected V of both sides from their {@link Association#contingency} results. */
+  private static double[] corrected(double[][] t) {
     return new double[] {
       correctedV(t[0][1], t[0][3], t[0][4], t[0][5]), correctedV(t[1][1], t[1][3], t[1][4], t[1][5])
     };
