@@ -2,7 +2,6 @@ package org.synthos.core.assess.judge;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.synthos.core.assess.CollapseType;
@@ -140,17 +139,20 @@ final class AssociationJudge {
     if (segmenting.isEmpty()) {
       return;
     }
-    // As bit sets: a hundred labellings of every held row stay small next to the data.
-    BitSet[] resplits = new BitSet[SEGMENT_REPLICATES];
+    // As words of 64 rows: a hundred labellings of every held row stay small next to the data.
+    int words = (data.n + 63) >>> 6;
+    long[][] resplits = new long[SEGMENT_REPLICATES][];
     for (int b = 0; b < resplits.length; b++) {
       int[] idx = Shuffle.permutation(0, data.n, j.plan.segmentRandom);
-      resplits[b] = new BitSet(data.n);
+      resplits[b] = new long[words];
       for (int i = 0; i < data.nC; i++) {
-        resplits[b].set(idx[i]);
+        resplits[b][idx[i] >>> 6] |= 1L << idx[i];
       }
     }
-    BitSet observed = new BitSet(data.n);
-    observed.set(0, data.nC);
+    long[] observed = new long[words];
+    for (int i = 0; i < data.nC; i++) {
+      observed[i >>> 6] |= 1L << i;
+    }
     for (Pool.Var by : segmenting) {
       List<AssociationLoss.Segment> segments =
           AssociationLoss.segments(by, vars, data.n, j.plan.segmentRandom);

@@ -2,7 +2,6 @@ package org.synthos.core.assess.measure;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -92,23 +91,32 @@ public final class AssociationLoss {
     }
 
     /**
-     * Per pair, |a_r| - |a_c| inside this segment under a labelling (set bit: candidate row); NaN
-     * where undefined. A categorical pair counts its cells into both sides' tables ({@link
-     * Cells#strengths}), the same values as {@link AssociationLoss#strengths}.
+     * Per pair, |a_r| - |a_c| inside this segment under a labelling, given as words of 64 pooled
+     * rows (bit i of word i / 64 set: row i is a candidate row); NaN where undefined. A categorical
+     * pair counts its cells into both sides' tables ({@link Cells#strengths}), the same values as
+     * {@link AssociationLoss#strengths}.
      */
-    public double[] drops(BitSet cand) {
-      boolean[] l = new boolean[rows.length];
+    public double[] drops(long[] cand) {
       long[] words = new long[(rows.length + 63) >>> 6];
       for (int k = 0; k < rows.length; k++) {
-        l[k] = cand.get(rows[k]);
-        words[k >>> 6] |= (l[k] ? 1L : 0L) << k;
+        int i = rows[k];
+        words[k >>> 6] |= ((cand[i >>> 6] >>> i) & 1L) << k;
       }
+      boolean[] l = null;
       double[] d = new double[pairs.size()];
       for (int p = 0; p < d.length; p++) {
-        double[] both =
-            cells[p] == null
-                ? AssociationLoss.strengths(pairs.get(p), null, l)
-                : cells[p].strengths(words);
+        double[] both;
+        if (cells[p] != null) {
+          both = cells[p].strengths(words);
+        } else {
+          if (l == null) {
+            l = new boolean[rows.length];
+            for (int k = 0; k < l.length; k++) {
+              l[k] = (words[k >>> 6] & (1L << k)) != 0;
+            }
+          }
+          both = AssociationLoss.strengths(pairs.get(p), null, l);
+        }
         d[p] = Math.abs(both[1]) - Math.abs(both[0]);
       }
       return d;

@@ -1,9 +1,12 @@
 package org.synthos.core.assess.measure;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeSet;
+import java.util.function.Function;
 import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.PairBuckets;
 import org.synthos.core.state.CoMomentsState;
@@ -88,33 +91,46 @@ public final class BucketPairs {
       if (c == null || r == null) {
         return null;
       }
-      TreeSet<String> left = new TreeSet<>();
-      TreeSet<String> right = new TreeSet<>();
-      TreeSet<ContingencyState.Cell> cells = new TreeSet<>(ContingencyState.CELL_ORDER);
-      for (SortedMap<ContingencyState.Cell, long[]> t : List.of(c, r)) {
-        for (ContingencyState.Cell x : t.keySet()) {
-          left.add(x.left());
-          right.add(x.right());
-          cells.add(x);
+      // Both tables are in CELL_ORDER: one merge walk lists the union of their cells in that
+      // order, each with its counts on either side (null where a file lacks it).
+      List<ContingencyState.Cell> cells = new ArrayList<>(Math.max(c.size(), r.size()));
+      List<long[]> fromC = new ArrayList<>(cells.size());
+      List<long[]> fromR = new ArrayList<>(cells.size());
+      Iterator<Map.Entry<ContingencyState.Cell, long[]>> ic = c.entrySet().iterator();
+      Iterator<Map.Entry<ContingencyState.Cell, long[]>> ir = r.entrySet().iterator();
+      Map.Entry<ContingencyState.Cell, long[]> ec = ic.hasNext() ? ic.next() : null;
+      Map.Entry<ContingencyState.Cell, long[]> er = ir.hasNext() ? ir.next() : null;
+      while (ec != null || er != null) {
+        int order =
+            ec == null
+                ? 1
+                : er == null ? -1 : ContingencyState.CELL_ORDER.compare(ec.getKey(), er.getKey());
+        cells.add(order <= 0 ? ec.getKey() : er.getKey());
+        fromC.add(order <= 0 ? ec.getValue() : null);
+        fromR.add(order >= 0 ? er.getValue() : null);
+        if (order <= 0) {
+          ec = ic.hasNext() ? ic.next() : null;
+        }
+        if (order >= 0) {
+          er = ir.hasNext() ? ir.next() : null;
         }
       }
-      String[] la = left.toArray(String[]::new);
-      String[] lb = right.toArray(String[]::new);
+      String[] la = sortedDistinct(cells, ContingencyState.Cell::left);
+      String[] lb = sortedDistinct(cells, ContingencyState.Cell::right);
       int k = Buckets.COUNT;
       int[] cell = new int[cells.size()];
       int[][] buckets = new int[cells.size()][];
       long[][] counts = new long[cells.size()][];
       int[] heldBuckets = new int[2 * k];
       long[] heldCounts = new long[2 * k];
-      int i = 0;
-      for (ContingencyState.Cell x : cells) {
+      for (int i = 0; i < cell.length; i++) {
+        ContingencyState.Cell x = cells.get(i);
         cell[i] =
             Arrays.binarySearch(la, x.left()) * lb.length + Arrays.binarySearch(lb, x.right());
-        int held = keep(c.get(x), k, 0, heldBuckets, heldCounts, 0);
-        held = keep(r.get(x), k, k, heldBuckets, heldCounts, held);
+        int held = keep(fromC.get(i), k, 0, heldBuckets, heldCounts, 0);
+        held = keep(fromR.get(i), k, k, heldBuckets, heldCounts, held);
         buckets[i] = Arrays.copyOf(heldBuckets, held);
         counts[i] = Arrays.copyOf(heldCounts, held);
-        i++;
       }
       long[] pooled = new long[cell.length];
       for (int at = 0; at < cell.length; at++) {
@@ -123,6 +139,23 @@ public final class BucketPairs {
         }
       }
       return new Table(la.length, lb.length, cell, buckets, counts, pooled, k);
+    }
+
+    /** The distinct values {@code label} gives the cells, in natural order. */
+    private static String[] sortedDistinct(
+        List<ContingencyState.Cell> cells, Function<ContingencyState.Cell, String> label) {
+      String[] all = new String[cells.size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = label.apply(cells.get(i));
+      }
+      Arrays.sort(all);
+      int m = 0;
+      for (int i = 0; i < all.length; i++) {
+        if (m == 0 || !all[i].equals(all[m - 1])) {
+          all[m++] = all[i];
+        }
+      }
+      return Arrays.copyOf(all, m);
     }
 
     /**
