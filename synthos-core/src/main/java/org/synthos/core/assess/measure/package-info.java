@@ -25,6 +25,9 @@
  *       counts, the one implementation used over held rows and by {@link
  *       org.synthos.core.assess.measure.BucketPairs}, which merges the pass's per-bucket pair
  *       states of a split into each side's co-moments or table (and the rare-combination weights).
+ *       Over held rows a categorical pair's cells are worked out once ({@code PairCells}): a
+ *       labelling counts its candidate rows and the reference's table is the rest, the same whole
+ *       numbers as counting both sides row by row.
  *   <li>{@link org.synthos.core.assess.measure.AssociationLoss}: relative loss of association over
  *       the pairs associated beyond chance, overall and inside the categories of a segmenting
  *       column.
