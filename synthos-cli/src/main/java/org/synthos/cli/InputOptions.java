@@ -87,11 +87,6 @@ final class InputOptions {
   }
 
   /**
-   * A dataset file as the assessment's source, named as the user gave it: {@link DatasetFile} opens
-   * it for several passes with its schema pinned and hashes it (synthos-io); this only hands it to
-   * the engine.
-   */
-  /**
    * The candidate and the reference (null when none is named) as sources, opened at once: each open
    * infers a schema and hashes the whole file, which for large files is seconds of reading before
    * the validation starts. A failure is the one opening them in turn would report: the candidate's
@@ -113,6 +108,11 @@ final class InputOptions {
     return new DatasetSource[] {cand, ref.join()};
   }
 
+  /**
+   * A dataset file as the assessment's source, named as the user gave it: {@link DatasetFile} opens
+   * it for several passes with its schema pinned and hashes it (synthos-io); this only hands it to
+   * the engine.
+   */
   static DatasetSource source(String file, ReadOptions options) {
     DatasetFile data = DatasetFile.open(path(file), options);
     return new DatasetSource(

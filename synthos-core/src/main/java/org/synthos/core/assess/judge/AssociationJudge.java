@@ -55,23 +55,21 @@ final class AssociationJudge {
         if (states != null && overEveryRow(j, states, va, vb, measure, pair, cause, detail)) {
           continue;
         }
-        Association.PairCells cells = numeric ? null : Association.PairCells.of(va, vb);
-        Judging.Labelled gap =
-            numeric
-                ? (l, candidates) -> Association.associationGap(va, vb, l)
-                : (l, candidates) -> cells == null ? Double.NaN : cells.gap(candidates);
+        if (numeric) {
+          j.add(measure, pair, l -> Association.associationGap(va, vb, l), cause, detail);
+          continue;
+        }
+        Association.PairCells cells = Association.PairCells.of(va, vb);
         j.add(
             measure,
             pair,
-            gap,
+            (l, candidates) -> cells == null ? Double.NaN : cells.gap(candidates),
             cause,
-            numeric
-                ? detail
-                : detail
-                    + " (numbers cut at pooled quintiles"
-                    + (va.numeric || vb.numeric
-                        ? ", known only after the pass, so on the analysed rows)"
-                        : ")"));
+            detail
+                + " (numbers cut at pooled quintiles"
+                + (va.numeric || vb.numeric
+                    ? ", known only after the pass, so on the analysed rows)"
+                    : ")"));
       }
     }
     associationLoss(j, vars.subList(0, limit));

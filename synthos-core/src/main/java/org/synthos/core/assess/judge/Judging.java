@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.synthos.api.ColumnType;
@@ -166,15 +168,34 @@ final class Judging {
       ToDoubleFunction<boolean[]> f,
       CollapseType cause,
       String detail) {
+    return replicated(
+        measure,
+        subject,
+        () -> f.applyAsDouble(plan.observed),
+        b -> f.applyAsDouble(plan.resplits[b]),
+        cause,
+        detail);
+  }
+
+  /**
+   * The measure's observed value, then (unless it is NaN or the measure is not wanted) its value on
+   * each re-split, scored against their band.
+   */
+  private Replicated replicated(
+      Measure measure,
+      Subject subject,
+      DoubleSupplier observedValue,
+      IntToDoubleFunction resplitValue,
+      CollapseType cause,
+      String detail) {
     if (!wanted(measure)) {
       return null;
     }
-    double observed = f.applyAsDouble(plan.observed);
+    double observed = observedValue.getAsDouble();
     if (Double.isNaN(observed)) {
       return null;
     }
-    boolean[][] resplits = plan.resplits;
-    double[] nulls = Resampling.replicated(resplits.length, b -> f.applyAsDouble(resplits[b]));
+    double[] nulls = Resampling.replicated(plan.resplits.length, resplitValue);
     return scored(measure, subject, observed, nulls, cause, detail, null);
   }
 
@@ -251,17 +272,13 @@ final class Judging {
    * {@link #add(Measure, Subject, ToDoubleFunction, CollapseType, String)} of a labelled measure.
    */
   Replicated add(Measure measure, Subject subject, Labelled f, CollapseType cause, String detail) {
-    if (!wanted(measure)) {
-      return null;
-    }
-    double observed = f.of(plan.observed, plan.observedCandidates());
-    if (Double.isNaN(observed)) {
-      return null;
-    }
-    boolean[][] resplits = plan.resplits;
-    double[] nulls =
-        Resampling.replicated(resplits.length, b -> f.of(resplits[b], plan.candidates(b)));
-    return scored(measure, subject, observed, nulls, cause, detail, null);
+    return replicated(
+        measure,
+        subject,
+        () -> f.of(plan.observed, plan.observedCandidates()),
+        b -> f.of(plan.resplits[b], plan.candidates(b)),
+        cause,
+        detail);
   }
 
   Replicated add(Measure measure, Subject subject, ToDoubleFunction<boolean[]> f, String detail) {

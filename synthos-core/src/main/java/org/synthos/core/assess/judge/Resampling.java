@@ -49,6 +49,8 @@ final class Resampling {
   /** Each re-split's candidate rows in increasing order, listed when first asked for. */
   private final AtomicReferenceArray<int[]> resplitCandidates;
 
+  private volatile int[] observedCandidates;
+
   Resampling(Pool data, long seed, int replicates) {
     this.data = data;
     this.observed = data.observedLabels();
@@ -84,7 +86,12 @@ final class Resampling {
 
   /** The observed labelling's candidate rows: the pool holds them first. */
   int[] observedCandidates() {
-    return IntStream.range(0, data.nC).toArray();
+    int[] rows = observedCandidates;
+    if (rows == null) {
+      // Two threads listing them list the same rows; either may be kept.
+      rows = observedCandidates = IntStream.range(0, data.nC).toArray();
+    }
+    return rows;
   }
 
   /**
