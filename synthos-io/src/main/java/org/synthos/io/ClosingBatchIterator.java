@@ -9,9 +9,10 @@ import org.synthos.api.ColumnBatch;
 /**
  * One pass over a reader as an iterator. The reader is closed when the pass reaches the end or a
  * read (or the observer) throws; after that the iterator is empty. The observer sees the reader's
- * counters after every read, e.g. to report progress or to stop a cancelled job by throwing.
+ * counters after every read, e.g. to report progress or to stop a cancelled job by throwing. A
+ * caller that stops early closes it ({@link AutoCloseable}), which closes the reader.
  */
-final class ClosingBatchIterator implements Iterator<ColumnBatch> {
+final class ClosingBatchIterator implements Iterator<ColumnBatch>, AutoCloseable {
   private final DatasetReader reader;
   private final Consumer<ReadStats> afterRead;
   private Optional<ColumnBatch> pending;
@@ -53,7 +54,11 @@ final class ClosingBatchIterator implements Iterator<ColumnBatch> {
     return batch;
   }
 
-  private void close() {
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     pending = Optional.empty();
     reader.close();

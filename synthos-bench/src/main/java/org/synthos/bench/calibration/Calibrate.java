@@ -8,11 +8,12 @@ import java.util.Set;
 
 /**
  * {@code ./bench calibrate [--quick] [--datasets a,b] [--families f,g] [--moderate] [--seeds N]
- * [--defect-seeds M] [--first-seed S] [--threads T] [--out DIR]}: runs the calibration benchmark
- * and writes {@code DIR/calibration.json} and {@code .md} (default {@code bench-results/}). {@code
- * --first-seed} replaces the plan's first seed ({@link CalibrationPlan#FULL_FIRST_SEED}, or {@link
- * CalibrationPlan#QUICK_FIRST_SEED} with {@code --quick}), so that a held-out run confirming a
- * policy uses other seeds than the run that derived it.
+ * [--defect-seeds M] [--first-seed S] [--threads T] [--max-rows R] [--out DIR]}: runs the
+ * calibration benchmark and writes {@code DIR/calibration.json} and {@code .md} (default {@code
+ * bench-results/}). {@code --first-seed} replaces the plan's first seed ({@link
+ * CalibrationPlan#FULL_FIRST_SEED}, or {@link CalibrationPlan#QUICK_FIRST_SEED} with {@code
+ * --quick}), so that a held-out run confirming a policy uses other seeds than the run that derived
+ * it.
  */
 public final class Calibrate {
   private Calibrate() {}
@@ -48,11 +49,13 @@ public final class Calibrate {
         case "--defect-seeds" -> defect = Integer.parseInt(value(args, ++i));
         case "--first-seed" -> plan = plan.withFirstSeed(Long.parseLong(value(args, ++i)));
         case "--threads" -> plan = plan.withThreads(Integer.parseInt(value(args, ++i)));
+        case "--max-rows" -> plan = plan.withMaxRows(Integer.parseInt(value(args, ++i)));
         case "--out" -> out = Path.of(value(args, ++i));
         case "--help", "-h" -> {
           System.out.println(
               "usage: ./bench calibrate [--quick] [--datasets a,b] [--families f,g] [--moderate]"
-                  + " [--seeds N] [--defect-seeds M] [--first-seed S] [--threads T] [--out DIR]");
+                  + " [--seeds N] [--defect-seeds M] [--first-seed S] [--threads T] [--max-rows R]"
+                  + " [--out DIR]");
           return;
         }
         default -> {

@@ -106,12 +106,13 @@ public final class Calibration {
   }
 
   /** One validation of the plan: a dataset, a family at a severity, a seed. */
-  record Trial(String dataset, ColumnBatch data, Family family, double severity, long seed) {}
+  record Trial(
+      String dataset, ColumnBatch data, Family family, double severity, long seed, int maxRows) {}
 
   private static List<Trial> trialsFor(CalibrationPlan plan, String name, ColumnBatch data) {
     List<Trial> out = new ArrayList<>();
     for (int i = 0; i < plan.cleanSeeds(); i++) {
-      out.add(new Trial(name, data, Family.CLEAN, 0, plan.firstSeed() + i));
+      out.add(new Trial(name, data, Family.CLEAN, 0, plan.firstSeed() + i, plan.maxRows()));
     }
     for (Family f : Family.defective()) {
       if (!plan.families().isEmpty() && !plan.families().contains(f.key())) {
@@ -122,7 +123,7 @@ public final class Calibration {
           continue;
         }
         for (int i = 0; i < plan.defectSeeds(); i++) {
-          out.add(new Trial(name, data, f, s, plan.firstSeed() + i));
+          out.add(new Trial(name, data, f, s, plan.firstSeed() + i, plan.maxRows()));
         }
       }
     }
@@ -167,7 +168,7 @@ public final class Calibration {
       ValidationResult r =
           Validator.validate(
               ValidationInput.of(source("candidate", candidate), source("reference", reference)),
-              OPTIONS.withSeed(t.seed()),
+              options(t),
               ProgressListener.NONE);
       double baseline = QualityBaseline.score(reference, candidate).orElse(Double.NaN);
       Map<String, Double> scores = new LinkedHashMap<>();
@@ -261,6 +262,21 @@ public final class Calibration {
 
   private static double round(double v) {
     return Math.round(v * 100) / 100.0;
+  }
+
+  /** The calibration's options with the trial's seed and rows analysed. */
+  private static ValidationOptions options(Trial t) {
+    ValidationOptions o = OPTIONS.withSeed(t.seed());
+    return new ValidationOptions(
+        o.policy(),
+        o.seed(),
+        o.targetColumn(),
+        o.timeColumn(),
+        t.maxRows(),
+        o.multivariateRows(),
+        o.replicates(),
+        o.ablations(),
+        o.learning());
   }
 
   static DatasetSource source(String name, ColumnBatch batch) {

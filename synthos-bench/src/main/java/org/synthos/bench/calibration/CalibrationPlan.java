@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.synthos.api.ErrorCode;
 import org.synthos.api.SynthosException;
+import org.synthos.core.assess.ValidationOptions;
 
 /**
  * What a calibration run covers.
@@ -26,9 +27,13 @@ public record CalibrationPlan(
     boolean committedOnly,
     long firstSeed,
     int threads,
-    Set<String> families) {
+    Set<String> families,
+    int maxRows) {
   /** Seeds of the full run start here, away from the seeds used while developing the scorer. */
   public static final long FULL_FIRST_SEED = 1_000;
+
+  /** Rows analysed per file unless {@link #withMaxRows} says otherwise: the validation default. */
+  public static final int DEFAULT_MAX_ROWS = ValidationOptions.defaults().maxRows();
 
   /** The quick (CI) subset uses its own seeds. */
   public static final long QUICK_FIRST_SEED = 5_000;
@@ -36,53 +41,120 @@ public record CalibrationPlan(
   public CalibrationPlan {
     datasets = Set.copyOf(datasets);
     families = Set.copyOf(families);
-    if (cleanSeeds < 1 || defectSeeds < 1 || threads < 1) {
+    if (cleanSeeds < 1 || defectSeeds < 1 || threads < 1 || maxRows < 1) {
       throw new SynthosException(
-          ErrorCode.INVALID_ARGUMENT, "seeds and threads must be at least 1");
+          ErrorCode.INVALID_ARGUMENT, "seeds, threads and rows analysed must be at least 1");
     }
   }
 
   /** The full benchmark: every dataset, 20 clean splits each, 2 seeds per defect and severity. */
   public static CalibrationPlan full() {
-    return new CalibrationPlan(Set.of(), 20, 2, false, false, FULL_FIRST_SEED, 2, Set.of());
+    return new CalibrationPlan(
+        Set.of(), 20, 2, false, false, FULL_FIRST_SEED, 2, Set.of(), DEFAULT_MAX_ROWS);
   }
 
   /** The CI subset: committed datasets, moderate severities, few seeds. */
   public static CalibrationPlan quick() {
-    return new CalibrationPlan(Set.of(), 4, 1, true, true, QUICK_FIRST_SEED, 2, Set.of());
+    return new CalibrationPlan(
+        Set.of(), 4, 1, true, true, QUICK_FIRST_SEED, 2, Set.of(), DEFAULT_MAX_ROWS);
   }
 
   public CalibrationPlan withSeeds(int clean, int defect) {
     return new CalibrationPlan(
-        datasets, clean, defect, moderateOnly, committedOnly, firstSeed, threads, families);
+        datasets,
+        clean,
+        defect,
+        moderateOnly,
+        committedOnly,
+        firstSeed,
+        threads,
+        families,
+        maxRows);
   }
 
   public CalibrationPlan withDatasets(Set<String> names) {
     return new CalibrationPlan(
-        names, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, threads, families);
+        names,
+        cleanSeeds,
+        defectSeeds,
+        moderateOnly,
+        committedOnly,
+        firstSeed,
+        threads,
+        families,
+        maxRows);
   }
 
   /** Seeds from {@code seed} upwards, so that a confirmation run can use other seeds. */
   public CalibrationPlan withFirstSeed(long seed) {
     return new CalibrationPlan(
-        datasets, cleanSeeds, defectSeeds, moderateOnly, committedOnly, seed, threads, families);
+        datasets,
+        cleanSeeds,
+        defectSeeds,
+        moderateOnly,
+        committedOnly,
+        seed,
+        threads,
+        families,
+        maxRows);
   }
 
   public CalibrationPlan withThreads(int n) {
     return new CalibrationPlan(
-        datasets, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, n, families);
+        datasets,
+        cleanSeeds,
+        defectSeeds,
+        moderateOnly,
+        committedOnly,
+        firstSeed,
+        n,
+        families,
+        maxRows);
   }
 
   /** Only these families (and the clean splits); the keys are checked when the plan runs. */
   public CalibrationPlan withFamilies(Set<String> keys) {
     return new CalibrationPlan(
-        datasets, cleanSeeds, defectSeeds, moderateOnly, committedOnly, firstSeed, threads, keys);
+        datasets,
+        cleanSeeds,
+        defectSeeds,
+        moderateOnly,
+        committedOnly,
+        firstSeed,
+        threads,
+        keys,
+        maxRows);
+  }
+
+  /**
+   * At most {@code rows} rows analysed per file, so that splits larger than that are judged as
+   * large files are: on a seeded sample, with the states of every row where a measure has them.
+   */
+  public CalibrationPlan withMaxRows(int rows) {
+    return new CalibrationPlan(
+        datasets,
+        cleanSeeds,
+        defectSeeds,
+        moderateOnly,
+        committedOnly,
+        firstSeed,
+        threads,
+        families,
+        rows);
   }
 
   /** Each family at its moderate severity only. */
   public CalibrationPlan moderate() {
     return new CalibrationPlan(
-        datasets, cleanSeeds, defectSeeds, true, committedOnly, firstSeed, threads, families);
+        datasets,
+        cleanSeeds,
+        defectSeeds,
+        true,
+        committedOnly,
+        firstSeed,
+        threads,
+        families,
+        maxRows);
   }
 
   /** The datasets of this plan, in table order. */

@@ -20,6 +20,7 @@ import org.synthos.core.assess.judge.Judge;
 import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.ExactRows;
 import org.synthos.core.assess.pool.FullPass;
+import org.synthos.core.assess.pool.LeadingCuts;
 import org.synthos.core.assess.pool.Pool;
 import org.synthos.core.assess.pool.RawTable;
 import org.synthos.core.assess.pool.RowHashes;
@@ -133,8 +134,13 @@ public final class Validator {
               Read ref;
               ExactRows exact;
               if (reader == null) {
+                Map<String, double[]> cuts =
+                    refSource == null
+                        ? Map.of()
+                        : LeadingCuts.of(
+                            candSource, candHashed, refSource, refHashed, options.maxRows());
                 Reads both =
-                    readBoth(candSource, candHashed, refSource, refHashed, options, threads);
+                    readBoth(candSource, candHashed, refSource, refHashed, options, threads, cuts);
                 cand = both.cand();
                 ref = both.ref();
                 exact =
@@ -239,8 +245,14 @@ public final class Validator {
    */
   private record Read(RawTable table, RowHashes hashes, Buckets buckets) {
     static Read of(
-        DatasetSource source, int[] hashed, long seed, ValidationOptions options, int threads) {
-      FullPass pass = FullPass.read(source, hashed, options.maxRows(), seed, threads);
+        DatasetSource source,
+        int[] hashed,
+        long seed,
+        ValidationOptions options,
+        int threads,
+        Map<String, double[]> cuts) {
+      FullPass pass =
+          FullPass.read(source, hashed, options.maxRows(), seed, threads, Long.MAX_VALUE, cuts);
       return new Read(RawTable.of(source, pass), pass.hashes, pass.buckets);
     }
   }
@@ -264,9 +276,11 @@ public final class Validator {
       DatasetSource refSource,
       int[] refHashed,
       ValidationOptions options,
-      int threads) {
+      int threads,
+      Map<String, double[]> cuts) {
     if (refSource == null) {
-      return new Reads(Read.of(candSource, candHashed, options.seed(), options, threads), null);
+      return new Reads(
+          Read.of(candSource, candHashed, options.seed(), options, threads, cuts), null);
     }
     boolean small =
         candSource.sizeBytes() >= 0
@@ -274,17 +288,18 @@ public final class Validator {
             && candSource.sizeBytes() < CONCURRENT_READ_BYTES
             && refSource.sizeBytes() < CONCURRENT_READ_BYTES;
     if (!small || threads < 2) {
-      Read cand = Read.of(candSource, candHashed, options.seed(), options, threads);
-      return new Reads(cand, Read.of(refSource, refHashed, options.seed() + 1, options, threads));
+      Read cand = Read.of(candSource, candHashed, options.seed(), options, threads, cuts);
+      return new Reads(
+          cand, Read.of(refSource, refHashed, options.seed() + 1, options, threads, cuts));
     }
     int half = Math.max(1, threads / 2);
     SideTask<Read> ref =
         SideTask.start(
-            () -> Read.of(refSource, refHashed, options.seed() + 1, options, threads - half),
+            () -> Read.of(refSource, refHashed, options.seed() + 1, options, threads - half, cuts),
             "synthos-read-reference");
     Read cand;
     try {
-      cand = Read.of(candSource, candHashed, options.seed(), options, half);
+      cand = Read.of(candSource, candHashed, options.seed(), options, half, cuts);
     } catch (RuntimeException | Error e) {
       // Joined so that no pass outlives the validation that started it.
       ref.joinQuietly();

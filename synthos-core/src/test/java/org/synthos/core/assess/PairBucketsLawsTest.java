@@ -141,7 +141,7 @@ class PairBucketsLawsTest {
     assertThat(s.merge(Buckets.empty()).pairs().table("a", "b")).isNull();
   }
 
-  private static Pool.Var var(Pool d, String name) {
+  static Pool.Var var(Pool d, String name) {
     return d.vars.stream().filter(v -> v.name.equals(name)).findFirst().orElseThrow();
   }
 
@@ -158,7 +158,7 @@ class PairBucketsLawsTest {
         .toList();
   }
 
-  private static Batches batches(List<BucketsLawsTest.Row> rows) {
+  static Batches batches(List<BucketsLawsTest.Row> rows) {
     return new Batches()
         .doubles("x", rows.stream().map(BucketsLawsTest.Row::x).toArray(Double[]::new))
         .doubles(
@@ -196,7 +196,7 @@ class PairBucketsLawsTest {
     }
   }
 
-  private static List<String> view(SortedMap<ContingencyState.Cell, long[]> t) {
+  static List<String> view(SortedMap<ContingencyState.Cell, long[]> t) {
     List<String> out = new ArrayList<>();
     if (t == null) {
       out.add("dropped");

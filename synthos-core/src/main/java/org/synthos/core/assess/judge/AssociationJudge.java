@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.synthos.core.assess.CollapseType;
 import org.synthos.core.assess.ColumnPair;
+import org.synthos.core.assess.Evidence;
 import org.synthos.core.assess.Measure;
 import org.synthos.core.assess.Subject;
 import org.synthos.core.assess.measure.Association;
@@ -13,6 +14,7 @@ import org.synthos.core.assess.measure.AssociationLoss;
 import org.synthos.core.assess.measure.BucketPairs;
 import org.synthos.core.assess.measure.Shuffle;
 import org.synthos.core.assess.pool.Buckets;
+import org.synthos.core.assess.pool.LeadingCuts;
 import org.synthos.core.assess.pool.PairBuckets;
 import org.synthos.core.assess.pool.Pool;
 
@@ -100,7 +102,7 @@ final class AssociationJudge {
       return true;
     }
     if (va.numeric || vb.numeric) {
-      return false;
+      return mixedOverEveryRow(j, states, va, vb, measure, pair, cause, detail);
     }
     int ka = j.categoriesOverAllRows(va.name);
     int kb = j.categoriesOverAllRows(vb.name);
@@ -111,6 +113,54 @@ final class AssociationJudge {
     if (Association.formed(ka, kb)) {
       j.addStates(
           measure, pair, t::gap, cause, detail + "; every row, from the pass's combination counts");
+    }
+    return true;
+  }
+
+  /**
+   * Judges a number paired with a category from both files' counts of every row by (bin, value),
+   * when the pool holds a sample of the rows (held whole, it already measures every row with the
+   * pooled quintiles), both files binned the number by the same cuts from their leading rows
+   * ({@link LeadingCuts}) and those cuts bin the held values as their own quintiles do; returns
+   * whether it did.
+   */
+  private static boolean mixedOverEveryRow(
+      Judging j,
+      Buckets[] states,
+      Pool.Var va,
+      Pool.Var vb,
+      Measure measure,
+      ColumnPair pair,
+      CollapseType cause,
+      String detail) {
+    Pool.Var number = va.numeric ? va : vb;
+    Pool.Var category = va.numeric ? vb : va;
+    boolean allHeld =
+        Arrays.stream(states[0].rows()).sum() == j.data.nC
+            && Arrays.stream(states[1].rows()).sum() == j.data.nR;
+    double[] cuts = states[0].pairs().cuts(number.name);
+    if (allHeld
+        || cuts == null
+        || !Arrays.equals(cuts, states[1].pairs().cuts(number.name))
+        || !LeadingCuts.agree(cuts, number)) {
+      return false;
+    }
+    int kc = j.categoriesOverAllRows(category.name);
+    BucketPairs.Table t =
+        BucketPairs.Table.of(states[0].pairs(), states[1].pairs(), va.name, vb.name);
+    if (kc < 0 || t == null) {
+      return false;
+    }
+    if (Association.formed(cuts.length + 1, kc)) {
+      j.addStates(
+          measure,
+          pair,
+          t::gap,
+          cause,
+          detail
+              + " (numbers cut at the pooled quintiles of both files' first "
+              + LeadingCuts.ROWS
+              + " rows); every row, from the pass's combination counts");
     }
     return true;
   }
@@ -165,7 +215,9 @@ final class AssociationJudge {
         double[] s = AssociationLoss.combine(g.pairs(), drops);
         if (!Double.isNaN(s[0])) {
           names.add(g.category());
-          parts.add(new Judging.Replicated(s[0], Arrays.copyOfRange(s, 1, s.length)));
+          parts.add(
+              new Judging.Replicated(
+                  s[0], Arrays.copyOfRange(s, 1, s.length), Evidence.RowScope.ANALYSED));
         }
       }
       j.addMaxExcess(

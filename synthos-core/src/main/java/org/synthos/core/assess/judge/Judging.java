@@ -154,8 +154,11 @@ final class Judging {
     }
   }
 
-  /** A measure's observed value and its values on the re-splits, kept for dataset-level means. */
-  record Replicated(double observed, double[] nulls) {}
+  /**
+   * A measure's observed value, its values on the re-splits and the rows it was measured on, kept
+   * for dataset-level means.
+   */
+  record Replicated(double observed, double[] nulls, Evidence.RowScope rows) {}
 
   /**
    * Scores a measure against its permutation null ({@link Measure.BandMethod#RESPLIT}). NaN
@@ -229,7 +232,7 @@ final class Judging {
     }
     Evidence e = Evidence.of(measure, subject, observed, band, cause, detail);
     add(scope == null ? e : e.onRows(scope));
-    return new Replicated(observed, nulls);
+    return new Replicated(observed, nulls, e.rows());
   }
 
   /**
@@ -358,18 +361,21 @@ final class Judging {
     if (s == null) {
       return;
     }
+    // Measured on every row when each part was.
+    boolean allRows = parts.stream().allMatch(r -> r == null || r.rows() == Evidence.RowScope.ALL);
     add(
         Evidence.of(
-            measure,
-            Subject.DATASET,
-            s.observed(),
-            Bands.of(s.nulls()),
-            "mean over "
-                + s.parts()
-                + " "
-                + what
-                + " of (value - band mean) / band sd: many small shifts in the same"
-                + " direction"));
+                measure,
+                Subject.DATASET,
+                s.observed(),
+                Bands.of(s.nulls()),
+                "mean over "
+                    + s.parts()
+                    + " "
+                    + what
+                    + " of (value - band mean) / band sd: many small shifts in the same"
+                    + " direction")
+            .onRows(allRows ? Evidence.RowScope.ALL : Evidence.RowScope.ANALYSED));
   }
 
   /**
@@ -558,7 +564,7 @@ final class Judging {
         continue;
       }
       add(Evidence.of(cm.measure(), subject, observed, band, cm.cause(), cm.detail()).onRows(rows));
-      out.add(new Replicated(observed, cm.deficit() ? Bands.truncated(nulls[m]) : nulls[m]));
+      out.add(new Replicated(observed, cm.deficit() ? Bands.truncated(nulls[m]) : nulls[m], rows));
     }
     return out;
   }

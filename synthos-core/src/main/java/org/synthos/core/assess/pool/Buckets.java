@@ -349,6 +349,20 @@ public final class Buckets {
     /** As above, keeping at most {@code sampleSize} values per bucket. */
     public Accumulator(
         Schema schema, int[] columns, long seed, int sampleSize, SampleBounds sampleBounds) {
+      this(schema, columns, seed, sampleSize, sampleBounds, Map.of());
+    }
+
+    /**
+     * As above, binning the numeric columns named in {@code cuts} by their cut points for their
+     * pairs with categories ({@link PairBuckets}).
+     */
+    public Accumulator(
+        Schema schema,
+        int[] columns,
+        long seed,
+        int sampleSize,
+        SampleBounds sampleBounds,
+        Map<String, double[]> cuts) {
       this.schema = schema;
       this.columns = Arrays.stream(columns).filter(c -> kept(schema.field(c).type())).toArray();
       this.seed = seed;
@@ -357,7 +371,7 @@ public final class Buckets {
       this.samples = new BucketSample.Accumulator[f][];
       this.counts = new ArrayList<>();
       this.overflowed = new boolean[f];
-      this.pairs = new PairBuckets.Accumulator(schema, this.columns);
+      this.pairs = new PairBuckets.Accumulator(schema, this.columns, cuts);
       this.texts = Arrays.stream(columns).filter(c -> lengthsKept(schema, c)).toArray();
       this.textNulls = new long[texts.length][COUNT];
       this.characters = new BucketSample.Accumulator[texts.length][COUNT];

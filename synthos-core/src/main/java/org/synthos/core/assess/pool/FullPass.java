@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
@@ -111,6 +112,21 @@ public final class FullPass {
    */
   public static FullPass read(
       DatasetSource source, int[] hashed, int maxRows, long seed, int threads, long sampleBound) {
+    return read(source, hashed, maxRows, seed, threads, sampleBound, Map.of());
+  }
+
+  /**
+   * As above, binning the numeric columns named in {@code cuts} by their cut points for their pairs
+   * with categories ({@link PairBuckets}); candidate and reference must be given the same.
+   */
+  public static FullPass read(
+      DatasetSource source,
+      int[] hashed,
+      int maxRows,
+      long seed,
+      int threads,
+      long sampleBound,
+      Map<String, double[]> cuts) {
     Schema schema = source.schema();
     // The assessment reads only counts from the profile; the sketches would cost a third of the
     // pass.
@@ -120,7 +136,7 @@ public final class FullPass {
             schema,
             checked(source, source.batches().get()),
             options,
-            new Rider(schema, hashed, maxRows, seed, sampleBound));
+            new Rider(schema, hashed, maxRows, seed, sampleBound, cuts));
     Part part = done.ridden();
     RowSampleState sample = Rider.compact(part.samples);
     if (done.profile().rows() == 0) {
@@ -214,8 +230,18 @@ public final class FullPass {
     /** The bounds of the merged bucket samples, read by later partitions alike. */
     private final SampleBounds sampleBounds = new SampleBounds();
 
-    Rider(Schema schema, int[] hashed, int maxRows, long seed, long initialBound) {
+    /** Cut points of the numbers binned for their pairs with categories, by column name. */
+    private final Map<String, double[]> cuts;
+
+    Rider(
+        Schema schema,
+        int[] hashed,
+        int maxRows,
+        long seed,
+        long initialBound,
+        Map<String, double[]> cuts) {
       this.bound = new AtomicLong(initialBound);
+      this.cuts = Map.copyOf(cuts);
       this.schema = schema;
       this.hashed = hashed.clone();
       List<Field> fields = new ArrayList<>();
@@ -231,7 +257,10 @@ public final class FullPass {
     public Accumulator open(long partition) {
       return new Accumulator(
           RowSampleState.newAccumulator(schema, seed, maxRows, bound::get),
-          hashed.length == 0 ? null : new Buckets.Accumulator(schema, hashed, seed, sampleBounds));
+          hashed.length == 0
+              ? null
+              : new Buckets.Accumulator(
+                  schema, hashed, seed, Buckets.SAMPLE_SIZE, sampleBounds, cuts));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
@@ -28,8 +29,12 @@ import org.synthos.core.state.StateCodec;
  *
  * <p>Which pairs: the numeric pairs among the first {@value #MAX_COLUMNS} kept columns, and the
  * categorical pairs among the first {@value #MAX_COLUMNS} categorical or boolean ones, as the
- * judges pair the compared columns. A pair of a number with a category gets no state: its
- * association codes the number by the pooled quintiles, known only after the pass.
+ * judges pair the compared columns. A pair of a number with a category keeps the counts of each
+ * combination of the category's value and the number's bin when the pass was given the number's cut
+ * points ({@link #cuts}): quintiles fixed before the pass from both files' leading rows ({@link
+ * LeadingCuts}), since the pooled quintiles over every row are known only after it. A bin is named
+ * {@code q0}, {@code q1}, ... (the number of cut points at or below the value, as {@link Pool}
+ * codes numbers), so that the bins sort in order.
  *
  * <p>Immutable. {@link #merge} merges co-moments by Chan, Golub and LeVeque's (1979) update
  * (associative and commutative up to rounding, about 1e-12 relative) and adds counts (exact); a
@@ -51,16 +56,34 @@ public final class PairBuckets {
 
   private final Map<Pair, CoMomentsState[]> moments;
   private final Map<Pair, SortedMap<ContingencyState.Cell, long[]>> tables;
+  private final Map<String, double[]> cuts;
 
   private PairBuckets(
-      Map<Pair, CoMomentsState[]> moments, Map<Pair, SortedMap<ContingencyState.Cell, long[]>> t) {
+      Map<Pair, CoMomentsState[]> moments,
+      Map<Pair, SortedMap<ContingencyState.Cell, long[]>> t,
+      Map<String, double[]> cuts) {
     this.moments = moments;
     this.tables = t;
+    this.cuts = cuts;
   }
 
   /** The identity: no pairs. */
   public static PairBuckets empty() {
-    return new PairBuckets(Map.of(), Map.of());
+    return new PairBuckets(Map.of(), Map.of(), Map.of());
+  }
+
+  /**
+   * The cut points (ascending, distinct) that binned numeric column {@code name} in its pairs with
+   * categories, or null when it was not binned.
+   */
+  public double[] cuts(String name) {
+    double[] c = cuts.get(name);
+    return c == null ? null : c.clone();
+  }
+
+  /** The label of bin {@code b} of a binned number: {@code q} and the bin's index. */
+  public static String binLabel(int b) {
+    return "q" + b;
   }
 
   /** The co-moments per bucket of numeric columns {@code a} and {@code b}, or null if not kept. */
@@ -109,7 +132,13 @@ public final class PairBuckets {
                 }));
     Map<Pair, SortedMap<ContingencyState.Cell, long[]>> t = new LinkedHashMap<>(tables);
     o.tables.forEach((k, v) -> t.put(k, t.containsKey(k) ? add(t.get(k), v) : v));
-    return new PairBuckets(Collections.unmodifiableMap(m), Collections.unmodifiableMap(t));
+    // Every part of one pass bins with the same cuts; the empty state has none.
+    Map<String, double[]> c = new LinkedHashMap<>(cuts);
+    c.putAll(o.cuts);
+    return new PairBuckets(
+        Collections.unmodifiableMap(m),
+        Collections.unmodifiableMap(t),
+        Collections.unmodifiableMap(c));
   }
 
   private static SortedMap<ContingencyState.Cell, long[]> add(
@@ -136,7 +165,7 @@ public final class PairBuckets {
   /**
    * Writes the pairs: the numeric pairs' names and per bucket their co-moments ({@link
    * StateCodec#write}); then the categorical pairs' names, a dropped flag and, unless dropped, each
-   * combination's values and counts per bucket.
+   * combination's values and counts per bucket; then the binned numbers' names and cut points.
    */
   void write(DataOutputStream out) throws IOException {
     out.writeInt(moments.size());
@@ -161,6 +190,14 @@ public final class PairBuckets {
             out.writeLong(x);
           }
         }
+      }
+    }
+    out.writeInt(cuts.size());
+    for (Map.Entry<String, double[]> e : cuts.entrySet()) {
+      StateCodec.writeString(out, e.getKey());
+      out.writeInt(e.getValue().length);
+      for (double x : e.getValue()) {
+        out.writeDouble(x);
       }
     }
   }
@@ -201,7 +238,20 @@ public final class PairBuckets {
       }
       t.put(key, table);
     }
-    return new PairBuckets(Collections.unmodifiableMap(m), Collections.unmodifiableMap(t));
+    Map<String, double[]> c = new LinkedHashMap<>();
+    int binned = in.readInt();
+    for (int k = 0; k < binned; k++) {
+      String name = StateCodec.readString(in);
+      double[] x = new double[in.readInt()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = in.readDouble();
+      }
+      c.put(name, x);
+    }
+    return new PairBuckets(
+        Collections.unmodifiableMap(m),
+        Collections.unmodifiableMap(t),
+        Collections.unmodifiableMap(c));
   }
 
   /** The mutable fold of one partition's batches, fed the bucket of each row by {@link Buckets}. */
@@ -219,12 +269,30 @@ public final class PairBuckets {
     /** Per categorical pair its combinations' counts per bucket; null once past the cap. */
     private final List<Combinations> combinations = new ArrayList<>();
 
+    /** The cut points of each numeric column binned for its pairs with categories, or null. */
+    private final double[][] cutsOf;
+
+    /**
+     * Per binned number (in {@link #numeric} order) and categorical column, the counts per bucket
+     * of (bin, value); null once past the cap.
+     */
+    private final List<Combinations> mixed = new ArrayList<>();
+
     private int[][] coded = new int[0][];
 
     /**
      * @param columns the kept columns, in schema order
      */
     Accumulator(Schema schema, int[] columns) {
+      this(schema, columns, Map.of());
+    }
+
+    /**
+     * @param columns the kept columns, in schema order
+     * @param cuts cut points (ascending, distinct) by column name: the numeric columns named are
+     *     binned by them and paired with every categorical one
+     */
+    Accumulator(Schema schema, int[] columns, Map<String, double[]> cuts) {
       this.schema = schema;
       List<Integer> num = new ArrayList<>();
       List<Integer> cat = new ArrayList<>();
@@ -249,6 +317,16 @@ public final class PairBuckets {
       }
       for (int k = 0; k < q * (q - 1) / 2; k++) {
         combinations.add(new Combinations());
+      }
+      this.cutsOf = new double[p][];
+      for (int k = 0; k < p; k++) {
+        double[] c = q == 0 ? null : cuts.get(name(numeric[k]));
+        if (c != null) {
+          cutsOf[k] = c.clone();
+          for (int j = 0; j < q; j++) {
+            mixed.add(new Combinations());
+          }
+        }
       }
     }
 
@@ -280,21 +358,45 @@ public final class PairBuckets {
       for (int a = 0; a < categorical.length; a++) {
         for (int b = a + 1; b < categorical.length; b++) {
           Combinations map = combinations.get(pair++);
-          if (map == null) {
-            continue;
-          }
-          int[] ca = coded[a];
-          int[] cb = coded[b];
-          for (int r = 0; r < n; r++) {
-            if (ca[r] >= 0 && cb[r] >= 0) {
-              map.at(ca[r], cb[r])[bucket[r]]++;
-            }
-          }
-          if (map.size > COMBINATION_CAP) {
+          if (map != null && !map.count(coded[a], coded[b], bucket, n)) {
             combinations.set(pair - 1, null);
           }
         }
       }
+      int at = 0;
+      for (int a = 0; a < numeric.length; a++) {
+        if (cutsOf[a] == null) {
+          continue;
+        }
+        int[] bin = bins(x[a], cutsOf[a]);
+        for (int c = 0; c < categorical.length; c++) {
+          Combinations map = mixed.get(at++);
+          if (map != null && !map.count(bin, coded[c], bucket, n)) {
+            mixed.set(at - 1, null);
+          }
+        }
+      }
+    }
+
+    /**
+     * Each value's bin: how many cut points lie at or below it, as {@link Pool} codes numbers by
+     * its quintiles; -1 for a null.
+     */
+    private static int[] bins(double[] x, double[] cuts) {
+      int[] out = new int[x.length];
+      for (int r = 0; r < x.length; r++) {
+        double v = x[r];
+        if (Double.isNaN(v)) {
+          out[r] = -1;
+          continue;
+        }
+        int b = 0;
+        while (b < cuts.length && v >= cuts[b]) {
+          b++;
+        }
+        out[r] = b;
+      }
+      return out;
     }
 
     /** A numeric column's values, NaN for nulls. */
@@ -352,26 +454,34 @@ public final class PairBuckets {
         for (int b = a + 1; b < categorical.length; b++) {
           Combinations map = combinations.get(pair++);
           Pair key = new Pair(name(categorical[a]), name(categorical[b]));
-          if (map == null) {
-            t.put(key, null);
-            continue;
-          }
-          SortedMap<ContingencyState.Cell, long[]> table =
-              new TreeMap<>(ContingencyState.CELL_ORDER);
-          List<String> va = values.get(a);
-          List<String> vb = values.get(b);
-          for (int x = 0; x < map.cells.length; x++) {
-            long[][] row = map.cells[x];
-            for (int y = 0; row != null && y < row.length; y++) {
-              if (row[y] != null) {
-                table.put(new ContingencyState.Cell(va.get(x), vb.get(y)), row[y].clone());
-              }
-            }
-          }
-          t.put(key, table);
+          t.put(key, map == null ? null : map.table(values.get(a)::get, values.get(b)::get, true));
         }
       }
-      return new PairBuckets(Collections.unmodifiableMap(m), Collections.unmodifiableMap(t));
+      Map<String, double[]> c = new LinkedHashMap<>();
+      int at = 0;
+      for (int a = 0; a < numeric.length; a++) {
+        if (cutsOf[a] == null) {
+          continue;
+        }
+        String num = name(numeric[a]);
+        c.put(num, cutsOf[a].clone());
+        for (int k = 0; k < categorical.length; k++) {
+          Combinations map = mixed.get(at++);
+          // In schema order, as the categorical pairs: the earlier column on the left.
+          boolean numberLeft = numeric[a] < categorical[k];
+          String cat = name(categorical[k]);
+          Pair key = numberLeft ? new Pair(num, cat) : new Pair(cat, num);
+          t.put(
+              key,
+              map == null
+                  ? null
+                  : map.table(PairBuckets::binLabel, values.get(k)::get, numberLeft));
+        }
+      }
+      return new PairBuckets(
+          Collections.unmodifiableMap(m),
+          Collections.unmodifiableMap(t),
+          Collections.unmodifiableMap(c));
     }
 
     private String name(int column) {
@@ -406,6 +516,41 @@ public final class PairBuckets {
         size++;
       }
       return c;
+    }
+
+    /**
+     * Counts the rows where both codes are present (not -1) by their combination and bucket;
+     * returns false once past {@value PairBuckets#COMBINATION_CAP} combinations.
+     */
+    boolean count(int[] a, int[] b, int[] bucket, int n) {
+      for (int r = 0; r < n; r++) {
+        if (a[r] >= 0 && b[r] >= 0) {
+          at(a[r], b[r])[bucket[r]]++;
+        }
+      }
+      return size <= COMBINATION_CAP;
+    }
+
+    /**
+     * The counts by the codes' values ({@code left} of the first code, {@code right} of the
+     * second), the first on the left of each cell when {@code firstLeft}.
+     */
+    SortedMap<ContingencyState.Cell, long[]> table(
+        IntFunction<String> left, IntFunction<String> right, boolean firstLeft) {
+      SortedMap<ContingencyState.Cell, long[]> out = new TreeMap<>(ContingencyState.CELL_ORDER);
+      for (int x = 0; x < cells.length; x++) {
+        long[][] row = cells[x];
+        for (int y = 0; row != null && y < row.length; y++) {
+          if (row[y] != null) {
+            String u = left.apply(x);
+            String v = right.apply(y);
+            out.put(
+                firstLeft ? new ContingencyState.Cell(u, v) : new ContingencyState.Cell(v, u),
+                row[y].clone());
+          }
+        }
+      }
+      return out;
     }
   }
 }

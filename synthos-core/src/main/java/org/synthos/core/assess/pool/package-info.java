@@ -59,9 +59,11 @@
  * combination of values over the rows where both are present, dropped past 1,024 combinations.
  * Counts are exact; co-moments differ from a one-row-at-a-time fold over the same rows only by
  * rounding (about 1e-12 relative), and so does Pearson's r from them. A pair of a number with a
- * category keeps no state: its association codes the number by pooled quintiles, which only the end
- * of the pass knows. Distinct values keep no state either: the distinct-value deficit counts one
- * value per near-duplicate group of rows, which needs the rows. *
+ * category counts each combination of the category's value and the number's bin, the number cut at
+ * the pooled quintiles of both files' leading rows ({@code LeadingCuts}, read before the pass,
+ * since the pooled quintiles of every row are known only at its end); where the leading rows are
+ * every row these are the held rows' own quintiles. Distinct values keep no state: the
+ * distinct-value deficit counts one value per near-duplicate group of rows, which needs the rows. *
  *
  * <p>Owns: reading and holding rows. Knows no measure, band or verdict.
  *

@@ -1,0 +1,187 @@
+package org.synthos.core.assess.pool;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.synthos.api.Column;
+import org.synthos.api.ColumnBatch;
+import org.synthos.api.ColumnType;
+import org.synthos.core.assess.DatasetSource;
+
+/**
+ * Quintile cut points of the numeric columns, fixed before the pass from the leading rows of both
+ * files, so that the pass can count each number's pairs with categories by bin over every row
+ * ({@link PairBuckets}). The measure over held rows codes a number by the pooled quintiles of the
+ * held rows, which over every row are known only after the pass; the leading rows stand in for
+ * them.
+ *
+ * <p>The cuts are those {@link Pool} takes from its pooled values: of the present values of the
+ * first {@value #ROWS} rows of both files, sorted, the values at ranks floor(b m / 5) for b = 1..4
+ * (m values), without repeats. Leading rows of a file sorted by the number, or by something it
+ * follows, give cuts far from the quintiles of the whole file; {@link #agree} tells the judge to
+ * keep the held rows then.
+ */
+public final class LeadingCuts {
+  /** Leading rows read from each file. */
+  public static final int ROWS = 1 << 16;
+
+  /**
+   * How far a cut may sit from the held rows' quintile of the same rank, as a share of the held
+   * values between them (2.5 points: an eighth of a quintile bin).
+   */
+  public static final double RANK_TOLERANCE = 0.025;
+
+  static final int BINS = 5;
+
+  private LeadingCuts() {}
+
+  /**
+   * The cuts of the compared numeric columns when both files may hold more rows than are held
+   * ({@code maxRows}) and at least one compared column is categorical, else none; the columns are
+   * the compared ones of each file, in the same order.
+   */
+  public static Map<String, double[]> of(
+      DatasetSource cand, int[] candColumns, DatasetSource ref, int[] refColumns, int maxRows) {
+    if (!mayHoldMore(cand, maxRows) && !mayHoldMore(ref, maxRows)) {
+      return Map.of();
+    }
+    List<Integer> numbers = new ArrayList<>();
+    boolean categories = false;
+    for (int k = 0; k < candColumns.length; k++) {
+      ColumnType c = cand.schema().field(candColumns[k]).type();
+      ColumnType r = ref.schema().field(refColumns[k]).type();
+      if (c.isNumeric() && r.isNumeric()) {
+        numbers.add(k);
+      } else if (Buckets.kept(c) && Buckets.kept(r)) {
+        categories = true;
+      }
+    }
+    if (numbers.isEmpty() || !categories) {
+      return Map.of();
+    }
+    int[] picked = numbers.stream().mapToInt(Integer::intValue).toArray();
+    double[][] fromCand = leading(cand, select(candColumns, picked));
+    double[][] fromRef = leading(ref, select(refColumns, picked));
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (int j = 0; j < picked.length; j++) {
+      double[] pooled = Arrays.copyOf(fromCand[j], fromCand[j].length + fromRef[j].length);
+      System.arraycopy(fromRef[j], 0, pooled, fromCand[j].length, fromRef[j].length);
+      if (pooled.length > 0) {
+        Arrays.sort(pooled);
+        out.put(cand.schema().field(candColumns[picked[j]]).name(), cuts(pooled));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a file may hold more than {@code maxRows} rows: a text file of b bytes and k columns
+   * holds at most b / k rows (a delimiter or line end per cell); a file of unknown size, or one
+   * compressed, may hold any number.
+   */
+  static boolean mayHoldMore(DatasetSource source, int maxRows) {
+    return source.sizeBytes() < 0
+        || source.sizeBytes() / Math.max(1, source.schema().size()) > maxRows;
+  }
+
+  /**
+   * The cuts of ascending values, as {@link Pool} cuts its pooled values: those at ranks floor(b m
+   * / 5), b = 1..4, without repeats.
+   */
+  static double[] cuts(double[] sorted) {
+    int m = sorted.length;
+    double[] edges = new double[BINS - 1];
+    for (int b = 1; b < BINS; b++) {
+      edges[b - 1] = sorted[(int) Math.min(m - 1, (long) b * m / BINS)];
+    }
+    return Arrays.stream(edges).distinct().toArray();
+  }
+
+  /**
+   * Whether {@code cuts} bin the held values of {@code v} as its own quintiles do: as many distinct
+   * cuts, each within {@link #RANK_TOLERANCE} of the held values of the held cut of the same rank
+   * (counting the held values below each).
+   */
+  public static boolean agree(double[] cuts, Pool.Var v) {
+    double[] sorted = v.sortedValues;
+    if (cuts == null || sorted == null || sorted.length == 0) {
+      return false;
+    }
+    double[] held = cuts(sorted);
+    if (held.length != cuts.length) {
+      return false;
+    }
+    for (int b = 0; b < cuts.length; b++) {
+      double apart = Math.abs(below(sorted, cuts[b]) - below(sorted, held[b]));
+      if (apart > RANK_TOLERANCE * sorted.length) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How many of the ascending values lie below x. */
+  private static int below(double[] sorted, double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static int[] select(int[] columns, int[] picked) {
+    int[] out = new int[picked.length];
+    for (int j = 0; j < picked.length; j++) {
+      out[j] = columns[picked[j]];
+    }
+    return out;
+  }
+
+  /** The present values of the numeric columns in the first {@link #ROWS} rows of a file. */
+  private static double[][] leading(DatasetSource source, int[] columns) {
+    double[][] out = new double[columns.length][ROWS];
+    int[] size = new int[columns.length];
+    Iterator<ColumnBatch> it = source.batches().get();
+    try {
+      int rows = 0;
+      while (rows < ROWS && it.hasNext()) {
+        ColumnBatch batch = it.next();
+        int n = Math.min(batch.rowCount(), ROWS - rows);
+        for (int j = 0; j < columns.length; j++) {
+          Column col = batch.column(columns[j]);
+          long[] longs = col instanceof Column.Longs l ? l.values() : null;
+          double[] doubles = col instanceof Column.Doubles d ? d.values() : null;
+          for (int r = 0; r < n; r++) {
+            double x = col.isNull(r) ? Double.NaN : longs != null ? longs[r] : doubles[r];
+            if (!Double.isNaN(x)) {
+              out[j][size[j]++] = x;
+            }
+          }
+        }
+        rows += n;
+      }
+    } finally {
+      if (it instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // Only the leading rows were wanted; a failure to release the reader changes nothing
+          // read.
+        }
+      }
+    }
+    for (int j = 0; j < columns.length; j++) {
+      out[j] = Arrays.copyOf(out[j], size[j]);
+    }
+    return out;
+  }
+}
