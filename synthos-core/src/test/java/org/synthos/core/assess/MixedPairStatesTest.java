@@ -137,6 +137,22 @@ class MixedPairStatesTest {
     assertThat(LeadingCuts.agree(new double[] {200, 400, 600}, x)).isFalse();
   }
 
+  /** Counts tied in runs of 100: a cut may sit on either side of the run its quintile falls in. */
+  @Example
+  void aCutNextToTheHeldOneAgreesOnTiedValues() {
+    Double[] values = new Double[1000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (double) (i / 100);
+    }
+    Batches side = new Batches().doubles("x", values).strings("g", strings(values.length));
+    Pool.Var x = PairBucketsLawsTest.var(VerdictMeasuresGoldenTest.pool(side, side), "x");
+    assertThat(LeadingCuts.agree(new double[] {2, 4, 6, 8}, x)).isTrue();
+    assertThat(LeadingCuts.agree(new double[] {3, 4, 6, 8}, x)).isTrue();
+    assertThat(LeadingCuts.agree(new double[] {1, 4, 6, 8}, x)).isTrue();
+    assertThat(LeadingCuts.agree(new double[] {0, 4, 6, 8}, x)).isFalse();
+    assertThat(LeadingCuts.agree(new double[] {2, 4, 6, 9.5}, x)).isFalse();
+  }
+
   /**
    * Files larger than the held sample: the number-with-category pair is judged over every row, its
    * value the gap of Cramér's V over every row with the pooled quintiles of the files (their

@@ -10,6 +10,7 @@ import org.synthos.api.Column;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
 import org.synthos.core.assess.DatasetSource;
+import org.synthos.core.assess.SideTask;
 
 /**
  * Quintile cut points of the numeric columns, fixed before the pass from the leading rows of both
@@ -26,7 +27,7 @@ import org.synthos.core.assess.DatasetSource;
  */
 public final class LeadingCuts {
   /** Leading rows read from each file. */
-  public static final int ROWS = 1 << 16;
+  public static final int ROWS = 1 << 13;
 
   /**
    * How far a cut may sit from the held rows' quintile of the same rank, as a share of the held
@@ -63,8 +64,17 @@ public final class LeadingCuts {
       return Map.of();
     }
     int[] picked = numbers.stream().mapToInt(Integer::intValue).toArray();
-    double[][] fromCand = leading(cand, select(candColumns, picked));
-    double[][] fromRef = leading(ref, select(refColumns, picked));
+    // The reference's leading rows are read beside the candidate's; the candidate's failure wins.
+    SideTask<double[][]> refRead =
+        SideTask.start(() -> leading(ref, select(refColumns, picked)), "synthos-leading-rows");
+    double[][] fromCand;
+    try {
+      fromCand = leading(cand, select(candColumns, picked));
+    } catch (RuntimeException | Error e) {
+      refRead.joinQuietly();
+      throw e;
+    }
+    double[][] fromRef = refRead.join();
     Map<String, double[]> out = new LinkedHashMap<>();
     for (int j = 0; j < picked.length; j++) {
       double[] pooled = Arrays.copyOf(fromCand[j], fromCand[j].length + fromRef[j].length);
@@ -103,7 +113,10 @@ public final class LeadingCuts {
   /**
    * Whether {@code cuts} bin the held values of {@code v} as its own quintiles do: as many distinct
    * cuts, each within {@link #RANK_TOLERANCE} of the held values of the held cut of the same rank
-   * (counting the held values below each).
+   * (counting the held values below each), or next to it among the held values (no held value
+   * strictly between them). The second allows for ties: where a quintile falls at the edge of a run
+   * of equal values (a count, a rating), a sample of the rows may put the cut on either side of the
+   * run, and either side is a quintile cut of the tied values.
    */
   public static boolean agree(double[] cuts, Pool.Var v) {
     double[] sorted = v.sortedValues;
@@ -115,12 +128,20 @@ public final class LeadingCuts {
       return false;
     }
     for (int b = 0; b < cuts.length; b++) {
-      double apart = Math.abs(below(sorted, cuts[b]) - below(sorted, held[b]));
-      if (apart > RANK_TOLERANCE * sorted.length) {
+      int at = below(sorted, cuts[b]);
+      int want = below(sorted, held[b]);
+      if (Math.abs(at - want) > RANK_TOLERANCE * sorted.length
+          && !adjacent(sorted, Math.min(cuts[b], held[b]), Math.max(cuts[b], held[b]))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether no ascending value lies strictly between lo and hi. */
+  private static boolean adjacent(double[] sorted, double lo, double hi) {
+    int first = below(sorted, hi);
+    return first == 0 || !(sorted[first - 1] > lo);
   }
 
   /** How many of the ascending values lie below x. */
