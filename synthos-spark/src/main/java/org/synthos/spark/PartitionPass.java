@@ -2,6 +2,7 @@ package org.synthos.spark;
 
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,9 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
   private final long[] offsets;
   private final long[] counts;
 
+  /** Cut points of the numbers binned for their pairs with categories, by column name. */
+  private final LinkedHashMap<String, double[]> cuts;
+
   PartitionPass(
       SparkInput input,
       int[] hashed,
@@ -53,7 +57,8 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
       long seed,
       long sampleBound,
       long[] offsets,
-      long[] counts) {
+      long[] counts,
+      Map<String, double[]> cuts) {
     this.uri = input.uri();
     this.schema = StateBytes.schema(input.schema());
     this.textCells = input.textCells();
@@ -65,6 +70,12 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
     this.sampleBound = sampleBound;
     this.offsets = offsets.clone();
     this.counts = counts.clone();
+    this.cuts = new LinkedHashMap<>(cuts);
+  }
+
+  /** Rows of this input as engine batches, numbered from 0, as a partition's are converted. */
+  Iterator<ColumnBatch> batches(Iterator<Row> rows) {
+    return new Batches(StateBytes.schema(schema), rows, 0);
   }
 
   @Override
@@ -90,7 +101,8 @@ final class PartitionPass implements Function2<Integer, Iterator<Row>, Iterator<
             maxRows,
             seed,
             1,
-            sampleBound);
+            sampleBound,
+            cuts);
     if (batches.next != first + counts[p]) {
       throw changed(p);
     }

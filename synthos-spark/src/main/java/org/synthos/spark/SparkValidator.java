@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -26,6 +27,7 @@ import org.synthos.core.assess.explain.Localiser;
 import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.ExactRows;
 import org.synthos.core.assess.pool.FullPass;
+import org.synthos.core.assess.pool.LeadingCuts;
 import org.synthos.core.assess.pool.RawTable;
 import org.synthos.core.profile.DatasetProfile;
 import org.synthos.core.rows.RowSampleState;
@@ -122,12 +124,23 @@ public final class SparkValidator {
       Optional<SparkInput> reference,
       int[] refHashed,
       ValidationOptions options) {
-    Side cand = pass(candidate, candHashed, options.maxRows(), options.seed());
+    // As the command line does: the numbers' cuts for their pairs with categories come from both
+    // inputs' leading rows, read before the passes (LeadingCuts).
+    Map<String, double[]> cuts =
+        reference.isPresent()
+            ? LeadingCuts.of(
+                leading(candidate),
+                candHashed,
+                leading(reference.get()),
+                refHashed,
+                options.maxRows())
+            : Map.of();
+    Side cand = pass(candidate, candHashed, options.maxRows(), options.seed(), cuts);
     Side ref = null;
     try {
       ref =
           reference.isPresent()
-              ? pass(reference.get(), refHashed, options.maxRows(), options.seed() + 1)
+              ? pass(reference.get(), refHashed, options.maxRows(), options.seed() + 1, cuts)
               : null;
       ExactRows exact =
           candHashed.length == 0
@@ -151,7 +164,24 @@ public final class SparkValidator {
   /** One dataset's merged pass, and its partitions' outputs (kept for the exact-rows job). */
   private record Side(FullPass pass, JavaRDD<PartState.Output> outputs) {}
 
-  private static Side pass(SparkInput input, int[] hashed, int maxRows, long seed) {
+  /**
+   * An input's first {@link LeadingCuts#ROWS} rows as a source, in file order (a file scan's
+   * partitions in order, as the passes number the rows), converted as the partitions convert them.
+   */
+  private static DatasetSource leading(SparkInput input) {
+    PartitionPass convert =
+        new PartitionPass(
+            input, new int[0], 1, 0, Long.MAX_VALUE, new long[0], new long[0], Map.of());
+    return new DatasetSource(
+        input.uri(),
+        input.schema(),
+        () -> convert.batches(input.rows().limit(LeadingCuts.ROWS).collectAsList().iterator()),
+        null,
+        input.sizeBytes());
+  }
+
+  private static Side pass(
+      SparkInput input, int[] hashed, int maxRows, long seed, Map<String, double[]> cuts) {
     JavaRDD<Row> rdd = input.rows().javaRDD();
     long[] counts = partitionCounts(input.rows(), rdd.getNumPartitions());
     long[] offsets = new long[counts.length];
@@ -169,7 +199,8 @@ public final class SparkValidator {
     long bound = RowSampleState.boundOf(seed, maxRows, total);
     JavaRDD<PartState.Output> outputs =
         rdd.mapPartitionsWithIndex(
-                new PartitionPass(input, hashed, maxRows, seed, bound, offsets, counts), false)
+                new PartitionPass(input, hashed, maxRows, seed, bound, offsets, counts, cuts),
+                false)
             .persist(StorageLevel.MEMORY_AND_DISK());
     boolean merged = false;
     try {

@@ -1,6 +1,7 @@
 package org.synthos.core.assess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import org.synthos.core.assess.measure.Association;
+import org.synthos.core.assess.measure.AssociationLoss;
+import org.synthos.core.assess.measure.BucketAssociationLoss;
 import org.synthos.core.assess.measure.BucketPairs;
 import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.FullPass;
@@ -98,15 +101,8 @@ class MixedPairStatesTest {
         FullPass.read(ref.source("r"), all, 1000, 1, 1, Long.MAX_VALUE, cuts).buckets.pairs();
     Pool.Var x = PairBucketsLawsTest.var(d, "x");
     assertThat(LeadingCuts.agree(cuts.get("x"), x)).isTrue();
-    SplittableRandom random = new SplittableRandom(splitSeed);
-    boolean[] split = new boolean[Buckets.COUNT];
-    for (int j = 0; j < split.length; j++) {
-      split[j] = random.nextBoolean();
-    }
-    boolean[] labels = new boolean[d.n];
-    for (int i = 0; i < d.n; i++) {
-      labels[i] = split[Buckets.of(d.rowNumbers[i] - 1, 1, Buckets.COUNT)];
-    }
+    boolean[] split = randomSplit(new SplittableRandom(splitSeed));
+    boolean[] labels = labelsOf(d, split);
     for (String category : new String[] {"a", "f"}) {
       Pool.Var c = PairBucketsLawsTest.var(d, category);
       BucketPairs.Table t = BucketPairs.Table.of(pc, pr, "x", category);
@@ -154,16 +150,19 @@ class MixedPairStatesTest {
   }
 
   /**
-   * Files larger than the held sample: the number-with-category pair is judged over every row, its
-   * value the gap of Cramér's V over every row with the pooled quintiles of the files (their
-   * leading rows are every row here); held whole, the same pair stays on the held rows.
+   * Files larger than the held sample: the number-with-category pair and the association loss are
+   * judged over every row, the pair's value the gap of Cramér's V over every row with the pooled
+   * quintiles of the files (their leading rows are every row here); held whole, both stay on the
+   * held rows.
    */
   @Example
   void aNumberWithACategoryIsJudgedOverEveryRowWhenRowsAreSampled() {
     Batches cand = associated(6_000, 11, 1.0);
     Batches ref = associated(6_000, 12, 0.2);
-    Evidence sampled = mixedGap(validate(cand, ref, 1_000));
+    ValidationResult large = validate(cand, ref, 1_000);
+    Evidence sampled = evidence(large, Measure.CRAMERS_V_GAP);
     assertThat(sampled.rows()).isEqualTo(Evidence.RowScope.ALL);
+    assertThat(evidence(large, Measure.ASSOCIATION_LOSS).rows()).isEqualTo(Evidence.RowScope.ALL);
     assertThat(sampled.detail()).contains("every row").contains("first " + LeadingCuts.ROWS);
     Pool whole = VerdictMeasuresGoldenTest.pool(cand, ref);
     boolean[] labels = whole.observedLabels();
@@ -179,19 +178,100 @@ class MixedPairStatesTest {
                     PairBucketsLawsTest.var(whole, "g"),
                     labels,
                     false));
-    assertThat(sampled.value()).isCloseTo(expected, org.assertj.core.api.Assertions.within(5e-7));
+    assertThat(sampled.value()).isCloseTo(expected, within(5e-7));
     assertThat(expected).isGreaterThan(0.1);
 
-    Evidence held = mixedGap(validate(cand, ref, 20_000));
+    ValidationResult heldWhole = validate(cand, ref, 20_000);
+    Evidence held = evidence(heldWhole, Measure.CRAMERS_V_GAP);
     assertThat(held.rows()).isEqualTo(Evidence.RowScope.ANALYSED);
-    assertThat(held.value()).isCloseTo(expected, org.assertj.core.api.Assertions.within(5e-7));
+    assertThat(evidence(heldWhole, Measure.ASSOCIATION_LOSS).rows())
+        .isEqualTo(Evidence.RowScope.ANALYSED);
+    assertThat(held.value()).isCloseTo(expected, within(5e-7));
   }
 
-  private static Evidence mixedGap(ValidationResult result) {
+  /**
+   * The pooled association loss from the pass's states chooses the pairs the held rows choose and
+   * gives their loss, observed and under splits of the buckets, when the held rows are every row.
+   */
+  @Example
+  void theAssociationLossFromStatesIsTheHeldRowsLoss() {
+    Batches cand = fourColumns(3_000, 21, 0.4);
+    Batches ref = fourColumns(3_000, 22, 1.0);
+    Pool d = VerdictMeasuresGoldenTest.pool(cand, ref);
+    int[] all = IntStream.range(0, 4).toArray();
+    Map<String, double[]> cuts =
+        LeadingCuts.of(cand.source("c"), all, ref.source("r"), all, Integer.MAX_VALUE - 1);
+    PairBuckets pc =
+        FullPass.read(cand.source("c"), all, 10_000, 1, 1, Long.MAX_VALUE, cuts).buckets.pairs();
+    PairBuckets pr =
+        FullPass.read(ref.source("r"), all, 10_000, 1, 1, Long.MAX_VALUE, cuts).buckets.pairs();
+    List<BucketAssociationLoss.Pair> states = new ArrayList<>();
+    for (int a = 0; a < d.vars.size(); a++) {
+      for (int b = a + 1; b < d.vars.size(); b++) {
+        Pool.Var va = d.vars.get(a);
+        Pool.Var vb = d.vars.get(b);
+        states.add(
+            va.numeric && vb.numeric
+                ? new BucketAssociationLoss.Pair(
+                    BucketPairs.Moments.of(pc, pr, va.name, vb.name), null)
+                : new BucketAssociationLoss.Pair(
+                    null, BucketPairs.Table.of(pc, pr, va.name, vb.name)));
+      }
+    }
+    List<BucketAssociationLoss.Pair> chosen = BucketAssociationLoss.associated(states);
+    List<AssociationLoss.Pair> held = AssociationLoss.associatedPairs(d.vars, null, d.n);
+    assertThat(chosen).hasSize(held.size()).hasSizeGreaterThan(3);
+    assertThat(BucketAssociationLoss.loss(chosen, null))
+        .isCloseTo(AssociationLoss.loss(held, null, d.observedLabels()), within(1e-9))
+        .isGreaterThan(0.1);
+    SplittableRandom random = new SplittableRandom(5);
+    for (int t = 0; t < 5; t++) {
+      boolean[] split = randomSplit(random);
+      assertThat(BucketAssociationLoss.loss(chosen, split))
+          .isCloseTo(AssociationLoss.loss(held, null, labelsOf(d, split)), within(1e-9));
+    }
+  }
+
+  /** A random split of the pooled buckets: true sends bucket j of both files to the candidate. */
+  private static boolean[] randomSplit(SplittableRandom random) {
+    boolean[] split = new boolean[Buckets.COUNT];
+    for (int j = 0; j < split.length; j++) {
+      split[j] = random.nextBoolean();
+    }
+    return split;
+  }
+
+  /** The labelling of the held rows that a split of the buckets (seed 1 on both sides) gives. */
+  private static boolean[] labelsOf(Pool d, boolean[] split) {
+    boolean[] labels = new boolean[d.n];
+    for (int i = 0; i < d.n; i++) {
+      labels[i] = split[Buckets.of(d.rowNumbers[i] - 1, 1, Buckets.COUNT)];
+    }
+    return labels;
+  }
+
+  /** Two numbers and two categories, all associated with strength {@code s}. */
+  private static Batches fourColumns(int rows, long seed, double s) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Double[] x = new Double[rows];
+    Double[] y = new Double[rows];
+    String[] g = new String[rows];
+    String[] h = new String[rows];
+    for (int i = 0; i < rows; i++) {
+      int k = random.nextInt(3);
+      g[i] = "g" + k;
+      h[i] = "h" + (random.nextDouble() < s ? k : random.nextInt(3));
+      x[i] = s * k + random.nextGaussian();
+      y[i] = s * x[i] + random.nextGaussian();
+    }
+    return new Batches().doubles("x", x).doubles("y", y).strings("g", g).strings("h", h);
+  }
+
+  private static Evidence evidence(ValidationResult result, Measure measure) {
     return result.dimensions().stream()
         .filter(r -> r instanceof DimensionResult.Scored)
         .flatMap(r -> ((DimensionResult.Scored) r).evidence().stream())
-        .filter(e -> e.measure() == Measure.CRAMERS_V_GAP)
+        .filter(e -> e.measure() == measure)
         .findFirst()
         .orElseThrow();
   }

@@ -11,6 +11,7 @@ import org.synthos.core.assess.Measure;
 import org.synthos.core.assess.Subject;
 import org.synthos.core.assess.measure.Association;
 import org.synthos.core.assess.measure.AssociationLoss;
+import org.synthos.core.assess.measure.BucketAssociationLoss;
 import org.synthos.core.assess.measure.BucketPairs;
 import org.synthos.core.assess.measure.Shuffle;
 import org.synthos.core.assess.pool.Buckets;
@@ -102,7 +103,23 @@ final class AssociationJudge {
       return true;
     }
     if (va.numeric || vb.numeric) {
-      return mixedOverEveryRow(j, states, va, vb, measure, pair, cause, detail);
+      BucketPairs.Table t = mixedTable(j, states, va, vb);
+      if (t == null) {
+        return false;
+      }
+      int bins = c.cuts(va.numeric ? va.name : vb.name).length + 1;
+      if (Association.formed(bins, j.categoriesOverAllRows(va.numeric ? vb.name : va.name))) {
+        j.addStates(
+            measure,
+            pair,
+            t::gap,
+            cause,
+            detail
+                + " (numbers cut at the pooled quintiles of both files' first "
+                + LeadingCuts.ROWS
+                + " rows); every row, from the pass's combination counts");
+      }
+      return true;
     }
     int ka = j.categoriesOverAllRows(va.name);
     int kb = j.categoriesOverAllRows(vb.name);
@@ -118,56 +135,94 @@ final class AssociationJudge {
   }
 
   /**
-   * Judges a number paired with a category from both files' counts of every row by (bin, value),
-   * when the pool holds a sample of the rows (held whole, it already measures every row with the
-   * pooled quintiles), both files binned the number by the same cuts from their leading rows
-   * ({@link LeadingCuts}) and those cuts bin the held values as their own quintiles do; returns
-   * whether it did.
+   * A number paired with a category: both files' counts of every row by (bin, value), when the pool
+   * holds a sample of the rows (held whole, it already measures every row with the pooled
+   * quintiles), both files binned the number by the same cuts from their leading rows ({@link
+   * LeadingCuts}), those cuts bin the held values as their own quintiles do, and the category's
+   * values were all counted; else null.
    */
-  private static boolean mixedOverEveryRow(
-      Judging j,
-      Buckets[] states,
-      Pool.Var va,
-      Pool.Var vb,
-      Measure measure,
-      ColumnPair pair,
-      CollapseType cause,
-      String detail) {
+  private static BucketPairs.Table mixedTable(
+      Judging j, Buckets[] states, Pool.Var va, Pool.Var vb) {
     Pool.Var number = va.numeric ? va : vb;
     Pool.Var category = va.numeric ? vb : va;
-    boolean allHeld =
-        Arrays.stream(states[0].rows()).sum() == j.data.nC
-            && Arrays.stream(states[1].rows()).sum() == j.data.nR;
     double[] cuts = states[0].pairs().cuts(number.name);
-    if (allHeld
+    if (allHeld(j, states)
         || cuts == null
         || !Arrays.equals(cuts, states[1].pairs().cuts(number.name))
-        || !LeadingCuts.agree(cuts, number)) {
-      return false;
+        || !LeadingCuts.agree(cuts, number)
+        || j.categoriesOverAllRows(category.name) < 0) {
+      return null;
     }
-    int kc = j.categoriesOverAllRows(category.name);
-    BucketPairs.Table t =
-        BucketPairs.Table.of(states[0].pairs(), states[1].pairs(), va.name, vb.name);
-    if (kc < 0 || t == null) {
-      return false;
+    return BucketPairs.Table.of(states[0].pairs(), states[1].pairs(), va.name, vb.name);
+  }
+
+  /** Whether the pool holds every row of both files whose states these are. */
+  private static boolean allHeld(Judging j, Buckets[] states) {
+    return Arrays.stream(states[0].rows()).sum() == j.data.nC
+        && Arrays.stream(states[1].rows()).sum() == j.data.nR;
+  }
+
+  /**
+   * Every pair's states over every row, when the pool holds a sample of the rows and each pair of
+   * {@code vars} has them (co-moments, or combination counts); else null, and the loss stays on the
+   * held rows.
+   */
+  private static List<BucketAssociationLoss.Pair> statePairs(Judging j, List<Pool.Var> vars) {
+    Buckets[] states = j.states();
+    if (states == null || allHeld(j, states)) {
+      return null;
     }
-    if (Association.formed(cuts.length + 1, kc)) {
-      j.addStates(
-          measure,
-          pair,
-          t::gap,
-          cause,
-          detail
-              + " (numbers cut at the pooled quintiles of both files' first "
-              + LeadingCuts.ROWS
-              + " rows); every row, from the pass's combination counts");
+    PairBuckets c = states[0].pairs();
+    PairBuckets r = states[1].pairs();
+    List<BucketAssociationLoss.Pair> out = new ArrayList<>();
+    for (int a = 0; a < vars.size(); a++) {
+      for (int b = a + 1; b < vars.size(); b++) {
+        Pool.Var va = vars.get(a);
+        Pool.Var vb = vars.get(b);
+        if (va.numeric && vb.numeric) {
+          BucketPairs.Moments m = BucketPairs.Moments.of(c, r, va.name, vb.name);
+          if (m == null) {
+            return null;
+          }
+          out.add(new BucketAssociationLoss.Pair(m, null));
+          continue;
+        }
+        BucketPairs.Table t =
+            va.numeric || vb.numeric
+                ? mixedTable(j, states, va, vb)
+                : j.categoriesOverAllRows(va.name) < 0 || j.categoriesOverAllRows(vb.name) < 0
+                    ? null
+                    : BucketPairs.Table.of(c, r, va.name, vb.name);
+        if (t == null) {
+          return null;
+        }
+        out.add(new BucketAssociationLoss.Pair(null, t));
+      }
     }
-    return true;
+    return out;
   }
 
   private static void associationLoss(Judging j, List<Pool.Var> vars) {
     Pool data = j.data;
-    List<AssociationLoss.Pair> pairs = AssociationLoss.associatedPairs(vars, null, data.n);
+    List<BucketAssociationLoss.Pair> states = statePairs(j, vars);
+    if (states != null) {
+      List<BucketAssociationLoss.Pair> chosen = BucketAssociationLoss.associated(states);
+      if (!chosen.isEmpty()) {
+        j.addStates(
+            Measure.ASSOCIATION_LOSS,
+            Subject.DATASET,
+            split -> BucketAssociationLoss.loss(chosen, split),
+            Measure.ASSOCIATION_LOSS.cause(),
+            "max(0, 1 - sum |association_candidate| / sum |association_reference|) over the "
+                + chosen.size()
+                + " column pairs associated beyond chance over every row of both files, from the"
+                + " pass's pair states (numbers cut at the pooled quintiles of both files' first "
+                + LeadingCuts.ROWS
+                + " rows)");
+      }
+    }
+    List<AssociationLoss.Pair> pairs =
+        states != null ? List.of() : AssociationLoss.associatedPairs(vars, null, data.n);
     if (!pairs.isEmpty()) {
       Association.PairCells[] cells = AssociationLoss.cells(pairs);
       j.add(

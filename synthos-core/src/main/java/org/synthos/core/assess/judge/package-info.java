@@ -33,9 +33,11 @@
  *       sizes allow 128 buckets a side. So is a number paired with a category when the files are
  *       larger than the rows held and the cuts from their leading rows bin the held values as the
  *       held rows' own quintiles do ({@code LeadingCuts.agree}); otherwise it stays on the held
- *       rows, cut at their pooled quintiles. The association losses (pairs chosen, numbers ranked
- *       and segments formed on rows) and the distinct-value deficit (one value per near-duplicate
- *       group) stay on the analysed rows with row re-splits ({@code rows: analysed}).
+ *       rows, cut at their pooled quintiles. The pooled association loss is judged over every row
+ *       from the same states when the files are larger than the rows held and every pair has states
+ *       ({@code BucketAssociationLoss}). The association loss inside segments (segments formed and
+ *       numbers ranked on rows) and the distinct-value deficit (one value per near-duplicate group)
+ *       stay on the analysed rows with row re-splits ({@code rows: analysed}).
  *   <li>A deficit max(0, g) that the re-splits give in signed form (the spread and entropy deficits
  *       of a column, the prediction collapse of the proxy models) takes its band's edge from the
  *       re-split values of g, max(0, mean_g + 3 sd_g), and its mean from max(0, g_b) ({@code

@@ -355,12 +355,20 @@ public final class AssociationLoss {
         }
       }
     }
+    return strongest(pairs, strength);
+  }
+
+  /**
+   * The first {@link #MAX_PAIRS} of {@code pairs} by their z-scores, largest first (ties in their
+   * order).
+   */
+  static <T> List<T> strongest(List<T> pairs, List<Double> z) {
     Integer[] order = new Integer[pairs.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -strength.get(i)));
-    List<Pair> kept = new ArrayList<>();
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -z.get(i)));
+    List<T> kept = new ArrayList<>();
     for (int i = 0; i < Math.min(order.length, MAX_PAIRS); i++) {
       kept.add(pairs.get(order[i]));
     }
@@ -379,13 +387,25 @@ public final class AssociationLoss {
           m++;
         }
       }
-      if (Double.isNaN(r) || m < 4) {
-        return Double.NaN;
-      }
-      double clipped = Math.max(-0.999999, Math.min(0.999999, r));
-      return Math.abs(0.5 * Math.log((1 + clipped) / (1 - clipped))) * Math.sqrt(m - 3.0);
+      return fisherZ(r, m);
     }
-    double[] t = Association.contingency(a, b, rows, all, true);
+    return chiSquareZ(Association.contingency(a, b, rows, all, true));
+  }
+
+  /** Pearson r's distance from 0 in standard errors by Fisher's z over m rows; NaN if undefined. */
+  static double fisherZ(double r, long m) {
+    if (Double.isNaN(r) || m < 4) {
+      return Double.NaN;
+    }
+    double clipped = Math.max(-0.999999, Math.min(0.999999, r));
+    return Math.abs(0.5 * Math.log((1 + clipped) / (1 - clipped))) * Math.sqrt(m - 3.0);
+  }
+
+  /**
+   * A contingency table's chi-square ({@link Association#contingency}'s result) as standard normal
+   * deviates (Wilson-Hilferty); NaN if undefined or sparse.
+   */
+  static double chiSquareZ(double[] t) {
     double chi2 = t[1];
     double df = t[2];
     // Chi-square and V need about five rows per cell (Cochran 1954); sparser tables, such as a
@@ -471,7 +491,7 @@ public final class AssociationLoss {
   }
 
   /** The loss from the strengths {candidate, reference} of each of {@code pairs} pairs. */
-  private static double loss(int pairs, IntFunction<double[]> strengths) {
+  static double loss(int pairs, IntFunction<double[]> strengths) {
     double sc = 0;
     double sr = 0;
     for (int p = 0; p < pairs; p++) {
@@ -536,7 +556,7 @@ public final class AssociationLoss {
   }
 
   /** The bias-corrected V of both sides from their {@link Association#contingency} results. */
-  private static double[] corrected(double[][] t) {
+  static double[] corrected(double[][] t) {
     return new double[] {
       correctedV(t[0][1], t[0][3], t[0][4], t[0][5]), correctedV(t[1][1], t[1][3], t[1][4], t[1][5])
     };

@@ -30,7 +30,8 @@
  *       numbers as counting both sides row by row.
  *   <li>{@link org.synthos.core.assess.measure.AssociationLoss}: relative loss of association over
  *       the pairs associated beyond chance, overall and inside the categories of a segmenting
- *       column.
+ *       column; {@link org.synthos.core.assess.measure.BucketAssociationLoss} gives the overall
+ *       loss from the pass's pair states of every row, with the same choice, strengths and loss.
  *   <li>{@link org.synthos.core.assess.measure.Multivariate}: precision, recall, density and
  *       coverage with k = 5 (Naeem et al. 2020), a 10-NN two-sample AUC, close-copy share and
  *       distance-to-closest-record deficit (SDMetrics DCR baseline); each row's neighbours in
