@@ -213,9 +213,11 @@ class MixedPairStatesTest {
         states.add(
             va.numeric && vb.numeric
                 ? new BucketAssociationLoss.Pair(
-                    BucketPairs.Moments.of(pc, pr, va.name, vb.name), null)
+                    BucketPairs.Moments.of(pc, pr, va.name, vb.name), null, false)
                 : new BucketAssociationLoss.Pair(
-                    null, BucketPairs.Table.of(pc, pr, va.name, vb.name)));
+                    null,
+                    BucketPairs.Table.of(pc, pr, va.name, vb.name),
+                    va.numeric || vb.numeric));
       }
     }
     List<BucketAssociationLoss.Pair> chosen = BucketAssociationLoss.associated(states);

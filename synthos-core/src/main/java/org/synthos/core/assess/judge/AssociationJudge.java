@@ -184,7 +184,7 @@ final class AssociationJudge {
           if (m == null) {
             return null;
           }
-          out.add(new BucketAssociationLoss.Pair(m, null));
+          out.add(new BucketAssociationLoss.Pair(m, null, false));
           continue;
         }
         BucketPairs.Table t =
@@ -196,7 +196,7 @@ final class AssociationJudge {
         if (t == null) {
           return null;
         }
-        out.add(new BucketAssociationLoss.Pair(null, t));
+        out.add(new BucketAssociationLoss.Pair(null, t, va.numeric || vb.numeric));
       }
     }
     return out;
@@ -216,9 +216,13 @@ final class AssociationJudge {
             "max(0, 1 - sum |association_candidate| / sum |association_reference|) over the "
                 + chosen.size()
                 + " column pairs associated beyond chance over every row of both files, from the"
-                + " pass's pair states (numbers cut at the pooled quintiles of both files' first "
-                + LeadingCuts.ROWS
-                + " rows)");
+                + " pass's pair states"
+                + (chosen.stream().anyMatch(BucketAssociationLoss.Pair::binned)
+                    ? " (numbers paired with categories cut at the pooled quintiles of both files'"
+                        + " first "
+                        + LeadingCuts.ROWS
+                        + " rows)"
+                    : ""));
       }
     }
     List<AssociationLoss.Pair> pairs =

@@ -17,8 +17,11 @@ import org.synthos.core.state.CoMomentsState;
 public final class BucketAssociationLoss {
   private BucketAssociationLoss() {}
 
-  /** One pair's states: the co-moments of two numbers, or else the combination counts. */
-  public record Pair(BucketPairs.Moments moments, BucketPairs.Table table) {
+  /**
+   * One pair's states: the co-moments of two numbers, or else the combination counts, {@code
+   * binned} when one column is a number cut into bins.
+   */
+  public record Pair(BucketPairs.Moments moments, BucketPairs.Table table, boolean binned) {
     /** {candidate side, reference side} under a split of the buckets (null: the observed one). */
     double[] strengths(boolean[] split) {
       if (moments != null) {
