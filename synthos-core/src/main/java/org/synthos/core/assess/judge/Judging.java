@@ -499,33 +499,6 @@ final class Judging {
   }
 
   /**
-   * A measure of a column's two sides, for {@link #addBucketed}. A deficit max(0, g) gives its
-   * signed gap g as {@code f} and {@code deficit} true, so that its band comes from the gap ({@link
-   * Bands#ofDeficit}).
-   */
-  record ColumnMeasure(
-      Measure measure,
-      ToDoubleFunction<Marginals.Sides> f,
-      boolean deficit,
-      CollapseType cause,
-      String detail) {
-    ColumnMeasure(Measure measure, ToDoubleFunction<Marginals.Sides> f, String detail) {
-      this(measure, f, false, measure.cause(), detail);
-    }
-
-    /** The deficit max(0, gap) with its band from the signed gap's re-splits. */
-    static ColumnMeasure deficit(
-        Measure measure, ToDoubleFunction<Marginals.Sides> gap, String detail) {
-      return new ColumnMeasure(measure, gap, true, measure.cause(), detail);
-    }
-
-    double value(Marginals.Sides s) {
-      double x = f.applyAsDouble(s);
-      return deficit ? Bands.deficit(x) : x;
-    }
-  }
-
-  /**
    * Scores measures of one bucketed column against their permutation null ({@link
    * Measure.BandMethod#RESPLIT}) made of bucket re-splits: each re-split sends a random set of
    * pooled buckets, as many as the candidate's share of the rows, to the candidate side, and every

@@ -47,33 +47,33 @@ final class MarginalJudge {
       Subject column = Subject.of(v.name);
       Bucketed col = j.bucketed(v);
       Evidence.RowScope rows = col.allRows ? Evidence.RowScope.ALL : Evidence.RowScope.ANALYSED;
-      List<Judging.ColumnMeasure> measures = new ArrayList<>();
+      List<ColumnMeasure> measures = new ArrayList<>();
       measures.add(
           v.numeric
-              ? new Judging.ColumnMeasure(
+              ? new ColumnMeasure(
                   Measure.KS_STATISTIC,
                   Marginals::ks,
                   "Kolmogorov-Smirnov statistic (1 - SDMetrics KSComplement)" + over(col))
-              : new Judging.ColumnMeasure(
+              : new ColumnMeasure(
                   Measure.TVD,
                   Marginals::tvd,
                   "total variation distance (1 - SDMetrics TVComplement)"));
       measures.add(
           v.numeric
-              ? Judging.ColumnMeasure.deficit(
+              ? ColumnMeasure.deficit(
                   Measure.SPREAD_DEFICIT,
                   Marginals::spreadLogRatio,
                   "max(0, ln(sd_reference / sd_candidate)), values winsorised at the pooled 1% and"
                       + " 99% quantiles"
                       + over(col))
-              : Judging.ColumnMeasure.deficit(
+              : ColumnMeasure.deficit(
                   Measure.ENTROPY_DEFICIT,
                   Marginals::entropyGap,
                   "max(0, H_reference - H_candidate) / ln(categories)"));
       boolean nulls = Arrays.stream(col.nulls).anyMatch(x -> x > 0);
       if (nulls) {
         measures.add(
-            new Judging.ColumnMeasure(
+            new ColumnMeasure(
                 Measure.MISSING_GAP,
                 Marginals::missingGap,
                 "difference in the share of nulls (1 - SDMetrics MissingValueSimilarity)"));

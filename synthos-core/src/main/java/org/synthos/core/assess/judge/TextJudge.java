@@ -135,7 +135,7 @@ final class TextJudge {
         col,
         column,
         List.of(
-            new Judging.ColumnMeasure(
+            new ColumnMeasure(
                 measure,
                 Marginals::ks,
                 "Kolmogorov-Smirnov statistic of "

@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.synthos.api.Column;
+import java.util.function.IntToDoubleFunction;
 import org.synthos.api.ColumnBatch;
 import org.synthos.api.ColumnType;
 import org.synthos.core.assess.DatasetSource;
@@ -97,17 +97,31 @@ public final class LeadingCuts {
         || source.sizeBytes() / Math.max(1, source.schema().size()) > maxRows;
   }
 
-  /**
-   * The cuts of ascending values, as {@link Pool} cuts its pooled values: those at ranks floor(b m
-   * / 5), b = 1..4, without repeats.
-   */
+  /** The cuts of ascending values ({@link #cuts(int, IntToDoubleFunction)}). */
   static double[] cuts(double[] sorted) {
-    int m = sorted.length;
+    return cuts(sorted.length, k -> sorted[k]);
+  }
+
+  /**
+   * The quintile cuts of {@code m > 0} values, the k-th smallest being {@code ascending(k)}: those
+   * at ranks floor(b m / 5), b = 1..4, without repeats. The one cutting rule, for the held rows
+   * ({@link Pool}) as for the leading rows.
+   */
+  static double[] cuts(int m, IntToDoubleFunction ascending) {
     double[] edges = new double[BINS - 1];
     for (int b = 1; b < BINS; b++) {
-      edges[b - 1] = sorted[(int) Math.min(m - 1, (long) b * m / BINS)];
+      edges[b - 1] = ascending.applyAsDouble((int) Math.min(m - 1, (long) b * m / BINS));
     }
     return Arrays.stream(edges).distinct().toArray();
+  }
+
+  /** A present value's bin: how many cuts lie at or below it. */
+  static int bin(double x, double[] cuts) {
+    int b = 0;
+    while (b < cuts.length && x >= cuts[b]) {
+      b++;
+    }
+    return b;
   }
 
   /**
@@ -178,11 +192,7 @@ public final class LeadingCuts {
         ColumnBatch batch = it.next();
         int n = Math.min(batch.rowCount(), ROWS - rows);
         for (int j = 0; j < columns.length; j++) {
-          Column col = batch.column(columns[j]);
-          long[] longs = col instanceof Column.Longs l ? l.values() : null;
-          double[] doubles = col instanceof Column.Doubles d ? d.values() : null;
-          for (int r = 0; r < n; r++) {
-            double x = col.isNull(r) ? Double.NaN : longs != null ? longs[r] : doubles[r];
+          for (double x : PairBuckets.Accumulator.values(batch.column(columns[j]), n)) {
             if (!Double.isNaN(x)) {
               out[j][size[j]++] = x;
             }

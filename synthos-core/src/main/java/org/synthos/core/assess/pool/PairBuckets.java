@@ -378,29 +378,17 @@ public final class PairBuckets {
       }
     }
 
-    /**
-     * Each value's bin: how many cut points lie at or below it, as {@link Pool} codes numbers by
-     * its quintiles; -1 for a null.
-     */
+    /** Each value's bin ({@link LeadingCuts#bin}); -1 for a null. */
     private static int[] bins(double[] x, double[] cuts) {
       int[] out = new int[x.length];
       for (int r = 0; r < x.length; r++) {
-        double v = x[r];
-        if (Double.isNaN(v)) {
-          out[r] = -1;
-          continue;
-        }
-        int b = 0;
-        while (b < cuts.length && v >= cuts[b]) {
-          b++;
-        }
-        out[r] = b;
+        out[r] = Double.isNaN(x[r]) ? -1 : LeadingCuts.bin(x[r], cuts);
       }
       return out;
     }
 
     /** A numeric column's values, NaN for nulls. */
-    private static double[] values(Column col, int n) {
+    static double[] values(Column col, int n) {
       double[] out = new double[n];
       long[] longs = col instanceof Column.Longs l ? l.values() : null;
       double[] doubles = col instanceof Column.Doubles d ? d.values() : null;

@@ -37,7 +37,6 @@ public final class Pool {
   public static final int NEAR_RELATIVE_COLUMNS = 4;
 
   private static final int NEAR_WINDOW_CAP = 256;
-  private static final int QUANTILE_BINS = 5;
 
   /** One comparable column. */
   public static final class Var {
@@ -342,21 +341,13 @@ public final class Pool {
     Arrays.fill(codes, -1);
     List<String> labels = new ArrayList<>();
     if (count > 0) {
-      double[] edges = new double[QUANTILE_BINS - 1];
-      for (int b = 1; b < QUANTILE_BINS; b++) {
-        edges[b - 1] = v[sorted[(int) Math.min(count - 1, (long) b * count / QUANTILE_BINS)]];
-      }
-      double[] distinctEdges = Arrays.stream(edges).distinct().toArray();
-      for (int b = 0; b <= distinctEdges.length; b++) {
-        labels.add("q" + b);
+      double[] cuts = LeadingCuts.cuts(count, rank -> v[sorted[rank]]);
+      for (int c = 0; c <= cuts.length; c++) {
+        labels.add(PairBuckets.binLabel(c));
       }
       for (int i = 0; i < n; i++) {
         if (!Double.isNaN(v[i])) {
-          int b = 0;
-          while (b < distinctEdges.length && v[i] >= distinctEdges[b]) {
-            b++;
-          }
-          codes[i] = b;
+          codes[i] = LeadingCuts.bin(v[i], cuts);
         }
       }
     }
