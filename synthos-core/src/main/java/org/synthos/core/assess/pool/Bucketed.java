@@ -156,7 +156,7 @@ public final class Bucketed {
       sampled |= !samples[j].exact();
       total += samples[j].size();
       sorted[j] = samples[j].values();
-      Arrays.sort(sorted[j]);
+      IndexSort.sortValues(sorted[j]);
     }
     double[] values = new double[total];
     int at = 0;
@@ -164,7 +164,7 @@ public final class Bucketed {
       System.arraycopy(x, 0, values, at, x.length);
       at += x.length;
     }
-    Arrays.sort(values);
+    IndexSort.sortValues(values);
     double[] grid = distinct(values);
     boolean quantiles = grid.length > EXACT_CELLS;
     if (quantiles) {

@@ -129,7 +129,7 @@ final class FewCellCopies {
                 long key = total[r] - group[a][r] - (b == a ? 0 : group[b][r]);
                 packed[r] = (key & ~idMask) | r;
               }
-              Arrays.sort(packed);
+              IndexSort.sortKeys(packed);
               int[] local = compareBlocks(vars, packed, idMask, reps, d);
               synchronized (parent) {
                 for (int r = 0; r < m; r++) {

@@ -73,18 +73,59 @@ public final class IndexSort {
     return run;
   }
 
+  /**
+   * Sorts {@code keys} ascending, signed order: the array {@link Arrays#sort(long[])} gives (sorted
+   * primitives have one order), by the radix sort below from {@link #RADIX_MIN} keys on. Hashes and
+   * packed hash keys are the large inputs: all eight bytes vary, and the comparison sort's branches
+   * mispredict half the time.
+   */
+  public static void sortKeys(long[] keys) {
+    if (keys.length < RADIX_MIN) {
+      Arrays.sort(keys);
+    } else {
+      radixSort(null, keys);
+    }
+  }
+
+  /**
+   * Sorts {@code values} ascending in {@link Arrays#sort(double[])}'s order (-0.0 before 0.0), by
+   * the radix sort of their {@link #orderedBits}, mapped back bit for bit. Arrays holding NaN,
+   * whose bits that mapping would not keep, and short arrays go to {@link Arrays#sort(double[])}.
+   */
+  public static void sortValues(double[] values) {
+    int n = values.length;
+    if (n < RADIX_MIN) {
+      Arrays.sort(values);
+      return;
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      double x = values[i];
+      if (x != x) {
+        Arrays.sort(values);
+        return;
+      }
+      keys[i] = orderedBits(x);
+    }
+    radixSort(null, keys);
+    for (int i = 0; i < n; i++) {
+      long k = keys[i];
+      values[i] = Double.longBitsToDouble(k ^ ((k >> 63) & Long.MAX_VALUE));
+    }
+  }
+
   /** From this many indices on, the stable sort is a radix sort. */
   static final int RADIX_MIN = 1 << 12;
 
   /**
-   * Least-significant-digit radix sort of (key, index) pairs by the key's eight bytes, signed order
-   * (the top bit flipped): each pass is a stable counting sort, so the result is the one stable
-   * order. Every byte's counts come from one read of the keys, and a byte that all keys share costs
-   * no pass. At the pool's sizes (10^5 rows and more) it takes about half the merge sort's time,
-   * whose comparisons mispredict half the time.
+   * Least-significant-digit radix sort of (key, index) pairs, or of keys alone when {@code idx} is
+   * null, by the key's eight bytes, signed order (the top bit flipped): each pass is a stable
+   * counting sort, so the result is the one stable order. Every byte's counts come from one read of
+   * the keys, and a byte that all keys share costs no pass. At the pool's sizes (10^5 rows and
+   * more) it takes about half the merge sort's time, whose comparisons mispredict half the time.
    */
   private static void radixSort(int[] idx, long[] key) {
-    int n = idx.length;
+    int n = key.length;
     int[][] counts = new int[8][257];
     for (int p = 0; p < n; p++) {
       long k = key[p] ^ Long.MIN_VALUE;
@@ -93,7 +134,7 @@ public final class IndexSort {
       }
     }
     long[] keyBuffer = new long[n];
-    int[] idxBuffer = new int[n];
+    int[] idxBuffer = idx == null ? null : new int[n];
     long[] keyFrom = key;
     int[] idxFrom = idx;
     long[] keyTo = keyBuffer;
@@ -107,11 +148,18 @@ public final class IndexSort {
         start[b] += start[b - 1];
       }
       int shift = 8 * d;
-      for (int p = 0; p < n; p++) {
-        long k = keyFrom[p];
-        int at = start[(int) (((k ^ Long.MIN_VALUE) >>> shift) & 0xFF)]++;
-        keyTo[at] = k;
-        idxTo[at] = idxFrom[p];
+      if (idx == null) {
+        for (int p = 0; p < n; p++) {
+          long k = keyFrom[p];
+          keyTo[start[(int) (((k ^ Long.MIN_VALUE) >>> shift) & 0xFF)]++] = k;
+        }
+      } else {
+        for (int p = 0; p < n; p++) {
+          long k = keyFrom[p];
+          int at = start[(int) (((k ^ Long.MIN_VALUE) >>> shift) & 0xFF)]++;
+          keyTo[at] = k;
+          idxTo[at] = idxFrom[p];
+        }
       }
       long[] k = keyFrom;
       keyFrom = keyTo;
@@ -122,7 +170,9 @@ public final class IndexSort {
     }
     if (keyFrom != key) {
       System.arraycopy(keyFrom, 0, key, 0, n);
-      System.arraycopy(idxFrom, 0, idx, 0, n);
+      if (idx != null) {
+        System.arraycopy(idxFrom, 0, idx, 0, n);
+      }
     }
   }
 

@@ -1,6 +1,5 @@
 package org.synthos.core.assess.pool;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,8 +49,7 @@ public final class RowHashes {
         }
       }
     }
-    // Sorted primitives have one order, so sorting on every core gives the same array.
-    Arrays.parallelSort(out);
+    IndexSort.sortKeys(out);
     return out;
   }
 
