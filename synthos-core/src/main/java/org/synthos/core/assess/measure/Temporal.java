@@ -114,13 +114,18 @@ public final class Temporal {
   private static void gaps(
       double[] out, int mask, double[] cum, double all, double[] size, double total) {
     for (int s = 0; s < SEGMENTS; s++) {
-      if ((mask & (1 << s)) == 0) {
-        continue;
+      if ((mask & (1 << s)) != 0) {
+        gap(out, s, cum, all, size, total);
       }
-      double rest = total - size[s];
-      if (size[s] > 0 && rest > 0) {
-        out[s] = Math.max(out[s], Math.abs(cum[s] / size[s] - (all - cum[s]) / rest));
-      }
+    }
+  }
+
+  /** Raises {@code out[s]} to segment s's ECDF gap at the current counts: one segment of gaps. */
+  private static void gap(
+      double[] out, int s, double[] cum, double all, double[] size, double total) {
+    double rest = total - size[s];
+    if (size[s] > 0 && rest > 0) {
+      out[s] = Math.max(out[s], Math.abs(cum[s] / size[s] - (all - cum[s]) / rest));
     }
   }
 
@@ -189,6 +194,16 @@ public final class Temporal {
       int[] ends = w.runEnds();
       for (int j = 0; j < ends.length; j++) {
         int end = ends[j];
+        if (end == t + 1 && j > 0 && j < ends.length - 1) {
+          // A run of one value, the common case: its one segment, just before and just after.
+          int s = segment[t];
+          gap(out, s, cum, all, size, total);
+          cum[s]++;
+          all++;
+          t++;
+          gap(out, s, cum, all, size, total);
+          continue;
+        }
         int counted = 0;
         for (int k = t; k < end; k++) {
           counted |= 1 << segment[k];

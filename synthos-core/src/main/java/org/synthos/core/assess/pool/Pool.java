@@ -513,7 +513,8 @@ public final class Pool {
       }
       sds[c] = nums.get(c).sd;
     }
-    double[] swept = local[nums.indexOf(key)];
+    int sweep = nums.indexOf(key);
+    double[] swept = local[sweep];
     int[] parent = UnionFind.singletons(order.length);
     for (int a = 0; a < order.length; a++) {
       for (int b = a + 1; b < order.length && b - a <= NEAR_WINDOW_CAP; b++) {
@@ -526,7 +527,8 @@ public final class Pool {
         if (!Double.isNaN(vi) && !nearValues(vi, vj, key.sd, relative)) {
           break;
         }
-        if (near(local, sds, a, b, relative)) {
+        // The sweep column is near (or missing in both rows) once here: near() skips it.
+        if (near(local, sds, sweep, a, b, relative)) {
           UnionFind.union(parent, a, b);
         }
       }
@@ -541,8 +543,13 @@ public final class Pool {
   /**
    * Whether positions i and j of a block are near on every number ({@code columns[c][position]}).
    */
-  private static boolean near(double[][] columns, double[] sds, int i, int j, boolean relative) {
+  /** Whether rows i and j are near on every column but {@code skipped}. */
+  private static boolean near(
+      double[][] columns, double[] sds, int skipped, int i, int j, boolean relative) {
     for (int c = 0; c < columns.length; c++) {
+      if (c == skipped) {
+        continue;
+      }
       double a = columns[c][i];
       double b = columns[c][j];
       if (Double.isNaN(a) || Double.isNaN(b)) {
