@@ -177,13 +177,15 @@ public final class Validator {
             });
     Judge judge = held.judge();
     try {
-      // With more than one thread the whole-row measures run beside the intrinsic and fidelity
-      // phases; their stage's time is then the wait for them once fidelity is done.
+      // With more than one thread the whole-row measures and drift run beside the intrinsic and
+      // fidelity phases; the neighbours' stage's time is then the wait for them once fidelity is
+      // done, and fidelity's time includes the wait for drift.
       timer.run(
           Stage.INTRINSIC,
           () -> {
             if (threads > 1) {
               judge.startNeighbours();
+              judge.startDrifts();
             }
             judge.intrinsic();
           });

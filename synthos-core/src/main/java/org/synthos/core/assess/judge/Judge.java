@@ -35,6 +35,14 @@ public final class Judge {
   private Judging startedPhase;
 
   /**
+   * The drift phase while it runs beside the others ({@link #startDrifts}) and its workspace; both
+   * null otherwise.
+   */
+  private SideTask<TemporalJudge.Drifts> startedDrifts;
+
+  private Judging driftPhase;
+
+  /**
    * @param exactRows exact duplicates and reference copies over every row of both files, or null
    *     when only the held rows are known
    */
@@ -136,9 +144,38 @@ public final class Judge {
     if (wants(Dimension.DIVERSITY_RETENTION)) {
       DuplicationJudge.duplicates(judging);
     }
-    // Without a reference, drift is reported as checks, which every verdict needs.
-    if (wants(Dimension.TEMPORAL_STABILITY) || !judging.data.hasReference()) {
+    if (startedDrifts == null && wantsDrifts()) {
       drifts = TemporalJudge.judge(judging);
+    }
+  }
+
+  /** Without a reference, drift is reported as checks, which every verdict needs. */
+  private boolean wantsDrifts() {
+    return wants(Dimension.TEMPORAL_STABILITY) || !judging.data.hasReference();
+  }
+
+  /**
+   * Starts the drift measures on a thread of their own, into a workspace of their own, so that they
+   * run beside the checks and the fidelity measures; {@link #fidelity} waits for them and appends
+   * what they found. Their evidence, reasons and checks are drift's alone (no other judge writes
+   * temporal evidence, and drift writes checks only without a reference, when fidelity writes
+   * none), and they draw from a random stream of their own, so the findings are those of running
+   * them in {@link #intrinsic}.
+   */
+  public void startDrifts() {
+    if (startedDrifts == null && wantsDrifts()) {
+      Judging phase = judging.phase();
+      driftPhase = phase;
+      startedDrifts = SideTask.start(() -> TemporalJudge.judge(phase), "synthos-drift");
+    }
+  }
+
+  private void joinDrifts() {
+    if (startedDrifts != null) {
+      drifts = startedDrifts.join();
+      startedDrifts = null;
+      judging.absorb(driftPhase);
+      driftPhase = null;
     }
   }
 
@@ -153,6 +190,11 @@ public final class Judge {
 
   /** Marginal and pairwise measures and reference copies; needs a reference. */
   public void fidelity() {
+    fidelityMeasures();
+    joinDrifts();
+  }
+
+  private void fidelityMeasures() {
     Pool data = judging.data;
     if (!data.hasReference() || data.vars.isEmpty() || !judging.enoughRows()) {
       return;
@@ -206,14 +248,19 @@ public final class Judge {
   }
 
   /**
-   * Waits for a phase {@link #startNeighbours} left running, discarding it: a validation that ends
-   * early (an error, a cancellation) leaves nothing working behind it.
+   * Waits for the phases {@link #startNeighbours} and {@link #startDrifts} left running, discarding
+   * them: a validation that ends early (an error, a cancellation) leaves nothing working behind it.
    */
   public void abandon() {
     if (started != null) {
       started.joinQuietly();
       started = null;
       startedPhase = null;
+    }
+    if (startedDrifts != null) {
+      startedDrifts.joinQuietly();
+      startedDrifts = null;
+      driftPhase = null;
     }
   }
 
