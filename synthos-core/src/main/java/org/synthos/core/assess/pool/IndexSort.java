@@ -75,12 +75,12 @@ public final class IndexSort {
 
   /**
    * Sorts {@code keys} ascending, signed order: the array {@link Arrays#sort(long[])} gives (sorted
-   * primitives have one order), by the radix sort below from {@link #RADIX_MIN} keys on. Hashes and
-   * packed hash keys are the large inputs: all eight bytes vary, and the comparison sort's branches
-   * mispredict half the time.
+   * primitives have one order), by the radix sort below from {@link #ARRAY_RADIX_MIN} keys on.
+   * Hashes and packed hash keys are the large inputs: all eight bytes vary, and the comparison
+   * sort's branches mispredict half the time.
    */
   public static void sortKeys(long[] keys) {
-    if (keys.length < RADIX_MIN) {
+    if (keys.length < ARRAY_RADIX_MIN) {
       Arrays.sort(keys);
     } else {
       radixSort(null, keys);
@@ -94,7 +94,7 @@ public final class IndexSort {
    */
   public static void sortValues(double[] values) {
     int n = values.length;
-    if (n < RADIX_MIN) {
+    if (n < ARRAY_RADIX_MIN) {
       Arrays.sort(values);
       return;
     }
@@ -113,6 +113,12 @@ public final class IndexSort {
       values[i] = Double.longBitsToDouble(k ^ ((k >> 63) & Long.MAX_VALUE));
     }
   }
+
+  /**
+   * From this many values on, {@link #sortKeys} and {@link #sortValues} sort by radix: below it the
+   * JDK's sort, whose code a short run has already compiled, costs less than compiling this one.
+   */
+  static final int ARRAY_RADIX_MIN = 1 << 16;
 
   /** From this many indices on, the stable sort is a radix sort. */
   static final int RADIX_MIN = 1 << 12;
