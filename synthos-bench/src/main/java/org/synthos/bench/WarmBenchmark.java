@@ -19,7 +19,7 @@ import java.util.Map;
  * code, so their ratio to {@code SUMMARIZE} is the engine's own, which ahead-of-time compiled code
  * would give a fresh process. Writes {@code bench-results/warm.{json,md}}.
  *
- * <pre>usage: WarmBenchmark CANDIDATE REFERENCE [REPEATS=5] [LEARN_BUDGET=0] [OUT_DIR]</pre>
+ * <pre>usage: WarmBenchmark CANDIDATE REFERENCE [REPEATS=5] [LEARN_BUDGET=default] [OUT_DIR]</pre>
  */
 public final class WarmBenchmark {
   private static final int DUCKDB_REPEATS = 3;
@@ -29,13 +29,14 @@ public final class WarmBenchmark {
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
       System.err.println(
-          "usage: ./bench warm CANDIDATE REFERENCE [REPEATS=5] [LEARN_BUDGET=0] [OUT_DIR]");
+          "usage: ./bench warm CANDIDATE REFERENCE [REPEATS=5] [LEARN_BUDGET=default] [OUT_DIR]");
       System.exit(2);
     }
     Path candidate = Path.of(args[0]);
     Path reference = Path.of(args[1]);
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    String learnBudget = args.length > 3 ? args[3] : "0";
+    // The CLI's default budget unless one is given, as ./bench scale runs validate.
+    String learnBudget = args.length > 3 && !args[3].equals("default") ? args[3] : null;
     Path out = Path.of(args.length > 4 ? args[4] : "bench-results");
     if (repeats < 3) {
       System.err.println("warm: at least 3 repetitions (a cold one and two warm ones)");

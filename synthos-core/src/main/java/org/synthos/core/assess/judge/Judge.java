@@ -138,7 +138,7 @@ public final class Judge {
     return judging.data;
   }
 
-  /** Checks, duplicates within the candidate, and drift. */
+  /** Checks, duplicates within the candidate, and drift unless {@link #startDrifts} started it. */
   public void intrinsic() {
     StructureChecks.run(judging, cand);
     if (wants(Dimension.DIVERSITY_RETENTION)) {
@@ -188,7 +188,10 @@ public final class Judge {
     return false;
   }
 
-  /** Marginal and pairwise measures and reference copies; needs a reference. */
+  /**
+   * Marginal and pairwise measures and reference copies (these need a reference); then waits for
+   * drift when {@link #startDrifts} started it.
+   */
   public void fidelity() {
     fidelityMeasures();
     joinDrifts();

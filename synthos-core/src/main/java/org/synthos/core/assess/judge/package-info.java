@@ -66,10 +66,11 @@
  *
  * <p>Invariants: equal pool, options and seed give equal findings for every thread count (each
  * replicate lands in its own slot); phases draw from independent random streams, so their order
- * does not matter. With more than one thread the neighbour phase runs on a thread of its own
- * ({@link org.synthos.core.assess.SideTask}) beside the intrinsic and fidelity phases, into a
- * workspace of its own ({@code Judging.phase}) whose evidence is appended once it is done; a
- * dimension sorts its evidence by score, measure and column, so the findings are those of the
- * phases run in turn.
+ * does not matter. With more than one thread the neighbour phase and drift ({@code TemporalJudge})
+ * each run on a thread of their own ({@link org.synthos.core.assess.SideTask}) beside the intrinsic
+ * and fidelity phases, each into a workspace of its own ({@code Judging.phase}) whose evidence,
+ * reasons and checks are appended once it is done (drift's at the end of fidelity, where no other
+ * judge has written checks or temporal evidence since); a dimension sorts its evidence by score,
+ * measure and column, so the findings are those of the phases run in turn.
  */
 package org.synthos.core.assess.judge;
