@@ -177,15 +177,16 @@ public final class Validator {
             });
     Judge judge = held.judge();
     try {
-      // With more than one thread the whole-row measures and drift run beside the intrinsic and
-      // fidelity phases; the neighbours' stage's time is then the wait for them once fidelity is
-      // done, and fidelity's time includes the wait for drift.
+      // With more than one thread the whole-row measures, drift and the proxy-model cascade run
+      // beside the intrinsic and fidelity phases; the multivariate and learnability stages' times
+      // are then the waits for them, and fidelity's includes the wait for drift.
       timer.run(
           Stage.INTRINSIC,
           () -> {
             if (threads > 1) {
               judge.startNeighbours();
               judge.startDrifts();
+              judge.startLearnability(progress);
             }
             judge.intrinsic();
           });

@@ -4,10 +4,14 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.synthos.core.assess.Dimension;
 import org.synthos.core.assess.Learnability;
+import org.synthos.core.assess.ModelProgress;
 import org.synthos.core.assess.ProgressListener;
 import org.synthos.core.assess.SideTask;
+import org.synthos.core.assess.Stage;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.pool.Buckets;
 import org.synthos.core.assess.pool.ExactRows;
@@ -41,6 +45,16 @@ public final class Judge {
   private SideTask<TemporalJudge.Drifts> startedDrifts;
 
   private Judging driftPhase;
+
+  /**
+   * The learnability phase while it runs beside the others ({@link #startLearnability}) and its
+   * workspace; both null otherwise. Set to stop it at the next model when the validation ends
+   * early.
+   */
+  private SideTask<Learnability> startedLearning;
+
+  private Judging learningPhase;
+  private final AtomicBoolean learningAbandoned = new AtomicBoolean();
 
   /**
    * @param exactRows exact duplicates and reference copies over every row of both files, or null
@@ -251,8 +265,9 @@ public final class Judge {
   }
 
   /**
-   * Waits for the phases {@link #startNeighbours} and {@link #startDrifts} left running, discarding
-   * them: a validation that ends early (an error, a cancellation) leaves nothing working behind it.
+   * Waits for the phases {@link #startNeighbours}, {@link #startDrifts} and {@link
+   * #startLearnability} left running (the cascade stops at its next model), discarding them: a
+   * validation that ends early (an error, a cancellation) leaves nothing working behind it.
    */
   public void abandon() {
     if (started != null) {
@@ -264,6 +279,12 @@ public final class Judge {
       startedDrifts.joinQuietly();
       startedDrifts = null;
       driftPhase = null;
+    }
+    if (startedLearning != null) {
+      learningAbandoned.set(true);
+      startedLearning.joinQuietly();
+      startedLearning = null;
+      learningPhase = null;
     }
   }
 
@@ -281,10 +302,51 @@ public final class Judge {
     learnability(ProgressListener.NONE);
   }
 
-  /** The same, telling {@code listener} as each model trains (and letting it cancel). */
+  /**
+   * The same, telling {@code listener} as each model trains (and letting it cancel); when {@link
+   * #startLearnability} started the cascade, waits for it and appends what it found.
+   */
   public void learnability(ProgressListener listener) {
-    if (wants(Dimension.LEARNABILITY)) {
+    if (startedLearning != null) {
+      learnability = startedLearning.join();
+      startedLearning = null;
+      judging.absorb(learningPhase);
+      learningPhase = null;
+    } else if (wants(Dimension.LEARNABILITY)) {
       learnability = LearnabilityJudge.judge(judging, listener);
+    }
+  }
+
+  /**
+   * Starts the proxy-model cascade on a thread of its own, into a workspace of its own, so that its
+   * models train beside the checks and the other measures; {@link #learnability} waits for it. The
+   * cascade is planned from a cost model before anything trains and draws from a random stream of
+   * its own, so sharing the cores changes when its models finish, not what they find; its evidence
+   * and reasons are the learnability dimension's and the target's (each dimension sorts its
+   * evidence). {@code listener} hears each model as it trains, possibly before the learnability
+   * stage starts.
+   */
+  public void startLearnability(ProgressListener listener) {
+    if (startedLearning == null && wants(Dimension.LEARNABILITY)) {
+      Judging phase = judging.phase();
+      learningPhase = phase;
+      ProgressListener stoppable =
+          new ProgressListener() {
+            @Override
+            public void stageStarted(Stage stage, int index, int total) {
+              listener.stageStarted(stage, index, total);
+            }
+
+            @Override
+            public void modelTrained(ModelProgress model) {
+              if (learningAbandoned.get()) {
+                throw new CancellationException("the validation ended early");
+              }
+              listener.modelTrained(model);
+            }
+          };
+      startedLearning =
+          SideTask.start(() -> LearnabilityJudge.judge(phase, stoppable), "synthos-learnability");
     }
   }
 
