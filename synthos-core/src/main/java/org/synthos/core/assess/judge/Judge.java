@@ -1,5 +1,6 @@
 package org.synthos.core.assess.judge;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.synthos.core.assess.Dimension;
 import org.synthos.core.assess.Learnability;
 import org.synthos.core.assess.ModelProgress;
 import org.synthos.core.assess.ProgressListener;
-import org.synthos.core.assess.SideTask;
 import org.synthos.core.assess.Stage;
 import org.synthos.core.assess.ValidationOptions;
 import org.synthos.core.assess.pool.Buckets;
@@ -31,29 +31,15 @@ public final class Judge {
   private Learnability learnability;
 
   /**
-   * The neighbour phase while it runs beside the others ({@link #startNeighbours}) and its
-   * workspace; both null otherwise.
+   * The judges running beside the others ({@link #startNeighbours}, {@link #startDrifts}, {@link
+   * #startLearnability}) until joined; null otherwise.
    */
-  private SideTask<Findings.Neighbours> started;
+  private SidePhase<Findings.Neighbours> neighbourPhase;
 
-  private Judging startedPhase;
+  private SidePhase<TemporalJudge.Drifts> driftPhase;
+  private SidePhase<Learnability> learningPhase;
 
-  /**
-   * The drift phase while it runs beside the others ({@link #startDrifts}) and its workspace; both
-   * null otherwise.
-   */
-  private SideTask<TemporalJudge.Drifts> startedDrifts;
-
-  private Judging driftPhase;
-
-  /**
-   * The learnability phase while it runs beside the others ({@link #startLearnability}) and its
-   * workspace; both null otherwise. Set to stop it at the next model when the validation ends
-   * early.
-   */
-  private SideTask<Learnability> startedLearning;
-
-  private Judging learningPhase;
+  /** Set to stop the cascade at its next model when the validation ends early. */
   private final AtomicBoolean learningAbandoned = new AtomicBoolean();
 
   /**
@@ -158,7 +144,7 @@ public final class Judge {
     if (wants(Dimension.DIVERSITY_RETENTION)) {
       DuplicationJudge.duplicates(judging);
     }
-    if (startedDrifts == null && wantsDrifts()) {
+    if (driftPhase == null && wantsDrifts()) {
       drifts = TemporalJudge.judge(judging);
     }
   }
@@ -177,18 +163,14 @@ public final class Judge {
    * them in {@link #intrinsic}.
    */
   public void startDrifts() {
-    if (startedDrifts == null && wantsDrifts()) {
-      Judging phase = judging.phase();
-      driftPhase = phase;
-      startedDrifts = SideTask.start(() -> TemporalJudge.judge(phase), "synthos-drift");
+    if (driftPhase == null && wantsDrifts()) {
+      driftPhase = SidePhase.start(judging, TemporalJudge::judge, "synthos-drift");
     }
   }
 
   private void joinDrifts() {
-    if (startedDrifts != null) {
-      drifts = startedDrifts.join();
-      startedDrifts = null;
-      judging.absorb(driftPhase);
+    if (driftPhase != null) {
+      drifts = driftPhase.join(judging);
       driftPhase = null;
     }
   }
@@ -240,11 +222,9 @@ public final class Judge {
    * waits for them and appends their evidence here.
    */
   public void neighbours() {
-    if (started != null) {
-      neighbours = started.join();
-      started = null;
-      judging.absorb(startedPhase);
-      startedPhase = null;
+    if (neighbourPhase != null) {
+      neighbours = neighbourPhase.join(judging);
+      neighbourPhase = null;
     } else if (wantsNeighbours()) {
       neighbours = NeighbourJudge.judge(judging);
     }
@@ -257,10 +237,8 @@ public final class Judge {
    * and reads only the pool and the plan, so the findings are those of running them in turn.
    */
   public void startNeighbours() {
-    if (started == null && wantsNeighbours()) {
-      Judging phase = judging.phase();
-      startedPhase = phase;
-      started = SideTask.start(() -> NeighbourJudge.judge(phase), "synthos-neighbours");
+    if (neighbourPhase == null && wantsNeighbours()) {
+      neighbourPhase = SidePhase.start(judging, NeighbourJudge::judge, "synthos-neighbours");
     }
   }
 
@@ -270,22 +248,15 @@ public final class Judge {
    * validation that ends early (an error, a cancellation) leaves nothing working behind it.
    */
   public void abandon() {
-    if (started != null) {
-      started.joinQuietly();
-      started = null;
-      startedPhase = null;
+    learningAbandoned.set(true);
+    for (SidePhase<?> phase : Arrays.asList(neighbourPhase, driftPhase, learningPhase)) {
+      if (phase != null) {
+        phase.abandon();
+      }
     }
-    if (startedDrifts != null) {
-      startedDrifts.joinQuietly();
-      startedDrifts = null;
-      driftPhase = null;
-    }
-    if (startedLearning != null) {
-      learningAbandoned.set(true);
-      startedLearning.joinQuietly();
-      startedLearning = null;
-      learningPhase = null;
-    }
+    neighbourPhase = null;
+    driftPhase = null;
+    learningPhase = null;
   }
 
   private boolean wantsNeighbours() {
@@ -307,10 +278,8 @@ public final class Judge {
    * #startLearnability} started the cascade, waits for it and appends what it found.
    */
   public void learnability(ProgressListener listener) {
-    if (startedLearning != null) {
-      learnability = startedLearning.join();
-      startedLearning = null;
-      judging.absorb(learningPhase);
+    if (learningPhase != null) {
+      learnability = learningPhase.join(judging);
       learningPhase = null;
     } else if (wants(Dimension.LEARNABILITY)) {
       learnability = LearnabilityJudge.judge(judging, listener);
@@ -327,9 +296,7 @@ public final class Judge {
    * stage starts.
    */
   public void startLearnability(ProgressListener listener) {
-    if (startedLearning == null && wants(Dimension.LEARNABILITY)) {
-      Judging phase = judging.phase();
-      learningPhase = phase;
+    if (learningPhase == null && wants(Dimension.LEARNABILITY)) {
       ProgressListener stoppable =
           new ProgressListener() {
             @Override
@@ -345,8 +312,9 @@ public final class Judge {
               listener.modelTrained(model);
             }
           };
-      startedLearning =
-          SideTask.start(() -> LearnabilityJudge.judge(phase, stoppable), "synthos-learnability");
+      learningPhase =
+          SidePhase.start(
+              judging, phase -> LearnabilityJudge.judge(phase, stoppable), "synthos-learnability");
     }
   }
 
