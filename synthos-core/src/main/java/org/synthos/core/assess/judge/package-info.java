@@ -66,11 +66,13 @@
  *
  * <p>Invariants: equal pool, options and seed give equal findings for every thread count (each
  * replicate lands in its own slot); phases draw from independent random streams, so their order
- * does not matter. With more than one thread the neighbour phase and drift ({@code TemporalJudge})
- * each run on a thread of their own ({@link org.synthos.core.assess.SideTask}) beside the intrinsic
- * and fidelity phases, each into a workspace of its own ({@code Judging.phase}) whose evidence,
- * reasons and checks are appended once it is done (drift's at the end of fidelity, where no other
- * judge has written checks or temporal evidence since); a dimension sorts its evidence by score,
- * measure and column, so the findings are those of the phases run in turn.
+ * does not matter. With more than one thread the neighbour phase, drift ({@code TemporalJudge}) and
+ * the proxy-model cascade ({@code LearnabilityJudge}, planned from a cost model before anything
+ * trains) each run on a thread of their own ({@code SidePhase}) beside the intrinsic and fidelity
+ * phases, each into a workspace of its own ({@code Judging.phase}) whose evidence, reasons and
+ * checks are appended once it is joined (drift's at the end of fidelity, where no other judge has
+ * written checks or temporal evidence since; the cascade's at the learnability stage); a dimension
+ * sorts its evidence by score, measure and column, so the findings are those of the phases run in
+ * turn.
  */
 package org.synthos.core.assess.judge;
