@@ -9,8 +9,9 @@ import org.synthos.core.assess.ProgressListener;
 import org.synthos.core.assess.Stage;
 
 /**
- * Shows the validation's current stage on the progress bar, and within the learnability stage each
- * model as it trains: target, tier, rows, models done and the time left for the target.
+ * Shows the validation's current stage on the progress bar, and each learnability model as it
+ * trains (the cascade trains beside the earlier stages, whose start replaces the label): target,
+ * tier, rows, models done and the time left for the target.
  */
 final class StageProgress implements ProgressListener, AutoCloseable {
   private final AtomicLong done = new AtomicLong();
